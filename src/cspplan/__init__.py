@@ -1,0 +1,68 @@
+"""cspplan: Community Safety Partnership plans as a structured, validated domain model.
+
+>>> import cspplan
+>>> plan = cspplan.load("plan.pdf")            # doctest: +SKIP
+>>> text = cspplan.dumps(plan)                 # doctest: +SKIP
+>>> cspplan.loads(text) == plan                # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from . import errors
+from .document import Document
+from .model import Plan
+from .serialise import dumps, loads
+
+try:
+    __version__ = version("cspplan")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "Document",
+    "Plan",
+    "__version__",
+    "dumps",
+    "errors",
+    "load",
+    "loads",
+    "parse_document",
+]
+
+
+def parse_document(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    settings: Any = None,
+) -> Document:
+    """Read a file into a :class:`~cspplan.document.Document` of blocks, without recognition.
+
+    ``format`` names a parser (``"text"``, ``"docx"``, ``"pdf"`` or a plugin's); by default
+    it is chosen by the file's suffix, then by its content. ``settings`` is the parser's
+    settings object or a dict of overrides.
+    """
+    from .parsers.registry import choose_parser
+
+    parser = choose_parser(path, format)
+    return parser.parse(Path(path), settings)
+
+
+def load(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    settings: Any = None,
+) -> Plan:
+    """Read a plan file (PDF, Word, text or a plugin's format) into a :class:`Plan`.
+
+    Raises a :class:`cspplan.errors.CspplanError` naming the file when the file cannot be
+    used; problems in the plan's content are left to the audit (``cspplan check``).
+    """
+    from .recognise import build_plan
+
+    return build_plan(parse_document(path, format, settings))

@@ -1,0 +1,101 @@
+"""The ``cspplan`` command line.
+
+Each subcommand lives in its own module under :mod:`cspplan.cli.commands`, found at start-up,
+so adding a command never means editing a shared dispatch table.
+
+Exit status:
+    0: success (for ``check``: no finding at or above ``--fail-on``).
+    1: ``check`` found problems at or above ``--fail-on``; ``batch`` could not convert
+       every file.
+    2: unusable input or a usage error (a file that cannot be read, an unknown option).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+from typing import Protocol, cast
+
+from .. import __version__
+from ..errors import CspplanError
+
+__all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "Command", "build_parser", "main"]
+
+EXIT_OK = 0
+"""Everything worked."""
+EXIT_FINDINGS = 1
+"""The run worked but found problems (``check`` findings, ``batch`` files that failed)."""
+EXIT_INPUT = 2
+"""Input could not be used, or the command line was wrong."""
+
+
+class Command(Protocol):
+    """What a module under ``cspplan.cli.commands`` provides."""
+
+    NAME: str
+    HELP: str
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Declare the subcommand's options."""
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Run the subcommand; return the exit status."""
+
+
+def _commands() -> list[Command]:
+    from . import commands
+
+    found = []
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        if hasattr(module, "NAME") and hasattr(module, "run"):
+            found.append(cast(Command, module))
+    return found
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="cspplan",
+        description="Read Community Safety Partnership plans into a structured model and audit them.",
+        epilog="Exit status: 0 success; 1 findings or failed files; 2 unusable input or usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"cspplan {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in _commands():
+        doc = (command.__doc__ or command.HELP).strip()
+        child = sub.add_parser(
+            command.NAME,
+            help=command.HELP,
+            description=doc,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        command.add_arguments(child)
+        child.set_defaults(_run=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "_run"):
+        parser.print_help(sys.stderr)
+        return EXIT_INPUT
+    try:
+        return int(args._run(args))
+    except CspplanError as exc:
+        print(f"cspplan: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("cspplan: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

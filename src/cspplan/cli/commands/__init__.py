@@ -1,0 +1,1 @@
+"""The subcommands of ``cspplan``; each module is one subcommand."""

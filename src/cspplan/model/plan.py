@@ -1,0 +1,432 @@
+"""The plan's domain objects: priorities, objectives, actions, targets, claims."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+
+import attrs
+
+from .source import DocumentSource, SourceRef
+from .values import Direction, Measure, Number, Period, Timescale, Unit
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Action",
+    "Claim",
+    "ClaimKind",
+    "ExtraField",
+    "Figure",
+    "Indicator",
+    "Lead",
+    "Marker",
+    "Membership",
+    "Milestone",
+    "Objective",
+    "Plan",
+    "PlanKind",
+    "Priority",
+    "Target",
+    "Unclassified",
+    "Workstream",
+]
+
+SCHEMA_VERSION = "1.0"
+"""Version of the serialised form. A change that breaks existing JSON bumps the major part."""
+
+_SOURCE = SourceRef()
+
+
+@attrs.frozen(slots=True)
+class Lead:
+    """Who is responsible for an action.
+
+    Attributes:
+        text: The lead as written in the plan, e.g. ``"Sue Haslett Partnership Support Team"``.
+        person: The person's name (with any rank or title) where the text names one.
+        organisation: The team, agency or body, where the text names one.
+        role: A job title given instead of, or beside, a name (``"DV Co-ordinator"``).
+        source: Where the lead was written.
+    """
+
+    text: str
+    person: str | None = None
+    organisation: str | None = None
+    role: str | None = None
+    source: SourceRef = _SOURCE
+
+
+@attrs.frozen(slots=True)
+class Milestone:
+    """One output of an action and when it is due.
+
+    Attributes:
+        output: What is to be produced or achieved, e.g. ``"Report completed"``; ``None``
+            where the plan gives only a date.
+        timescale: When it is due; ``None`` where the plan gives none.
+        source: Where the milestone was written.
+    """
+
+    output: str | None = None
+    timescale: Timescale | None = None
+    source: SourceRef = _SOURCE
+
+
+@attrs.frozen(slots=True)
+class Indicator:
+    """A performance indicator: a national code (NI 16, BVPI 206i) or a local measure.
+
+    Attributes:
+        text: The indicator as written.
+        code: The normalised code, e.g. ``"NI 16"`` or ``"BVPI 206i"``; ``None`` for local
+            indicators that have no code.
+        scheme: ``"NI"``, ``"BVPI"``, ``"PSA"``, ``"local"`` or another scheme's prefix.
+        title: The indicator's name where the plan gives it.
+        source: Where the indicator was written.
+    """
+
+    text: str
+    code: str | None = None
+    scheme: str | None = None
+    title: str | None = None
+    source: SourceRef = _SOURCE
+
+
+@attrs.frozen(slots=True)
+class Marker:
+    """A symbol printed beside an action's ref, and what the plan's legend says it means.
+
+    Attributes:
+        symbol: The symbol, e.g. ``"*"`` or ``"▲"``.
+        meaning: The legend's explanation, where the plan gives one.
+    """
+
+    symbol: str
+    meaning: str | None = None
+
+
+@attrs.frozen(slots=True)
+class ExtraField:
+    """A column of an action table that cspplan has no field for, kept by its header.
+
+    Attributes:
+        name: The column header as written.
+        value: The cell's text.
+    """
+
+    name: str
+    value: str
+
+
+@attrs.frozen(slots=True)
+class Target:
+    """A measurable target: "reduce criminal damage by 16% from 1140 to 960 by 2007/08".
+
+    Attributes:
+        id: Identifier unique within the plan (``"T1"``), used by findings.
+        statement: The target as written.
+        metric: What is measured, e.g. ``"criminal damage incidents"``.
+        direction: Which way the figure is meant to move.
+        percent: The stated change, as printed ("16%"), in ``unit`` percent or points.
+        unit: What the baseline and target count.
+        baseline: The starting figure and its period.
+        target: The figure to reach and its period.
+        deadline: The period by which the target is to be met ("by 2007/08").
+        trajectory: Yearly (or other) milestones on the way, in order.
+        outturn: The figure actually achieved, where the plan reports one.
+        indicator: The indicator the target is tied to (NI 16), where it names one.
+        source: Where the target was stated.
+    """
+
+    id: str
+    statement: str
+    metric: str | None = None
+    direction: Direction | None = None
+    percent: Number | None = None
+    unit: Unit | None = None
+    baseline: Measure | None = None
+    target: Measure | None = None
+    deadline: Period | None = None
+    trajectory: tuple[Measure, ...] = ()
+    outturn: Measure | None = None
+    indicator: Indicator | None = None
+    source: SourceRef = _SOURCE
+
+
+@attrs.frozen(slots=True)
+class Objective:
+    """An objective of a priority or plan.
+
+    Attributes:
+        id: Identifier unique within the plan (``"O1"``).
+        text: The objective as written.
+        ref: Its number where the plan gives one (``"1"`` for "Objective 1").
+        targets: Targets the objective itself states ("to reduce violent crime by 10%").
+        source: Where the objective was written.
+    """
+
+    id: str
+    text: str
+    ref: str | None = None
+    targets: tuple[Target, ...] = ()
+    source: SourceRef = _SOURCE
+
+
+@attrs.frozen(slots=True)
+class Workstream:
+    """A numbered area of work that groups actions ("2. Prevention & Education").
+
+    Attributes:
+        title: The area's name.
+        ref: Its number, where given.
+        source: Where it was named.
+    """
+
+    title: str
+    ref: str | None = None
+    source: SourceRef = _SOURCE
+
+
+@attrs.frozen(slots=True)
+class Action:
+    """One row (with its continuation rows) of an action table.
+
+    Attributes:
+        id: Identifier unique within the plan (``"A12"``).
+        ref: The plan's own number for the action (``"2.3"``), where it has one.
+        text: What is to be done.
+        workstream: The title of the area of work the action belongs to.
+        leads: Who is responsible; empty where the plan names nobody.
+        milestones: Outputs with their timescales, in the order written.
+        status: Progress or RAG status as written.
+        resources: Resources or funding as written.
+        evaluation: Evaluation criteria or measure of success as written.
+        outcome: The desired outcome as written.
+        indicators: Performance indicators named for this action.
+        markers: Symbols printed beside the ref, with their legend meaning.
+        extra: Columns cspplan has no field for, kept by header.
+        source: Where the action's first row is.
+    """
+
+    id: str
+    text: str
+    ref: str | None = None
+    workstream: str | None = None
+    leads: tuple[Lead, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    status: str | None = None
+    resources: str | None = None
+    evaluation: str | None = None
+    outcome: str | None = None
+    indicators: tuple[Indicator, ...] = ()
+    markers: tuple[Marker, ...] = ()
+    extra: tuple[ExtraField, ...] = ()
+    source: SourceRef = _SOURCE
+
+
+class ClaimKind(str, enum.Enum):
+    """What sort of figure a narrative claim asserts."""
+
+    CHANGE = "change"
+    """A change between two figures: "2,581, a reduction of 44%"."""
+    SHARE = "share"
+    """Parts of a whole: "83% micro, 13% small, 3% medium and 1% large"."""
+    COUNT = "count"
+    """A count of listed things: "four key priorities" followed by the list."""
+    VALUE = "value"
+    """A single figure asserted without a relation to another."""
+
+
+@attrs.frozen(slots=True)
+class Figure:
+    """One number inside a claim, with the role it plays there.
+
+    Attributes:
+        role: ``"from"``, ``"to"``, ``"change"``, ``"part"``, ``"total"`` or ``"count"``.
+        value: The number as printed.
+        label: What the number is of ("micro", "2007"), where the text says.
+        unit: ``"percent"``, ``"count"`` or another unit, where known.
+        period: The period the number is for, where the text says.
+    """
+
+    role: str
+    value: Number
+    label: str | None = None
+    unit: str | None = None
+    period: Period | None = None
+
+
+@attrs.frozen(slots=True)
+class Claim:
+    """A narrative figure the document asserts, with the numbers it relates.
+
+    Attributes:
+        id: Identifier unique within the plan (``"C3"``).
+        kind: What sort of claim it is.
+        statement: The sentence or phrase as written.
+        direction: For a change claim, which way the text says the figure moved.
+        figures: The numbers the claim relates, each with its role.
+        items: For a count claim, the listed things that were counted.
+        source: Where the claim was written.
+    """
+
+    id: str
+    kind: ClaimKind
+    statement: str
+    direction: Direction | None = None
+    figures: tuple[Figure, ...] = ()
+    items: tuple[str, ...] = ()
+    source: SourceRef = _SOURCE
+
+    def figure(self, role: str) -> Figure | None:
+        """The first figure playing ``role``, or ``None``."""
+        return next((f for f in self.figures if f.role == role), None)
+
+
+@attrs.frozen(slots=True)
+class Membership:
+    """One member of a partnership group, from a role / person / organisation table.
+
+    Attributes:
+        person: The member's name.
+        role: Their role in the group ("Elected Councillor").
+        organisation: The body they represent.
+        group: The group or panel the table belongs to.
+        source: Where the membership row is.
+    """
+
+    person: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    group: str | None = None
+    source: SourceRef = _SOURCE
+
+
+@attrs.frozen(slots=True)
+class Unclassified:
+    """A block of the document that no recogniser placed, kept so that nothing is lost.
+
+    Attributes:
+        kind: The block's kind: ``heading``, ``paragraph``, ``list_item`` or ``table``.
+        text: Its text; a table's rows are lines with cells separated by `` | ``.
+        source: Where it is.
+    """
+
+    kind: str
+    text: str
+    source: SourceRef = _SOURCE
+
+
+@attrs.frozen(slots=True)
+class Priority:
+    """A priority, theme or action plan section of a plan, with what belongs to it.
+
+    Attributes:
+        title: The priority as named.
+        ref: Its number where the plan gives one.
+        description: Narrative text introducing it, where recognised.
+        objectives: Its objectives.
+        targets: Targets stated for it (strategic targets, LAA targets).
+        actions: Its actions, in order.
+        indicators: Performance indicators named for it.
+        workstreams: Its numbered areas of work.
+        review: When the plan for this priority is to be reviewed, where stated.
+        source: Where it was named.
+    """
+
+    title: str
+    ref: str | None = None
+    description: str | None = None
+    objectives: tuple[Objective, ...] = ()
+    targets: tuple[Target, ...] = ()
+    actions: tuple[Action, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    workstreams: tuple[Workstream, ...] = ()
+    review: Timescale | None = None
+    source: SourceRef = _SOURCE
+
+
+class PlanKind(str, enum.Enum):
+    """What kind of document the plan is."""
+
+    ACTION_PLAN = "action_plan"
+    STRATEGY = "strategy"
+    AGREEMENT = "agreement"
+    DELIVERY_PLAN = "delivery_plan"
+    PARTNERSHIP_PLAN = "partnership_plan"
+
+
+@attrs.frozen(slots=True)
+class Plan:
+    """A Community Safety Partnership plan, as recognised from one document.
+
+    Objects that no priority owns are kept at plan level. Every block the recognisers could
+    not place is kept in ``unclassified``.
+
+    Attributes:
+        source: The file the plan was read from.
+        title: The plan's title, e.g. ``"Year 1 Action Plan 2005 – 2006"``.
+        partnership: The partnership that published it.
+        area: The area it covers, where stated.
+        period: The period the plan covers.
+        kind: What kind of plan it is.
+        vision: The vision statement, where there is one.
+        priorities: Priorities, in document order.
+        objectives: Objectives no priority owns.
+        targets: Targets no priority owns.
+        actions: Actions no priority owns.
+        indicators: Indicators no priority owns.
+        claims: Narrative figures the document asserts.
+        memberships: Members of the partnership's groups.
+        markers: The legend of action markers (``*`` = community reassurance).
+        unclassified: Blocks no recogniser placed, in document order.
+        warnings: Problems met while reading that did not stop it (an unreadable page).
+        schema_version: Version of the serialised form.
+    """
+
+    source: DocumentSource
+    title: str | None = None
+    partnership: str | None = None
+    area: str | None = None
+    period: Period | None = None
+    kind: PlanKind | None = None
+    vision: str | None = None
+    priorities: tuple[Priority, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    targets: tuple[Target, ...] = ()
+    actions: tuple[Action, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    memberships: tuple[Membership, ...] = ()
+    markers: tuple[Marker, ...] = ()
+    unclassified: tuple[Unclassified, ...] = ()
+    warnings: tuple[str, ...] = ()
+    schema_version: str = SCHEMA_VERSION
+
+    def all_actions(self) -> Iterator[Action]:
+        """Every action, those of priorities first, then plan-level ones."""
+        for priority in self.priorities:
+            yield from priority.actions
+        yield from self.actions
+
+    def all_objectives(self) -> Iterator[Objective]:
+        """Every objective, those of priorities first, then plan-level ones."""
+        for priority in self.priorities:
+            yield from priority.objectives
+        yield from self.objectives
+
+    def all_targets(self) -> Iterator[Target]:
+        """Every target: priorities' and plan-level ones, then those objectives state."""
+        for priority in self.priorities:
+            yield from priority.targets
+        yield from self.targets
+        for objective in self.all_objectives():
+            yield from objective.targets
+
+    def all_indicators(self) -> Iterator[Indicator]:
+        """Every indicator named at priority, plan or action level."""
+        for priority in self.priorities:
+            yield from priority.indicators
+        yield from self.indicators
+        for action in self.all_actions():
+            yield from action.indicators

@@ -1,0 +1,89 @@
+"""Discovery of parsers through the ``cspplan.parsers`` entry-point group.
+
+Built-in parsers are registered in cspplan's own ``pyproject.toml`` exactly as a third party
+registers one, so there is a single path for both. Entry points are listed once and each
+parser class is imported only when it is first needed.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
+from typing import Any
+
+from ..errors import CspplanError, DocumentError, UnsupportedFormatError
+from .base import Parser
+
+__all__ = ["ENTRY_POINT_GROUP", "available_formats", "choose_parser", "get_parser", "reset"]
+
+ENTRY_POINT_GROUP = "cspplan.parsers"
+
+
+@functools.cache
+def _entry_points() -> dict[str, EntryPoint]:
+    found: dict[str, EntryPoint] = {}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        # The first distribution to claim a name wins, so a plugin cannot silently shadow a
+        # built-in parser merely by being installed later on the path.
+        found.setdefault(ep.name, ep)
+    return found
+
+
+@functools.cache
+def get_parser(name: str) -> Parser:
+    """The parser registered under ``name``, loaded on first use.
+
+    Raises :class:`~cspplan.errors.UnsupportedFormatError` when no parser has that name, and
+    :class:`~cspplan.errors.CspplanError` when the plugin cannot be imported.
+    """
+    ep = _entry_points().get(name)
+    if ep is None:
+        raise UnsupportedFormatError(None, _entry_points(), f"no parser named {name!r}")
+    try:
+        factory: Any = ep.load()
+        parser = factory()
+    except Exception as exc:  # a broken plugin must not look like a broken document
+        raise CspplanError(f"parser plugin {name!r} ({ep.value}) failed to load: {exc}") from exc
+    if not isinstance(parser, Parser):
+        raise CspplanError(f"parser plugin {name!r} ({ep.value}) does not implement Parser")
+    return parser
+
+
+def available_formats() -> tuple[str, ...]:
+    """Names of every registered parser, sorted."""
+    return tuple(sorted(_entry_points()))
+
+
+def reset() -> None:
+    """Forget discovered parsers, so that entry points installed since are found."""
+    _entry_points.cache_clear()
+    get_parser.cache_clear()
+
+
+def choose_parser(path: str | os.PathLike[str], format: str | None = None) -> Parser:
+    """The parser for a file: the one named by ``format``, else the one claiming its suffix,
+    else the first whose ``identify()`` accepts its content."""
+    if format is not None:
+        try:
+            return get_parser(format)
+        except UnsupportedFormatError as exc:
+            raise UnsupportedFormatError(path, available_formats(), exc.message) from None
+    file = Path(path)
+    if not file.exists():
+        raise DocumentError("no such file", path)
+    if file.is_dir():
+        raise DocumentError("is a directory, not a file", path)
+    suffix = file.suffix.lower()
+    parsers = [get_parser(name) for name in available_formats()]
+    for parser in parsers:
+        if suffix in parser.suffixes and parser.identify(file):
+            return parser
+    for parser in parsers:
+        if parser.identify(file):
+            return parser
+    detail = f"no parser reads {suffix or 'files without a suffix'}"
+    if any(suffix in p.suffixes for p in parsers):
+        detail = f"the content does not look like a {suffix} file"
+    raise UnsupportedFormatError(path, available_formats(), detail)

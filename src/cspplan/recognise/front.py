@@ -1,0 +1,184 @@
+"""The plan's identity from its opening: title, partnership, area, period, kind, vision."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..document import Block, Heading, ListItem, Paragraph, Table
+from ..model.plan import PlanKind
+from ..model.values import Period
+from .periods import PERIOD_PATTERN, find_period
+
+__all__ = ["FrontMatter", "plan_kind", "read_front_matter", "split_partnership"]
+
+_PLAN_WORD = re.compile(
+    r"\b(?:action\s+plan|delivery\s+plan|strategic\s+plan|partnership\s+plan|community\s+safety\s+plan"
+    r"|plan|strategy|agreement|assessment)\b",
+    re.IGNORECASE,
+)
+_BODY_WORD = re.compile(
+    r"^(?P<body>.*?\b(?:partnership|cdrp|csp|board|crime\s+and\s+disorder\s+reduction\s+partnership))\b",
+    re.IGNORECASE,
+)
+_AREA_STOP = re.compile(
+    r"\b(?:safer|safe|stronger|crime|community|communities|partnership|cdrp|csp|board|strategic|"
+    r"action|plan|agreement|strategy|year|\d)",
+    re.IGNORECASE,
+)
+_VISION = re.compile(r"^\s*(?:our\s+)?vision\b", re.IGNORECASE)
+_CONTENTS = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*$", re.IGNORECASE)
+_FRONT_LIMIT = 15
+"""How many opening blocks may hold the title; plans put it on the cover or first lines."""
+
+
+@attrs.frozen(slots=True)
+class FrontMatter:
+    """What the opening of a plan says about the plan as a whole.
+
+    Attributes:
+        title: The plan's title.
+        partnership: The publishing partnership.
+        area: The area covered.
+        period: The period covered.
+        kind: The kind of plan.
+        vision: The vision statement.
+        used: Indices of the blocks this information was taken from.
+    """
+
+    title: str | None = None
+    partnership: str | None = None
+    area: str | None = None
+    period: Period | None = None
+    kind: PlanKind | None = None
+    vision: str | None = None
+    used: frozenset[int] = frozenset()
+
+
+def plan_kind(title: str) -> PlanKind | None:
+    """The kind of plan a title names."""
+    lowered = title.lower()
+    if "agreement" in lowered:
+        return PlanKind.AGREEMENT
+    if "action plan" in lowered:
+        return PlanKind.ACTION_PLAN
+    if "delivery plan" in lowered and "strateg" not in lowered:
+        return PlanKind.DELIVERY_PLAN
+    if "strateg" in lowered:
+        return PlanKind.STRATEGY
+    if "plan" in lowered:
+        return PlanKind.PARTNERSHIP_PLAN
+    return None
+
+
+def split_partnership(text: str) -> tuple[str | None, str]:
+    """Split "Derby Crime and Disorder Reduction Partnership Violent Crime Action Plan 2003/4"
+    into the partnership and the rest; ``(None, text)`` where no body is named first."""
+    match = _BODY_WORD.match(text)
+    if not match:
+        return None, text
+    body = match.group("body").strip()
+    rest = text[match.end() :].strip(" -–—:,")
+    if not rest:
+        return body, ""
+    # "Community Safety Partnership Plan" is a title, not a body followed by a title.
+    if len(re.findall(r"[A-Za-z]+", rest)) < 2 or not _PLAN_WORD.search(rest):
+        return None, text
+    return body, rest
+
+
+def _area(name: str | None) -> str | None:
+    if not name:
+        return None
+    words = name.split()
+    while words and re.fullmatch(r"(?i)safer|safe|the|stronger", words[0]):
+        words.pop(0)
+    kept: list[str] = []
+    for word in words:
+        if _AREA_STOP.match(word):
+            break
+        kept.append(word)
+    area = " ".join(kept).strip(" ,-–")
+    if not area:
+        return None
+    return area.title() if area.isupper() else area
+
+
+def _candidates(blocks: Sequence[Block]) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for index, block in enumerate(blocks[:_FRONT_LIMIT]):
+        if isinstance(block, Table):
+            break
+        text = block.text.strip()
+        if _CONTENTS.match(text) or _VISION.match(text):
+            break
+        if isinstance(block, Paragraph) and len(text.split()) > 25:
+            break
+        if isinstance(block, (Heading, Paragraph, ListItem)) and text:
+            found.append((index, " ".join(text.split())))
+    return found
+
+
+def read_front_matter(blocks: Sequence[Block]) -> FrontMatter:
+    """Read title, partnership, area, period and kind from the opening blocks, and the vision
+    from a "Vision" heading and the text under it."""
+    candidates = _candidates(blocks)
+    title: str | None = None
+    partnership: str | None = None
+    used: set[int] = set()
+    for position, (index, text) in enumerate(candidates):
+        body, rest = split_partnership(text)
+        if body and partnership is None:
+            partnership = body
+            used.add(index)
+        if title is None and rest and _PLAN_WORD.search(rest):
+            title = rest
+            used.add(index)
+            # A title continued on following lines: a bare period, or "& Annual Delivery Plan".
+            for follow_index, follow in candidates[position + 1 : position + 3]:
+                if PERIOD_PATTERN.fullmatch(follow.strip()) and not PERIOD_PATTERN.search(title):
+                    title = f"{title} {follow}"
+                    used.add(follow_index)
+                elif follow in ("&", "and"):
+                    used.add(follow_index)
+                    title = f"{title} {follow}"
+                elif title.endswith(("&", "and")) and _PLAN_WORD.search(follow):
+                    title = f"{title} {follow}"
+                    used.add(follow_index)
+                else:
+                    break
+    if title and title.endswith((" &", " and")):
+        title = title.rsplit(" ", 1)[0]
+    period = find_period(title) if title else None
+    if period is None:
+        for _, text in candidates:
+            period = find_period(text)
+            if period:
+                break
+    vision, vision_used = _vision(blocks)
+    return FrontMatter(
+        title=title,
+        partnership=partnership,
+        area=_area(partnership) or _area(title),
+        period=period,
+        kind=plan_kind(title) if title else None,
+        vision=vision,
+        used=frozenset(used | vision_used),
+    )
+
+
+def _vision(blocks: Sequence[Block]) -> tuple[str | None, set[int]]:
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table) or not _VISION.match(block.text):
+            continue
+        heading_only = isinstance(block, Heading) or len(block.text.split()) <= 4
+        if not heading_only:
+            continue
+        for offset, following in enumerate(blocks[index + 1 : index + 4], start=index + 1):
+            if isinstance(following, Paragraph) and following.text.strip():
+                return following.text.strip().strip('"“”'), {index, offset}
+            if isinstance(following, (Heading, Table)):
+                break
+    return None, set()

@@ -1,0 +1,62 @@
+"""The private cattrs converter between the model and JSON-ready data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import cattrs
+from cattrs.gen import make_dict_unstructure_fn
+
+from ..model.source import SourceRef
+
+__all__ = ["make_converter"]
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"expected a decimal string, got {type(value).__name__}")
+    try:
+        result = Decimal(value)
+    except InvalidOperation as exc:
+        raise ValueError(f"not a decimal: {value!r}") from exc
+    if not result.is_finite():
+        raise ValueError(f"not a finite decimal: {value!r}")
+    return result
+
+
+def _structure_date(value: Any, _: type) -> dt.date:
+    if not isinstance(value, str):
+        raise ValueError(f"expected an ISO date string, got {type(value).__name__}")
+    return dt.date.fromisoformat(value)
+
+
+def _register_scalars(converter: cattrs.Converter) -> None:
+    # Decimals travel as strings: a JSON number would lose "16.0" against "16".
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_structure_hook(dt.date, _structure_date)
+
+
+def _register_source_refs(converter: cattrs.Converter) -> None:
+    # Source refs are on every object; leaving out their unset fields keeps the JSON readable.
+    base = make_dict_unstructure_fn(SourceRef, converter)
+
+    def unstructure(ref: SourceRef) -> dict[str, Any]:
+        return {k: v for k, v in base(ref).items() if v is not None}
+
+    converter.register_unstructure_hook(SourceRef, unstructure)
+
+
+def make_converter() -> cattrs.Converter:
+    """A converter that turns model objects into JSON-ready data and back.
+
+    Tuples become lists, enums their values, decimals and dates strings; structuring
+    validates every field and reports problems with their paths.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    _register_scalars(converter)
+    _register_source_refs(converter)
+    return converter

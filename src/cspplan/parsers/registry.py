@@ -62,6 +62,18 @@ def reset() -> None:
     get_parser.cache_clear()
 
 
+def _loadable_parsers() -> list[Parser]:
+    # One broken plugin must not stop every other format from being read; naming it with
+    # --format still reports why it failed.
+    loaded = []
+    for name in available_formats():
+        try:
+            loaded.append(get_parser(name))
+        except CspplanError:
+            continue
+    return loaded
+
+
 def choose_parser(path: str | os.PathLike[str], format: str | None = None) -> Parser:
     """The parser for a file: the one named by ``format``, else the one claiming its suffix,
     else the first whose ``identify()`` accepts its content."""
@@ -76,7 +88,7 @@ def choose_parser(path: str | os.PathLike[str], format: str | None = None) -> Pa
     if file.is_dir():
         raise DocumentError("is a directory, not a file", path)
     suffix = file.suffix.lower()
-    parsers = [get_parser(name) for name in available_formats()]
+    parsers = list(_loadable_parsers())
     for parser in parsers:
         if suffix in parser.suffixes and parser.identify(file):
             return parser

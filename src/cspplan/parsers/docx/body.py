@@ -1,0 +1,490 @@
+"""WordprocessingML → blocks: paragraphs, headings, list items and tables in body order.
+
+The body's XML children are read in order, so paragraphs and tables stay interleaved as the
+reader sees them. Wrappers that only group content (content controls ``w:sdt``, custom XML,
+tracked insertions, markup-compatibility alternatives) are looked through; deleted text,
+field codes, hidden text and the fallback copy of an ``mc:AlternateContent`` are left out, so
+nothing is read twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+import regex
+from lxml import etree
+
+from ...document import Block, Cell, Heading, ListItem, Paragraph, Row, Table
+from ...model.source import SourceRef
+from ..text import BULLETS
+from .numbering import NumberingState
+from .settings import DocxSettings
+from .styles import Styles
+from .xml import MC, W, attr, is_on
+
+__all__ = ["BodyReader", "clean_line", "split_inline_bullets"]
+
+_NS_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+_MATH_TEXT = f"{{{_NS_M}}}t"
+
+# Elements whose children are read as if they stood in the element's place.
+_INLINE_WRAPPERS = frozenset(
+    {W.hyperlink, W.smartTag, W.customXml, W.ins, W.moveTo, W.fldSimple, W.dir, W.bdo}
+)
+_BLOCK_WRAPPERS = frozenset({W.customXml, W.ins, W.moveTo})
+
+_WHITESPACE = regex.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
+_INLINE_BULLET = regex.compile(r"\s*[•▪●◦■➢➤❖]\s+")
+_TYPED_BULLET = regex.compile(r"^([" + regex.escape(BULLETS) + r"])\s+(\S.{0,100000})$", regex.S)
+_TYPED_NUMBER = regex.compile(
+    r"^(\d{1,3}(?:\.\d{1,3}){0,4}[.)]|\d{1,3}(?:\.\d{1,3}){1,4}|[a-z][.)]|\([a-z0-9]{1,4}\)"
+    r"|[ivx]{1,5}[.)])\s+(\S.{0,100000})$",
+    regex.S,
+)
+_LIST_BULLET_STYLE = regex.compile(r"^\s*list\s+bullet\s*([2-9])?\s*$", regex.I)
+
+# Symbol and Wingdings characters of w:sym, by code; others are left out.
+_SYM_GLYPHS = {
+    "F0B7": "•",
+    "F0A7": "▪",
+    "F06E": "■",
+    "F0FC": "✓",
+    "F0FB": "✗",
+    "F0FD": "☒",
+    "F0FE": "☑",
+    "F0A8": "◻",
+    "F0D8": "➢",
+    "F0E0": "→",
+    "F0AE": "→",
+    "F0B3": "≥",
+    "F0A3": "≤",
+    "F0B1": "±",
+    "F02D": "-",
+    "F0BE": "—",
+}
+
+
+def clean_line(text: str) -> str:
+    """One line with tabs, non-breaking and zero-width spaces made single spaces, trimmed."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def split_inline_bullets(line: str) -> list[str]:
+    """Split a line at bullets typed inside it: ``"Staff: • time • money"`` →
+    ``["Staff:", "• time", "• money"]``."""
+    parts = _INLINE_BULLET.split(line)
+    lines: list[str] = []
+    for index, part in enumerate(parts):
+        part = part.strip()
+        if part:
+            lines.append(part if index == 0 else f"• {part}")
+    return lines
+
+
+def _choose_alternative(element: etree._Element) -> etree._Element | None:
+    # The Choice is what current Word shows; the Fallback repeats the same content for older
+    # readers (a text box as VML), so reading both would duplicate it.
+    choice = element.find(MC.Choice)
+    return choice if choice is not None else element.find(MC.Fallback)
+
+
+def _is_placeholder(sdt: etree._Element) -> bool:
+    props = sdt.find(W.sdtPr)
+    return props is not None and is_on(props.find(W.showingPlcHdr))
+
+
+@attrs.define(slots=True)
+class _Text:
+    """Text gathered from a paragraph's runs."""
+
+    parts: list[str] = attrs.field(factory=list)
+    boxes: list[etree._Element] = attrs.field(factory=list)
+    bold_runs: int = 0
+    plain_runs: int = 0
+
+
+@attrs.define(slots=True)
+class _CellBuilder:
+    column: int
+    colspan: int
+    lines: list[str]
+    tables: list[Table]
+    rowspan: int = 1
+
+
+@attrs.define(slots=True)
+class BodyReader:
+    """Reads one story (the body, a header or a footer) into blocks.
+
+    Counters run in document order: numbering, paragraph and table indices.
+
+    Attributes:
+        file: The file name recorded in every source reference.
+        styles: The styles part.
+        numbering: The running numbering counters.
+        settings: The parser settings.
+        warnings: Problems met on the way (shared with the caller).
+        paragraph_index: Index of the next paragraph of this story.
+        table_index: Index of the next table (nested tables included, in document order).
+    """
+
+    file: str
+    styles: Styles
+    numbering: NumberingState
+    settings: DocxSettings
+    warnings: list[str] = attrs.field(factory=list)
+    paragraph_index: int = 0
+    table_index: int = 0
+
+    # --- block level -------------------------------------------------------------------
+
+    def read_story(self, container: etree._Element) -> list[Block]:
+        """The blocks of a body, header, footer or text box, in order."""
+        blocks: list[Block] = []
+        for element in self._block_elements(container):
+            if element.tag == W.p:
+                blocks.extend(self._paragraph_blocks(element))
+            elif element.tag == W.tbl:
+                blocks.append(self._table(element))
+            elif element.tag == W.altChunk:
+                self._warn("an embedded document (w:altChunk) was not read")
+        return blocks
+
+    def _block_elements(self, container: etree._Element) -> Iterator[etree._Element]:
+        for child in container:
+            tag = child.tag
+            if tag in (W.p, W.tbl, W.altChunk):
+                yield child
+            elif tag == W.sdt:
+                if self.settings.skip_placeholders and _is_placeholder(child):
+                    continue
+                content = child.find(W.sdtContent)
+                if content is not None:
+                    yield from self._block_elements(content)
+            elif tag in _BLOCK_WRAPPERS:
+                yield from self._block_elements(child)
+            elif tag == MC.AlternateContent:
+                branch = _choose_alternative(child)
+                if branch is not None:
+                    yield from self._block_elements(branch)
+
+    def _warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    # --- paragraphs ----------------------------------------------------------------------
+
+    def _paragraph_blocks(self, p: etree._Element) -> list[Block]:
+        index = self.paragraph_index
+        self.paragraph_index += 1
+        source = SourceRef(file=self.file, paragraph=index)
+        kind, text, level, marker, emphasis, boxes = self._read_paragraph(p)
+        blocks: list[Block] = []
+        if kind == "toc":
+            return blocks
+        if text:
+            if kind == "heading":
+                blocks.append(Heading(text=" ".join(text), level=level, source=source))
+            elif kind == "list":
+                blocks.append(
+                    ListItem(text=" ".join(text), level=level, marker=marker, source=source)
+                )
+            else:
+                blocks.append(Paragraph(text="\n".join(text), emphasis=emphasis, source=source))
+        # Text boxes anchored in the paragraph follow it, located by their anchor.
+        for box in boxes:
+            saved = self.paragraph_index
+            self.paragraph_index = index
+            inner = self.read_story(box)
+            self.paragraph_index = saved
+            blocks.extend(_relocate(block, source) for block in inner)
+        return blocks
+
+    def _read_paragraph(
+        self, p: etree._Element
+    ) -> tuple[str, list[str], int, str, bool, list[etree._Element]]:
+        """(kind, lines, level, marker, emphasis, text boxes) of a paragraph; kind is
+        ``heading``, ``list``, ``paragraph`` or ``toc``."""
+        ppr = p.find(W.pPr)
+        style_el = ppr.find(W.pStyle) if ppr is not None else None
+        style_id = attr(style_el, W.val)
+        if self.settings.skip_toc and self.styles.is_toc(style_id):
+            return "toc", [], 0, "", False, []
+        gathered = _Text()
+        self._inline(p, gathered, self.styles.bold(style_id, paragraph=True))
+        lines = [clean_line(line) for line in "".join(gathered.parts).split("\n")]
+        lines = [line for line in lines if line]
+        emphasis = gathered.bold_runs > 0 and gathered.plain_runs == 0
+
+        marker_level = self._marker(ppr, style_id)
+        heading = self._heading_level(ppr, style_id)
+        if heading is not None:
+            if marker_level is not None and marker_level[0] and lines:
+                lines[0] = f"{marker_level[0]} {lines[0]}"
+            return "heading", lines, heading, "", emphasis, gathered.boxes
+        if marker_level is not None:
+            return "list", lines, marker_level[1], marker_level[0], emphasis, gathered.boxes
+        bullet_style = _LIST_BULLET_STYLE.match(self.styles.name(style_id))
+        if bullet_style:
+            level = int(bullet_style.group(1) or 1) - 1
+            return "list", lines, level, "•", emphasis, gathered.boxes
+        if self.settings.typed_markers and lines:
+            joined = " ".join(lines)
+            typed = _TYPED_BULLET.match(joined) or _TYPED_NUMBER.match(joined)
+            if typed:
+                return "list", [typed.group(2)], 0, typed.group(1), emphasis, gathered.boxes
+        return "paragraph", lines, 0, "", emphasis, gathered.boxes
+
+    def _heading_level(self, ppr: etree._Element | None, style_id: str | None) -> int | None:
+        outline = ppr.find(W.outlineLvl) if ppr is not None else None
+        if outline is not None:
+            value = _int(attr(outline, W.val))
+            if value is not None:
+                return value + 1 if 0 <= value <= 8 else None
+        named = self.styles.heading_level(style_id)
+        if named is not None:
+            return named
+        inherited = self.styles.outline_level(style_id)
+        if inherited is not None and 0 <= inherited <= 8:
+            return inherited + 1
+        return None
+
+    def _marker(self, ppr: etree._Element | None, style_id: str | None) -> tuple[str, int] | None:
+        """Advance numbering for the paragraph and return (marker, level), or ``None`` where
+        it is not numbered."""
+        style_num, style_ilvl = self.styles.numbering(style_id)
+        num_pr = ppr.find(W.numPr) if ppr is not None else None
+        direct_num = num_pr.find(W.numId) if num_pr is not None else None
+        direct_ilvl = num_pr.find(W.ilvl) if num_pr is not None else None
+        num_id = attr(direct_num, W.val) if direct_num is not None else style_num
+        if num_id is None:
+            return None
+        ilvl = _int(attr(direct_ilvl, W.val)) if direct_ilvl is not None else style_ilvl
+        if ilvl is None and style_id:
+            ilvl = self.numbering.definitions.level_for_style(num_id, style_id)
+        result = self.numbering.next_marker(num_id, ilvl or 0)
+        if result is None and num_id != "0":
+            self._warn(f"numbering definition {num_id} is missing; list numbers left out")
+        return result
+
+    def _inline(self, element: etree._Element, out: _Text, para_bold: bool | None) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == W.r:
+                self._run(child, out, para_bold)
+            elif tag in _INLINE_WRAPPERS:
+                self._inline(child, out, para_bold)
+            elif tag == W.sdt:
+                if self.settings.skip_placeholders and _is_placeholder(child):
+                    continue
+                content = child.find(W.sdtContent)
+                if content is not None:
+                    self._inline(content, out, para_bold)
+            elif tag == MC.AlternateContent:
+                branch = _choose_alternative(child)
+                if branch is not None:
+                    self._inline(branch, out, para_bold)
+            elif tag == f"{{{_NS_M}}}oMathPara" or tag == f"{{{_NS_M}}}oMath":
+                out.parts.append("".join(t.text or "" for t in child.iter(_MATH_TEXT)))
+
+    def _run(self, run: etree._Element, out: _Text, para_bold: bool | None) -> None:
+        rpr = run.find(W.rPr)
+        if rpr is not None and is_on(rpr.find(W.vanish)):
+            return  # hidden text is not what the reader sees
+        parts: list[str] = []
+        for child in run:
+            tag = child.tag
+            if tag == W.t:
+                parts.append(child.text or "")
+            elif tag in (W.tab, W.ptab):
+                parts.append("\t")
+            elif tag == W.br:
+                kind = attr(child, W.type)
+                parts.append(" " if kind in ("page", "column") else "\n")
+            elif tag == W.cr:
+                parts.append("\n")
+            elif tag == W.noBreakHyphen:
+                parts.append("-")
+            elif tag == W.sym:
+                parts.append(_SYM_GLYPHS.get((attr(child, W.char) or "").upper(), ""))
+            elif tag in (W.drawing, W.pict, W.object):
+                out.boxes.extend(_text_boxes(child))
+            elif tag == MC.AlternateContent:
+                branch = _choose_alternative(child)
+                if branch is not None:
+                    out.boxes.extend(_text_boxes(branch))
+        text = "".join(parts)
+        out.parts.append(text)
+        if text.strip():
+            if self._run_bold(rpr, para_bold):
+                out.bold_runs += 1
+            else:
+                out.plain_runs += 1
+
+    def _run_bold(self, rpr: etree._Element | None, para_bold: bool | None) -> bool:
+        if rpr is not None:
+            bold = rpr.find(W.b)
+            if bold is not None:
+                return is_on(bold)
+            style = rpr.find(W.rStyle)
+            if style is not None:
+                styled = self.styles.bold(attr(style, W.val))
+                if styled is not None:
+                    return styled
+        if para_bold is not None:
+            return para_bold
+        return self.styles.default_bold
+
+    # --- tables --------------------------------------------------------------------------
+
+    def _table(self, tbl: etree._Element) -> Table:
+        index = self.table_index
+        self.table_index += 1
+        rows: list[tuple[list[_CellBuilder], bool]] = []
+        open_merges: dict[int, _CellBuilder] = {}  # grid column -> cell a vMerge continues
+        for tr in _children(tbl, W.tr):
+            trpr = tr.find(W.trPr)
+            is_header = trpr is not None and is_on(trpr.find(W.tblHeader))
+            before = _int(attr(trpr.find(W.gridBefore), W.val)) if trpr is not None else None
+            column = before or 0
+            cells: list[_CellBuilder] = []
+            if column > 0:
+                cells.append(_CellBuilder(column=0, colspan=column, lines=[], tables=[]))
+            seen_columns: set[int] = set()
+            for tc in _children(tr, W.tc):
+                tcpr = tc.find(W.tcPr)
+                span = _int(attr(tcpr.find(W.gridSpan), W.val)) if tcpr is not None else None
+                span = max(span or 1, 1)
+                vmerge = tcpr.find(W.vMerge) if tcpr is not None else None
+                hmerge = tcpr.find(W.hMerge) if tcpr is not None else None
+                lines, tables = self._cell_content(tc)
+                continues = vmerge is not None and (attr(vmerge, W.val) or "continue") != "restart"
+                owner = open_merges.get(column)
+                if continues and owner is not None and owner.colspan == span:
+                    owner.rowspan += 1
+                    # Word shows only the first cell of a vertical merge, but text typed into
+                    # a continuation cell must not be lost.
+                    owner.lines.extend(lines)
+                    owner.tables.extend(tables)
+                    seen_columns.add(column)
+                elif (
+                    hmerge is not None
+                    and (attr(hmerge, W.val) or "continue") != "restart"
+                    and cells
+                    and cells[-1].column + cells[-1].colspan == column
+                ):
+                    cells[-1].colspan += span
+                    cells[-1].lines.extend(lines)
+                    cells[-1].tables.extend(tables)
+                else:
+                    cell = _CellBuilder(column=column, colspan=span, lines=lines, tables=tables)
+                    cells.append(cell)
+                    if vmerge is not None:
+                        open_merges[column] = cell
+                        seen_columns.add(column)
+                column += span
+            for start in [c for c in open_merges if c not in seen_columns]:
+                del open_merges[start]
+            rows.append((cells, is_header))
+        built_rows: list[Row] = []
+        for row_index, (cells, is_header) in enumerate(rows):
+            built = tuple(
+                Cell(
+                    lines=tuple(cell.lines),
+                    colspan=cell.colspan,
+                    rowspan=cell.rowspan,
+                    tables=tuple(cell.tables),
+                    source=SourceRef(
+                        file=self.file, table=index, row=row_index, column=cell.column
+                    ),
+                )
+                for cell in cells
+            )
+            built_rows.append(
+                Row(
+                    cells=built,
+                    is_header=is_header,
+                    source=SourceRef(file=self.file, table=index, row=row_index),
+                )
+            )
+        return Table(rows=tuple(built_rows), source=SourceRef(file=self.file, table=index))
+
+    def _cell_content(self, tc: etree._Element) -> tuple[list[str], list[Table]]:
+        lines: list[str] = []
+        tables: list[Table] = []
+        for element in self._block_elements(tc):
+            if element.tag == W.tbl:
+                tables.append(self._table(element))
+            elif element.tag == W.p:
+                lines.extend(self._cell_paragraph_lines(element, tables))
+        return lines, tables
+
+    def _cell_paragraph_lines(self, p: etree._Element, tables: list[Table]) -> list[str]:
+        kind, text, _, marker, _, boxes = self._read_paragraph(p)
+        lines: list[str] = []
+        if kind != "toc" and text:
+            if kind == "list" and marker:
+                text = [f"{marker} {text[0]}", *text[1:]]
+            for line in text:
+                if self.settings.split_inline_bullets:
+                    lines.extend(split_inline_bullets(line))
+                else:
+                    lines.append(line)
+        for box in boxes:
+            for element in self._block_elements(box):
+                if element.tag == W.p:
+                    lines.extend(self._cell_paragraph_lines(element, tables))
+                elif element.tag == W.tbl:
+                    tables.append(self._table(element))
+        return lines
+
+
+def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children with ``tag``, looking through content controls and other wrappers (rows and
+    cells can sit inside a ``w:sdt``)."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag == W.sdt:
+            content = child.find(W.sdtContent)
+            if content is not None:
+                yield from _children(content, tag)
+        elif child.tag in _BLOCK_WRAPPERS:
+            yield from _children(child, tag)
+        elif child.tag == MC.AlternateContent:
+            branch = _choose_alternative(child)
+            if branch is not None:
+                yield from _children(branch, tag)
+
+
+def _text_boxes(element: etree._Element) -> list[etree._Element]:
+    """The outermost ``w:txbxContent`` elements under a drawing, reading one branch of any
+    ``mc:AlternateContent`` on the way."""
+    found: list[etree._Element] = []
+    for child in element:
+        if child.tag == W.txbxContent:
+            found.append(child)
+        elif child.tag == MC.AlternateContent:
+            branch = _choose_alternative(child)
+            if branch is not None:
+                found.extend(_text_boxes(branch))
+        elif isinstance(child.tag, str):
+            found.extend(_text_boxes(child))
+    return found
+
+
+def _relocate(block: Block, anchor: SourceRef) -> Block:
+    """A text box block keeps its table location but takes its anchor paragraph's index."""
+    if isinstance(block, Table):
+        return block
+    return attrs.evolve(block, source=attrs.evolve(block.source, paragraph=anchor.paragraph))
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None

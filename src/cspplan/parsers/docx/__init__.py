@@ -80,20 +80,26 @@ class DocxParser:
     media_type: ClassVar[str] = DOCX_MEDIA_TYPE
 
     def identify(self, path: Path) -> bool:
-        """True for a zip holding ``word/document.xml``, and for an OLE compound file that is
-        a legacy Word document or an encrypted Office package (so that it is refused with a
-        clear message rather than "no parser")."""
+        """True for a zip holding ``word/document.xml`` and for an OLE compound file that is
+        a legacy Word document or an encrypted Office package. A zip or OLE file named
+        ``.docx``, ``.doc`` ... is claimed too, even when damaged, so that it is refused with
+        this parser's precise message ("truncated", "password-protected", "legacy .doc")
+        rather than a generic "no parser"."""
         kind = sniff(read_head(path, 8))
+        named = Path(path).suffix.lower() in self.suffixes
         if kind == "zip":
-            return is_word_zip(path)
+            return named or is_word_zip(path)
         if kind == "ole":
+            if named:
+                return True
             try:
                 with open(path, "rb") as handle:
                     data = handle.read(_OLE_READ_LIMIT)
             except OSError:
                 return False
             return classify_ole(data) is not None
-        return False
+        # An RTF file saved with a Word name would otherwise be read as plain text.
+        return kind == "rtf" and named
 
     def parse(
         self, path: Path, settings: DocxSettings | Mapping[str, Any] | None = None

@@ -361,6 +361,24 @@ def test_rows_inside_content_controls(built: tuple[Path, dict[str, Path]]) -> No
     assert [row.texts[0] for row in table.rows] == ["Service", "Refuge"]
 
 
+def test_footnotes_and_endnotes_follow_the_body(built: tuple[Path, dict[str, Path]]) -> None:
+    document = parse(built[1]["controls"])
+    body = [b for b in document.blocks if not isinstance(b, Table)]
+    claim = next(b for b in body if b.text.startswith("Reports of domestic abuse"))
+    # The reference mark is not glued to the figure.
+    assert claim.text == "Reports of domestic abuse rose by 18% last year."
+    notes = body[-3:]
+    assert [n.text for n in notes] == [
+        "Funded until March 2025.",  # referred to from the table, which comes first
+        "Police recorded incidents, 2022/23 against 2021/22.",
+        "Figures are provisional.",
+    ]
+    assert (notes[0].source.table, notes[0].source.row, notes[0].source.column) == (0, 1, 0)
+    assert notes[1].source == claim.source and notes[2].source == claim.source
+    without = texts(parse(built[1]["controls"], notes=False))
+    assert "Figures are provisional." not in without
+
+
 def test_headers_and_footers_are_furniture(built: tuple[Path, dict[str, Path]]) -> None:
     document = parse(built[1]["controls"])
     assert [b.text for b in document.furniture] == [
@@ -493,6 +511,21 @@ def test_member_larger_than_declared_is_refused(
     path = tmp_path / "lying.docx"
     path.write_bytes(bytes(lying))
     with pytest.raises(DocumentError):
+        DocxParser().parse(path)
+
+
+def test_utf16_part_with_a_dtd_is_refused(
+    built: tuple[Path, dict[str, Path]], tmp_path: Path
+) -> None:
+    path = tmp_path / "utf16.docx"
+    path.write_bytes(built[1]["tables"].read_bytes())
+    xml = (
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE d [<!ENTITY e "x">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    build_docx.replace_part(path, "word/document.xml", xml.encode("utf-16"))
+    with pytest.raises(UnsafeDocumentError, match="DTD"):
         DocxParser().parse(path)
 
 

@@ -36,7 +36,7 @@ from ...errors import (
     UnsupportedFormatError,
 )
 from ..base import file_sha256, read_head, resolve_settings
-from .body import BodyReader, clean_line, split_inline_bullets
+from .body import BodyReader, clean_line, relocate_note, split_inline_bullets
 from .numbering import NumberingDefinitions, NumberingState, format_number
 from .package import (
     DOCX_MEDIA_TYPE,
@@ -235,6 +235,8 @@ def package_to_document(package: WordPackage) -> tuple[list[Block], list[Block],
         warnings=warnings,
     )
     blocks = reader.read_story(body)
+    if package.settings.notes and reader.note_refs:
+        blocks.extend(_notes(package, rels, reader, warnings))
     furniture: list[Block] = []
     if package.settings.headers_footers:
         for part in _furniture_parts(body, rels):
@@ -251,6 +253,37 @@ def package_to_document(package: WordPackage) -> tuple[list[Block], list[Block],
             )
             furniture.extend(story.read_story(root))
     return blocks, furniture, warnings
+
+
+def _notes(
+    package: WordPackage, rels: Mapping[str, Any], reader: BodyReader, warnings: list[str]
+) -> list[Block]:
+    """The footnotes and endnotes the body refers to, in the order it refers to them."""
+    stories: dict[str, dict[str, etree._Element]] = {}
+    for kind in ("footnote", "endnote"):
+        root = _optional_part(package, rels, f"{kind}s", warnings)
+        stories[kind] = {}
+        if root is not None:
+            for note in root.iter(getattr(W, kind)):
+                note_id = attr(note, W.id)
+                if note_id is not None and (attr(note, W.type) or "normal") == "normal":
+                    stories[kind].setdefault(note_id, note)
+    blocks: list[Block] = []
+    seen: set[tuple[str, str]] = set()
+    note_reader = BodyReader(
+        file=package.path,
+        styles=reader.styles,
+        numbering=NumberingState(reader.numbering.definitions),
+        settings=package.settings,
+        warnings=warnings,
+    )
+    for kind, note_id, where in reader.note_refs:
+        story = stories[kind].get(note_id)
+        if (kind, note_id) in seen or story is None:
+            continue
+        seen.add((kind, note_id))
+        blocks.extend(relocate_note(b, where) for b in note_reader.read_story(story))
+    return blocks
 
 
 def _furniture_parts(body: etree._Element, rels: Mapping[str, Any]) -> list[str]:

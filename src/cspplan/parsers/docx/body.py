@@ -127,6 +127,9 @@ class BodyReader:
         warnings: Problems met on the way (shared with the caller).
         paragraph_index: Index of the next paragraph of this story.
         table_index: Index of the next table (nested tables included, in document order).
+        note_refs: Footnote and endnote references met, in order: (``footnote`` or
+            ``endnote``, note id, where the reference is).
+        location: Where the paragraph being read is (a body paragraph or a table cell).
     """
 
     file: str
@@ -136,6 +139,8 @@ class BodyReader:
     warnings: list[str] = attrs.field(factory=list)
     paragraph_index: int = 0
     table_index: int = 0
+    note_refs: list[tuple[str, str, SourceRef]] = attrs.field(factory=list)
+    location: SourceRef = attrs.field(factory=SourceRef)
 
     # --- block level -------------------------------------------------------------------
 
@@ -179,6 +184,7 @@ class BodyReader:
         index = self.paragraph_index
         self.paragraph_index += 1
         source = SourceRef(file=self.file, paragraph=index)
+        self.location = source
         kind, text, level, marker, emphasis, boxes = self._read_paragraph(p)
         blocks: list[Block] = []
         if kind == "toc":
@@ -308,6 +314,13 @@ class BodyReader:
                 parts.append("-")
             elif tag == W.sym:
                 parts.append(_SYM_GLYPHS.get((attr(child, W.char) or "").upper(), ""))
+            elif tag in (W.footnoteReference, W.endnoteReference):
+                # The mark itself is left out: a superscript "1" after "44%" would read as
+                # part of the number. The note's text is read later, located here.
+                note_id = attr(child, W.id)
+                if note_id is not None:
+                    kind = "footnote" if tag == W.footnoteReference else "endnote"
+                    self.note_refs.append((kind, note_id, self.location))
             elif tag in (W.drawing, W.pict, W.object):
                 out.boxes.extend(_text_boxes(child))
             elif tag == MC.AlternateContent:
@@ -358,6 +371,7 @@ class BodyReader:
                 span = max(span or 1, 1)
                 vmerge = tcpr.find(W.vMerge) if tcpr is not None else None
                 hmerge = tcpr.find(W.hMerge) if tcpr is not None else None
+                self.location = SourceRef(file=self.file, table=index, row=len(rows), column=column)
                 lines, tables = self._cell_content(tc)
                 continues = vmerge is not None and (attr(vmerge, W.val) or "continue") != "restart"
                 owner = open_merges.get(column)
@@ -413,9 +427,11 @@ class BodyReader:
     def _cell_content(self, tc: etree._Element) -> tuple[list[str], list[Table]]:
         lines: list[str] = []
         tables: list[Table] = []
+        here = self.location
         for element in self._block_elements(tc):
             if element.tag == W.tbl:
                 tables.append(self._table(element))
+                self.location = here
             elif element.tag == W.p:
                 lines.extend(self._cell_paragraph_lines(element, tables))
         return lines, tables
@@ -479,6 +495,13 @@ def _relocate(block: Block, anchor: SourceRef) -> Block:
     if isinstance(block, Table):
         return block
     return attrs.evolve(block, source=attrs.evolve(block.source, paragraph=anchor.paragraph))
+
+
+def relocate_note(block: Block, reference: SourceRef) -> Block:
+    """A footnote's or endnote's block, located where the body refers to the note."""
+    if isinstance(block, Table):
+        return block
+    return attrs.evolve(block, source=reference)
 
 
 def _int(value: str | None) -> int | None:

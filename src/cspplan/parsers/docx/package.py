@@ -14,7 +14,6 @@ import posixpath
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -105,6 +104,9 @@ def parse_xml(data: bytes, part: str, path: str | os.PathLike[str]) -> etree._El
         raise DocumentError(f"malformed XML in {part}: {exc}", path) from exc
     if root is None:
         raise DocumentError(f"empty XML part {part}", path)
+    if root.getroottree().docinfo.doctype:
+        # Caught here too for encodings the byte check above cannot see (UTF-16 parts).
+        raise UnsafeDocumentError(f"{part} declares a DTD, which Word never writes; refused", path)
     return root
 
 
@@ -449,8 +451,3 @@ def open_package(path: str | os.PathLike[str], settings: DocxSettings) -> WordPa
     except BaseException:
         archive.close()
         raise
-
-
-def iter_parts(package: WordPackage) -> Iterator[str]:
-    """Every part name in the package, in zip order."""
-    return (info.filename for info in package.archive.infolist())

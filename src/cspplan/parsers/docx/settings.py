@@ -29,6 +29,8 @@ class DocxSettings(ParserSettings):
         ratio_threshold: Members smaller than this are not held to the ratio (tiny files
             compress oddly and cannot exhaust anything).
         headers_footers: Read running headers and footers into ``Document.furniture``.
+        notes: Read footnotes and endnotes, appended after the body in the order the body
+            refers to them, each located at the paragraph or cell that refers to it.
         split_inline_bullets: Split a table cell line at bullets typed inside it
             (``"• one • two"``), as lists pasted into Word as text often are.
         typed_markers: Take a body paragraph that starts with a typed bullet or number
@@ -45,6 +47,7 @@ class DocxSettings(ParserSettings):
     max_compression_ratio: float = attrs.field(default=100.0, validator=attrs.validators.gt(1))
     ratio_threshold: int = attrs.field(default=_MIB, validator=attrs.validators.ge(0))
     headers_footers: bool = True
+    notes: bool = True
     split_inline_bullets: bool = True
     typed_markers: bool = True
     skip_toc: bool = True

@@ -104,6 +104,27 @@ class _Text:
     plain_runs: int = 0
 
 
+@attrs.frozen(slots=True)
+class _Reading:
+    """What a paragraph turned out to be.
+
+    Attributes:
+        kind: ``heading``, ``list``, ``paragraph`` or ``toc`` (a contents entry, dropped).
+        lines: Its non-empty lines of text (numbered headings start with their number).
+        level: Heading level, or list level.
+        marker: The list marker, for a list item.
+        emphasis: True where every run with text is bold.
+        boxes: Text boxes anchored in it.
+    """
+
+    kind: str
+    lines: list[str] = attrs.field(factory=list)
+    level: int = 0
+    marker: str = ""
+    emphasis: bool = False
+    boxes: list[etree._Element] = attrs.field(factory=list)
+
+
 @attrs.define(slots=True)
 class _CellBuilder:
     column: int
@@ -185,21 +206,29 @@ class BodyReader:
         self.paragraph_index += 1
         source = SourceRef(file=self.file, paragraph=index)
         self.location = source
-        kind, text, level, marker, emphasis, boxes = self._read_paragraph(p)
+        reading = self._read_paragraph(p)
         blocks: list[Block] = []
-        if kind == "toc":
+        if reading.kind == "toc":
             return blocks
+        text = reading.lines
         if text:
-            if kind == "heading":
-                blocks.append(Heading(text=" ".join(text), level=level, source=source))
-            elif kind == "list":
+            if reading.kind == "heading":
+                blocks.append(Heading(text=" ".join(text), level=reading.level, source=source))
+            elif reading.kind == "list":
                 blocks.append(
-                    ListItem(text=" ".join(text), level=level, marker=marker, source=source)
+                    ListItem(
+                        text=" ".join(text),
+                        level=reading.level,
+                        marker=reading.marker,
+                        source=source,
+                    )
                 )
             else:
-                blocks.append(Paragraph(text="\n".join(text), emphasis=emphasis, source=source))
+                blocks.append(
+                    Paragraph(text="\n".join(text), emphasis=reading.emphasis, source=source)
+                )
         # Text boxes anchored in the paragraph follow it, located by their anchor.
-        for box in boxes:
+        for box in reading.boxes:
             saved = self.paragraph_index
             self.paragraph_index = index
             inner = self.read_story(box)
@@ -207,40 +236,38 @@ class BodyReader:
             blocks.extend(_relocate(block, source) for block in inner)
         return blocks
 
-    def _read_paragraph(
-        self, p: etree._Element
-    ) -> tuple[str, list[str], int, str, bool, list[etree._Element]]:
-        """(kind, lines, level, marker, emphasis, text boxes) of a paragraph; kind is
-        ``heading``, ``list``, ``paragraph`` or ``toc``."""
+    def _read_paragraph(self, p: etree._Element) -> _Reading:
+        """Read a paragraph's text and decide what it is (advancing list numbering)."""
         ppr = p.find(W.pPr)
         style_el = ppr.find(W.pStyle) if ppr is not None else None
         style_id = attr(style_el, W.val)
         if self.settings.skip_toc and self.styles.is_toc(style_id):
-            return "toc", [], 0, "", False, []
+            return _Reading(kind="toc")
         gathered = _Text()
         self._inline(p, gathered, self.styles.bold(style_id, paragraph=True))
         lines = [clean_line(line) for line in "".join(gathered.parts).split("\n")]
         lines = [line for line in lines if line]
         emphasis = gathered.bold_runs > 0 and gathered.plain_runs == 0
+        boxes = gathered.boxes
 
-        marker_level = self._marker(ppr, style_id)
+        numbered = self._marker(ppr, style_id)
         heading = self._heading_level(ppr, style_id)
         if heading is not None:
-            if marker_level is not None and marker_level[0] and lines:
-                lines[0] = f"{marker_level[0]} {lines[0]}"
-            return "heading", lines, heading, "", emphasis, gathered.boxes
-        if marker_level is not None:
-            return "list", lines, marker_level[1], marker_level[0], emphasis, gathered.boxes
+            if numbered is not None and numbered[0] and lines:
+                lines[0] = f"{numbered[0]} {lines[0]}"
+            return _Reading("heading", lines, heading, "", emphasis, boxes)
+        if numbered is not None:
+            return _Reading("list", lines, numbered[1], numbered[0], emphasis, boxes)
         bullet_style = _LIST_BULLET_STYLE.match(self.styles.name(style_id))
         if bullet_style:
             level = int(bullet_style.group(1) or 1) - 1
-            return "list", lines, level, "•", emphasis, gathered.boxes
+            return _Reading("list", lines, level, "•", emphasis, boxes)
         if self.settings.typed_markers and lines:
             joined = " ".join(lines)
             typed = _TYPED_BULLET.match(joined) or _TYPED_NUMBER.match(joined)
             if typed:
-                return "list", [typed.group(2)], 0, typed.group(1), emphasis, gathered.boxes
-        return "paragraph", lines, 0, "", emphasis, gathered.boxes
+                return _Reading("list", [typed.group(2)], 0, typed.group(1), emphasis, boxes)
+        return _Reading("paragraph", lines, 0, "", emphasis, boxes)
 
     def _heading_level(self, ppr: etree._Element | None, style_id: str | None) -> int | None:
         outline = ppr.find(W.outlineLvl) if ppr is not None else None
@@ -437,17 +464,18 @@ class BodyReader:
         return lines, tables
 
     def _cell_paragraph_lines(self, p: etree._Element, tables: list[Table]) -> list[str]:
-        kind, text, _, marker, _, boxes = self._read_paragraph(p)
+        reading = self._read_paragraph(p)
         lines: list[str] = []
-        if kind != "toc" and text:
-            if kind == "list" and marker:
-                text = [f"{marker} {text[0]}", *text[1:]]
+        text = reading.lines
+        if reading.kind != "toc" and text:
+            if reading.kind == "list" and reading.marker:
+                text = [f"{reading.marker} {text[0]}", *text[1:]]
             for line in text:
                 if self.settings.split_inline_bullets:
                     lines.extend(split_inline_bullets(line))
                 else:
                     lines.append(line)
-        for box in boxes:
+        for box in reading.boxes:
             for element in self._block_elements(box):
                 if element.tag == W.p:
                     lines.extend(self._cell_paragraph_lines(element, tables))

@@ -99,6 +99,9 @@ class Styles:
     by_id: dict[str, StyleInfo] = attrs.field(factory=dict)
     default_paragraph: str | None = None
     default_bold: bool = False
+    _chains: dict[str | None, list[StyleInfo]] = attrs.field(
+        factory=dict, eq=False, repr=False, alias="_chains"
+    )
 
     @classmethod
     def from_xml(cls, root: etree._Element | None) -> Styles:
@@ -122,6 +125,9 @@ class Styles:
 
     def chain(self, style_id: str | None) -> list[StyleInfo]:
         """The style and those it is based on, nearest first (cycles cut)."""
+        cached = self._chains.get(style_id)
+        if cached is not None:
+            return cached
         found: list[StyleInfo] = []
         seen: set[str] = set()
         current = style_id
@@ -132,6 +138,7 @@ class Styles:
                 break
             found.append(info)
             current = info.based_on
+        self._chains[style_id] = found
         return found
 
     def paragraph_chain(self, style_id: str | None) -> list[StyleInfo]:

@@ -20,7 +20,10 @@ class _Names:
         self._namespace = namespace
 
     def __getattr__(self, local: str) -> str:
-        return f"{{{self._namespace}}}{local}"
+        # Called only on the first use of a name: the result is stored on the instance.
+        name = f"{{{self._namespace}}}{local}"
+        setattr(self, local, name)
+        return name
 
 
 W = _Names(NS_W)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 import zipfile
 from collections.abc import Callable
@@ -135,9 +136,15 @@ def test_example_plan_matches_golden(tmp_path: Path, golden: Callable[..., None]
 
 
 def test_committed_example_is_what_the_builder_makes(tmp_path: Path) -> None:
-    committed = ROOT / "examples" / "eastvale-violent-crime-plan.docx"
+    committed = ROOT / "examples" / "plans" / "eastvale-violent-crime-plan.docx"
     rebuilt = build_docx.build_example(tmp_path / committed.name)
-    assert committed.read_bytes() == rebuilt.read_bytes()
+
+    # Compared as read, not byte for byte: another python-docx release may lay out the
+    # package differently while the document stays the same.
+    def read(path: Path) -> str:
+        return json.dumps(document_data(parse(path))).replace(str(path), "<path>")
+
+    assert read(committed) == read(rebuilt)
 
 
 def test_builds_are_deterministic(tmp_path: Path) -> None:

@@ -160,7 +160,7 @@ def test_body_order_interleaves_paragraphs_and_tables(built: tuple[Path, dict[st
     document = parse(built[1]["body_order"])
     kinds = [type(b).__name__ for b in document.blocks]
     assert kinds[:5] == ["Heading", "Heading", "Paragraph", "Table", "Paragraph"]
-    assert kinds[-1] == "Table"
+    assert kinds[-4:] == ["Paragraph", "Paragraph", "Table", "Table"]
     first_table = tables(document)[0]
     assert first_table.rows[1].texts == ("Reports of anti-social behaviour", "2,140", "1,985")
 
@@ -202,6 +202,22 @@ def test_emphasis_soft_breaks_and_typed_markers(built: tuple[Path, dict[str, Pat
     assert isinstance(ref, ListItem) and ref.marker == "2.3"
     plain = texts(parse(built[1]["body_order"], typed_markers=False))
     assert "2.3 Typed reference for a licensing review" in plain
+
+
+def test_columns_laid_out_with_tabs_become_a_table(built: tuple[Path, dict[str, Path]]) -> None:
+    document = parse(built[1]["body_order"])
+    assert "Telephone: 01234 567890" in texts(document)  # one line with a tab stays text
+    laid_out = tables(document)[1]
+    assert [row.texts for row in laid_out.rows] == [
+        ("Role", "Name", "Organisation"),
+        ("Chair", "Cllr Priya Nair", "Northmoor Borough Council"),
+        ("Vice chair", "Supt Dan Hale", "Northmoor Police"),
+    ]
+    assert laid_out.source.table is None
+    assert [row.source.paragraph for row in laid_out.rows] == [19, 20, 21]
+    assert tables(document)[2].source.table == 1  # Word's own tables keep their numbers
+    plain = parse(built[1]["body_order"], tab_tables=False)
+    assert "Chair Cllr Priya Nair Northmoor Borough Council" in texts(plain)
 
 
 def test_paragraph_indices_count_empty_paragraphs(built: tuple[Path, dict[str, Path]]) -> None:

@@ -35,6 +35,7 @@ _INLINE_WRAPPERS = frozenset(
 _BLOCK_WRAPPERS = frozenset({W.customXml, W.ins, W.moveTo})
 
 _WHITESPACE = regex.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
+_TABS = regex.compile(r"\t+")
 _INLINE_BULLET = regex.compile(r"\s*[•▪●◦■➢➤❖]\s+")
 _TYPED_BULLET = regex.compile(r"^([" + regex.escape(BULLETS) + r"])\s+(\S.{0,100000})$", regex.S)
 _TYPED_NUMBER = regex.compile(
@@ -115,6 +116,8 @@ class _Reading:
         marker: The list marker, for a list item.
         emphasis: True where every run with text is bold.
         boxes: Text boxes anchored in it.
+        fields: For a one-line paragraph with tabs between its words, the tab-separated
+            pieces (runs of tabs count as one); empty otherwise.
     """
 
     kind: str
@@ -123,6 +126,7 @@ class _Reading:
     marker: str = ""
     emphasis: bool = False
     boxes: list[etree._Element] = attrs.field(factory=list)
+    fields: list[str] = attrs.field(factory=list)
 
 
 @attrs.define(slots=True)
@@ -168,13 +172,31 @@ class BodyReader:
     def read_story(self, container: etree._Element) -> list[Block]:
         """The blocks of a body, header, footer or text box, in order."""
         blocks: list[Block] = []
+        tab_rows: list[tuple[list[str], Paragraph]] = []
+
+        def flush() -> None:
+            if len(tab_rows) >= 2:
+                blocks.append(tab_rows_to_table(tab_rows, self.file))
+            else:
+                blocks.extend(paragraph for _, paragraph in tab_rows)
+            tab_rows.clear()
+
         for element in self._block_elements(container):
             if element.tag == W.p:
-                blocks.extend(self._paragraph_blocks(element))
+                found, fields = self._paragraph_blocks(element)
+                single = found[0] if len(found) == 1 else None
+                if fields and self.settings.tab_tables and isinstance(single, Paragraph):
+                    tab_rows.append((fields, single))
+                    continue
+                if found:
+                    flush()
+                blocks.extend(found)
             elif element.tag == W.tbl:
+                flush()
                 blocks.append(self._table(element))
             elif element.tag == W.altChunk:
                 self._warn("an embedded document (w:altChunk) was not read")
+        flush()
         return blocks
 
     def _block_elements(self, container: etree._Element) -> Iterator[etree._Element]:
@@ -201,7 +223,9 @@ class BodyReader:
 
     # --- paragraphs ----------------------------------------------------------------------
 
-    def _paragraph_blocks(self, p: etree._Element) -> list[Block]:
+    def _paragraph_blocks(self, p: etree._Element) -> tuple[list[Block], list[str]]:
+        """The paragraph's block (none for an empty one) and its text boxes' blocks, and
+        the paragraph's tab-separated fields, if any."""
         index = self.paragraph_index
         self.paragraph_index += 1
         source = SourceRef(file=self.file, paragraph=index)
@@ -209,7 +233,7 @@ class BodyReader:
         reading = self._read_paragraph(p)
         blocks: list[Block] = []
         if reading.kind == "toc":
-            return blocks
+            return blocks, []
         text = reading.lines
         if text:
             if reading.kind == "heading":
@@ -234,7 +258,7 @@ class BodyReader:
             inner = self.read_story(box)
             self.paragraph_index = saved
             blocks.extend(_relocate(block, source) for block in inner)
-        return blocks
+        return blocks, reading.fields
 
     def _read_paragraph(self, p: etree._Element) -> _Reading:
         """Read a paragraph's text and decide what it is (advancing list numbering)."""
@@ -245,8 +269,9 @@ class BodyReader:
             return _Reading(kind="toc")
         gathered = _Text()
         self._inline(p, gathered, self.styles.bold(style_id, paragraph=True))
-        lines = [clean_line(line) for line in "".join(gathered.parts).split("\n")]
-        lines = [line for line in lines if line]
+        raw = [line for line in "".join(gathered.parts).split("\n") if clean_line(line)]
+        lines = [clean_line(line) for line in raw]
+        fields = tab_fields(raw[0]) if len(raw) == 1 else []
         emphasis = gathered.bold_runs > 0 and gathered.plain_runs == 0
         boxes = gathered.boxes
 
@@ -267,7 +292,7 @@ class BodyReader:
             typed = _TYPED_BULLET.match(joined) or _TYPED_NUMBER.match(joined)
             if typed:
                 return _Reading("list", [typed.group(2)], 0, typed.group(1), emphasis, boxes)
-        return _Reading("paragraph", lines, 0, "", emphasis, boxes)
+        return _Reading("paragraph", lines, 0, "", emphasis, boxes, fields)
 
     def _heading_level(self, ppr: etree._Element | None, style_id: str | None) -> int | None:
         outline = ppr.find(W.outlineLvl) if ppr is not None else None
@@ -482,6 +507,33 @@ class BodyReader:
                 elif element.tag == W.tbl:
                     tables.append(self._table(element))
         return lines
+
+
+def tab_fields(line: str) -> list[str]:
+    """The pieces of a line that tabs separate (a run of tabs aligns one column, so it counts
+    as one separator); empty where the line has fewer than two pieces."""
+    pieces = [clean_line(piece) for piece in _TABS.split(line.strip(" \t\u00a0"))]
+    pieces = [piece for piece in pieces if piece]
+    return pieces if len(pieces) >= 2 else []
+
+
+def tab_rows_to_table(rows: list[tuple[list[str], Paragraph]], file: str) -> Table:
+    """Consecutive paragraphs laid out in columns with tabs, as a table: one row per
+    paragraph, one cell per tab-separated piece. Located by paragraph index, not by table
+    index, since Word does not count it as a table."""
+    built: list[Row] = []
+    for row_index, (fields, paragraph) in enumerate(rows):
+        where = paragraph.source.paragraph
+        cells = tuple(
+            Cell(
+                lines=(field,),
+                source=SourceRef(file=file, paragraph=where, row=row_index, column=column),
+            )
+            for column, field in enumerate(fields)
+        )
+        built.append(Row(cells=cells, source=SourceRef(file=file, paragraph=where, row=row_index)))
+    first = rows[0][1].source.paragraph
+    return Table(rows=tuple(built), source=SourceRef(file=file, paragraph=first))
 
 
 def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:

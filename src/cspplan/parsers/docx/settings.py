@@ -33,6 +33,9 @@ class DocxSettings(ParserSettings):
             refers to them, each located at the paragraph or cell that refers to it.
         split_inline_bullets: Split a table cell line at bullets typed inside it
             (``"• one • two"``), as lists pasted into Word as text often are.
+        tab_tables: Read two or more consecutive one-line paragraphs whose words are laid out
+            in columns with tabs as a table (one row per paragraph), as the text parser
+            reads tab-separated lines.
         typed_markers: Take a body paragraph that starts with a typed bullet or number
             (``"• "``, ``"1.2 "``, ``"a) "``) as a list item with that marker.
         skip_toc: Leave out table-of-contents entries (paragraphs in Word's ``TOC`` styles),
@@ -49,6 +52,7 @@ class DocxSettings(ParserSettings):
     headers_footers: bool = True
     notes: bool = True
     split_inline_bullets: bool = True
+    tab_tables: bool = True
     typed_markers: bool = True
     skip_toc: bool = True
     skip_placeholders: bool = True

@@ -402,6 +402,29 @@ def test_footnotes_and_endnotes_follow_the_body(built: tuple[Path, dict[str, Pat
     assert "Figures are provisional." not in without
 
 
+def test_smartart_text_in_diagram_order(built: tuple[Path, dict[str, Path]]) -> None:
+    document = parse(built[1]["drawings"])
+    found = texts(document)
+    start = found.index("How the partnership is organised:")
+    assert found[start + 1 : start + 5] == [
+        "Strategic Board",
+        "Violence Reduction Group",
+        "Night-time Economy Task Team",
+        "Anti-social Behaviour Group",
+    ]
+    cell = tables(document)[0].rows[0].cells[1]
+    assert cell.lines == (
+        "Strategic Board",
+        "Violence Reduction Group",
+        "Night-time Economy Task Team",
+        "Anti-social Behaviour Group",
+    )
+    assert document.warnings == (
+        "a chart was not read: its figures are not in the document text",
+        "an embedded object (a spreadsheet or similar) was not read",
+    )
+
+
 def test_headers_and_footers_are_furniture(built: tuple[Path, dict[str, Path]]) -> None:
     document = parse(built[1]["controls"])
     assert [b.text for b in document.furniture] == [

@@ -21,7 +21,7 @@ recognised and refused with a message saying so.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -37,6 +37,7 @@ from ...errors import (
 )
 from ..base import file_sha256, read_head, resolve_settings
 from .body import BodyReader, clean_line, relocate_note, split_inline_bullets
+from .diagrams import diagram_texts
 from .numbering import NumberingDefinitions, NumberingState, format_number
 from .package import (
     DOCX_MEDIA_TYPE,
@@ -207,6 +208,32 @@ def _optional_part(
     return None
 
 
+def _diagram_reader(
+    package: WordPackage, rels: Mapping[str, Any], warnings: list[str]
+) -> Callable[[str], list[str]]:
+    """A function from a SmartArt data relationship id to the diagram's texts."""
+    cache: dict[str, list[str]] = {}
+
+    def read(rel_id: str) -> list[str]:
+        if rel_id in cache:
+            return cache[rel_id]
+        rel = rels.get(rel_id)
+        texts: list[str] = []
+        if rel is None or rel.external or not package.has(rel.target):
+            warnings.append(f"the data of a SmartArt diagram ({rel_id}) is missing; not read")
+        else:
+            try:
+                texts = diagram_texts(package.xml(rel.target))
+            except UnsafeDocumentError:
+                raise
+            except DocumentError as exc:
+                warnings.append(f"{rel.target} could not be read ({exc.message}); ignored")
+        cache[rel_id] = texts
+        return texts
+
+    return read
+
+
 def _numbering_styles(styles: Styles) -> dict[str, str]:
     return {
         info.style_id: info.num_id
@@ -233,6 +260,7 @@ def package_to_document(package: WordPackage) -> tuple[list[Block], list[Block],
         numbering=NumberingState(definitions),
         settings=package.settings,
         warnings=warnings,
+        diagram_text=_diagram_reader(package, rels, warnings),
     )
     blocks = reader.read_story(body)
     if package.settings.notes and reader.note_refs:

@@ -9,7 +9,7 @@ nothing is read twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 import regex
@@ -26,6 +26,13 @@ from .xml import MC, W, attr, is_on
 __all__ = ["BodyReader", "clean_line", "split_inline_bullets"]
 
 _NS_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+_NS_DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+_NS_CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_NS_O = "urn:schemas-microsoft-com:office:office"
+_DIAGRAM_IDS = f"{{{_NS_DGM}}}relIds"
+_CHART = f"{{{_NS_CHART}}}chart"
+_OLE_OBJECT = f"{{{_NS_O}}}OLEObject"
+_R_DM = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"
 _MATH_TEXT = f"{{{_NS_M}}}t"
 
 # Elements whose children are read as if they stood in the element's place.
@@ -155,6 +162,8 @@ class BodyReader:
         note_refs: Footnote and endnote references met, in order: (``footnote`` or
             ``endnote``, note id, where the reference is).
         location: Where the paragraph being read is (a body paragraph or a table cell).
+        diagram_text: The text of a SmartArt diagram, by the relationship id of its data
+            part (one string per shape, in the diagram's order).
     """
 
     file: str
@@ -166,6 +175,7 @@ class BodyReader:
     table_index: int = 0
     note_refs: list[tuple[str, str, SourceRef]] = attrs.field(factory=list)
     location: SourceRef = attrs.field(factory=SourceRef)
+    diagram_text: Callable[[str], list[str]] = attrs.field(default=lambda _: [])
 
     # --- block level -------------------------------------------------------------------
 
@@ -253,11 +263,7 @@ class BodyReader:
                 )
         # Text boxes anchored in the paragraph follow it, located by their anchor.
         for box in reading.boxes:
-            saved = self.paragraph_index
-            self.paragraph_index = index
-            inner = self.read_story(box)
-            self.paragraph_index = saved
-            blocks.extend(_relocate(block, source) for block in inner)
+            blocks.extend(self._box_blocks(box, source))
         return blocks, reading.fields
 
     def _read_paragraph(self, p: etree._Element) -> _Reading:
@@ -374,11 +380,11 @@ class BodyReader:
                     kind = "footnote" if tag == W.footnoteReference else "endnote"
                     self.note_refs.append((kind, note_id, self.location))
             elif tag in (W.drawing, W.pict, W.object):
-                out.boxes.extend(_text_boxes(child))
+                out.boxes.extend(self._drawing_content(child))
             elif tag == MC.AlternateContent:
                 branch = _choose_alternative(child)
                 if branch is not None:
-                    out.boxes.extend(_text_boxes(branch))
+                    out.boxes.extend(self._drawing_content(branch))
         text = "".join(parts)
         out.parts.append(text)
         if text.strip():
@@ -386,6 +392,39 @@ class BodyReader:
                 out.bold_runs += 1
             else:
                 out.plain_runs += 1
+
+    def _drawing_content(self, element: etree._Element) -> list[etree._Element]:
+        """The text-bearing parts of a drawing, outermost first: text boxes
+        (``w:txbxContent``) and SmartArt diagrams (``dgm:relIds``), reading one branch of any
+        ``mc:AlternateContent`` on the way. Charts and embedded objects, whose text cannot be
+        read, are noted in the warnings."""
+        found: list[etree._Element] = []
+        for child in element:
+            tag = child.tag
+            if tag == W.txbxContent or tag == _DIAGRAM_IDS:
+                found.append(child)
+            elif tag == MC.AlternateContent:
+                branch = _choose_alternative(child)
+                if branch is not None:
+                    found.extend(self._drawing_content(branch))
+            elif tag == _CHART:
+                self._warn("a chart was not read: its figures are not in the document text")
+            elif tag == _OLE_OBJECT:
+                self._warn("an embedded object (a spreadsheet or similar) was not read")
+            elif isinstance(tag, str):
+                found.extend(self._drawing_content(child))
+        return found
+
+    def _box_blocks(self, box: etree._Element, anchor: SourceRef) -> list[Block]:
+        """The blocks of a text box or SmartArt diagram anchored at ``anchor``."""
+        if box.tag == _DIAGRAM_IDS:
+            texts = self.diagram_text(attr(box, _R_DM) or "")
+            return [Paragraph(text=text, source=anchor) for text in texts]
+        saved = self.paragraph_index
+        self.paragraph_index = anchor.paragraph or 0
+        inner = self.read_story(box)
+        self.paragraph_index = saved
+        return [_relocate(block, anchor) for block in inner]
 
     def _run_bold(self, rpr: etree._Element | None, para_bold: bool | None) -> bool:
         if rpr is not None:
@@ -501,6 +540,9 @@ class BodyReader:
                 else:
                     lines.append(line)
         for box in reading.boxes:
+            if box.tag == _DIAGRAM_IDS:
+                lines.extend(self.diagram_text(attr(box, _R_DM) or ""))
+                continue
             for element in self._block_elements(box):
                 if element.tag == W.p:
                     lines.extend(self._cell_paragraph_lines(element, tables))
@@ -552,22 +594,6 @@ def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
             branch = _choose_alternative(child)
             if branch is not None:
                 yield from _children(branch, tag)
-
-
-def _text_boxes(element: etree._Element) -> list[etree._Element]:
-    """The outermost ``w:txbxContent`` elements under a drawing, reading one branch of any
-    ``mc:AlternateContent`` on the way."""
-    found: list[etree._Element] = []
-    for child in element:
-        if child.tag == W.txbxContent:
-            found.append(child)
-        elif child.tag == MC.AlternateContent:
-            branch = _choose_alternative(child)
-            if branch is not None:
-                found.extend(_text_boxes(branch))
-        elif isinstance(child.tag, str):
-            found.extend(_text_boxes(child))
-    return found
 
 
 def _relocate(block: Block, anchor: SourceRef) -> Block:

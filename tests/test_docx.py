@@ -412,7 +412,8 @@ def test_smartart_text_in_diagram_order(built: tuple[Path, dict[str, Path]]) -> 
         "Night-time Economy Task Team",
         "Anti-social Behaviour Group",
     ]
-    cell = tables(document)[0].rows[0].cells[1]
+    word_table = next(t for t in tables(document) if t.source.table == 0)
+    cell = word_table.rows[0].cells[1]
     assert cell.lines == (
         "Strategic Board",
         "Violence Reduction Group",
@@ -420,9 +421,28 @@ def test_smartart_text_in_diagram_order(built: tuple[Path, dict[str, Path]]) -> 
         "Anti-social Behaviour Group",
     )
     assert document.warnings == (
-        "a chart was not read: its figures are not in the document text",
+        "a chart without cached data was not read",
         "an embedded object (a spreadsheet or similar) was not read",
     )
+
+
+def test_chart_data_read_as_a_table(built: tuple[Path, dict[str, Path]]) -> None:
+    document = parse(built[1]["drawings"])
+    found = texts(document)
+    assert "Violence with injury: trajectory to 2024/25" in found
+    chart = next(t for t in tables(document) if t.source.table is None)
+    assert [row.texts for row in chart.rows] == [
+        ("", "2021/22 Baseline", "2022/23", "2023/24", "2024/25 (Target -10%)"),
+        ("Offences", "820", "800", "779", "738"),
+        ("Share detected", "21.4%", "20.0%", "25.0%", ""),
+        ("Spend", "£12,500", "£13,250", "£14,000", "£15,000"),
+    ]
+    title = next(
+        b
+        for b in document.blocks
+        if getattr(b, "text", "") == "Violence with injury: trajectory to 2024/25"
+    )
+    assert chart.source == title.source and chart.source.paragraph == 3
 
 
 def test_headers_and_footers_are_furniture(built: tuple[Path, dict[str, Path]]) -> None:

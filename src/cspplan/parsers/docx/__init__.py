@@ -37,6 +37,7 @@ from ...errors import (
 )
 from ..base import file_sha256, read_head, resolve_settings
 from .body import BodyReader, clean_line, relocate_note, split_inline_bullets
+from .charts import ChartData, chart_data
 from .diagrams import diagram_texts
 from .numbering import NumberingDefinitions, NumberingState, format_number
 from .package import (
@@ -234,6 +235,30 @@ def _diagram_reader(
     return read
 
 
+def _chart_reader(
+    package: WordPackage, rels: Mapping[str, Any], warnings: list[str]
+) -> Callable[[str], ChartData | None]:
+    """A function from a chart's relationship id to its title and cached data."""
+    cache: dict[str, ChartData | None] = {}
+
+    def read(rel_id: str) -> ChartData | None:
+        if rel_id in cache:
+            return cache[rel_id]
+        rel = rels.get(rel_id)
+        data: ChartData | None = None
+        if rel is not None and not rel.external and package.has(rel.target):
+            try:
+                data = chart_data(package.xml(rel.target))
+            except UnsafeDocumentError:
+                raise
+            except DocumentError as exc:
+                warnings.append(f"{rel.target} could not be read ({exc.message}); ignored")
+        cache[rel_id] = data
+        return data
+
+    return read
+
+
 def _numbering_styles(styles: Styles) -> dict[str, str]:
     return {
         info.style_id: info.num_id
@@ -261,6 +286,7 @@ def package_to_document(package: WordPackage) -> tuple[list[Block], list[Block],
         settings=package.settings,
         warnings=warnings,
         diagram_text=_diagram_reader(package, rels, warnings),
+        chart_data=_chart_reader(package, rels, warnings),
     )
     blocks = reader.read_story(body)
     if package.settings.notes and reader.note_refs:

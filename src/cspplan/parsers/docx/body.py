@@ -18,6 +18,7 @@ from lxml import etree
 from ...document import Block, Cell, Heading, ListItem, Paragraph, Row, Table
 from ...model.source import SourceRef
 from ..text import BULLETS
+from .charts import ChartData
 from .numbering import NumberingState
 from .settings import DocxSettings
 from .styles import Styles
@@ -33,6 +34,7 @@ _DIAGRAM_IDS = f"{{{_NS_DGM}}}relIds"
 _CHART = f"{{{_NS_CHART}}}chart"
 _OLE_OBJECT = f"{{{_NS_O}}}OLEObject"
 _R_DM = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _MATH_TEXT = f"{{{_NS_M}}}t"
 
 # Elements whose children are read as if they stood in the element's place.
@@ -164,6 +166,8 @@ class BodyReader:
         location: Where the paragraph being read is (a body paragraph or a table cell).
         diagram_text: The text of a SmartArt diagram, by the relationship id of its data
             part (one string per shape, in the diagram's order).
+        chart_data: The title and cached data of a chart, by the relationship id of its
+            part.
     """
 
     file: str
@@ -176,6 +180,7 @@ class BodyReader:
     note_refs: list[tuple[str, str, SourceRef]] = attrs.field(factory=list)
     location: SourceRef = attrs.field(factory=SourceRef)
     diagram_text: Callable[[str], list[str]] = attrs.field(default=lambda _: [])
+    chart_data: Callable[[str], ChartData | None] = attrs.field(default=lambda _: None)
 
     # --- block level -------------------------------------------------------------------
 
@@ -395,31 +400,54 @@ class BodyReader:
 
     def _drawing_content(self, element: etree._Element) -> list[etree._Element]:
         """The text-bearing parts of a drawing, outermost first: text boxes
-        (``w:txbxContent``) and SmartArt diagrams (``dgm:relIds``), reading one branch of any
-        ``mc:AlternateContent`` on the way. Charts and embedded objects, whose text cannot be
-        read, are noted in the warnings."""
+        (``w:txbxContent``), SmartArt diagrams (``dgm:relIds``) and charts (``c:chart``),
+        reading one branch of any ``mc:AlternateContent`` on the way. Embedded objects,
+        whose content cannot be read, are noted in the warnings."""
         found: list[etree._Element] = []
         for child in element:
             tag = child.tag
-            if tag == W.txbxContent or tag == _DIAGRAM_IDS:
+            if tag in (W.txbxContent, _DIAGRAM_IDS, _CHART):
                 found.append(child)
             elif tag == MC.AlternateContent:
                 branch = _choose_alternative(child)
                 if branch is not None:
                     found.extend(self._drawing_content(branch))
-            elif tag == _CHART:
-                self._warn("a chart was not read: its figures are not in the document text")
             elif tag == _OLE_OBJECT:
                 self._warn("an embedded object (a spreadsheet or similar) was not read")
             elif isinstance(tag, str):
                 found.extend(self._drawing_content(child))
         return found
 
+    def _chart(self, chart: etree._Element, anchor: SourceRef) -> tuple[str | None, Table | None]:
+        """A chart's title and its data as a table, located at its anchor."""
+        data = self.chart_data(attr(chart, _R_ID) or "")
+        if data is None:
+            self._warn("a chart without cached data was not read")
+            return None, None
+        rows = tuple(
+            Row(
+                cells=tuple(
+                    Cell(
+                        lines=(value,) if value else (),
+                        source=attrs.evolve(anchor, row=row_index, column=column),
+                    )
+                    for column, value in enumerate(values)
+                ),
+                source=attrs.evolve(anchor, row=row_index),
+            )
+            for row_index, values in enumerate(data.rows)
+        )
+        return data.title, Table(rows=rows, source=anchor)
+
     def _box_blocks(self, box: etree._Element, anchor: SourceRef) -> list[Block]:
-        """The blocks of a text box or SmartArt diagram anchored at ``anchor``."""
+        """The blocks of a text box, SmartArt diagram or chart anchored at ``anchor``."""
         if box.tag == _DIAGRAM_IDS:
             texts = self.diagram_text(attr(box, _R_DM) or "")
             return [Paragraph(text=text, source=anchor) for text in texts]
+        if box.tag == _CHART:
+            title, table = self._chart(box, anchor)
+            found: list[Block] = [Paragraph(text=title, source=anchor)] if title else []
+            return found + ([table] if table is not None else [])
         saved = self.paragraph_index
         self.paragraph_index = anchor.paragraph or 0
         inner = self.read_story(box)
@@ -542,6 +570,11 @@ class BodyReader:
         for box in reading.boxes:
             if box.tag == _DIAGRAM_IDS:
                 lines.extend(self.diagram_text(attr(box, _R_DM) or ""))
+                continue
+            if box.tag == _CHART:
+                title, chart = self._chart(box, self.location)
+                lines.extend([title] if title else [])
+                tables.extend([chart] if chart is not None else [])
                 continue
             for element in self._block_elements(box):
                 if element.tag == W.p:

@@ -294,8 +294,17 @@ def test_numbering_inside_table_cells(built: tuple[Path, dict[str, Path]]) -> No
     assert table.rows[1].cells[0].lines == (
         "4.1 Run a safer-streets week",
         "• Bulleted note in the cell",
+        "◦ Sub-point:",
+        "• typed",
+        "• inline",
     )
     assert table.rows[2].cells[0].lines[0] == "4.2 Publish the results"
+
+
+def test_clean_line_removes_invisible_characters() -> None:
+    from cspplan.parsers.docx import clean_line
+
+    assert clean_line("\tCom\u200bmunity\u00a0safety\u00adplan  ") == "Community safetyplan"
 
 
 # --- tables -------------------------------------------------------------------------------

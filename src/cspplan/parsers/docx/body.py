@@ -43,7 +43,8 @@ _INLINE_WRAPPERS = frozenset(
 )
 _BLOCK_WRAPPERS = frozenset({W.customXml, W.ins, W.moveTo})
 
-_WHITESPACE = regex.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
+_WHITESPACE = regex.compile(r"[ \t\u00a0\u2007\u202f]+")
+_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TABS = regex.compile(r"\t+")
 _INLINE_BULLET = regex.compile(r"\s*[•▪●◦■➢➤❖]\s+")
 _TYPED_BULLET = regex.compile(r"^([" + regex.escape(BULLETS) + r"])\s+(\S.{0,100000})$", regex.S)
@@ -76,8 +77,9 @@ _SYM_GLYPHS = {
 
 
 def clean_line(text: str) -> str:
-    """One line with tabs, non-breaking and zero-width spaces made single spaces, trimmed."""
-    return _WHITESPACE.sub(" ", text).strip()
+    """One line with tabs and non-breaking spaces made single spaces, zero-width characters
+    and soft hyphens removed, trimmed."""
+    return _WHITESPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def split_inline_bullets(line: str) -> list[str]:
@@ -560,13 +562,14 @@ class BodyReader:
         lines: list[str] = []
         text = reading.lines
         if reading.kind != "toc" and text:
-            if reading.kind == "list" and reading.marker:
-                text = [f"{reading.marker} {text[0]}", *text[1:]]
             for line in text:
                 if self.settings.split_inline_bullets:
                     lines.extend(split_inline_bullets(line))
                 else:
                     lines.append(line)
+            # The marker goes on after splitting, so Word's own glyph ("◦", "▪") is kept.
+            if reading.kind == "list" and reading.marker and lines:
+                lines[0] = f"{reading.marker} {lines[0]}"
         for box in reading.boxes:
             if box.tag == _DIAGRAM_IDS:
                 lines.extend(self.diagram_text(attr(box, _R_DM) or ""))

@@ -185,6 +185,9 @@ def test_hidden_deleted_field_and_toc_text(built: tuple[Path, dict[str, Path]]) 
     assert "Partners will meet monthly to review progress." in found
     assert "Last reviewed: March 2024" in found
     assert not any("hidden reviewer" in t or "quarterly" in t for t in found)
+    assert parse(built[1]["body_order"]).warnings == (
+        "the document has tracked changes; read as if they were all accepted",
+    )
     assert not any(t.startswith("Introduction 2") for t in found)  # the TOC entry
     with_toc = texts(parse(built[1]["body_order"], skip_toc=False))
     assert "Introduction 2" in with_toc

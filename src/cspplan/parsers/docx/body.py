@@ -22,7 +22,7 @@ from .charts import ChartData
 from .numbering import NumberingState
 from .settings import DocxSettings
 from .styles import Styles
-from .xml import MC, W, attr, is_on
+from .xml import MC, NS_W, W, attr, is_on
 
 __all__ = ["BodyReader", "clean_line", "split_inline_bullets"]
 
@@ -42,6 +42,8 @@ _INLINE_WRAPPERS = frozenset(
     {W.hyperlink, W.smartTag, W.customXml, W.ins, W.moveTo, W.fldSimple, W.dir, W.bdo}
 )
 _BLOCK_WRAPPERS = frozenset({W.customXml, W.ins, W.moveTo})
+_DEL = f"{{{NS_W}}}del"  # "del" is a Python keyword, so W.del cannot be written
+_TRACKED = "the document has tracked changes; read as if they were all accepted"
 
 _WHITESPACE = regex.compile(r"[ \t\u00a0\u2007\u202f]+")
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -345,7 +347,11 @@ class BodyReader:
             if tag == W.r:
                 self._run(child, out, para_bold)
             elif tag in _INLINE_WRAPPERS:
+                if tag in (W.ins, W.moveTo):
+                    self._warn(_TRACKED)
                 self._inline(child, out, para_bold)
+            elif tag in (_DEL, W.moveFrom):
+                self._warn(_TRACKED)
             elif tag == W.sdt:
                 if self.settings.skip_placeholders and _is_placeholder(child):
                     continue

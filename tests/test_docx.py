@@ -289,6 +289,7 @@ def test_numbered_headings_and_switched_off_numbering(
     by_text = {b.text: b for b in document.blocks if not isinstance(b, Table)}
     assert isinstance(by_text["List Number style switched off"], Paragraph)
     assert isinstance(by_text["Points at a definition that is missing"], Paragraph)
+    assert isinstance(by_text["Numbered with no visible number"], Paragraph)
     assert document.warnings == ("numbering definition 404 is missing; list numbers left out",)
 
 
@@ -465,6 +466,17 @@ def test_headers_and_footers_are_furniture(built: tuple[Path, dict[str, Path]]) 
     ]
     assert not any("Westbrook CSP" in t for t in texts(document))
     assert parse(built[1]["controls"], headers_footers=False).furniture == ()
+
+
+def test_readme_command_reads_the_example(tmp_path: Path) -> None:
+    from cspplan.cli import main
+
+    example = ROOT / "examples" / "plans" / "eastvale-violent-crime-plan.docx"
+    status = main(["parse", str(example), "-o", str(tmp_path / "plan.json"), "-q"])
+    assert status == 0
+    plan = cspplan.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
+    assert plan.title == "Violent Crime Action Plan 2024/25"
+    assert plan.source.parser == "docx"
 
 
 # --- the parser contract ------------------------------------------------------------------

@@ -296,8 +296,12 @@ class BodyReader:
             if numbered is not None and numbered[0] and lines:
                 lines[0] = f"{numbered[0]} {lines[0]}"
             return _Reading("heading", lines, heading, "", emphasis, boxes)
-        if numbered is not None:
+        if numbered is not None and numbered[0]:
             return _Reading("list", lines, numbered[1], numbered[0], emphasis, boxes)
+        if numbered is not None:
+            # A level with no visible number (numFmt "none", empty level text) reads as an
+            # ordinary paragraph, though it still counted for the list.
+            return _Reading("paragraph", lines, 0, "", emphasis, boxes)
         bullet_style = _LIST_BULLET_STYLE.match(self.styles.name(style_id))
         if bullet_style:
             level = int(bullet_style.group(1) or 1) - 1

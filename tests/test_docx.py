@@ -303,6 +303,12 @@ def test_numbering_inside_table_cells(built: tuple[Path, dict[str, Path]]) -> No
         "• inline",
     )
     assert table.rows[2].cells[0].lines[0] == "4.2 Publish the results"
+    refs = tables(parse(built[1]["numbering"]))[1]
+    assert [row.texts for row in refs.rows] == [
+        ("Ref", "Action"),
+        ("R1", "Audit CCTV coverage"),
+        ("R2", "Publish a night-time map"),
+    ]
 
 
 def test_clean_line_removes_invisible_characters() -> None:

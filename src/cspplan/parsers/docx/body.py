@@ -580,6 +580,10 @@ class BodyReader:
             # The marker goes on after splitting, so Word's own glyph ("◦", "▪") is kept.
             if reading.kind == "list" and reading.marker and lines:
                 lines[0] = f"{reading.marker} {lines[0]}"
+        elif reading.kind == "list" and any(ch.isalnum() for ch in reading.marker):
+            # An empty numbered paragraph shows its number alone: the usual way a "Ref"
+            # column is numbered by Word, where the number is all the cell holds.
+            lines.append(reading.marker)
         for box in reading.boxes:
             if box.tag == _DIAGRAM_IDS:
                 lines.extend(self.diagram_text(attr(box, _R_DM) or ""))

@@ -525,6 +525,33 @@ def test_docm_and_renamed_doc_are_read(built: tuple[Path, dict[str, Path]], tmp_
     assert len(tables(document)) == 2
 
 
+def test_strict_open_xml_reads_like_transitional(
+    built: tuple[Path, dict[str, Path]], tmp_path: Path
+) -> None:
+    source = built[1]["tables"]
+    strict = tmp_path / "strict.docx"
+    strict.write_bytes(source.read_bytes())
+    names = {
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main": (
+            b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+        ),
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+        ),
+    }
+    with zipfile.ZipFile(source) as archive:
+        for part in ("word/document.xml", "word/styles.xml", "word/numbering.xml"):
+            data = archive.read(part)
+            for old, new in names.items():
+                data = data.replace(old, new)
+            build_docx.replace_part(strict, part, data)
+
+    def read(path: Path) -> str:
+        return json.dumps([block_data(b) for b in parse(path).blocks]).replace(str(path), "<f>")
+
+    assert read(strict) == read(source)
+
+
 def test_settings_resolve_and_validate() -> None:
     from cspplan.parsers.base import resolve_settings
 

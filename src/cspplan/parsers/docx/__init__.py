@@ -4,8 +4,9 @@ The file is opened as a zip only after its directory has passed the size and com
 checks of :class:`DocxSettings`; each XML part is parsed with entity expansion, DTDs and
 network access off. The body is read in order (paragraphs and tables interleaved), with
 headings from styles and outline levels, Word's automatic list numbering computed from
-``numbering.xml``, merged table cells read once, content controls and text boxes included,
-and running headers and footers kept apart in ``Document.furniture``.
+``numbering.xml``, merged table cells read once, content controls, text boxes, SmartArt
+text, chart data, footnotes and endnotes included, and running headers and footers kept apart
+in ``Document.furniture``. See ``docs/docx.md`` for the full list.
 
 Source references: body paragraphs (those inside block content controls included) are
 numbered 0, 1, 2 ... in order, empty ones too, so an index can be matched to the document;

@@ -199,3 +199,25 @@ def test_style_link_cycles_end() -> None:
 )
 def test_bullet_glyphs(text: str, font: str, glyph: str) -> None:
     assert bullet_glyph(Level(ilvl=0, num_fmt="bullet", lvl_text=text, font=font)) == glyph
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=2), min_size=1, max_size=30))
+def test_outline_numbers_match_a_hand_count(levels: list[int]) -> None:
+    state = NumberingState(
+        definitions(
+            '<w:abstractNum w:abstractNumId="1">'
+            + lvl(0, "decimal", "%1")
+            + lvl(1, "decimal", "%1.%2")
+            + lvl(2, "decimal", "%1.%2.%3")
+            + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+        )
+    )
+    counts = [0, 0, 0]
+    for ilvl in levels:
+        counts[ilvl] += 1
+        for deeper in range(ilvl + 1, 3):
+            counts[deeper] = 0
+        # A level not used yet since its parent shows its start value, 1.
+        expected = ".".join(str(max(counts[i], 1)) for i in range(ilvl + 1))
+        assert run(state, [("1", ilvl)]) == [expected]

@@ -29,8 +29,10 @@ def dumps(plan: Plan, indent: int | None = 2) -> str:
 
 
 def _paths(error: BaseException) -> list[str]:
+    # cattrs words each problem "message @ path"; lead with the path, as a reader scans for it.
     problems = cattrs.transform_error(error, path="$")
-    return [str(p) for p in problems]
+    split = (p.rpartition(" @ ") for p in problems)
+    return [f"{where}: {what}" if sep else where for what, sep, where in split]
 
 
 def from_data(data: Any, path: str | os.PathLike[str] | None = None) -> Plan:

@@ -45,7 +45,10 @@ def _register_source_refs(converter: cattrs.Converter) -> None:
     base = make_dict_unstructure_fn(SourceRef, converter)
 
     def unstructure(ref: SourceRef) -> dict[str, Any]:
-        return {k: v for k, v in base(ref).items() if v is not None}
+        data = {k: v for k, v in base(ref).items() if v is not None}
+        if "bbox" in data:
+            data["bbox"] = list(data["bbox"])  # JSON-ready data holds lists, never tuples
+        return data
 
     converter.register_unstructure_hook(SourceRef, unstructure)
 

@@ -14,6 +14,16 @@ from cspplan.errors import CspplanError, DocumentError, UnsupportedFormatError
 from cspplan.parsers import registry
 
 
+def install_dist(site: Path, name: str, entry_points: str) -> None:
+    """Lay out a distribution's metadata the way pip would, so importlib.metadata finds it."""
+    info = site / f"{name}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(f"[cspplan.parsers]\n{entry_points}\n", encoding="utf-8")
+
+
 @pytest.fixture
 def plugin_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A third-party distribution, installed the way pip would: a module and a dist-info

@@ -184,3 +184,31 @@ def test_seed_outputs_validate_and_round_trip(seeds: dict[str, Path]) -> None:
         text = cspplan.dumps(plan)
         jsonschema.validate(json.loads(text), schema)
         assert cspplan.loads(text) == plan
+
+
+@pytest.mark.parametrize(
+    ("patch", "where"),
+    [
+        ({"title": None, "schema_version": None}, "$.schema_version"),
+        ({"title": {"a": 1}}, "$.title"),
+        ({"warnings": [1]}, "$.warnings[0]"),
+        ({"unclassified": [{"kind": "paragraph", "text": True}]}, "$.unclassified[0].text"),
+        ({"period": {"text": "2010", "start": 20100401}}, "$.period.start"),
+    ],
+)
+def test_values_of_the_wrong_json_type_are_refused_not_coerced(patch: dict, where: str) -> None:
+    data = {**_example_data(), **patch}
+    with pytest.raises(LoadError) as info:
+        cspplan.loads(json.dumps(data))
+    assert any(p.startswith(where) for p in info.value.problems)
+
+
+def test_str_enums_still_load_as_enums() -> None:
+    plan = cspplan.loads(json.dumps(_example_data()))
+    assert isinstance(plan.kind, model.PlanKind)
+
+
+@pytest.mark.parametrize("text", ["1" * 5000, '{"source": ' + "1" * 5000 + "}"])
+def test_integers_too_long_to_convert_are_a_load_error(text: str) -> None:
+    with pytest.raises(LoadError):
+        cspplan.loads(text)

@@ -60,7 +60,7 @@ def loads(text: str | bytes, path: str | os.PathLike[str] | None = None) -> Plan
     """A plan from a JSON string (as written by :func:`dumps`)."""
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except ValueError as exc:  # bad syntax, bad encoding, or an integer too long to convert
         raise LoadError([f"$: not valid JSON: {exc}"], path) from exc
     except RecursionError as exc:
         raise LoadError(["$: JSON nested too deeply"], path) from exc

@@ -32,7 +32,40 @@ def _structure_date(value: Any, _: type) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
+def _exact(kind: type, *also: type) -> Any:
+    """A structure hook that accepts only JSON values of the right type.
+
+    cattrs' defaults call ``str(value)`` or ``int(value)``, so a damaged file would load
+    ``null`` as the title ``"None"`` and ``true`` as the page 1; such a plan could not be
+    written back faithfully, so the value is refused instead.
+    """
+    accepted = (kind, *also)
+
+    def structure(value: Any, _: type) -> Any:
+        if (isinstance(value, bool) and kind is not bool) or not isinstance(value, accepted):
+            raise ValueError(f"expected {kind.__name__}, got {type(value).__name__}")
+        return kind(value)
+
+    return structure
+
+
+def _is(kind: type) -> Any:
+    def predicate(tp: Any) -> bool:
+        return tp is kind
+
+    return predicate
+
+
 def _register_scalars(converter: cattrs.Converter) -> None:
+    # Matched by identity: a singledispatch registration for str would also catch the
+    # str-based enums and turn them into plain strings.
+    for kind, hook in (
+        (str, _exact(str)),
+        (int, _exact(int)),
+        (float, _exact(float, int)),
+        (bool, _exact(bool)),
+    ):
+        converter.register_structure_hook_func(_is(kind), hook)
     # Decimals travel as strings: a JSON number would lose "16.0" against "16".
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Decimal, _structure_decimal)

@@ -41,31 +41,21 @@ def _exact(kind: type, *also: type) -> Any:
     """
     accepted = (kind, *also)
 
-    def structure(value: Any, _: type) -> Any:
+    def structure(value: Any, cl: type) -> Any:
         if (isinstance(value, bool) and kind is not bool) or not isinstance(value, accepted):
             raise ValueError(f"expected {kind.__name__}, got {type(value).__name__}")
-        return kind(value)
+        # The registration also receives subclasses such as the str-based enums; build
+        # those by their own constructor, which rejects unknown values.
+        return cl(value)
 
     return structure
 
 
-def _is(kind: type) -> Any:
-    def predicate(tp: Any) -> bool:
-        return tp is kind
-
-    return predicate
-
-
 def _register_scalars(converter: cattrs.Converter) -> None:
-    # Matched by identity: a singledispatch registration for str would also catch the
-    # str-based enums and turn them into plain strings.
-    for kind, hook in (
-        (str, _exact(str)),
-        (int, _exact(int)),
-        (float, _exact(float, int)),
-        (bool, _exact(bool)),
-    ):
-        converter.register_structure_hook_func(_is(kind), hook)
+    converter.register_structure_hook(str, _exact(str))
+    converter.register_structure_hook(int, _exact(int))
+    converter.register_structure_hook(float, _exact(float, int))
+    converter.register_structure_hook(bool, _exact(bool))
     # Decimals travel as strings: a JSON number would lose "16.0" against "16".
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Decimal, _structure_decimal)

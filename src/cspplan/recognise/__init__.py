@@ -1,18 +1,74 @@
 """Recognisers: pure functions from a Document's blocks to the domain model.
 
 Recognisers never look at files, only at blocks, so every parser's output gets the same
-treatment. :func:`build_plan` runs them in order; every block none of them places is kept in
-``Plan.unclassified``.
+treatment. :func:`build_plan` walks the blocks once, in order:
+
+- an action plan heading ("Property Crime Action Plan") opens a priority; a "Priorities"
+  heading, or an "our priorities are:" list, names priorities; the headings under a
+  priorities section each open one, until a heading such as "Performance" or "Review";
+- an action table (found by the meaning of its column headers, joined across page breaks)
+  gives the open priority its actions, and the cells above its rows its objectives,
+  indicators, review date and areas of work; a "Priority" column sorts rows into priorities;
+- "Objective N ..." lines give objectives, and the action tables under them their actions;
+- target statements give targets (with the trajectory table beside them), to the priority
+  they name ("Auto Crime - Strategic target to ...") where one matches, else to the open
+  priority, else to the plan; narrative figures give claims; indicator codes give indicators;
+- role / person / organisation tables give memberships; marker legends give marker meanings.
+
+Every block none of them places is kept in ``Plan.unclassified``; a paragraph only counts as
+placed when its text lives on in a domain object.
 """
 
 from __future__ import annotations
 
-from ..document import Block, Document, Heading, ListItem, Paragraph, block_text
-from ..model.plan import Plan, Unclassified
-from ..model.source import DocumentSource
+from collections.abc import Sequence
+
+import attrs
+
+from ..document import Block, Document, Heading, ListItem, Paragraph, Row, Table, block_text
+from ..model.plan import (
+    Action,
+    Claim,
+    Indicator,
+    Marker,
+    Membership,
+    Objective,
+    Plan,
+    Priority,
+    Target,
+    Unclassified,
+    Workstream,
+)
+from ..model.source import DocumentSource, SourceRef
+from ..model.values import Timescale
+from .actions import MARKER_CHARS, ActionTableReading, PreambleItem, rows_to_actions, split_ref
+from .claims import find_claims
 from .front import read_front_matter
+from .indicators import find_indicators
+from .memberships import table_to_memberships
+from .structure import (
+    action_plan_title,
+    ends_section,
+    is_delivery_heading,
+    is_priorities_heading,
+    is_priorities_intro,
+    is_sub_label,
+    legend_entry,
+    match_priority,
+    named_prefix,
+    objective_line,
+    priority_key,
+    section_number,
+)
+from .tables import ColumnKind, find_layout, join_tables
+from .targets import find_targets
+from .timescales import parse_timescale
+from .trajectory import apply_trajectory, read_trajectory
 
 __all__ = ["build_plan", "to_unclassified"]
+
+_PLACED_SHARE = 0.8
+"""A paragraph counts as placed when the statements taken from it cover this share of it."""
 
 
 def to_unclassified(block: Block) -> Unclassified:
@@ -23,14 +79,504 @@ def to_unclassified(block: Block) -> Unclassified:
     return Unclassified(kind=kind, text=block_text(block), source=block.source)
 
 
+def _rows_unclassified(rows: Sequence[Row], source: SourceRef) -> Unclassified:
+    text = "\n".join(
+        " | ".join(cell.text.replace("\n", " / ") for cell in row.cells) for row in rows
+    )
+    first = rows[0].source if rows else source
+    return Unclassified(kind="table", text=text, source=first)
+
+
+@attrs.define
+class _PriorityDraft:
+    """A priority being gathered during the walk."""
+
+    title: str
+    source: SourceRef
+    ref: str | None = None
+    aliases: list[str] = attrs.Factory(list)
+    description: list[str] = attrs.Factory(list)
+    objectives: list[Objective] = attrs.Factory(list)
+    targets: list[Target] = attrs.Factory(list)
+    actions: list[Action] = attrs.Factory(list)
+    indicators: list[Indicator] = attrs.Factory(list)
+    workstreams: list[Workstream] = attrs.Factory(list)
+    review: Timescale | None = None
+    delivery: bool = False
+    block: int | None = None
+
+    def keys(self) -> list[frozenset[str]]:
+        return [priority_key(name) for name in (self.title, *self.aliases)]
+
+    def is_empty(self) -> bool:
+        return not (
+            self.objectives or self.targets or self.actions or self.indicators or self.workstreams
+        )
+
+    def freeze(self) -> Priority:
+        return Priority(
+            title=self.title,
+            ref=self.ref,
+            description="\n\n".join(self.description) or None,
+            objectives=tuple(self.objectives),
+            targets=tuple(self.targets),
+            actions=tuple(self.actions),
+            indicators=tuple(self.indicators),
+            workstreams=tuple(self.workstreams),
+            review=self.review,
+            source=self.source,
+        )
+
+
+@attrs.define
+class _Builder:
+    """The walk's state: what has been gathered so far and what is open."""
+
+    blocks: Sequence[Block]
+    symbols: tuple[str, ...]
+    placed: set[int] = attrs.Factory(set)
+    partial: dict[int, list[Unclassified]] = attrs.Factory(dict)
+    priorities: list[_PriorityDraft] = attrs.Factory(list)
+    objectives: list[Objective] = attrs.Factory(list)
+    targets: list[Target] = attrs.Factory(list)
+    actions: list[Action] = attrs.Factory(list)
+    indicators: list[Indicator] = attrs.Factory(list)
+    claims: list[Claim] = attrs.Factory(list)
+    memberships: list[Membership] = attrs.Factory(list)
+    legend: dict[str, str] = attrs.Factory(dict)
+    named_targets: list[tuple[Target, str, _PriorityDraft | None]] = attrs.Factory(list)
+    current: _PriorityDraft | None = None
+    in_priorities: bool = False
+    priorities_number: int | None = None
+    objective: Objective | None = None
+    objective_owner: _PriorityDraft | None = None
+    last_heading: str | None = None
+    last_target: tuple[int, Target] | None = None
+    pending_trajectory: tuple[int, Table] | None = None
+    priority_list: list[_PriorityDraft] | None = None
+    counters: dict[str, int] = attrs.Factory(dict)
+
+    # ---- ids -------------------------------------------------------------------------------
+    def next_id(self, prefix: str) -> str:
+        self.counters[prefix] = self.counters.get(prefix, 0) + 1
+        return f"{prefix}{self.counters[prefix]}"
+
+    def number_target(self, target: Target) -> Target:
+        return attrs.evolve(target, id=self.next_id("T"))
+
+    def make_objective(self, text: str, ref: str | None, source: SourceRef) -> Objective:
+        targets = tuple(self.number_target(t) for t in find_targets(text, source))
+        return Objective(id=self.next_id("O"), text=text, ref=ref, targets=targets, source=source)
+
+    # ---- priorities ------------------------------------------------------------------------
+    def open_priority(self, title: str, source: SourceRef, index: int | None) -> _PriorityDraft:
+        draft = _PriorityDraft(title=title, source=source, block=index)
+        self.priorities.append(draft)
+        self.current = draft
+        self.objective = None
+        return draft
+
+    def find_priority(self, name: str) -> _PriorityDraft | None:
+        found = match_priority(name, [p.keys() for p in self.priorities])
+        return self.priorities[found] if found is not None else None
+
+    # ---- the walk ----------------------------------------------------------------------------
+    def walk(self, front_used: frozenset[int]) -> None:
+        index = 0
+        blocks = self.blocks
+        while index < len(blocks):
+            block = blocks[index]
+            if index in front_used:
+                self.placed.add(index)
+                index += 1
+                continue
+            if isinstance(block, Table):
+                index += self.table(index, block)
+                continue
+            if isinstance(block, Heading):
+                self.heading(index, block)
+            elif isinstance(block, ListItem):
+                index += self.list_item(index, block)
+                continue
+            else:
+                index += self.paragraph(index, block)
+                continue
+            index += 1
+
+    def heading(self, index: int, block: Heading) -> None:
+        text = " ".join(block.text.split())
+        self.last_heading = text
+        number = section_number(text)
+        title = action_plan_title(text)
+        if title is not None:
+            draft = self.find_priority(title) if self.priorities else None
+            if draft is not None and not draft.actions:
+                # A priority named earlier ("our priorities are: ...") gets its action plan.
+                self.current = draft
+                self.objective = None
+            else:
+                self.open_priority(title, block.source, index)
+            self.placed.add(index)
+            return
+        if is_priorities_heading(text):
+            self.in_priorities = True
+            self.priorities_number = number
+            self.current = None
+            self.objective = None
+            return
+        if ends_section(text) or (
+            self.in_priorities
+            and number is not None
+            and self.priorities_number is not None
+            and number != self.priorities_number
+        ):
+            self.in_priorities = False
+            self.current = None
+            self.objective = None
+            return
+        if is_sub_label(text) and self.current is not None:
+            return
+        existing = self.find_priority(text) if self.priorities else None
+        if existing is not None and (self.in_priorities or is_delivery_heading(text)):
+            self.current = existing
+            existing.delivery = existing.delivery or is_delivery_heading(text)
+            self.objective = None
+            self.placed.add(index)
+            return
+        if self.in_priorities and len(text.split()) <= 12:
+            draft = self.open_priority(text, block.source, index)
+            draft.delivery = is_delivery_heading(text)
+            self.placed.add(index)
+            return
+        self.current = None
+        self.objective = None
+
+    def _following_items(self, index: int) -> list[int]:
+        found: list[int] = []
+        for position in range(index + 1, min(len(self.blocks), index + 40)):
+            block = self.blocks[position]
+            if isinstance(block, ListItem):
+                found.append(position)
+            elif found or not isinstance(block, Paragraph) or block.text.strip():
+                break
+        return found
+
+    def paragraph(self, index: int, block: Paragraph) -> int:
+        text = block.text.strip()
+        if not text:
+            self.placed.add(index)
+            return 1
+        legend = legend_entry(text, None, self.symbols)
+        if legend is not None:
+            self.legend.setdefault(legend[0], legend[1])
+            self.placed.add(index)
+            return 1
+        items = self._following_items(index)
+        item_texts = [self.blocks[i].text for i in items]
+        self.claims.extend(
+            attrs.evolve(c, id=self.next_id("C"))
+            for c in find_claims(text, block.source, item_texts)
+        )
+        objective = objective_line(text)
+        if objective is not None:
+            return self.objective_block(index, block, objective, items)
+        if is_priorities_intro(text) and items:
+            self.priorities_from_list(items)
+            return 1
+        statements = self.targets_from(index, text, block.source)
+        if self.current is not None and is_sub_label(text):
+            return 1
+        if self.current is not None and not self.current.actions:
+            if self.indicator_line(text, block.source):
+                self.placed.add(index)
+                return 1
+            self.current.description.append(text)
+            self.placed.add(index)
+            return 1
+        if self.current is not None and self.indicator_line(text, block.source):
+            self.placed.add(index)
+            return 1
+        if statements >= _PLACED_SHARE * len(text):
+            self.placed.add(index)
+        return 1
+
+    def indicator_line(self, text: str, source: SourceRef) -> bool:
+        """A block that only lists indicators ("NI 20 Reduce the number of assaults ...")."""
+        lines = [line for line in text.split("\n") if line.strip()]
+        found = find_indicators(text, source)
+        if not found or len(found) < len(lines):
+            return False
+        owner = self.current.indicators if self.current is not None else self.indicators
+        owner.extend(found)
+        return True
+
+    def targets_from(self, index: int, text: str, source: SourceRef) -> int:
+        """Targets stated in a block; returns how many characters their statements cover."""
+        found = find_targets(text, source)
+        covered = 0
+        for target in found:
+            numbered = self.number_target(target)
+            covered += len(target.statement)
+            prefix = named_prefix(text)
+            self.named_targets.append((numbered, prefix or "", self.current))
+            self.last_target = (index, numbered)
+            if self.pending_trajectory is not None and index - self.pending_trajectory[0] <= 2:
+                self.attach_trajectory(self.pending_trajectory[1])
+                self.placed.add(self.pending_trajectory[0])
+                self.pending_trajectory = None
+        return covered
+
+    def attach_trajectory(self, table: Table) -> bool:
+        if self.last_target is None:
+            return False
+        trajectory = read_trajectory(table)
+        if trajectory is None:
+            return False
+        _, target = self.last_target
+        updated = apply_trajectory(target, trajectory)
+        self.named_targets = [
+            (updated if t is target else t, name, owner) for t, name, owner in self.named_targets
+        ]
+        self.last_target = (self.last_target[0], updated)
+        return True
+
+    def objective_block(
+        self, index: int, block: Paragraph | ListItem, objective: tuple[str, str], items: list[int]
+    ) -> int:
+        ref, text = objective
+        used = 1
+        if text.rstrip().endswith(":") and items:
+            listed = [self.blocks[i].text.strip() for i in items]
+            text = f"{text} {'; '.join(listed)}"
+            for i in items:
+                self.placed.add(i)
+            used = items[-1] - index + 1
+        made = self.make_objective(text, ref, block.source)
+        owner = self.current.objectives if self.current is not None else self.objectives
+        owner.append(made)
+        self.objective = made
+        self.objective_owner = self.current
+        self.placed.add(index)
+        return used
+
+    def priorities_from_list(self, items: list[int]) -> None:
+        titles = [" ".join(self.blocks[i].text.split()).rstrip(".;,") for i in items]
+        if self.priority_list is not None and len(self.priority_list) == len(titles):
+            # The same priorities named again ("less crime" for "continuing our reduction in
+            # crime"): the later wording is another name for each.
+            for draft, title in zip(self.priority_list, titles):
+                draft.aliases.append(title)
+        else:
+            made: list[_PriorityDraft] = []
+            for i, title in zip(items, titles):
+                existing = self.find_priority(title) if self.priorities else None
+                if existing is not None:
+                    made.append(existing)
+                    continue
+                draft = _PriorityDraft(title=title, source=self.blocks[i].source, block=i)
+                self.priorities.append(draft)
+                made.append(draft)
+            self.priority_list = made
+        for i in items:
+            self.placed.add(i)
+        self.current = None
+
+    def list_item(self, index: int, block: ListItem) -> int:
+        text = block.text.strip()
+        legend = legend_entry(text, block.marker, self.symbols)
+        if legend is not None:
+            self.legend.setdefault(legend[0], legend[1])
+            self.placed.add(index)
+            return 1
+        objective = objective_line(text)
+        if objective is not None:
+            return self.objective_block(index, block, objective, self._following_items(index))
+        statements = self.targets_from(index, text, block.source)
+        if self.current is not None:
+            if self.indicator_line(text, block.source):
+                self.placed.add(index)
+                return 1
+            if self.current.delivery:
+                self.current.actions.append(
+                    Action(id=self.next_id("A"), text=text, source=block.source)
+                )
+            else:
+                self.current.objectives.append(self.make_objective(text, None, block.source))
+            self.placed.add(index)
+            return 1
+        if statements >= _PLACED_SHARE * len(text):
+            self.placed.add(index)
+        return 1
+
+    # ---- tables ----------------------------------------------------------------------------
+    def _following_tables(self, index: int) -> list[Table]:
+        tables: list[Table] = []
+        for block in self.blocks[index + 1 :]:
+            if not isinstance(block, Table):
+                break
+            tables.append(block)
+        return tables
+
+    def table(self, index: int, block: Table) -> int:
+        layout = find_layout(block)
+        if layout is not None:
+            joined, used = join_tables(block, layout, self._following_tables(index))
+            reading = rows_to_actions(joined, layout)
+            if reading.actions or reading.workstreams:
+                self.action_table(index, reading, layout.column(ColumnKind.PRIORITY) is not None)
+                for offset in range(used + 1):
+                    self.placed.add(index + offset)
+                if reading.leftovers:
+                    self.partial.setdefault(index, []).append(
+                        _rows_unclassified(reading.leftovers, block.source)
+                    )
+                return used + 1
+        trajectory = read_trajectory(block)
+        if trajectory is not None:
+            if self.last_target is not None and index - self.last_target[0] <= 2:
+                if self.attach_trajectory(block):
+                    self.placed.add(index)
+                    return 1
+            self.pending_trajectory = (index, block)
+            return 1
+        members = table_to_memberships(block, self.last_heading)
+        if members is not None:
+            self.memberships.extend(members.members)
+            self.placed.add(index)
+            if members.leftovers:
+                self.partial.setdefault(index, []).append(
+                    _rows_unclassified(members.leftovers, block.source)
+                )
+            return 1
+        return 1
+
+    def action_table(self, index: int, reading: ActionTableReading, grouped: bool) -> None:
+        owner = self.current
+        objective_id = self.objective.id if self.objective is not None else None
+        if grouped:
+            owner = None
+        if owner is None and not grouped and self.objective is None and _has_plan_preamble(reading):
+            source = reading.actions[0].source if reading.actions else SourceRef()
+            owner = self.open_priority(self.last_heading or "Action plan", source, None)
+        if owner is not None:
+            self.preamble_to(owner, reading.preamble)
+            for workstream in reading.workstreams:
+                if not any(w.ref == workstream.ref and w.title == workstream.title for w in owner.workstreams):
+                    owner.workstreams.append(workstream)
+        else:
+            self.preamble_to(None, reading.preamble)
+        group_owner: _PriorityDraft | None = None
+        last_group: str | None = None
+        for action, group in zip(reading.actions, reading.groups):
+            numbered = attrs.evolve(action, id=self.next_id("A"), objective=objective_id)
+            if grouped and group:
+                if group != last_group:
+                    group_owner = self.find_priority(group) or _new_group(self, group, action.source)
+                    last_group = group
+                assert group_owner is not None
+                group_owner.actions.append(numbered)
+            elif owner is not None:
+                owner.actions.append(numbered)
+            else:
+                self.actions.append(numbered)
+
+    def preamble_to(self, owner: _PriorityDraft | None, items: Sequence[PreambleItem]) -> None:
+        for item in items:
+            if item.kind == "objective":
+                made = self.make_objective(item.text, item.ref, item.source)
+                (owner.objectives if owner is not None else self.objectives).append(made)
+            elif item.kind == "indicator":
+                found = find_indicators(item.text, item.source) or [
+                    Indicator(text=item.text, scheme="local", source=item.source)
+                ]
+                (owner.indicators if owner is not None else self.indicators).extend(found)
+            elif item.kind == "review" and owner is not None and owner.review is None:
+                owner.review = parse_timescale(item.text)
+            elif item.kind == "text" and owner is not None:
+                owner.description.append(item.text)
+
+    # ---- after the walk ----------------------------------------------------------------------
+    def place_named_targets(self) -> None:
+        for target, name, open_priority in self.named_targets:
+            owner = self.find_priority(name) if name else None
+            if owner is None:
+                owner = open_priority
+            if owner is not None:
+                owner.targets.append(target)
+            else:
+                self.targets.append(target)
+
+
+def _new_group(builder: _Builder, title: str, source: SourceRef) -> _PriorityDraft:
+    draft = _PriorityDraft(title=title, source=source)
+    builder.priorities.append(draft)
+    return draft
+
+
+def _has_plan_preamble(reading: ActionTableReading) -> bool:
+    return any(item.kind in ("objective", "indicator", "review") for item in reading.preamble)
+
+
+def marker_symbols(blocks: Sequence[Block]) -> tuple[str, ...]:
+    """The marker symbols printed after refs in the document's action tables."""
+    symbols: list[str] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        layout = find_layout(block) if isinstance(block, Table) else None
+        if not isinstance(block, Table) or layout is None:
+            index += 1
+            continue
+        following = [b for b in blocks[index + 1 :]]
+        tables: list[Table] = []
+        for candidate in following:
+            if not isinstance(candidate, Table):
+                break
+            tables.append(candidate)
+        joined, used = join_tables(block, layout, tables)
+        reading = rows_to_actions(joined, layout)
+        for action in reading.actions:
+            for marker in action.markers:
+                if marker.symbol not in symbols:
+                    symbols.append(marker.symbol)
+        index += used + 1
+    return tuple(symbols)
+
+
+def _with_marker_meanings(action: Action, legend: dict[str, str]) -> Action:
+    if not action.markers:
+        return action
+    return attrs.evolve(
+        action,
+        markers=tuple(Marker(symbol=m.symbol, meaning=legend.get(m.symbol, m.meaning)) for m in action.markers),
+    )
+
+
 def build_plan(document: Document) -> Plan:
     """Build a Plan from a Document."""
     front = read_front_matter(document.blocks)
-    unclassified = tuple(
-        to_unclassified(block)
-        for index, block in enumerate(document.blocks)
-        if index not in front.used
-    )
+    builder = _Builder(blocks=document.blocks, symbols=marker_symbols(document.blocks))
+    builder.walk(front.used)
+    if builder.pending_trajectory is not None:
+        builder.pending_trajectory = None
+    builder.place_named_targets()
+    legend = builder.legend
+    priorities: list[Priority] = []
+    for draft in builder.priorities:
+        if draft.is_empty() and not draft.description:
+            if draft.block is not None:
+                builder.placed.discard(draft.block)
+            continue
+        frozen = draft.freeze()
+        priorities.append(
+            attrs.evolve(frozen, actions=tuple(_with_marker_meanings(a, legend) for a in frozen.actions))
+        )
+    unclassified: list[Unclassified] = []
+    for index, block in enumerate(document.blocks):
+        if index in builder.partial:
+            unclassified.extend(builder.partial[index])
+        if index not in builder.placed:
+            unclassified.append(to_unclassified(block))
     return Plan(
         source=DocumentSource(
             path=document.path,
@@ -45,6 +591,14 @@ def build_plan(document: Document) -> Plan:
         period=front.period,
         kind=front.kind,
         vision=front.vision,
-        unclassified=unclassified,
+        priorities=tuple(priorities),
+        objectives=tuple(builder.objectives),
+        targets=tuple(builder.targets),
+        actions=tuple(_with_marker_meanings(a, legend) for a in builder.actions),
+        indicators=tuple(builder.indicators),
+        claims=tuple(builder.claims),
+        memberships=tuple(builder.memberships),
+        markers=tuple(Marker(symbol=s, meaning=m) for s, m in legend.items()),
+        unclassified=tuple(unclassified),
         warnings=document.warnings,
     )

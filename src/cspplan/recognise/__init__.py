@@ -42,7 +42,6 @@ from ..model.plan import (
 from ..model.source import DocumentSource, SourceRef
 from ..model.values import Timescale
 from .actions import MARKER_CHARS, ActionTableReading, PreambleItem, rows_to_actions, split_ref
-from .claims import find_claims
 from .front import read_front_matter
 from .indicators import find_indicators
 from .memberships import table_to_memberships
@@ -63,7 +62,6 @@ from .structure import (
 from .tables import ColumnKind, find_layout, join_tables
 from .targets import find_targets
 from .timescales import parse_timescale
-from .trajectory import apply_trajectory, read_trajectory
 
 __all__ = ["build_plan", "to_unclassified"]
 
@@ -273,6 +271,8 @@ class _Builder:
             return 1
         items = self._following_items(index)
         item_texts = [self.blocks[i].text for i in items]
+        from .claims import find_claims  # imported late: it imports this package's helpers
+
         self.claims.extend(
             attrs.evolve(c, id=self.next_id("C"))
             for c in find_claims(text, block.source, item_texts)
@@ -327,6 +327,8 @@ class _Builder:
         return covered
 
     def attach_trajectory(self, table: Table) -> bool:
+        from .trajectory import apply_trajectory, read_trajectory
+
         if self.last_target is None:
             return False
         trajectory = read_trajectory(table)
@@ -431,6 +433,8 @@ class _Builder:
                         _rows_unclassified(reading.leftovers, block.source)
                     )
                 return used + 1
+        from .trajectory import read_trajectory
+
         trajectory = read_trajectory(block)
         if trajectory is not None:
             if self.last_target is not None and index - self.last_target[0] <= 2:

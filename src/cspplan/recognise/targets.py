@@ -37,7 +37,7 @@ from .numbers import NUMBER, PERCENT, TIMEOUT, parse_number, sentences
 from .periods import find_period, parse_period
 from .timescales import find_dates
 
-__all__ = ["direction_of", "find_targets", "unit_of"]
+__all__ = ["direction_of", "find_targets", "report_period", "unit_of"]
 
 _VERBS = {
     Direction.REDUCE: r"reduce|reducing|decrease|decreasing|cut|cutting|lower|lowering|halve"
@@ -449,11 +449,13 @@ def _outturn(following: Sequence[tuple[int, str]]) -> Measure | None:
             value = _number(match.group("value"))
             if value is None:
                 continue
-            return Measure(value=value, period=_report_period(sentence[: match.end()]))
+            return Measure(value=value, period=report_period(sentence[: match.end()]))
     return None
 
 
-def _report_period(text: str) -> Period | None:
+def report_period(text: str) -> Period | None:
+    """The period a report figure is for: "year ending March 2008" (April 2007 to March
+    2008), else the period :func:`~cspplan.recognise.periods.find_period` finds."""
     ending = _YEAR_ENDING.search(text, timeout=TIMEOUT)
     if ending is not None:
         month = ending.group("month").lower()[:3]

@@ -1,0 +1,511 @@
+"""Narrative claims: the figures a plan asserts, with the numbers they relate.
+
+Three kinds are read, each only where the wording ties the numbers together, because an
+auditor is hurt more by a wrongly extracted claim than by a missed one:
+
+- **change**: "2,581, a reduction of 44%", "425 ..., this was a 13.8% reduction from the
+  2007 figure of 493", "3,500, up from 3,100 in 2013", "15% lower than five years ago¹"
+  (with the figures of its footnote), "an increase of 11.1% from 2001". A change stated
+  with a hedge ("around 20%", "almost 15,000") is not taken, since its figure is not meant
+  exactly. Where the sentence gives the end figure but not the start, a baseline stated
+  earlier in the same text ("from 4,632 (baseline 2003/04)") is the start.
+- **share**: two or more percentages of one whole, each with its label, separated only by
+  commas, semicolons or "and": "83% micro, 13% small, 3% medium and 1% large". Two parts
+  count only where they make up the whole ("50.9% female and 49.1% male"); three or more
+  where they come near it, so a list that misses 100 by a rounding slip is still read
+  (and then checked), while "48% here, compared to 45% nationally" is not a share.
+- **count**: "four key priorities", "11 key areas", with the items listed after a text
+  ending in a colon, passed in ``following``.
+
+Sentences that state a target ("reduce crime by 10% by 2008") make no change claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+import regex
+
+from ..model.plan import Claim, ClaimKind, Figure
+from ..model.source import SourceRef
+from ..model.values import Direction, Number, Period
+from .numbers import NUMBER, NUMBER_WORDS, PERCENT, TIMEOUT, number_word, parse_number, sentences
+from .periods import PERIOD_PATTERN, parse_period
+from .targets import find_targets, report_period
+from .timescales import find_dates
+
+__all__ = ["find_claims"]
+
+_DOWN = r"reduction|decrease|fall|drop|cut|decline|lower|fewer|less|down"
+_UP = r"increase|rise|growth|improvement|higher|more|greater|up"
+_HEDGE = regex.compile(
+    r"(?i)\b(?:around|about|approximately|approx\.?|almost|nearly|over|more\s{1,3}than|less\s{1,3}than"
+    r"|some|c\.|circa|up\s{1,3}to|at\s{1,3}least|roughly|just\s{1,3}(?:over|under)|under|estimated)"
+    r"\s{1,3}$"
+)
+_PCT_AFTER = regex.compile(
+    rf"(?P<pct>{PERCENT})(?:\s{{0,2}}\((?P<count>{NUMBER})\))?\s{{1,3}}"
+    rf"(?:(?P<down>reduction|decrease|fall|drop|cut|decline)|(?P<up>increase|rise|growth|improvement)"
+    rf"|(?P<cmpdown>lower|fewer|less|down)\s{{1,3}}(?:than|on|compared)|(?P<cmpup>higher|more|greater|up)\s{{1,3}}(?:than|on|compared))\b",
+    regex.IGNORECASE,
+)
+_PCT_BEFORE = regex.compile(
+    rf"\b(?:(?P<down>reduction|decrease|fall|drop|cut|decline)|(?P<up>increase|rise|growth|improvement))"
+    rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?:(?:[^%,.;:()]|(?<=\d)[,.](?=\d)){{1,40}}?\s{{1,3}}or\s{{1,3}})?(?P<pct>{PERCENT})",
+    regex.IGNORECASE,
+)
+_PCT_VERB = regex.compile(
+    rf"\b(?:(?P<down>fallen|fell|dropped|decreased|reduced|declined|gone\s{{1,3}}down|went\s{{1,3}}down|down)"
+    rf"|(?P<up>risen|rose|increased|grown|grew|gone\s{{1,3}}up|went\s{{1,3}}up|up))"
+    rf"\s{{1,3}}(?:by\s{{1,3}})?(?P<pct>{PERCENT})",
+    regex.IGNORECASE,
+)
+_UP_DOWN_FROM = regex.compile(
+    rf"\b(?:(?P<down>down|decreased|fell|fallen|dropped|reduced)|(?P<up>up|increased|rose|risen|grown))"
+    rf"\s{{1,3}}from\s{{1,3}}(?:a\s{{1,3}}(?:total|figure)\s{{1,3}}of\s{{1,3}})?(?P<from>{NUMBER})(?!\s{{0,2}}%)",
+    regex.IGNORECASE,
+)
+_YEARISH = rf"(?:{PERIOD_PATTERN.pattern})"
+_FROM = regex.compile(
+    rf"^\s{{0,3}}(?:from|on|compared\s{{1,3}}(?:to|with)|since)\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|an\s{{1,3}})?"
+    rf"(?:(?P<fp1>{_YEARISH})(?:'s)?\s{{1,3}}(?:figure|total|level|baseline|count)\s{{1,3}}(?:of\s{{1,3}})?)?"
+    rf"(?P<from>{NUMBER})(?!\s{{0,2}}%|\s{{0,2}}[/\-–]\s{{0,2}}\d)"
+    rf"(?:\s{{1,3}}(?:figure\s{{1,3}})?(?:of|in|for)\s{{1,3}}(?P<fp2>{_YEARISH}))?",
+    regex.IGNORECASE,
+)
+_TO_AFTER = regex.compile(rf"^\s{{1,3}}to\s{{1,3}}(?P<to>{NUMBER})(?!\s{{0,2}}%)", regex.IGNORECASE)
+_FORECAST = regex.compile(r"(?i)\b(?:to|will|would|could|may|might|should|must)\s{1,3}$")
+_LINKED_BEFORE = regex.compile(
+    r"(?i)(?:,|–|—|-|;|\(|\band)\s{0,3}(?:(?:this|which|that)\s{1,3}(?:was|is|represents|being|"
+    r"was\s{1,3}a|is\s{1,3}a)?\s{0,3})?(?:a|an)?\s{0,3}$"
+)
+_BASELINE = regex.compile(
+    rf"(?:\bfrom\s{{1,3}}(?P<b1>{NUMBER})\s{{0,3}}\(\s{{0,3}}(?:baseline|base)\b(?P<p1>[^)]{{0,30}})\)"
+    rf"|\bbaseline\s{{1,3}}(?:figure|level|total)?\s{{0,3}}(?:for\s{{1,3}}[^.,;()]{{1,40}}\s{{0,3}})?"
+    rf"(?:\((?P<p2>[^)]{{1,30}})\)\s{{0,3}})?(?:was|of|is|stood\s{{1,3}}at)\s{{1,3}}(?P<b2>{NUMBER})(?!\s{{0,2}}%))",
+    regex.IGNORECASE,
+)
+_FOOTNOTE_MARK = regex.compile(
+    r"(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})|<sup>(?P<sup>\d{1,2})</sup>|\[(?P<br>\d{1,2})\]"
+)
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_FOOTNOTE_FIGURE = regex.compile(
+    rf"(?P<period>(?:[A-Z][a-z]{{2,8}}\s{{1,3}})?{_YEARISH})\s{{0,3}}\((?P<value>{NUMBER})\)"
+)
+_SHARE_PART = regex.compile(
+    rf"(?P<pct>{PERCENT})\s{{1,3}}(?:(?:are|were|is|was)\s{{1,3}})?"
+    rf"(?:of\s{{1,3}}(?:the\s{{1,3}})?[a-z]{{2,20}}\s{{1,3}}(?:are|were|is|was)\s{{1,3}})?"
+    rf"(?P<label>[A-Za-z][\w\-]{{0,20}}(?:\s{{1,3}}(?!and\b)[A-Za-z][\w\-]{{0,20}}){{0,2}})",
+    regex.IGNORECASE,
+)
+_SHARE_JOIN = regex.compile(
+    r"^(?:\s{0,3}\([^()%]{0,30}\))?\s{0,3}(?:[,;]\s{0,3}(?:and\s{1,3})?|and\s{1,3}|&\s{0,3})$"
+)
+_TOTAL = regex.compile(
+    rf"(?i)\bof\s{{1,3}}(?:the|these|those|all)\s{{1,3}}(?P<total>{NUMBER})\s{{1,3}}(?P<what>[a-z][\w\- ]{{1,30}}?)\s{{0,3}},"
+)
+_COUNT_NOUNS = (
+    r"priorities|objectives|aims|themes|areas|outcomes|strands|goals|targets|pledges|commitments"
+    r"|principles|workstreams|work\s{1,3}streams|ambitions|action\s{1,3}teams|action\s{1,3}groups"
+    r"|panels|challenges|issues|actions|measures"
+)
+_PLAN_NOUNS = regex.compile(
+    r"(?i)^(?:priorities|objectives|aims|themes|outcomes|strands|goals|pledges|commitments"
+    r"|principles|workstreams|work\s{1,3}streams|ambitions)$"
+)
+_COUNT = regex.compile(
+    rf"(?<![\w,.£-])(?P<n>{NUMBER_WORDS}|\d{{1,2}})\s{{1,3}}(?:(?:key|main|strategic|core|overarching|local|clear"
+    rf"|broad|new|cross[\s-]cutting|priority|thematic|specific|distinct|major|principal|equal)\s{{1,3}}){{0,2}}"
+    rf"(?P<noun>{_COUNT_NOUNS})\b(?!\s{{0,2}}(?:[-–]|of\s{{1,3}}the))",
+    regex.IGNORECASE,
+)
+_LIST_MARK = regex.compile(r"^[\s\-–•▪▫◦●○■□❖➢➤►·*§]{1,6}")
+
+
+def find_claims(text: str, source: SourceRef, following: Sequence[str] = ()) -> list[Claim]:
+    """Every claim ``text`` makes, in order, with ``id=""`` for the caller to assign.
+
+    ``following`` holds the texts that come right after ``text`` (the items of a list it
+    introduces, a footnote), in order; a count claim in a text ending with a colon takes its
+    items from there, up to the first empty one, and a footnote marker is resolved there.
+
+    >>> [f.value.text for f in find_claims("It fell to 180, a fall of 10%.", SourceRef())[0].figures]
+    ['180', '10%']
+    """
+    try:
+        return _find_claims(text, source, following)
+    except TimeoutError:
+        return []
+
+
+def _find_claims(text: str, source: SourceRef, following: Sequence[str]) -> list[Claim]:
+    found: list[tuple[int, Claim]] = []
+    parts = sentences(text)
+    for offset, sentence in parts:
+        found.extend((offset, claim) for claim in _shares(sentence, source))
+        if find_targets(sentence, source):
+            continue
+        found.extend(
+            (offset, claim) for claim in _changes(sentence, text[:offset], text, following, source)
+        )
+    found.extend(_counts(text, parts, following, source))
+    found.sort(key=lambda pair: pair[0])
+    return [claim for _, claim in found]
+
+
+def _pct(text: str) -> Number | None:
+    cleaned = " ".join(text.split())
+    if regex.search(r"(?i)per\s?cent$", cleaned):
+        value = parse_number(regex.sub(r"(?i)\s{0,2}per\s?cent$|\s{0,2}percent$", "", cleaned))
+        return Number(value=value.value, text=cleaned) if value else None
+    return parse_number(cleaned)
+
+
+def _is_year(text: str) -> bool:
+    return bool(regex.fullmatch(r"(?:19|20)\d{2}", text.strip()))
+
+
+def _hedged(sentence: str, position: int) -> bool:
+    return _HEDGE.search(sentence[max(0, position - 30) : position], timeout=TIMEOUT) is not None
+
+
+def _period_before(sentence: str, position: int) -> Period | None:
+    window = sentence[max(0, position - 70) : position]
+    ending = report_period(window)
+    if ending is not None and "year" in ending.text.lower() and "end" in ending.text.lower():
+        return ending
+    last: Period | None = None
+    for match in PERIOD_PATTERN.finditer(window):
+        found = parse_period(match.group(0))
+        if found is not None:
+            last = found
+    return last
+
+
+def _figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
+    """The nearest plain figure before ``position`` that the wording links to it."""
+    window_start = max(0, position - 80)
+    window = sentence[window_start:position]
+    candidates = [
+        m
+        for m in regex.finditer(NUMBER, window, timeout=TIMEOUT)
+        if not _is_year(m.group(0))
+        and not regex.match(r"\s{0,2}(?:%|per\s?cent)", window[m.end() :])
+        and not regex.search(r"(?i)\bper\s{1,3}$", window[: m.start()])
+    ]
+    if not candidates:
+        return None
+    last = candidates[-1]
+    between = window[last.end() :]
+    if regex.search(r"%|per\s?cent", between) or len(between) > 60:
+        return None
+    if not _LINKED_BEFORE.search(between, timeout=TIMEOUT) and not regex.search(
+        r"(?i)\b(?:this|which)\s{1,3}(?:was|is)\b", between
+    ):
+        return None
+    if _hedged(window, last.start()):
+        return None
+    number = parse_number(last.group(0))
+    return (number, window_start + last.start()) if number else None
+
+
+def _changes(
+    sentence: str, earlier: str, text: str, following: Sequence[str], source: SourceRef
+) -> list[Claim]:
+    claims: list[Claim] = []
+    taken: list[tuple[int, int]] = []
+    anchors: list[tuple[regex.Match[str], str]] = []
+    for pattern, kind in ((_PCT_AFTER, "after"), (_PCT_BEFORE, "before"), (_PCT_VERB, "verb")):
+        anchors.extend((m, kind) for m in pattern.finditer(sentence, timeout=TIMEOUT))
+    anchors.sort(key=lambda pair: pair[0].start())
+    statement = " ".join(sentence.split())
+    for anchor, kind in anchors:
+        if any(start <= anchor.start("pct") < end for start, end in taken):
+            continue
+        if _hedged(sentence, anchor.start("pct")) or (
+            kind == "before" and _hedged(sentence, anchor.start())
+        ):
+            continue
+        if kind == "before" and _FORECAST.search(sentence[: anchor.start()], timeout=TIMEOUT):
+            # "is set to increase by 8.2%": a verb of a forecast or an aim, not a change.
+            continue
+        change = _pct(anchor.group("pct"))
+        if change is None:
+            continue
+        taken.append((anchor.start(), anchor.end()))
+        down = any(anchor.groupdict().get(name) for name in ("down", "cmpdown"))
+        direction = Direction.REDUCE if down else Direction.INCREASE
+        figures: list[Figure] = []
+        after = sentence[anchor.end() : anchor.end() + 80]
+        start_figure = _from_figure(after)
+        end_figure: Figure | None = None
+        to_after = _TO_AFTER.match(after, timeout=TIMEOUT)
+        if to_after is not None and start_figure is None:
+            value = parse_number(to_after.group("to"))
+            if value is not None:
+                end_figure = Figure(role="to", value=value, unit="count")
+        if end_figure is None and kind in ("after", "before"):
+            found = _figure_before(sentence, anchor.start())
+            if found is not None:
+                end_figure = Figure(
+                    role="to",
+                    value=found[0],
+                    unit="count",
+                    period=_period_before(sentence, found[1] + 1),
+                )
+        if start_figure is None and end_figure is not None:
+            start_figure = _baseline_before(earlier + sentence[: anchor.start()])
+        if start_figure is None and end_figure is None and kind == "after":
+            pair = _footnote_figures(sentence, anchor.end(), text, following)
+            if pair is not None:
+                start_figure, end_figure = pair
+        if start_figure is not None:
+            figures.append(start_figure)
+        if end_figure is not None:
+            figures.append(end_figure)
+        figures.append(Figure(role="change", value=change, unit="percent"))
+        count = anchor.groupdict().get("count")
+        if count:
+            value = parse_number(count)
+            if value is not None:
+                figures.append(Figure(role="change", value=value, unit="count"))
+        claims.append(
+            Claim(
+                id="",
+                kind=ClaimKind.CHANGE,
+                statement=statement,
+                direction=direction,
+                figures=tuple(figures),
+                source=source,
+            )
+        )
+    for anchor in _UP_DOWN_FROM.finditer(sentence, timeout=TIMEOUT):
+        if any(start <= anchor.start() < end for start, end in taken):
+            continue
+        found = _figure_before(sentence, anchor.start())
+        start_value = parse_number(anchor.group("from"))
+        if found is None or start_value is None or _hedged(sentence, anchor.start("from")):
+            continue
+        tail = sentence[anchor.end() : anchor.end() + 20]
+        period_match = regex.match(rf"(?i)\s{{1,3}}(?:in|for)\s{{1,3}}(?P<p>{_YEARISH})", tail)
+        start_period = parse_period(period_match.group("p")) if period_match else None
+        direction = Direction.REDUCE if anchor.group("down") else Direction.INCREASE
+        claims.append(
+            Claim(
+                id="",
+                kind=ClaimKind.CHANGE,
+                statement=statement,
+                direction=direction,
+                figures=(
+                    Figure(role="from", value=start_value, unit="count", period=start_period),
+                    Figure(
+                        role="to",
+                        value=found[0],
+                        unit="count",
+                        period=_period_before(sentence, found[1] + 1),
+                    ),
+                ),
+                source=source,
+            )
+        )
+    return claims
+
+
+def _from_figure(after: str) -> Figure | None:
+    match = _FROM.match(after, timeout=TIMEOUT)
+    if match is None or _is_year(match.group("from")):
+        return None
+    value = parse_number(match.group("from"))
+    if value is None:
+        return None
+    period_text = match.group("fp1") or match.group("fp2")
+    period = parse_period(period_text) if period_text else None
+    return Figure(role="from", value=value, unit="count", period=period)
+
+
+def _baseline_before(earlier: str) -> Figure | None:
+    last: regex.Match[str] | None = None
+    for match in _BASELINE.finditer(earlier[-600:], timeout=TIMEOUT):
+        last = match
+    if last is None:
+        return None
+    value = parse_number(last.group("b1") or last.group("b2"))
+    if value is None:
+        return None
+    period_text = last.group("p1") or last.group("p2") or ""
+    period_match = PERIOD_PATTERN.search(period_text)
+    period = parse_period(period_match.group(0)) if period_match else None
+    return Figure(role="from", value=value, label="baseline", unit="count", period=period)
+
+
+def _footnote_figures(
+    sentence: str, position: int, text: str, following: Sequence[str]
+) -> tuple[Figure, Figure] | None:
+    """The two figures a footnote marked just after a claim gives: "December 2005 (27,889)
+    compared to December 2010 (23,462)", earlier period first."""
+    window = sentence[position : position + 60]
+    mark = _FOOTNOTE_MARK.search(window, timeout=TIMEOUT)
+    if mark is None or regex.search(r"[.;]", window[: mark.start()]):
+        return None
+    key = (
+        (mark.group("mark") or "").translate(_SUPERSCRIPTS) or mark.group("sup") or mark.group("br")
+    )
+    for line in [*text.split("\n"), *following]:
+        stripped = line.strip()
+        lead = _FOOTNOTE_MARK.match(stripped)
+        if lead is None or lead.start() != 0:
+            continue
+        lead_key = (
+            (lead.group("mark") or "").translate(_SUPERSCRIPTS)
+            or lead.group("sup")
+            or lead.group("br")
+        )
+        if lead_key != key or stripped == sentence.strip():
+            continue
+        found = list(_FOOTNOTE_FIGURE.finditer(stripped, timeout=TIMEOUT))
+        if len(found) != 2:
+            return None
+        figures: list[tuple[Period | None, Figure]] = []
+        for match in found:
+            value = parse_number(match.group("value"))
+            if value is None:
+                return None
+            period = _named_period(match.group("period"))
+            figures.append(
+                (period, Figure(role="from", value=value, unit="count", period=period, label=None))
+            )
+        first, second = figures
+        if (
+            first[0]
+            and second[0]
+            and first[0].start
+            and second[0].start
+            and first[0].start > second[0].start
+        ):
+            first, second = second, first
+        to = second[1]
+        return first[1], Figure(role="to", value=to.value, unit="count", period=to.period)
+    return None
+
+
+def _named_period(text: str) -> Period | None:
+    spans = find_dates(text)
+    if not spans:
+        return parse_period(text)
+    span = spans[0]
+    return Period(text=" ".join(text.split()), start=span.start, end=span.end)
+
+
+def _shares(sentence: str, source: SourceRef) -> list[Claim]:
+    parts = list(_SHARE_PART.finditer(sentence, timeout=TIMEOUT))
+    groups: list[list[regex.Match[str]]] = []
+    for part in parts:
+        if groups and _SHARE_JOIN.match(sentence[groups[-1][-1].end() : part.start()]):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    claims: list[Claim] = []
+    for group in groups:
+        if len(group) < 2 or any(_hedged(sentence, m.start()) for m in group):
+            continue
+        values = [_pct(m.group("pct")) for m in group]
+        if any(v is None for v in values):
+            continue
+        total = sum((v.value for v in values if v is not None), Decimal(0))
+        low, high = (Decimal(98), Decimal(102)) if len(group) == 2 else (Decimal(80), Decimal(120))
+        if not low <= total <= high:
+            continue
+        labels = [_share_label(m.group("label")) for m in group]
+        if any(label is None for label in labels) or len(set(labels)) != len(labels):
+            continue
+        figures = [
+            Figure(role="part", value=value, label=label, unit="percent")
+            for value, label in zip(values, labels, strict=True)
+            if value is not None
+        ]
+        whole = _TOTAL.search(sentence[: group[0].start()], timeout=TIMEOUT)
+        if whole is not None:
+            value = parse_number(whole.group("total"))
+            if value is not None:
+                figures.insert(
+                    0,
+                    Figure(
+                        role="total", value=value, label=whole.group("what").strip(), unit="count"
+                    ),
+                )
+        claims.append(
+            Claim(
+                id="",
+                kind=ClaimKind.SHARE,
+                statement=" ".join(sentence.split()),
+                figures=tuple(figures),
+                source=source,
+            )
+        )
+    return claims
+
+
+_LABEL_STOP = regex.compile(
+    r"(?i)\b(?:of|in|for|at|by|from|to|with|compared|nationally|than|who|which|that|the|a|an)\b.*$"
+)
+
+
+def _share_label(text: str) -> str | None:
+    label = _LABEL_STOP.sub("", text).strip(" -")
+    if not label or not regex.search(r"[A-Za-z]{2}", label):
+        return None
+    return label
+
+
+def _counts(
+    text: str, parts: list[tuple[int, str]], following: Sequence[str], source: SourceRef
+) -> list[tuple[int, Claim]]:
+    matches = list(_COUNT.finditer(text, timeout=TIMEOUT))
+    if not matches:
+        return []
+    introduces = text.rstrip().endswith(":")
+    items: tuple[str, ...] = ()
+    if introduces:
+        collected: list[str] = []
+        for entry in following:
+            cleaned = _LIST_MARK.sub("", entry).strip()
+            if not cleaned:
+                break
+            collected.append(cleaned)
+        items = tuple(collected)
+    claims: list[tuple[int, Claim]] = []
+    for position, match in enumerate(matches):
+        value = number_word(match.group("n"))
+        if value is None or value < 2 or _hedged(text, match.start()):
+            continue
+        noun = " ".join(match.group("noun").lower().split())
+        is_last = position == len(matches) - 1
+        listed = items if introduces and is_last and items else ()
+        if not listed and not _PLAN_NOUNS.match(noun):
+            continue
+        statement = next(
+            (" ".join(s.split()) for start, s in parts if start <= match.start() < start + len(s)),
+            " ".join(text.split()),
+        )
+        claims.append(
+            (
+                match.start(),
+                Claim(
+                    id="",
+                    kind=ClaimKind.COUNT,
+                    statement=statement,
+                    figures=(
+                        Figure(
+                            role="count",
+                            value=Number(value=Decimal(value), text=match.group("n")),
+                            label=noun,
+                            unit="count",
+                        ),
+                    ),
+                    items=listed,
+                    source=source,
+                ),
+            )
+        )
+    return claims

@@ -50,6 +50,7 @@ from .structure import (
     ends_section,
     is_delivery_heading,
     is_priorities_heading,
+    is_measures_heading,
     is_priorities_intro,
     is_sub_label,
     legend_entry,
@@ -102,6 +103,7 @@ class _PriorityDraft:
     review: Timescale | None = None
     delivery: bool = False
     block: int | None = None
+    stated: bool = False
 
     def keys(self) -> list[frozenset[str]]:
         return [priority_key(name) for name in (self.title, *self.aliases)]
@@ -153,6 +155,7 @@ class _Builder:
     pending_trajectory: tuple[int, Table] | None = None
     priority_list: list[_PriorityDraft] | None = None
     counters: dict[str, int] = attrs.Factory(dict)
+    measures: bool = False
 
     # ---- ids -------------------------------------------------------------------------------
     def next_id(self, prefix: str) -> str:
@@ -193,6 +196,28 @@ class _Builder:
                 continue
             if isinstance(block, Heading):
                 self.heading(index, block)
+            elif objective_line(block.text) is None and _reads_as_heading(
+                block, self.blocks[index + 1] if index + 1 < len(blocks) else None
+            ):
+                strong = isinstance(block, Paragraph) and block.emphasis
+                handled = self.heading(
+                    index,
+                    Heading(text=block.text, level=3, source=block.source),
+                    opens=strong,
+                    closes=strong or isinstance(block, ListItem),
+                )
+                if handled:
+                    if index not in self.placed:
+                        self.heading_fallback(index, block)
+                    index += 1
+                    continue
+                # Not a heading after all: read it as the text it is.
+                index += (
+                    self.list_item(index, block)
+                    if isinstance(block, ListItem)
+                    else self.paragraph(index, block)
+                )
+                continue
             elif isinstance(block, ListItem):
                 index += self.list_item(index, block)
                 continue
@@ -201,12 +226,20 @@ class _Builder:
                 continue
             index += 1
 
-    def heading(self, index: int, block: Heading) -> None:
+    def heading(
+        self, index: int, block: Heading, opens: bool = True, closes: bool = True
+    ) -> bool:
+        """Read a heading; returns False where it changed nothing.
+
+        ``opens`` is False for a line that only looks like a heading: it may re-open a
+        priority or end a section, but never starts a new priority. ``closes`` is False
+        where such a line, matching nothing, should not end the open priority either.
+        """
         text = " ".join(block.text.split())
-        self.last_heading = text
         number = section_number(text)
         title = action_plan_title(text)
         if title is not None:
+            self.last_heading = text
             draft = self.find_priority(title) if self.priorities else None
             if draft is not None and not draft.actions:
                 # A priority named earlier ("our priorities are: ...") gets its action plan.
@@ -215,13 +248,19 @@ class _Builder:
             else:
                 self.open_priority(title, block.source, index)
             self.placed.add(index)
-            return
+            return True
         if is_priorities_heading(text):
             self.in_priorities = True
             self.priorities_number = number
             self.current = None
             self.objective = None
-            return
+            self.measures = False
+            return True
+        if is_measures_heading(text):
+            self.measures = True
+            self.current = None
+            self.objective = None
+            return True
         if ends_section(text) or (
             self.in_priorities
             and number is not None
@@ -229,25 +268,45 @@ class _Builder:
             and number != self.priorities_number
         ):
             self.in_priorities = False
+            self.measures = False
             self.current = None
             self.objective = None
-            return
+            return True
         if is_sub_label(text) and self.current is not None:
-            return
+            return opens
+        if self.current is not None and self.indicator_line(text, block.source):
+            # "NI35 Building Resilience to Violent Extremism" set out as a heading.
+            self.placed.add(index)
+            return True
         existing = self.find_priority(text) if self.priorities else None
-        if existing is not None and (self.in_priorities or is_delivery_heading(text)):
+        if existing is not None and (
+            self.in_priorities or is_delivery_heading(text) or self.measures
+        ):
             self.current = existing
             existing.delivery = existing.delivery or is_delivery_heading(text)
             self.objective = None
             self.placed.add(index)
-            return
-        if self.in_priorities and len(text.split()) <= 12:
+            return True
+        if self.in_priorities and opens and len(text.split()) <= 12:
             draft = self.open_priority(text, block.source, index)
+            draft.stated = True
             draft.delivery = is_delivery_heading(text)
             self.placed.add(index)
-            return
+            return True
+        if not closes:
+            return False
+        self.last_heading = text
+        self.measures = False
         self.current = None
         self.objective = None
+        return True
+
+    def heading_fallback(self, index: int, block: Block) -> None:
+        """A heading-like line that opened nothing is still checked for targets."""
+        if isinstance(block, (Paragraph, ListItem)):
+            covered = self.targets_from(index, block.text, block.source)
+            if covered >= _PLACED_SHARE * len(block.text):
+                self.placed.add(index)
 
     def _following_items(self, index: int) -> list[int]:
         found: list[int] = []
@@ -375,7 +434,9 @@ class _Builder:
                 if existing is not None:
                     made.append(existing)
                     continue
-                draft = _PriorityDraft(title=title, source=self.blocks[i].source, block=i)
+                draft = _PriorityDraft(
+                    title=title, source=self.blocks[i].source, block=i, stated=True
+                )
                 self.priorities.append(draft)
                 made.append(draft)
             self.priority_list = made
@@ -398,7 +459,11 @@ class _Builder:
             if self.indicator_line(text, block.source):
                 self.placed.add(index)
                 return 1
-            if self.current.delivery:
+            if self.measures:
+                self.current.indicators.append(
+                    Indicator(text=text, scheme="local", source=block.source)
+                )
+            elif self.current.delivery:
                 self.current.actions.append(
                     Action(id=self.next_id("A"), text=text, source=block.source)
                 )
@@ -511,6 +576,23 @@ class _Builder:
                 self.targets.append(target)
 
 
+def _reads_as_heading(block: Block, following: Block | None) -> bool:
+    """A short untitled line that a text export left as a paragraph or numbered item
+    ("Less crime - delivery actions 2011/12", "7. How we will tackle these issues")."""
+    if not isinstance(block, (Paragraph, ListItem)):
+        return False
+    text = " ".join(block.text.split())
+    words = text.split()
+    if not words or len(words) > 14 or text[-1] in ".;:,!" or "\n" in block.text:
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    if isinstance(block, ListItem):
+        numbered = block.marker[:1].isdigit() and block.level == 0
+        return numbered and not isinstance(following, ListItem)
+    return True
+
+
 def _new_group(builder: _Builder, title: str, source: SourceRef) -> _PriorityDraft:
     draft = _PriorityDraft(title=title, source=source)
     builder.priorities.append(draft)
@@ -567,7 +649,7 @@ def build_plan(document: Document) -> Plan:
     legend = builder.legend
     priorities: list[Priority] = []
     for draft in builder.priorities:
-        if draft.is_empty() and not draft.description:
+        if draft.is_empty() and not draft.description and not draft.stated:
             if draft.block is not None:
                 builder.placed.discard(draft.block)
             continue

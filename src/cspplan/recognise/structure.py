@@ -25,6 +25,7 @@ __all__ = [
     "action_plan_title",
     "ends_section",
     "is_delivery_heading",
+    "is_measures_heading",
     "is_priorities_heading",
     "is_priorities_intro",
     "is_sub_label",
@@ -51,8 +52,9 @@ _PRIORITIES_HEADING = re.compile(
     re.IGNORECASE,
 )
 _PRIORITIES_INTRO = re.compile(
-    r"\b(?:our|key|main|top|strategic|(?:\w+\s+)?key)\s+(?:\w+\s+){0,3}priorit(?:y|ies)\b"
-    r"[^.]{0,120}?(?:are|is|will\s+be|include)?\s*:\s*$"
+    r"\b(?:our|key|main|top|strategic|(?:\w+\s+)?key)\s+(?:\w+\s+){0,3}priorities\b"
+    r"(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*(?:are|will\s+be|include|:)\s*:?\s*$"
+    r"|\bpriorities\s+(?:have\s+been|were|are)\s+(?:identified|agreed|set|chosen)\b[^.]{0,160}:\s*$"
     r"|\bpriorities\s+(?:are|will\s+be)\s*:\s*$",
     re.IGNORECASE,
 )
@@ -146,6 +148,19 @@ def is_delivery_heading(text: str) -> bool:
     return bool(_DELIVERY.search(text))
 
 
+_MEASURES = re.compile(
+    r"\b(?:how\s+we\s+will\s+(?:know|measure)|measur\w*\s+(?:of\s+)?success|success\s+measures?|"
+    r"performance\s+(?:indicators?|measures?)|we\s+will\s+measure)\b",
+    re.IGNORECASE,
+)
+
+
+def is_measures_heading(text: str) -> bool:
+    """True where a heading introduces how success will be measured ("How we will know we
+    have improved things?"), so the lists under it are indicators."""
+    return bool(_MEASURES.search(text))
+
+
 def is_sub_label(text: str) -> bool:
     """True where a short line only labels what follows ("LAA Targets;", "We aim to:")."""
     cleaned = " ".join(text.split())
@@ -226,7 +241,12 @@ def match_priority(name: str, keys: Sequence[Sequence[frozenset[str]]]) -> int |
             if not key:
                 continue
             shared = len(wanted & key)
-            score = shared / min(len(wanted), len(key))
-            if shared and score >= 0.6 and (best is None or score > best[0]):
+            if not shared or shared / min(len(wanted), len(key)) < 0.6:
+                continue
+            # Most of the shorter wording must be in the longer; among those that pass,
+            # the wording sharing the larger part of both wins ("less crime" must not take
+            # every heading that mentions crime).
+            score = shared / min(len(wanted), len(key)) + shared / max(len(wanted), len(key))
+            if best is None or score > best[0]:
                 best = (score, index)
     return best[1] if best else None

@@ -41,7 +41,7 @@ from ..model.plan import (
 )
 from ..model.source import DocumentSource, SourceRef
 from ..model.values import Timescale
-from .actions import MARKER_CHARS, ActionTableReading, PreambleItem, rows_to_actions, split_ref
+from .actions import ActionTableReading, PreambleItem, rows_to_actions
 from .front import read_front_matter
 from .indicators import find_indicators
 from .memberships import table_to_memberships
@@ -49,8 +49,8 @@ from .structure import (
     action_plan_title,
     ends_section,
     is_delivery_heading,
-    is_priorities_heading,
     is_measures_heading,
+    is_priorities_heading,
     is_priorities_intro,
     is_sub_label,
     legend_entry,
@@ -64,7 +64,7 @@ from .tables import ColumnKind, find_layout, join_tables
 from .targets import find_targets
 from .timescales import parse_timescale
 
-__all__ = ["build_plan", "to_unclassified"]
+__all__ = ["build_plan", "marker_symbols", "to_unclassified"]
 
 _PLACED_SHARE = 0.8
 """A paragraph counts as placed when the statements taken from it cover this share of it."""
@@ -226,9 +226,7 @@ class _Builder:
                 continue
             index += 1
 
-    def heading(
-        self, index: int, block: Heading, opens: bool = True, closes: bool = True
-    ) -> bool:
+    def heading(self, index: int, block: Heading, opens: bool = True, closes: bool = True) -> bool:
         """Read a heading; returns False where it changed nothing.
 
         ``opens`` is False for a line that only looks like a heading: it may re-open a
@@ -329,7 +327,7 @@ class _Builder:
             self.placed.add(index)
             return 1
         items = self._following_items(index)
-        item_texts = [self.blocks[i].text for i in items]
+        item_texts = [_text(self.blocks[i]) for i in items]
         from .claims import find_claims  # imported late: it imports this package's helpers
 
         self.claims.extend(
@@ -407,7 +405,7 @@ class _Builder:
         ref, text = objective
         used = 1
         if text.rstrip().endswith(":") and items:
-            listed = [self.blocks[i].text.strip() for i in items]
+            listed = [_text(self.blocks[i]).strip() for i in items]
             text = f"{text} {'; '.join(listed)}"
             for i in items:
                 self.placed.add(i)
@@ -421,15 +419,15 @@ class _Builder:
         return used
 
     def priorities_from_list(self, items: list[int]) -> None:
-        titles = [" ".join(self.blocks[i].text.split()).rstrip(".;,") for i in items]
+        titles = [" ".join(_text(self.blocks[i]).split()).rstrip(".;,") for i in items]
         if self.priority_list is not None and len(self.priority_list) == len(titles):
             # The same priorities named again ("less crime" for "continuing our reduction in
             # crime"): the later wording is another name for each.
-            for draft, title in zip(self.priority_list, titles):
+            for draft, title in zip(self.priority_list, titles, strict=False):
                 draft.aliases.append(title)
         else:
             made: list[_PriorityDraft] = []
-            for i, title in zip(items, titles):
+            for i, title in zip(items, titles, strict=False):
                 existing = self.find_priority(title) if self.priorities else None
                 if existing is not None:
                     made.append(existing)
@@ -502,10 +500,10 @@ class _Builder:
 
         trajectory = read_trajectory(block)
         if trajectory is not None:
-            if self.last_target is not None and index - self.last_target[0] <= 2:
-                if self.attach_trajectory(block):
-                    self.placed.add(index)
-                    return 1
+            near = self.last_target is not None and index - self.last_target[0] <= 2
+            if near and self.attach_trajectory(block):
+                self.placed.add(index)
+                return 1
             self.pending_trajectory = (index, block)
             return 1
         members = table_to_memberships(block, self.last_heading)
@@ -530,17 +528,22 @@ class _Builder:
         if owner is not None:
             self.preamble_to(owner, reading.preamble)
             for workstream in reading.workstreams:
-                if not any(w.ref == workstream.ref and w.title == workstream.title for w in owner.workstreams):
+                if not any(
+                    w.ref == workstream.ref and w.title == workstream.title
+                    for w in owner.workstreams
+                ):
                     owner.workstreams.append(workstream)
         else:
             self.preamble_to(None, reading.preamble)
         group_owner: _PriorityDraft | None = None
         last_group: str | None = None
-        for action, group in zip(reading.actions, reading.groups):
+        for action, group in zip(reading.actions, reading.groups, strict=False):
             numbered = attrs.evolve(action, id=self.next_id("A"), objective=objective_id)
             if grouped and group:
                 if group != last_group:
-                    group_owner = self.find_priority(group) or _new_group(self, group, action.source)
+                    group_owner = self.find_priority(group) or _new_group(
+                        self, group, action.source
+                    )
                     last_group = group
                 assert group_owner is not None
                 group_owner.actions.append(numbered)
@@ -574,6 +577,10 @@ class _Builder:
                 owner.targets.append(target)
             else:
                 self.targets.append(target)
+
+
+def _text(block: Block) -> str:
+    return block_text(block)
 
 
 def _reads_as_heading(block: Block, following: Block | None) -> bool:
@@ -634,7 +641,9 @@ def _with_marker_meanings(action: Action, legend: dict[str, str]) -> Action:
         return action
     return attrs.evolve(
         action,
-        markers=tuple(Marker(symbol=m.symbol, meaning=legend.get(m.symbol, m.meaning)) for m in action.markers),
+        markers=tuple(
+            Marker(symbol=m.symbol, meaning=legend.get(m.symbol, m.meaning)) for m in action.markers
+        ),
     )
 
 
@@ -655,7 +664,9 @@ def build_plan(document: Document) -> Plan:
             continue
         frozen = draft.freeze()
         priorities.append(
-            attrs.evolve(frozen, actions=tuple(_with_marker_meanings(a, legend) for a in frozen.actions))
+            attrs.evolve(
+                frozen, actions=tuple(_with_marker_meanings(a, legend) for a in frozen.actions)
+            )
         )
     unclassified: list[Unclassified] = []
     for index, block in enumerate(document.blocks):

@@ -41,6 +41,8 @@ __all__ = [
     "split_ref",
 ]
 
+_SOURCE = SourceRef()
+
 MARKER_CHARS = "*▲△▼▽■□◆◇●○★☆†‡#♦►✦✧"
 """Symbols a plan may print after an action's ref to flag it."""
 
@@ -75,15 +77,85 @@ _BULLET = re.compile(r"^\s*[•▪●◦■➢➤\-–·§❖]\s*")
 _TO_SPLIT = re.compile(r"(?<=[a-z0-9.%)])\s+(?=To\s+[a-z])")
 _SENTENCE_END = re.compile(r"[.;:]\s*$")
 _FUNCTION = frozenset(
-    "a an the of and or for to in on at by with from into onto as all any each per via its their"
-    " our".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "as",
+        "all",
+        "any",
+        "each",
+        "per",
+        "via",
+        "its",
+        "their",
+        "our",
+    ]
 )
 _VERBS = frozenset(
-    """achieve agree appoint assess carry commission complete conduct consult continue create
-    deliver design develop engage ensure establish evaluate expand extend hold identify implement
-    improve increase introduce launch maintain monitor produce progress promote provide publish
-    recruit reduce report research review run secure set submit support test train undertake
-    update""".split()
+    [
+        "achieve",
+        "agree",
+        "appoint",
+        "assess",
+        "carry",
+        "commission",
+        "complete",
+        "conduct",
+        "consult",
+        "continue",
+        "create",
+        "deliver",
+        "design",
+        "develop",
+        "engage",
+        "ensure",
+        "establish",
+        "evaluate",
+        "expand",
+        "extend",
+        "hold",
+        "identify",
+        "implement",
+        "improve",
+        "increase",
+        "introduce",
+        "launch",
+        "maintain",
+        "monitor",
+        "produce",
+        "progress",
+        "promote",
+        "provide",
+        "publish",
+        "recruit",
+        "reduce",
+        "report",
+        "research",
+        "review",
+        "run",
+        "secure",
+        "set",
+        "submit",
+        "support",
+        "test",
+        "train",
+        "undertake",
+        "update",
+    ]
 )
 
 
@@ -101,7 +173,7 @@ class PreambleItem:
     kind: str
     text: str
     ref: str | None = None
-    source: SourceRef = SourceRef()
+    source: SourceRef = _SOURCE
 
 
 @attrs.frozen(slots=True)
@@ -281,14 +353,14 @@ def split_outputs(text: str, count: int) -> list[str]:
     best: tuple[float, tuple[int, ...]] | None = None
     for combo in itertools.combinations(candidates, count - 1):
         cuts = (0, *combo, len(words))
-        lengths = [b - a for a, b in zip(cuts, cuts[1:])]
+        lengths = [b - a for a, b in itertools.pairwise(cuts)]
         single = sum(1 for n in lengths if n == 1)
         value = sum(scores[i] for i in combo) - single - 0.05 * (max(lengths) - min(lengths))
         if best is None or value > best[0] + 1e-9:
             best = (value, combo)
     assert best is not None
     cuts = (0, *best[1], len(words))
-    return [" ".join(words[a:b]) for a, b in zip(cuts, cuts[1:])]
+    return [" ".join(words[a:b]) for a, b in itertools.pairwise(cuts)]
 
 
 def _cell_text(cells: Sequence[Cell]) -> str:
@@ -407,9 +479,9 @@ def _group_row(row: Row, known: dict[ColumnKind, list[Cell]]) -> tuple[str | Non
     match = _GROUP_ROW.match(text)
     if match and "." not in match.group("ref")[1:]:
         title = match.group("title").strip()
-        if _title_like(title) or (match.group("word") and len(title.split()) <= 12):
-            if not _REF_IN_TEXT.match(text) or re.match(r"^\s*\d{1,2}[.)]?\s", text):
-                return match.group("ref"), title
+        named = _title_like(title) or (match.group("word") and len(title.split()) <= 12)
+        if named and (not _REF_IN_TEXT.match(text) or re.match(r"^\s*\d{1,2}[.)]?\s", text)):
+            return match.group("ref"), title
     if len(filled) == 1 and _title_like(text) and not re.match(r"^\s*\d", text):
         return None, text
     return None
@@ -435,7 +507,9 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
             continue
         ref_cells = known.get(ColumnKind.REF, [])
         action_cells = known.get(ColumnKind.ACTION, [])
-        ref, marks, rest = None, (), ""
+        ref: str | None = None
+        marks: tuple[str, ...] = ()
+        rest = ""
         if ref_cells and not ref_cells[0].is_empty:
             ref, marks, rest = split_ref(ref_cells[0].text, own_column=True)
         action_text = _cell_text(action_cells)

@@ -225,7 +225,7 @@ def is_header_row(row: Row) -> bool:
     if len(distinct) < 2:
         return False
     # Most non-empty cells must be known headers: a data row mentioning "action" is not one.
-    unknown_filled = sum(1 for k, h in zip(kinds, headers) if h and k is None)
+    unknown_filled = sum(1 for k, h in zip(kinds, headers, strict=False) if h and k is None)
     return unknown_filled <= max(1, len(filled) // 3)
 
 

@@ -22,7 +22,7 @@ Sentences that state a target ("reduce crime by 10% by 2008") make no change cla
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 import regex
@@ -30,12 +30,21 @@ import regex
 from ..model.plan import Claim, ClaimKind, Figure
 from ..model.source import SourceRef
 from ..model.values import Direction, Number, Period
-from .numbers import NUMBER, NUMBER_WORDS, PERCENT, TIMEOUT, number_word, parse_number, sentences
+from .numbers import (
+    NUMBER,
+    NUMBER_WORDS,
+    PERCENT,
+    TIMEOUT,
+    blank_markup,
+    number_word,
+    parse_number,
+    sentences,
+)
 from .periods import PERIOD_PATTERN, parse_period
 from .targets import find_targets, report_period
 from .timescales import find_dates
 
-__all__ = ["find_claims"]
+__all__ = ["find_claims", "footnotes"]
 
 _DOWN = r"reduction|decrease|fall|drop|cut|decline|lower|fewer|less|down"
 _UP = r"increase|rise|growth|improvement|higher|more|greater|up"
@@ -56,6 +65,8 @@ _PCT_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _PCT_VERB = regex.compile(
+    r"(?<!\b(?:make|makes|made|making|add|adds|added|sum|sums|take|takes|took|end|ends|ended|set|sets"
+    r"|build|builds|built|break|breaks|broken|account|accounts|round|rounded|signed|sign)\s{1,3})"
     rf"\b(?:(?P<down>fallen|fell|dropped|decreased|reduced|declined|gone\s{{1,3}}down|went\s{{1,3}}down|down)"
     rf"|(?P<up>risen|rose|increased|grown|grew|gone\s{{1,3}}up|went\s{{1,3}}up|up))"
     rf"\s{{1,3}}(?:by\s{{1,3}})?(?P<pct>{PERCENT})",
@@ -134,9 +145,16 @@ def find_claims(text: str, source: SourceRef, following: Sequence[str] = ()) -> 
     ['180', '10%']
     """
     try:
-        return _find_claims(text, source, following)
+        return _find_claims(blank_markup(text), source, [blank_markup(f) for f in following])
     except TimeoutError:
         return []
+
+
+def footnotes(texts: Iterable[str]) -> list[str]:
+    """The texts that are footnotes: those starting with a marker such as "¹", "<sup>2</sup>"
+    or "[3]". A caller appends them to ``following`` so that a claim marked "¹" can read the
+    figures its footnote gives, wherever in the document the footnote is printed."""
+    return [text for text in texts if _FOOTNOTE_MARK.match(text.strip())]
 
 
 def _find_claims(text: str, source: SourceRef, following: Sequence[str]) -> list[Claim]:
@@ -465,47 +483,71 @@ def _counts(
     if not matches:
         return []
     introduces = text.rstrip().endswith(":")
-    items: tuple[str, ...] = ()
-    if introduces:
-        collected: list[str] = []
-        for entry in following:
-            cleaned = _LIST_MARK.sub("", entry).strip()
-            if not cleaned:
-                break
-            collected.append(cleaned)
-        items = tuple(collected)
+    listed_after = _following_items(following) if introduces else ()
     claims: list[tuple[int, Claim]] = []
     for position, match in enumerate(matches):
         value = number_word(match.group("n"))
-        if value is None or value < 2 or _hedged(text, match.start()):
+        before = text[max(0, match.start() - 30) : match.start()]
+        if value is None or value < 2 or _hedged(text, match.start()) or _PART_OF.search(before):
             continue
         noun = " ".join(match.group("noun").lower().split())
-        is_last = position == len(matches) - 1
-        listed = items if introduces and is_last and items else ()
-        if not listed and not _PLAN_NOUNS.match(noun):
-            continue
         statement = next(
             (" ".join(s.split()) for start, s in parts if start <= match.start() < start + len(s)),
             " ".join(text.split()),
         )
-        claims.append(
-            (
-                match.start(),
-                Claim(
-                    id="",
-                    kind=ClaimKind.COUNT,
-                    statement=statement,
-                    figures=(
-                        Figure(
-                            role="count",
-                            value=Number(value=Decimal(value), text=match.group("n")),
-                            label=noun,
-                            unit="count",
-                        ),
-                    ),
-                    items=listed,
-                    source=source,
-                ),
-            )
+        items = _inline_items(text, match.end())
+        if not items and introduces and position == len(matches) - 1:
+            items = listed_after
+        if not items and not (_PLAN_NOUNS.match(noun) and _OWN_PLAN.search(statement)):
+            # A bare count is kept only where it is about this plan's own structure.
+            continue
+        figure = Figure(
+            role="count",
+            value=Number(value=Decimal(value), text=match.group("n")),
+            label=noun,
+            unit="count",
         )
+        claim = Claim(
+            id="",
+            kind=ClaimKind.COUNT,
+            statement=statement,
+            figures=(figure,),
+            items=items,
+            source=source,
+        )
+        claims.append((match.start(), claim))
     return claims
+
+
+_PART_OF = regex.compile(
+    rf"(?i)(?:\b(?:of|among|from)\s{{1,3}}(?:the\s{{1,3}}|these\s{{1,3}}|those\s{{1,3}})?|\bup\s{{1,3}}to\s{{1,3}}"
+    rf"|\b(?:{NUMBER_WORDS}|\d{{1,2}})\s{{1,3}}out\s{{1,3}}of\s{{1,3}}|\bthese\s{{1,3}}|\bthose\s{{1,3}})$"
+)
+_OWN_PLAN = regex.compile(
+    r"(?i)\bthis\s{1,3}(?:plan|strategy|document|agreement|action\s{1,3}plan|partnership\s{1,3}plan)\b"
+    r"|\bour\s{1,3}(?:\w+\s{1,3})?(?:key\s{1,3})?(?:priorities|objectives|aims|themes|outcomes)\b"
+)
+_ITEM_SPLIT = regex.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)]|[•▪◦●❖➢➤►■·])\s{1,3}")
+
+
+def _inline_items(text: str, position: int) -> tuple[str, ...]:
+    """Items listed in the same text after a colon: "three areas of work: 1. A 2. B 3. C"."""
+    colon = text.find(":", position, position + 120)
+    if colon < 0 or regex.search(r"[.;]\s", text[position:colon]):
+        return ()
+    tail = text[colon + 1 :]
+    pieces = _ITEM_SPLIT.split(tail, timeout=TIMEOUT)
+    if len(pieces) < 3 or pieces[0].strip():
+        return ()
+    items = tuple(" ".join(piece.split()).strip(" ,;") for piece in pieces[1:])
+    return tuple(item for item in items if item) if all(items) else ()
+
+
+def _following_items(following: Sequence[str]) -> tuple[str, ...]:
+    collected: list[str] = []
+    for entry in following:
+        cleaned = _LIST_MARK.sub("", entry).strip()
+        if not cleaned or _FOOTNOTE_MARK.match(cleaned):
+            break
+        collected.append(cleaned)
+    return tuple(collected)

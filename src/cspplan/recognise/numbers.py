@@ -18,6 +18,7 @@ __all__ = [
     "NUMBER",
     "PERCENT",
     "TIMEOUT",
+    "blank_markup",
     "number_word",
     "parse_number",
     "sentences",
@@ -113,14 +114,41 @@ _ABBREVIATIONS = (
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9£])")
 
 
+_TAG = regex.compile(r"<[^<>\n]{0,200}>")
+_BULLET = regex.compile(r"(?:^|\s)[•▪◦●❖➢➤►■□·]\s")
+
+
+def blank_markup(text: str) -> str:
+    """``text`` with HTML tags ("<p>", "<li>") blanked out by spaces of the same length,
+    so that offsets into it still point into the original."""
+    try:
+        return _TAG.sub(lambda match: " " * len(match.group(0)), text, timeout=TIMEOUT)
+    except TimeoutError:
+        return text
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
-    """The sentences of ``text`` with the offset of each; a line break always ends one.
+    """The sentences of ``text`` with the offset of each; a line break or an inline bullet
+    ("• To reduce ... • To cut ...") always ends one.
 
     Abbreviations and initials do not end a sentence, so "C/Insp. Lewis said" stays whole.
     """
     result: list[tuple[int, str]] = []
+    pieces: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
+        cut = 0
+        try:
+            bullets = list(_BULLET.finditer(line, timeout=TIMEOUT))
+        except TimeoutError:
+            bullets = []
+        for bullet in bullets:
+            if bullet.start() > cut:
+                pieces.append((offset + cut, line[cut : bullet.start()]))
+            cut = bullet.end()
+        pieces.append((offset + cut, line[cut:]))
+        offset += len(line) + 1
+    for offset, line in pieces:
         start = 0
         try:
             ends = list(_SENTENCE_END.finditer(line, timeout=TIMEOUT))
@@ -137,5 +165,4 @@ def sentences(text: str) -> list[tuple[int, str]]:
             start = match.end()
         if line[start:].strip():
             result.append((offset + start, line[start:]))
-        offset += len(line) + 1
     return result

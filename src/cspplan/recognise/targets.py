@@ -33,17 +33,17 @@ from ..model.plan import Indicator, Target
 from ..model.source import SourceRef
 from ..model.values import Direction, Measure, Number, Period, Unit
 from .indicators import find_indicators
-from .numbers import NUMBER, PERCENT, TIMEOUT, parse_number, sentences
+from .numbers import NUMBER, PERCENT, TIMEOUT, blank_markup, parse_number, sentences
 from .periods import find_period, parse_period
 from .timescales import find_dates
 
 __all__ = ["direction_of", "find_targets", "report_period", "unit_of"]
 
 _VERBS = {
-    Direction.REDUCE: r"reduce|reducing|decrease|decreasing|cut|cutting|lower|lowering|halve"
+    Direction.REDUCE: r"reduce|reducing|decrease|decreasing|cut|cutting|lower|lowering"
     r"|bring\s{1,3}down|drive\s{1,3}down|minimise",
     Direction.INCREASE: r"increase|increasing|raise|raising|improve|improving|grow|growing"
-    r"|boost|boosting|double|achieve\s{1,3}an?\s{1,3}increase\s{1,3}(?:in|of)",
+    r"|boost|boosting|achieve\s{1,3}an?\s{1,3}increase\s{1,3}(?:in|of)",
     Direction.MAINTAIN: r"maintain|maintaining|hold|holding|keep|keeping|sustain|sustaining"
     r"|stabilise|stabilize|retain",
 }
@@ -96,7 +96,10 @@ _LEADS = regex.compile(
 )
 
 _VALUE = rf"(?:{PERCENT}|{NUMBER}(?:\s{{0,2}}percentage\s{{1,2}}points?|\s{{0,2}}pp\b)?)"
-_NOT_AGE = r"(?!\s{0,2}-?\s{0,2}(?:years?|yrs?)[\s-]{0,2}olds?)(?!\s{0,2}(?:years?|months?|weeks?|days?)\b)"
+_NOT_AGE = (
+    r"(?!\s{0,2}-?\s{0,2}(?:years?|yrs?)[\s-]{0,2}olds?)"
+    r"(?!\s{0,2}(?:years?|months?|weeks?|days?|times)\b)(?!\s{0,2}\+)"
+)
 _CONTEXT = (
     r"(?P<{name}ctx>(?:\s{{1,3}}(?:per|a)\s{{1,3}}(?:year|annum))?"
     r"(?:\s{{0,3}}\((?P<{name}paren>[^()\n]{{1,60}})\)"
@@ -169,7 +172,7 @@ def find_targets(text: str, source: SourceRef) -> list[Target]:
     ['12%']
     """
     try:
-        return _find_targets(text, source)
+        return _find_targets(blank_markup(text), source)
     except TimeoutError:
         return []
 
@@ -194,6 +197,7 @@ def _find_targets(text: str, source: SourceRef) -> list[Target]:
 def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
     verbs = list(_VERB.finditer(sentence, timeout=TIMEOUT))
     targets: list[Target] = []
+    starts: list[int] = []
     previous_end = -1
     for position, verb in enumerate(verbs):
         end = verbs[position + 1].start() if position + 1 < len(verbs) else len(sentence)
@@ -204,12 +208,19 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
         if not (coordinated or _is_frame(before)):
             continue
         direction = next(Direction[name] for name, value in verb.groupdict().items() if value)
-        target = _read_figures(
-            sentence, verb.end(), end, direction, before, source, sentence[verb.start() : end]
-        )
+        target = _read_figures(sentence, verb.end(), end, direction, before, source)
         if target is not None:
             targets.append(target)
+            starts.append(_frame_start(before))
             previous_end = end
+    if len(targets) > 1:
+        # Several targets in one sentence: each keeps its own words as its statement.
+        starts[0] = 0
+        bounds = [*starts[1:], len(sentence)]
+        targets = [
+            attrs.evolve(t, statement=" ".join(sentence[a:b].split()).rstrip(" ,;"))
+            for t, a, b in zip(targets, starts, bounds, strict=True)
+        ]
     if not targets and _TARGET_WORD.search(sentence, timeout=TIMEOUT):
         for noun in _NOUN_FORM.finditer(sentence, timeout=TIMEOUT):
             if not _TARGET_WORD.search(sentence[: noun.start()], timeout=TIMEOUT):
@@ -225,13 +236,18 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
                 direction,
                 sentence[: noun.start()],
                 source,
-                sentence[noun.start() :],
                 percent_text=pct,
             )
             if target is not None:
                 targets.append(target)
             break
     return targets
+
+
+def _frame_start(before: str) -> int:
+    """Where the words introducing a verb begin: "and to " or "To " before "reduce"."""
+    match = regex.search(r"(?i)(?:(?:,|;|\band)\s{0,3})?(?:\b(?:to|will)\s{1,3})?$", before)
+    return match.start() if match is not None else len(before)
 
 
 def _is_frame(before: str) -> bool:
@@ -274,7 +290,6 @@ def _read_figures(
     direction: Direction,
     before: str,
     source: SourceRef,
-    segment: str,
     percent_text: str | None = None,
 ) -> Target | None:
     rest = sentence[begin:end]

@@ -156,6 +156,7 @@ class _Builder:
     priority_list: list[_PriorityDraft] | None = None
     counters: dict[str, int] = attrs.Factory(dict)
     measures: bool = False
+    last_heading_index: int | None = None
 
     # ---- ids -------------------------------------------------------------------------------
     def next_id(self, prefix: str) -> str:
@@ -294,6 +295,7 @@ class _Builder:
         if not closes:
             return False
         self.last_heading = text
+        self.last_heading_index = index
         self.measures = False
         self.current = None
         self.objective = None
@@ -510,6 +512,9 @@ class _Builder:
         if members is not None:
             self.memberships.extend(members.members)
             self.placed.add(index)
+            if self.last_heading_index is not None and index - self.last_heading_index <= 2:
+                # The heading names the group, and lives on in each membership.
+                self.placed.add(self.last_heading_index)
             if members.leftovers:
                 self.partial.setdefault(index, []).append(
                     _rows_unclassified(members.leftovers, block.source)

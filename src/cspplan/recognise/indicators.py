@@ -15,7 +15,7 @@ import regex
 
 from ..model.plan import Indicator
 from ..model.source import SourceRef
-from .numbers import TIMEOUT
+from .numbers import TIMEOUT, blank_markup
 
 __all__ = ["find_indicators", "indicator_code"]
 
@@ -36,6 +36,7 @@ _LOCAL = regex.compile(
     r"\s{0,3}[-–—:])\s{0,3}(?P<title>\S.{2,300}?)\s*$",
     regex.IGNORECASE,
 )
+_BLOCK_TAG = regex.compile(r"(?i)</?(?:p|li|br|div|tr|td|ul|ol)\b[^<>\n]{0,100}>")
 _SCHEME_NAMES = {"N.I.": "NI", "BV": "BVPI"}
 
 
@@ -48,7 +49,8 @@ def indicator_code(scheme: str, number: str, suffix: str | None = None) -> str:
 def find_indicators(text: str, source: SourceRef) -> list[Indicator]:
     """Every indicator ``text`` names, in order, each with its title where the text gives one."""
     found: list[Indicator] = []
-    for line in text.split("\n"):
+    lines = blank_markup(_BLOCK_TAG.sub("\n", text)).split("\n")
+    for line in lines:
         try:
             found.extend(_line_indicators(line, source))
         except TimeoutError:

@@ -180,6 +180,26 @@ _ROLE_WORDS = frozenset(
         "secretary",
     ]
 )
+_BARE_BODIES = frozenset(
+    {
+        "council",
+        "police",
+        "constabulary",
+        "homes",
+        "trust",
+        "service",
+        "services",
+        "team",
+        "partnership",
+        "board",
+        "authority",
+        "unit",
+        "department",
+        "dept",
+        "forum",
+        "group",
+    }
+)
 _PLACEHOLDER = re.compile(
     r"^\W*(?:tbc|tba|tbd|n/?a|none|nil|various|all|all\s+partners|to\s+be\s+"
     r"(?:confirmed|determined|decided|agreed|appointed|identified|allocated)|await(?:ing)?\b.*|"
@@ -278,6 +298,11 @@ def _person_length(words: list[str]) -> int:
         names = 2
     if rank and names >= 1:
         return index + names
+    rest = words[index + names :]
+    if names >= 2 and len(rest) == 1 and rest[0].strip(".,").lower() in _BARE_BODIES:
+        # "Ashford Valley Council", "Street Scene Team": a place or service and one word
+        # for the body is a body's name; a person's body is named in full.
+        return 0
     if names >= 2:
         # "Trading Standards" fails at "Standards"; a two-word name followed by its body passes.
         return names

@@ -1,0 +1,284 @@
+"""build_plan on whole documents: synthetic fixtures in several layouts, the real seeds,
+and arbitrary input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cspplan import load
+from cspplan.document import Cell, Document, Heading, ListItem, Paragraph, Row, Table
+from cspplan.model.plan import Action, Plan, Target
+from cspplan.recognise import build_plan
+from cspplan.stats import plan_stats
+
+FIXTURES = Path(__file__).parent / "fixtures" / "recognise"
+
+
+def _timescale(milestone: Any) -> str | None:
+    return milestone.timescale.text if milestone.timescale else None
+
+
+def _action(action: Action) -> dict[str, Any]:
+    return {
+        "id": action.id,
+        "ref": action.ref,
+        "text": action.text,
+        "workstream": action.workstream,
+        "objective": action.objective,
+        "leads": [[lead.person, lead.organisation, lead.role] for lead in action.leads],
+        "milestones": [[m.output, _timescale(m)] for m in action.milestones],
+        "status": action.status,
+        "resources": action.resources,
+        "evaluation": action.evaluation,
+        "outcome": action.outcome,
+        "indicators": [i.text for i in action.indicators],
+        "markers": [[m.symbol, m.meaning] for m in action.markers],
+        "extra": [[e.name, e.value] for e in action.extra],
+    }
+
+
+def _target(target: Target) -> dict[str, Any]:
+    return {"id": target.id, "statement": target.statement, "trajectory": len(target.trajectory)}
+
+
+def structure_of(plan: Plan) -> dict[str, Any]:
+    """What the structural recognisers decided, without the text-level readings (dates,
+    target arithmetic) that other tests own."""
+    return {
+        "title": plan.title,
+        "priorities": [
+            {
+                "title": p.title,
+                "description": p.description,
+                "review": p.review.text if p.review else None,
+                "workstreams": [[w.ref, w.title] for w in p.workstreams],
+                "objectives": [
+                    [o.id, o.ref, o.text, [t.id for t in o.targets]] for o in p.objectives
+                ],
+                "indicators": [i.text for i in p.indicators],
+                "targets": [_target(t) for t in p.targets],
+                "actions": [_action(a) for a in p.actions],
+            }
+            for p in plan.priorities
+        ],
+        "objectives": [[o.id, o.ref, o.text, [t.id for t in o.targets]] for o in plan.objectives],
+        "targets": [_target(t) for t in plan.targets],
+        "actions": [_action(a) for a in plan.actions],
+        "indicators": [i.text for i in plan.indicators],
+        "markers": [[m.symbol, m.meaning] for m in plan.markers],
+        "memberships": [[m.group, m.role, m.person, m.organisation] for m in plan.memberships],
+        "unclassified": [[u.kind, u.text] for u in plan.unclassified],
+    }
+
+
+FIXTURE_NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_fixture_structure_matches_golden(name: str, golden: Callable[..., None]) -> None:
+    plan = load(FIXTURES / f"{name}.txt")
+    golden(f"recognise/{name}", structure_of(plan))
+
+
+def test_ref_inside_the_action_cell_and_objectives() -> None:
+    plan = load(FIXTURES / "objectives_ref_in_cell.txt")
+    assert [o.ref for o in plan.objectives] == ["1", "2"]
+    assert "Knife carrying among under 18s" in plan.objectives[0].text
+    assert [a.ref for a in plan.actions] == ["1.1", "1.2", "2.1", "2.2", "2.3"]
+    assert [a.objective for a in plan.actions] == ["O1", "O1", "O2", "O2", "O2"]
+    placeholder = plan.actions[4]
+    assert placeholder.leads == ()
+    assert placeholder.extra[0].value == "Await appointment of co-ordinator"
+    # An objective that states a percentage also yields a target.
+    assert [t.id for t in plan.objectives[1].targets] == ["T1"]
+
+
+def test_task_responsible_by_when_rag_table() -> None:
+    plan = load(FIXTURES / "task_responsible_rag.txt")
+    (priority,) = plan.priorities
+    assert [(w.ref, w.title) for w in priority.workstreams] == [
+        ("1", "Criminal damage"),
+        ("2", "Deliberate fires"),
+    ]
+    assert [a.status for a in priority.actions] == ["Green", "Amber", "Red", "Amber", "Green"]
+    assert [len(a.leads) for a in priority.actions] == [1, 1, 2, 0, 1]
+
+
+def test_table_split_by_a_page_break_is_joined() -> None:
+    plan = load(FIXTURES / "page_break.txt")
+    (priority,) = plan.priorities
+    assert [a.ref for a in priority.actions] == ["A1", "A2", "A3", "A4", "A5"]
+    assert len(priority.actions[1].milestones) == 2
+    assert not [u for u in plan.unclassified if u.kind == "table"]
+
+
+def test_unknown_column_is_kept_by_its_header() -> None:
+    plan = load(FIXTURES / "unknown_column.txt")
+    actions = plan.priorities[0].actions
+    assert [e.name for a in actions for e in a.extra] == ["Partners involved"] * 3
+    assert actions[0].resources == "£45,000"
+
+
+def test_unruled_export_with_preamble_legend_and_continuations() -> None:
+    plan = load(FIXTURES / "unruled_export.txt")
+    (priority,) = plan.priorities
+    assert [o.text for o in priority.objectives][
+        1
+    ] == "To increase the number of people in treatment"
+    assert priority.review is not None and priority.review.text == "October 2004"
+    assert [a.ref for a in priority.actions] == ["1.1", "1.2", "2.1", "2.2"]
+    assert priority.actions[1].markers[0].meaning == "Action shared with the Young People Plan"
+    assert [lead.organisation for lead in priority.actions[2].leads] == [
+        "Trading Standards",
+        "Southgate Police",
+    ]
+
+
+def test_narrative_priorities_targets_and_members() -> None:
+    plan = load(FIXTURES / "narrative.txt")
+    titles = [p.title for p in plan.priorities]
+    assert titles == [
+        "Reducing burglary",
+        "Tackling domestic abuse",
+        "Making the town centre safe at night",
+    ]
+    burglary = plan.priorities[0]
+    assert [t.id for t in burglary.targets] == ["T1"]
+    assert len(burglary.targets[0].trajectory) == 4
+    assert len(burglary.actions) == 2 and len(plan.priorities[1].actions) == 2
+    assert [i.text for i in burglary.indicators] == [
+        "fewer burglaries recorded by the police each year",
+        "fewer repeat victims",
+    ]
+    assert [(m.role, m.person) for m in plan.memberships] == [
+        ("Chair", "Cllr Janet Moss"),
+        ("Vice Chair", "Chief Inspector Alan Webb"),
+        ("Members", "Sara Quinn"),
+        ("Members", "Omar Haddad"),
+    ]
+
+
+def test_ids_are_unique_and_in_document_order() -> None:
+    plan = load(FIXTURES / "unruled_export.txt")
+    ids = [a.id for a in plan.all_actions()]
+    assert ids == [f"A{n}" for n in range(1, len(ids) + 1)]
+
+
+def test_nothing_is_dropped(tmp_path: Path) -> None:
+    # Every block is either placed or kept: unknown text stays in unclassified.
+    source = tmp_path / "odd.txt"
+    source.write_text("Some heading\n\nA paragraph no recogniser knows about.\n", encoding="utf-8")
+    plan = load(source)
+    assert [u.text for u in plan.unclassified] == [
+        "Some heading",
+        "A paragraph no recogniser knows about.",
+    ]
+
+
+# ---- arbitrary input ---------------------------------------------------------------------
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=80
+) | st.sampled_from(
+    [
+        "No",
+        "Action",
+        "Lead",
+        "Timescale",
+        "Objectives:",
+        "1.1 *",
+        "2. Prevention",
+        "Our priorities are:",
+        "Objective 3 Cut crime by 10% by 2008",
+        "Car Crime - Strategic target to reduce thefts by 9% from 300 to 273 by 2008/09",
+        "2004/05 Benchmark",
+        "Sue Hill Partnership Team",
+        "March 2006 June 2006",
+        "▲",
+    ]
+)
+
+
+def _cell(texts: list[str]) -> Cell:
+    return Cell(lines=tuple(texts))
+
+
+_TABLE = st.lists(
+    st.lists(st.lists(_TEXT, max_size=3).map(_cell), min_size=1, max_size=6).map(
+        lambda cells: Row(cells=tuple(cells))
+    ),
+    min_size=1,
+    max_size=6,
+).map(lambda rows: Table(rows=tuple(rows)))
+_BLOCK = st.one_of(
+    _TEXT.map(lambda t: Heading(text=t)),
+    _TEXT.map(lambda t: Paragraph(text=t)),
+    st.tuples(_TEXT, st.sampled_from(["•", "*", "▲", "1.", "-"])).map(
+        lambda p: ListItem(text=p[0], marker=p[1])
+    ),
+    _TABLE,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_BLOCK, max_size=12))
+def test_build_plan_never_raises_and_never_drops(blocks: list[Any]) -> None:
+    document = Document(
+        path="x.txt", sha256="0", media_type="text/plain", parser="text", blocks=tuple(blocks)
+    )
+    plan = build_plan(document)
+    stats = plan_stats(plan, document)
+    assert stats.coverage is not None and 0.0 <= stats.coverage <= 1.0
+
+
+# ---- the real seeds ------------------------------------------------------------------------
+
+
+def test_seed_000_targets_and_action_plans(seeds: dict[str, Path]) -> None:
+    plan = load(seeds["000"])
+    assert len(plan.priorities) == 4
+    assert [len(p.actions) for p in plan.priorities] == [19, 14, 9, 13]
+    actions = list(plan.all_actions())
+    assert len(actions) == 55
+    assert all(a.leads for a in actions)
+    assert all(a.milestones for a in actions)
+    assert sum(1 for a in actions if len(a.milestones) > 1) >= 15
+    strategic = [t for p in plan.priorities for t in p.targets] + list(plan.targets)
+    with_trajectory = [t for t in strategic if t.trajectory]
+    assert len(with_trajectory) == 13
+    distinct = {
+        (t.baseline and t.baseline.value.value, t.target and t.target.value.value)
+        for t in with_trajectory
+    }
+    assert len(distinct) == 12
+    assert all(t.baseline is not None and t.target is not None for t in with_trajectory)
+    assert {m.symbol for m in plan.markers} == {"*", "▲"}
+    assert all(m.meaning for a in actions for m in a.markers)
+    assert len(plan.memberships) >= 40
+
+
+def test_seed_003_objectives_and_actions(seeds: dict[str, Path]) -> None:
+    plan = load(seeds["003"])
+    objectives = list(plan.all_objectives())
+    assert [o.ref for o in objectives] == [str(n) for n in range(1, 9)]
+    actions = list(plan.all_actions())
+    assert len(actions) == 30
+    assert {a.objective for a in actions} == {o.id for o in objectives}
+    assert sum(1 for a in actions if not a.leads) == 1  # "Await outcome of review"
+
+
+@pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])
+def test_seed_coverage_is_measured(seeds: dict[str, Path], name: str) -> None:
+    from cspplan import parse_document
+
+    document = parse_document(seeds[name])
+    plan = build_plan(document)
+    stats = plan_stats(plan, document)
+    assert stats.coverage is not None
+    assert stats.priorities >= (0 if name == "003" else 4)

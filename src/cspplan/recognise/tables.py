@@ -50,7 +50,10 @@ class ColumnKind(str, enum.Enum):
 
 
 def _pattern(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"^\W*(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    qualifier = r"(?:(?:key|main|proposed|planned|specific|agreed|intended)\s+)?"
+    return re.compile(
+        r"^\W*" + qualifier + "(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE
+    )
 
 
 HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (

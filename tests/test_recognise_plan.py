@@ -77,13 +77,22 @@ def structure_of(plan: Plan) -> dict[str, Any]:
     }
 
 
-FIXTURE_NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
+FIXTURE_FILES = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md"))
 
 
-@pytest.mark.parametrize("name", FIXTURE_NAMES)
+@pytest.mark.parametrize("name", FIXTURE_FILES)
 def test_fixture_structure_matches_golden(name: str, golden: Callable[..., None]) -> None:
-    plan = load(FIXTURES / f"{name}.txt")
-    golden(f"recognise/{name}", structure_of(plan))
+    plan = load(FIXTURES / name)
+    golden(f"recognise/{Path(name).stem}", structure_of(plan))
+
+
+def test_objective_column_gives_objectives_and_links() -> None:
+    plan = load(FIXTURES / "merged_cells.md")
+    assert [o.text for o in plan.objectives] == [
+        "Fewer first-time entrants to the youth justice system",
+        "Reduce youth reoffending by 5% by 2011",
+    ]
+    assert [a.objective for a in plan.actions] == ["O1", "O1", "O2"]
 
 
 def test_ref_inside_the_action_cell_and_objectives() -> None:

@@ -119,3 +119,35 @@ def test_join_finishes_a_row_cut_by_a_page_break() -> None:
     joined, _ = join_tables(first, layout, [rest])
     assert len(joined.rows) == 2
     assert joined.rows[1].texts[0] == "Work with partners to provide support to victims of crime."
+
+
+def test_cells_merged_down_leave_the_rows_below_aligned() -> None:
+    from cspplan.document import Cell, Row, Table
+    from cspplan.recognise.actions import rows_to_actions
+    from cspplan.recognise.tables import expand_rowspans
+
+    def row(*cells: Cell) -> Row:
+        return Row(cells=cells)
+
+    table = Table(
+        rows=(
+            row(Cell(lines=("Priority",)), Cell(lines=("Action",)), Cell(lines=("Lead",))),
+            row(
+                Cell(lines=("Hate crime",), rowspan=2),
+                Cell(lines=("Open a reporting centre",)),
+                Cell(lines=("Mia Ward Police",)),
+            ),
+            row(Cell(lines=("Train front-line staff",)), Cell(lines=("Tom Lowe Council Housing",))),
+        )
+    )
+    expanded = expand_rowspans(table)
+    assert [len(r.cells) for r in expanded.rows] == [3, 3, 3]
+    layout = find_layout(expanded)
+    assert layout is not None
+    reading = rows_to_actions(expanded, layout)
+    assert [a.text for a in reading.actions] == [
+        "Open a reporting centre",
+        "Train front-line staff",
+    ]
+    assert reading.groups == ("Hate crime", "Hate crime")
+    assert [a.leads[0].person for a in reading.actions] == ["Mia Ward", "Tom Lowe"]

@@ -60,7 +60,7 @@ from .structure import (
     priority_key,
     section_number,
 )
-from .tables import ColumnKind, find_layout, join_tables
+from .tables import ColumnKind, expand_rowspans, find_layout, join_tables
 from .targets import find_targets
 from .timescales import parse_timescale
 
@@ -542,20 +542,28 @@ class _Builder:
             self.preamble_to(None, reading.preamble)
         group_owner: _PriorityDraft | None = None
         last_group: str | None = None
-        for action, group in zip(reading.actions, reading.groups, strict=False):
-            numbered = attrs.evolve(action, id=self.next_id("A"), objective=objective_id)
+        column_objectives: dict[str, str] = {}
+        for action, group, objective_text in zip(
+            reading.actions, reading.groups, reading.objectives, strict=False
+        ):
+            home = owner
             if grouped and group:
                 if group != last_group:
                     group_owner = self.find_priority(group) or _new_group(
                         self, group, action.source
                     )
                     last_group = group
-                assert group_owner is not None
-                group_owner.actions.append(numbered)
-            elif owner is not None:
-                owner.actions.append(numbered)
-            else:
-                self.actions.append(numbered)
+                home = group_owner
+            serves = objective_id
+            if objective_text:
+                # An objective column: each distinct objective once, its actions linked to it.
+                if objective_text not in column_objectives:
+                    made = self.make_objective(objective_text, None, action.source)
+                    (home.objectives if home is not None else self.objectives).append(made)
+                    column_objectives[objective_text] = made.id
+                serves = column_objectives[objective_text]
+            numbered = attrs.evolve(action, id=self.next_id("A"), objective=serves)
+            (home.actions if home is not None else self.actions).append(numbered)
 
     def preamble_to(self, owner: _PriorityDraft | None, items: Sequence[PreambleItem]) -> None:
         for item in items:
@@ -655,7 +663,8 @@ def _with_marker_meanings(action: Action, legend: dict[str, str]) -> Action:
 def build_plan(document: Document) -> Plan:
     """Build a Plan from a Document."""
     front = read_front_matter(document.blocks)
-    builder = _Builder(blocks=document.blocks, symbols=marker_symbols(document.blocks))
+    blocks = tuple(expand_rowspans(b) if isinstance(b, Table) else b for b in document.blocks)
+    builder = _Builder(blocks=blocks, symbols=marker_symbols(blocks))
     builder.walk(front.used)
     if builder.pending_trajectory is not None:
         builder.pending_trajectory = None

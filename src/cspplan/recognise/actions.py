@@ -182,8 +182,9 @@ class ActionTableReading:
 
     Attributes:
         actions: Its actions in order, with empty ids (the plan assigns them).
-        groups: For each action, the text of its priority or objective column, where the
-            table has one (an empty cell repeats the value above).
+        groups: For each action, the text of its priority column, where the table has one
+            (an empty cell, or a cell merged down, repeats the value above).
+        objectives: For each action, the text of its objective column, likewise.
         preamble: Objectives, indicators, review dates and areas of work stated above the rows.
         workstreams: The areas of work, in order, without repeats.
         leftovers: Rows that held text but were none of the above.
@@ -191,6 +192,7 @@ class ActionTableReading:
 
     actions: tuple[Action, ...] = ()
     groups: tuple[str | None, ...] = ()
+    objectives: tuple[str | None, ...] = ()
     preamble: tuple[PreambleItem, ...] = ()
     workstreams: tuple[Workstream, ...] = ()
     leftovers: tuple[Row, ...] = ()
@@ -415,6 +417,7 @@ class _Draft:
     extra: list[ExtraField]
     source: SourceRef
     group: str | None
+    objective: str | None = None
 
     def freeze(self) -> Action:
         def joined(kind: ColumnKind) -> str | None:
@@ -496,6 +499,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
     leftovers: list[Row] = []
     current_workstream: str | None = None
     current_group: str | None = None
+    current_objective: str | None = None
     ref_column = layout.column(ColumnKind.REF) is not None
     for row in body:
         if all(c.is_empty for c in row.cells):
@@ -528,10 +532,12 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
                 if not any(w.ref == group_ref and group_ref for w in workstreams):
                     workstreams.append(Workstream(title=title, ref=group_ref, source=row.source))
                 continue
-        group_cells = known.get(ColumnKind.PRIORITY, []) + known.get(ColumnKind.OBJECTIVE, [])
-        group_text = _cell_text(group_cells) or None
+        group_text = _cell_text(known.get(ColumnKind.PRIORITY, [])) or None
         if group_text:
             current_group = " ".join(group_text.split())
+        objective_text = _cell_text(known.get(ColumnKind.OBJECTIVE, [])) or None
+        if objective_text:
+            current_objective = " ".join(objective_text.split())
         if ref is not None or action_text:
             drafts.append(
                 _Draft(
@@ -546,6 +552,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
                     extra=[],
                     source=row.source,
                     group=current_group,
+                    objective=current_objective,
                 )
             )
         elif not drafts or not (_has_details(known) or any(not c.is_empty for _, c in unknown)):
@@ -566,6 +573,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
     return ActionTableReading(
         actions=actions,
         groups=tuple(d.group for d in drafts),
+        objectives=tuple(d.objective for d in drafts),
         preamble=tuple(preamble),
         workstreams=tuple(ordered),
         leftovers=tuple(leftovers),

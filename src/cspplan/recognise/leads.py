@@ -181,25 +181,10 @@ _ROLE_WORDS = frozenset(
     ]
 )
 _BARE_BODIES = frozenset(
-    {
-        "council",
-        "police",
-        "constabulary",
-        "homes",
-        "trust",
-        "service",
-        "services",
-        "team",
-        "partnership",
-        "board",
-        "authority",
-        "unit",
-        "department",
-        "dept",
-        "forum",
-        "group",
-    }
+    {"council", "homes", "trust", "team", "partnership", "board", "forum", "unit", "department"}
 )
+"""Words that finish a body's name after a place ("Amber Vale Council"); "Police" is left
+out because "Mia Ward Police" (a person and her force) is the commoner reading."""
 _PLACEHOLDER = re.compile(
     r"^\W*(?:tbc|tba|tbd|n/?a|none|nil|various|all|all\s+partners|to\s+be\s+"
     r"(?:confirmed|determined|decided|agreed|appointed|identified|allocated)|await(?:ing)?\b.*|"

@@ -25,6 +25,7 @@ __all__ = [
     "ColumnKind",
     "TableLayout",
     "column_kind",
+    "expand_rowspans",
     "find_layout",
     "is_header_row",
     "join_tables",
@@ -172,6 +173,38 @@ def row_cells_by_column(row: Row) -> list[tuple[int, Cell]]:
         placed.append((column, cell))
         column += max(1, cell.colspan)
     return placed
+
+
+def expand_rowspans(table: Table) -> Table:
+    """The table with an empty cell wherever a cell merged down from a row above covers the
+    grid, so that every row's cells line up with the header's columns (Word writes a
+    vertically merged cell once, in its first row)."""
+    if all(cell.rowspan <= 1 for row in table.rows for cell in row.cells):
+        return table
+    covering: dict[int, tuple[int, int]] = {}  # column -> (rows still covered, colspan)
+    rows: list[Row] = []
+    for row in table.rows:
+        below = dict(covering)  # what rows above cover in this row
+        covering = {c: (left - 1, span) for c, (left, span) in below.items() if left > 1}
+        cells: list[Cell] = []
+        column = 0
+        queue = list(row.cells)
+        while queue or any(c >= column for c in below):
+            if column in below:
+                cells.append(Cell(colspan=below[column][1], source=row.source))
+                column += below[column][1]
+                continue
+            if not queue:
+                column = min(c for c in below if c >= column)
+                continue
+            cell = queue.pop(0)
+            span = max(1, cell.colspan)
+            cells.append(cell)
+            if cell.rowspan > 1:
+                covering[column] = (cell.rowspan - 1, span)
+            column += span
+        rows.append(attrs.evolve(row, cells=tuple(cells)))
+    return attrs.evolve(table, rows=tuple(rows))
 
 
 @attrs.frozen(slots=True)

@@ -147,10 +147,8 @@ _YEAR_ENDING = regex.compile(
 )
 
 
-@attrs.frozen(slots=True)
-class _Found:
-    target: Target
-    verb_start: int
+_BEFORE = 160
+"""How many characters before a verb are read for its frame, label and indicator code."""
 
 
 def direction_of(word: str) -> Direction | None:
@@ -201,7 +199,9 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
     previous_end = -1
     for position, verb in enumerate(verbs):
         end = verbs[position + 1].start() if position + 1 < len(verbs) else len(sentence)
-        before = sentence[: verb.start()]
+        # Only the words just before the verb frame it; a bounded window keeps long texts linear.
+        window = max(0, verb.start() - _BEFORE)
+        before = sentence[window : verb.start()]
         coordinated = previous_end >= 0 and regex.search(
             r"(?:,|;|\band)\s{0,3}(?:to\s{1,3}|will\s{1,3})?$", before, timeout=TIMEOUT
         )
@@ -211,7 +211,7 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
         target = _read_figures(sentence, verb.end(), end, direction, before, source)
         if target is not None:
             targets.append(target)
-            starts.append(_frame_start(before))
+            starts.append(window + _frame_start(before))
             previous_end = end
     if len(targets) > 1:
         # Several targets in one sentence: each keeps its own words as its statement.
@@ -348,7 +348,8 @@ def _read_figures(
         goal = attrs.evolve(goal, period=deadline)
     metric = _metric(rest[:metric_end])
     statement = " ".join(sentence.split())
-    indicators = [i for i in find_indicators(sentence, source) if i.code]
+    nearby = sentence[max(0, begin - _BEFORE) : end]
+    indicators = [i for i in find_indicators(nearby, source) if i.code]
     indicator: Indicator | None = indicators[0] if indicators else None
     unit = unit_of(percent, baseline, goal, metric, statement)
     if direction is Direction.MAINTAIN and percent is not None and goal is None:

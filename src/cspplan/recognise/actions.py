@@ -541,7 +541,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         if ref is not None or action_text:
             drafts.append(
                 _Draft(
-                    text=" ".join(action_text.split()) if action_text else "",
+                    text=_strip_bullet(" ".join(action_text.split())) if action_text else "",
                     ref=ref,
                     markers=marks,
                     workstream=_workstream_for(ref, workstreams, current_workstream),

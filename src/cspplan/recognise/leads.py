@@ -240,13 +240,65 @@ _FUNCTION_WORDS = frozenset(
         "be",
     ]
 )
-_AND = re.compile(r"\s+(?:and|&)\s+")
+_AND = re.compile(r"\s+and\s+")
+"""Only "and" joins two leads: "&" is part of too many bodies' names ("Fire & Rescue")."""
 _PARENS = re.compile(r"^(?P<main>.*?)\s*\((?P<inner>[^()]{1,80})\)\s*(?P<rest>.*)$")
 
 
 def is_placeholder_lead(text: str) -> bool:
     """True where a lead cell names nobody: empty, "TBC", "?", "Await outcome of review"."""
     return not text.strip() or bool(_PLACEHOLDER.match(" ".join(text.split())))
+
+
+_NOT_NAMES = frozenset(
+    [
+        "senior",
+        "seconded",
+        "special",
+        "branch",
+        "deputy",
+        "assistant",
+        "chief",
+        "principal",
+        "acting",
+        "interim",
+        "national",
+        "local",
+        "regional",
+        "strategic",
+        "operational",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "greater",
+        "joint",
+        "multi",
+        "integrated",
+        "young",
+        "older",
+        "all",
+        "each",
+        "every",
+        "various",
+        "other",
+        "new",
+        "existing",
+        "relevant",
+        "appropriate",
+        "named",
+        "designated",
+        "identified",
+        "nominated",
+        "dedicated",
+        "specialist",
+        "partner",
+        "partners",
+        "lead",
+    ]
+)
+"""Capitalised words that begin a post or a body, never a person's first name."""
 
 
 def _is_org_word(word: str) -> bool:
@@ -268,6 +320,8 @@ def _person_length(words: list[str]) -> int:
         rank = True
         index = len(match.group(0).split())
     names = 0
+    if not rank and words and words[0].strip(".,").lower() in _NOT_NAMES:
+        return 0
     while index + names < len(words) and names < 3:
         word = words[index + names]
         if not _NAME_WORD.match(word) or _is_org_word(word) or _is_role_word(word):
@@ -330,8 +384,12 @@ def _split_and(piece: str) -> list[str]:
         and left_words[-1][0].isupper()
         and (len(left_words) >= 2 or bool(_ACRONYM.match(left_words[0])))
     )
+    # "Fire and Rescue Service" is one body: the right side must start a name of its own.
     right_is_body = bool(_ACRONYM.match(right_words[0])) or (
-        len(right_words) >= 2 and _is_org_word(right_words[-1]) and right_words[0][0].isupper()
+        len(right_words) >= 2
+        and _is_org_word(right_words[-1])
+        and right_words[0][0].isupper()
+        and not _is_org_word(right_words[0])
     )
     if ends_with_body and right_is_body and looks_like_person(left) is False:
         return [left, *_split_and(right)]

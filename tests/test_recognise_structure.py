@@ -95,3 +95,15 @@ def test_priority_matching_prefers_the_closer_wording() -> None:
     assert match_priority("Less crime - delivery actions", keys) == 1
     assert match_priority("Fear of crime: what we will do", keys) == 0
     assert match_priority("Road safety", keys) is None
+
+
+def test_priority_heading() -> None:
+    from cspplan.recognise.structure import priority_heading
+
+    assert priority_heading("Priority 2: Hate crime") == ("2", "Hate crime")
+    assert priority_heading("Theme B - Safer roads") == ("B", "Safer roads")
+    assert priority_heading("Strategic Priority 3 – Reducing reoffending") == (
+        "3",
+        "Reducing reoffending",
+    )
+    assert priority_heading("Priorities for 2012") is None

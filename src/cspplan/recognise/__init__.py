@@ -57,6 +57,7 @@ from .structure import (
     match_priority,
     named_prefix,
     objective_line,
+    priority_heading,
     priority_key,
     section_number,
 )
@@ -246,6 +247,20 @@ class _Builder:
                 self.objective = None
             else:
                 self.open_priority(title, block.source, index)
+            self.placed.add(index)
+            return True
+        numbered_priority = priority_heading(text)
+        if numbered_priority is not None:
+            ref, name = numbered_priority
+            self.last_heading = text
+            self.last_heading_index = index
+            draft = self.find_priority(name) if self.priorities else None
+            if draft is None or draft.actions:
+                draft = self.open_priority(name, block.source, index)
+                draft.stated = True
+            draft.ref = draft.ref or ref
+            self.current = draft
+            self.objective = None
             self.placed.add(index)
             return True
         if is_priorities_heading(text):
@@ -527,9 +542,20 @@ class _Builder:
         objective_id = self.objective.id if self.objective is not None else None
         if grouped:
             owner = None
-        if owner is None and not grouped and self.objective is None and _has_plan_preamble(reading):
+        if owner is None and not grouped and self.objective is None:
             source = reading.actions[0].source if reading.actions else SourceRef()
-            owner = self.open_priority(self.last_heading or "Action plan", source, None)
+            recent = (
+                self.last_heading is not None
+                and self.last_heading_index is not None
+                and index - self.last_heading_index <= 3
+            )
+            if recent:
+                # An action table right under a heading is that heading's action plan.
+                assert self.last_heading is not None and self.last_heading_index is not None
+                owner = self.open_priority(self.last_heading, source, self.last_heading_index)
+                self.placed.add(self.last_heading_index)
+            elif _has_plan_preamble(reading):
+                owner = self.open_priority("Action plan", source, None)
         if owner is not None:
             self.preamble_to(owner, reading.preamble)
             for workstream in reading.workstreams:

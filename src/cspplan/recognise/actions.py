@@ -47,7 +47,8 @@ MARKER_CHARS = "*▲△▼▽■□◆◇●○★☆†‡#♦►✦✧"
 """Symbols a plan may print after an action's ref to flag it."""
 
 _REF_CELL = re.compile(
-    r"^\s*(?P<ref>(?:[A-Z]{1,4}\s?)?\d{1,2}(?:\.\d{1,2}){0,3}[a-z]?)\.?"
+    r"^\s*\(?(?P<ref>(?:[A-Z]{1,4}\s?)?\d{1,2}(?:\.\d{1,2}){0,3}[a-z]?|[a-zA-Z]|[ivx]{1,4})"
+    r"(?:\.|\)|(?=\s|$))"
     r"(?P<marks>(?:\s*[" + re.escape(MARKER_CHARS) + r"])*)\s*(?P<rest>.*)$",
     re.DOTALL,
 )

@@ -22,6 +22,7 @@ Sentences that state a target ("reduce crime by 10% by 2008") make no change cla
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
@@ -442,7 +443,9 @@ def _shares(sentence: str, source: SourceRef) -> list[Claim]:
             for value, label in zip(values, labels, strict=True)
             if value is not None
         ]
-        whole = _TOTAL.search(sentence[: group[0].start()], timeout=TIMEOUT)
+        whole = _TOTAL.search(
+            sentence[max(0, group[0].start() - 120) : group[0].start()], timeout=TIMEOUT
+        )
         if whole is not None:
             value = parse_number(whole.group("total"))
             if value is not None:
@@ -484,6 +487,7 @@ def _counts(
         return []
     introduces = text.rstrip().endswith(":")
     listed_after = _following_items(following) if introduces else ()
+    starts = [start for start, _ in parts]
     claims: list[tuple[int, Claim]] = []
     for position, match in enumerate(matches):
         value = number_word(match.group("n"))
@@ -491,10 +495,8 @@ def _counts(
         if value is None or value < 2 or _hedged(text, match.start()) or _PART_OF.search(before):
             continue
         noun = " ".join(match.group("noun").lower().split())
-        statement = next(
-            (" ".join(s.split()) for start, s in parts if start <= match.start() < start + len(s)),
-            " ".join(text.split()),
-        )
+        where = bisect.bisect_right(starts, match.start()) - 1
+        statement = " ".join(parts[where][1].split()) if where >= 0 else " ".join(text.split())
         items = _inline_items(text, match.end())
         if not items and introduces and position == len(matches) - 1:
             items = listed_after
@@ -535,7 +537,8 @@ def _inline_items(text: str, position: int) -> tuple[str, ...]:
     colon = text.find(":", position, position + 120)
     if colon < 0 or regex.search(r"[.;]\s", text[position:colon]):
         return ()
-    tail = text[colon + 1 :]
+    end = text.find("\n", colon)
+    tail = text[colon + 1 : min(colon + 600, end if end >= 0 else len(text))]
     pieces = _ITEM_SPLIT.split(tail, timeout=TIMEOUT)
     if len(pieces) < 3 or pieces[0].strip():
         return ()

@@ -33,6 +33,7 @@ __all__ = [
     "match_priority",
     "named_prefix",
     "objective_line",
+    "priority_heading",
     "priority_key",
     "section_number",
 ]
@@ -173,6 +174,23 @@ def action_plan_title(text: str) -> str | None:
     if title.split()[-1].lower() in {"the", "our", "a", "an", "this", "of", "for", "to", "and"}:
         return None  # "Delivering the Action Plan" is about the plan, not a section of it
     return cleaned
+
+
+_PRIORITY_HEADING = re.compile(
+    r"^(?:(?:strategic|key|our)\s+)?(?:priority|theme|strand|outcome|priority\s+area)\s+"
+    r"(?P<ref>\d{1,2}|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.\-–—)]\s*"
+    r"(?P<title>\S.{1,100})$",
+    re.IGNORECASE,
+)
+
+
+def priority_heading(text: str) -> tuple[str, str] | None:
+    """``(ref, title)`` where a heading numbers a priority ("Priority 2: Hate crime",
+    "Theme B - Safer roads"), else ``None``."""
+    match = _PRIORITY_HEADING.match(" ".join(text.split()))
+    if not match:
+        return None
+    return match.group("ref"), match.group("title").strip()
 
 
 def is_priorities_heading(text: str) -> bool:

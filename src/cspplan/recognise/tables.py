@@ -72,7 +72,7 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     (
         ColumnKind.OUTCOME,
         _pattern(
-            r"desired\s+outcome", r"outcomes?(?:\s+sought)?", r"expected\s+outcome", r"impact"
+            r"desired\s+outcomes?", r"outcomes?(?:\s+sought)?", r"expected\s+outcomes?", r"impact"
         ),
     ),
     (

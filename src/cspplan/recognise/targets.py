@@ -24,6 +24,7 @@ indicator, not a target.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -221,10 +222,9 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
             attrs.evolve(t, statement=" ".join(sentence[a:b].split()).rstrip(" ,;"))
             for t, a, b in zip(targets, starts, bounds, strict=True)
         ]
-    if not targets and _TARGET_WORD.search(sentence, timeout=TIMEOUT):
-        for noun in _NOUN_FORM.finditer(sentence, timeout=TIMEOUT):
-            if not _TARGET_WORD.search(sentence[: noun.start()], timeout=TIMEOUT):
-                continue
+    first_word = _TARGET_WORD.search(sentence, timeout=TIMEOUT) if not targets else None
+    if first_word is not None:
+        for noun in _NOUN_FORM.finditer(sentence, first_word.end(), timeout=TIMEOUT):
             direction = (
                 Direction.REDUCE if noun.group("nr") or noun.group("nr2") else (Direction.INCREASE)
             )
@@ -234,7 +234,7 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
                 noun.end(),
                 len(sentence),
                 direction,
-                sentence[: noun.start()],
+                sentence[max(0, noun.start() - _BEFORE) : noun.start()],
                 source,
                 percent_text=pct,
             )
@@ -347,11 +347,13 @@ def _read_figures(
     if goal is not None and goal.period is None and deadline is not None:
         goal = attrs.evolve(goal, period=deadline)
     metric = _metric(rest[:metric_end])
-    statement = " ".join(sentence.split())
+    # The statement is the whole sentence; where a sentence holds several targets the caller
+    # narrows each to its own words, so the (possibly long) join is done once per sentence.
+    statement = _joined(sentence)
     nearby = sentence[max(0, begin - _BEFORE) : end]
     indicators = [i for i in find_indicators(nearby, source) if i.code]
     indicator: Indicator | None = indicators[0] if indicators else None
-    unit = unit_of(percent, baseline, goal, metric, statement)
+    unit = unit_of(percent, baseline, goal, metric, nearby)
     if direction is Direction.MAINTAIN and percent is not None and goal is None:
         return None
     return Target(
@@ -367,6 +369,11 @@ def _read_figures(
         indicator=indicator,
         source=source,
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _joined(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _looks_like_year(text: str) -> bool:

@@ -107,3 +107,20 @@ def test_priority_heading() -> None:
         "Reducing reoffending",
     )
     assert priority_heading("Priorities for 2012") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Objectives:", "objective"),
+        ("Our key objectives are:", "objective"),
+        ("Performance indicators:", "indicator"),
+        ("Measures of success:", "indicator"),
+        ("Key actions:", "action"),
+        ("Objectives of the partnership board", None),
+    ],
+)
+def test_list_label(text: str, kind: str | None) -> None:
+    from cspplan.recognise.structure import list_label
+
+    assert list_label(text) == kind

@@ -54,6 +54,7 @@ from .structure import (
     is_priorities_intro,
     is_sub_label,
     legend_entry,
+    list_label,
     match_priority,
     named_prefix,
     objective_line,
@@ -357,6 +358,9 @@ class _Builder:
         if is_priorities_intro(text) and items:
             self.priorities_from_list(items)
             return 1
+        kind = list_label(text)
+        if kind is not None and items:
+            return self.labelled_list(index, kind, items)
         statements = self.targets_from(index, text, block.source)
         if self.current is not None and is_sub_label(text):
             return 1
@@ -434,6 +438,27 @@ class _Builder:
         self.objective_owner = self.current
         self.placed.add(index)
         return used
+
+    def labelled_list(self, index: int, kind: str, items: list[int]) -> int:
+        """ "Objectives:", "Performance indicators:" or "Key actions:" and the list after it."""
+        owner = self.current
+        for i in items:
+            item = self.blocks[i]
+            text = " ".join(_text(item).split())
+            if kind == "objective":
+                made = self.make_objective(text, None, item.source)
+                (owner.objectives if owner is not None else self.objectives).append(made)
+            elif kind == "indicator":
+                found = find_indicators(text, item.source) or [
+                    Indicator(text=text, scheme="local", source=item.source)
+                ]
+                (owner.indicators if owner is not None else self.indicators).extend(found)
+            else:
+                action = Action(id=self.next_id("A"), text=text, source=item.source)
+                (owner.actions if owner is not None else self.actions).append(action)
+            self.placed.add(i)
+        self.placed.add(index)
+        return items[-1] - index + 1
 
     def priorities_from_list(self, items: list[int]) -> None:
         titles = [" ".join(_text(self.blocks[i]).split()).rstrip(".;,") for i in items]
@@ -659,9 +684,8 @@ def marker_symbols(blocks: Sequence[Block]) -> tuple[str, ...]:
         if not isinstance(block, Table) or layout is None:
             index += 1
             continue
-        following = [b for b in blocks[index + 1 :]]
         tables: list[Table] = []
-        for candidate in following:
+        for candidate in blocks[index + 1 :]:
             if not isinstance(candidate, Table):
                 break
             tables.append(candidate)

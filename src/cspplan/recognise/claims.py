@@ -37,6 +37,7 @@ from .numbers import (
     PERCENT,
     TIMEOUT,
     blank_markup,
+    joined,
     number_word,
     parse_number,
     sentences,
@@ -238,9 +239,9 @@ def _changes(
     for pattern, kind in ((_PCT_AFTER, "after"), (_PCT_BEFORE, "before"), (_PCT_VERB, "verb")):
         anchors.extend((m, kind) for m in pattern.finditer(sentence, timeout=TIMEOUT))
     anchors.sort(key=lambda pair: pair[0].start())
-    statement = " ".join(sentence.split())
+    statement = joined(sentence)
     for anchor, kind in anchors:
-        if any(start <= anchor.start("pct") < end for start, end in taken):
+        if _inside(taken, anchor.start("pct")):
             continue
         if _hedged(sentence, anchor.start("pct")) or (
             kind == "before" and _hedged(sentence, anchor.start())
@@ -252,7 +253,7 @@ def _changes(
         change = _pct(anchor.group("pct"))
         if change is None:
             continue
-        taken.append((anchor.start(), anchor.end()))
+        bisect.insort(taken, (anchor.start(), anchor.end()))
         down = any(anchor.groupdict().get(name) for name in ("down", "cmpdown"))
         direction = Direction.REDUCE if down else Direction.INCREASE
         figures: list[Figure] = []
@@ -300,7 +301,7 @@ def _changes(
             )
         )
     for anchor in _UP_DOWN_FROM.finditer(sentence, timeout=TIMEOUT):
-        if any(start <= anchor.start() < end for start, end in taken):
+        if _inside(taken, anchor.start()):
             continue
         found = _figure_before(sentence, anchor.start())
         start_value = parse_number(anchor.group("from"))
@@ -329,6 +330,12 @@ def _changes(
             )
         )
     return claims
+
+
+def _inside(taken: list[tuple[int, int]], position: int) -> bool:
+    """True where ``position`` falls in one of the sorted, non-overlapping spans."""
+    index = bisect.bisect_right(taken, (position, 1 << 62)) - 1
+    return index >= 0 and taken[index][0] <= position < taken[index][1]
 
 
 def _from_figure(after: str) -> Figure | None:
@@ -496,11 +503,14 @@ def _counts(
             continue
         noun = " ".join(match.group("noun").lower().split())
         where = bisect.bisect_right(starts, match.start()) - 1
-        statement = " ".join(parts[where][1].split()) if where >= 0 else " ".join(text.split())
+        statement = joined(parts[where][1]) if where >= 0 else joined(text)
         items = _inline_items(text, match.end())
         if not items and introduces and position == len(matches) - 1:
             items = listed_after
-        if not items and not (_PLAN_NOUNS.match(noun) and _OWN_PLAN.search(statement)):
+        if not items and not (
+            _PLAN_NOUNS.match(noun)
+            and _OWN_PLAN.search(text[max(0, match.start() - 120) : match.end() + 20])
+        ):
             # A bare count is kept only where it is about this plan's own structure.
             continue
         figure = Figure(
@@ -539,7 +549,7 @@ def _inline_items(text: str, position: int) -> tuple[str, ...]:
         return ()
     end = text.find("\n", colon)
     tail = text[colon + 1 : min(colon + 600, end if end >= 0 else len(text))]
-    pieces = _ITEM_SPLIT.split(tail, timeout=TIMEOUT)
+    pieces = _ITEM_SPLIT.split(tail, maxsplit=40, timeout=TIMEOUT)
     if len(pieces) < 3 or pieces[0].strip():
         return ()
     items = tuple(" ".join(piece.split()).strip(" ,;") for piece in pieces[1:])

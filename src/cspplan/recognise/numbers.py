@@ -8,6 +8,7 @@ abbreviation ("e.g.", "No.", "C/Insp.") or an initial never ends one.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, InvalidOperation
 
 import regex
@@ -19,6 +20,7 @@ __all__ = [
     "PERCENT",
     "TIMEOUT",
     "blank_markup",
+    "joined",
     "number_word",
     "parse_number",
     "sentences",
@@ -56,6 +58,12 @@ _WORDS = {
     "twenty": 20,
 }
 NUMBER_WORDS = "|".join(_WORDS)
+
+
+@functools.lru_cache(maxsize=16)
+def joined(text: str) -> str:
+    """``text`` with every run of whitespace made one space: a statement as quoted."""
+    return " ".join(text.split())
 
 
 def number_word(text: str) -> int | None:

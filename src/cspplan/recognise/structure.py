@@ -30,6 +30,7 @@ __all__ = [
     "is_priorities_intro",
     "is_sub_label",
     "legend_entry",
+    "list_label",
     "match_priority",
     "named_prefix",
     "objective_line",
@@ -235,6 +236,28 @@ def is_measures_heading(text: str) -> bool:
     """True where a heading introduces how success will be measured ("How we will know we
     have improved things?"), so the lists under it are indicators."""
     return bool(_MEASURES.search(text))
+
+
+_LIST_LABEL = re.compile(
+    r"^(?:(?:our|the|key|main|strategic|specific|local)\s+){0,2}(?P<kind>objectives|aims|"
+    r"(?:performance\s+)?indicators|performance\s+measures|measures\s+of\s+success|"
+    r"success\s+measures|actions|action\s+points)(?:\s+(?:are|will\s+be|include))?\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def list_label(text: str) -> str | None:
+    """``objective``, ``indicator`` or ``action`` where a line only labels the list after it
+    ("Objectives:", "Our key actions are:", "Performance indicators:"), else ``None``."""
+    match = _LIST_LABEL.match(" ".join(text.split()))
+    if not match:
+        return None
+    kind = match.group("kind").lower()
+    if kind.startswith(("objective", "aim")):
+        return "objective"
+    if kind.startswith("action"):
+        return "action"
+    return "indicator"
 
 
 def is_sub_label(text: str) -> bool:

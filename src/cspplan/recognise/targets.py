@@ -24,7 +24,6 @@ indicator, not a target.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Sequence
 
 import attrs
@@ -34,7 +33,7 @@ from ..model.plan import Indicator, Target
 from ..model.source import SourceRef
 from ..model.values import Direction, Measure, Number, Period, Unit
 from .indicators import find_indicators
-from .numbers import NUMBER, PERCENT, TIMEOUT, blank_markup, parse_number, sentences
+from .numbers import NUMBER, PERCENT, TIMEOUT, blank_markup, joined, parse_number, sentences
 from .periods import find_period, parse_period
 from .timescales import find_dates
 
@@ -349,7 +348,7 @@ def _read_figures(
     metric = _metric(rest[:metric_end])
     # The statement is the whole sentence; where a sentence holds several targets the caller
     # narrows each to its own words, so the (possibly long) join is done once per sentence.
-    statement = _joined(sentence)
+    statement = joined(sentence)
     nearby = sentence[max(0, begin - _BEFORE) : end]
     indicators = [i for i in find_indicators(nearby, source) if i.code]
     indicator: Indicator | None = indicators[0] if indicators else None
@@ -369,11 +368,6 @@ def _read_figures(
         indicator=indicator,
         source=source,
     )
-
-
-@functools.lru_cache(maxsize=8)
-def _joined(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _looks_like_year(text: str) -> bool:

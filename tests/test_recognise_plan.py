@@ -291,3 +291,68 @@ def test_seed_coverage_is_measured(seeds: dict[str, Path], name: str) -> None:
     stats = plan_stats(plan, document)
     assert stats.coverage is not None
     assert stats.priorities >= (0 if name == "003" else 4)
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_word_and_pdf_samples_read_as_the_text_does(shared_dir: Path, suffix: str) -> None:
+    pytest.importorskip(f"cspplan.parsers.{suffix[1:]}")
+    samples = shared_dir / "samples"
+    plan = load(samples / f"000_af2264a10d005314{suffix}")
+    assert [len(p.actions) for p in plan.priorities] == [19, 14, 9, 13]
+    assert {m.symbol for m in plan.markers} == {"*", "▲"}
+    assert sum(1 for t in plan.all_targets() if t.trajectory) == 13
+    plan = load(samples / f"003_b377d548dabecb90{suffix}")
+    assert [o.ref for o in plan.all_objectives()] == [str(n) for n in range(1, 9)]
+    assert sum(1 for _ in plan.all_actions()) == 30
+
+
+def test_objective_set_out_as_a_heading() -> None:
+    blocks = (
+        Heading(text="Hillcrest Partnership Plan 2009"),
+        Heading(text="Objective 4 Cut repeat calls about noise"),
+        Table(
+            rows=(
+                Row(cells=(Cell(lines=("Action",)), Cell(lines=("Lead",)))),
+                Row(
+                    cells=(
+                        Cell(lines=("4.1 Visit every repeat caller",)),
+                        Cell(lines=("Noise Team",)),
+                    )
+                ),
+            )
+        ),
+    )
+    plan = build_plan(
+        Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
+    )
+    assert [(o.ref, o.text) for o in plan.objectives] == [("4", "Cut repeat calls about noise")]
+    assert [(a.ref, a.objective) for a in plan.actions] == [("4.1", "O1")]
+
+
+def test_a_lone_bullet_above_an_action_table_explains_its_marker() -> None:
+    # Word turns a "*" bullet into "•": the legend line keeps only its meaning.
+    blocks = (
+        Heading(text="Hillcrest Partnership Plan 2009"),
+        Heading(text="Car Crime Action Plan"),
+        ListItem(text="Linked to the rural crime plan", marker="•"),
+        Table(
+            rows=(
+                Row(cells=(Cell(lines=("No",)), Cell(lines=("Action",)), Cell(lines=("Lead",)))),
+                Row(
+                    cells=(
+                        Cell(lines=("1.1 *",)),
+                        Cell(lines=("Mark tools",)),
+                        Cell(lines=("Farm Watch",)),
+                    )
+                ),
+            )
+        ),
+    )
+    plan = build_plan(
+        Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
+    )
+    (action,) = plan.priorities[0].actions
+    assert [(m.symbol, m.meaning) for m in action.markers] == [
+        ("*", "Linked to the rural crime plan")
+    ]
+    assert plan.priorities[0].objectives == ()

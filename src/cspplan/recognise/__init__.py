@@ -197,6 +197,9 @@ class _Builder:
             if isinstance(block, Table):
                 index += self.table(index, block)
                 continue
+            if isinstance(block, Heading) and objective_line(block.text) is not None:
+                index += self.paragraph(index, Paragraph(text=block.text, source=block.source))
+                continue
             if isinstance(block, Heading):
                 self.heading(index, block)
             elif objective_line(block.text) is None and _reads_as_heading(
@@ -484,9 +487,29 @@ class _Builder:
             self.placed.add(i)
         self.current = None
 
+    def bullet_legend(self, index: int, text: str) -> tuple[str, str] | None:
+        """A lone bullet between an action plan's heading and its table, where a marker in the
+        action tables has no legend yet: Word turns a "*" bullet into "•", so the legend
+        line keeps only its meaning."""
+        for symbol, meaning in self.legend.items():
+            if " ".join(meaning.lower().split()) == " ".join(text.lower().split()):
+                return symbol, meaning  # the same legend repeated above each action plan
+        unexplained = [s for s in self.symbols if s not in self.legend]
+        if not unexplained or len(text.split()) > 15 or self.current is None:
+            return None
+        if self.current.actions:
+            return None
+        before = self.blocks[index - 1] if index > 0 else None
+        after = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        if isinstance(before, ListItem) or isinstance(after, ListItem):
+            return None
+        if not isinstance(before, Heading) and not isinstance(after, Table):
+            return None
+        return unexplained[0], text
+
     def list_item(self, index: int, block: ListItem) -> int:
         text = block.text.strip()
-        legend = legend_entry(text, block.marker, self.symbols)
+        legend = legend_entry(text, block.marker, self.symbols) or self.bullet_legend(index, text)
         if legend is not None:
             self.legend.setdefault(legend[0], legend[1])
             self.placed.add(index)

@@ -81,7 +81,7 @@ _UP_DOWN_FROM = regex.compile(
 )
 _YEARISH = rf"(?:{PERIOD_PATTERN.pattern})"
 _FROM = regex.compile(
-    rf"^\s{{0,3}}(?:from|on|compared\s{{1,3}}(?:to|with)|since)\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|an\s{{1,3}})?"
+    rf"^\s{{0,3}}\(?\s{{0,2}}(?:from|on|compared\s{{1,3}}(?:to|with)|since)\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|an\s{{1,3}})?"
     rf"(?:(?P<fp1>{_YEARISH})(?:'s)?\s{{1,3}}(?:figure|total|level|baseline|count)\s{{1,3}}(?:of\s{{1,3}})?)?"
     rf"(?P<from>{NUMBER})(?!\s{{0,2}}%|\s{{0,2}}[/\-–]\s{{0,2}}\d)"
     rf"(?:\s{{1,3}}(?:figure\s{{1,3}})?(?:of|in|for)\s{{1,3}}(?P<fp2>{_YEARISH}))?",
@@ -257,29 +257,7 @@ def _changes(
         down = any(anchor.groupdict().get(name) for name in ("down", "cmpdown"))
         direction = Direction.REDUCE if down else Direction.INCREASE
         figures: list[Figure] = []
-        after = sentence[anchor.end() : anchor.end() + 80]
-        start_figure = _from_figure(after)
-        end_figure: Figure | None = None
-        to_after = _TO_AFTER.match(after, timeout=TIMEOUT)
-        if to_after is not None and start_figure is None:
-            value = parse_number(to_after.group("to"))
-            if value is not None:
-                end_figure = Figure(role="to", value=value, unit="count")
-        if end_figure is None and kind in ("after", "before"):
-            found = _figure_before(sentence, anchor.start())
-            if found is not None:
-                end_figure = Figure(
-                    role="to",
-                    value=found[0],
-                    unit="count",
-                    period=_period_before(sentence, found[1] + 1),
-                )
-        if start_figure is None and end_figure is not None:
-            start_figure = _baseline_before(earlier + sentence[: anchor.start()])
-        if start_figure is None and end_figure is None and kind == "after":
-            pair = _footnote_figures(sentence, anchor.end(), text, following)
-            if pair is not None:
-                start_figure, end_figure = pair
+        start_figure, end_figure = _relate(sentence, anchor, kind, earlier, text, following)
         if start_figure is not None:
             figures.append(start_figure)
         if end_figure is not None:
@@ -338,9 +316,126 @@ def _inside(taken: list[tuple[int, int]], position: int) -> bool:
     return index >= 0 and taken[index][0] <= position < taken[index][1]
 
 
-def _from_figure(after: str) -> Figure | None:
-    match = _FROM.match(after, timeout=TIMEOUT)
-    if match is None or _is_year(match.group("from")):
+def _relate(
+    sentence: str,
+    anchor: regex.Match[str],
+    kind: str,
+    earlier: str,
+    text: str,
+    following: Sequence[str],
+) -> tuple[Figure | None, Figure | None]:
+    """The start and end figures a change phrase relates, where the wording ties them to it."""
+    after_at = anchor.end()
+    after = sentence[after_at : after_at + 100]
+    start_figure: Figure | None = None
+    end_figure: Figure | None = None
+    from_match = _FROM.match(after, timeout=TIMEOUT)
+    if from_match is not None:
+        start_figure = _from_figure(from_match)
+        if start_figure is not None:
+            end_figure = _to_after(sentence, after_at + from_match.end())
+    else:
+        end_figure = _to_after(sentence, after_at)
+    if end_figure is None and start_figure is None and kind in ("after", "before"):
+        found = _figure_before(sentence, anchor.start())
+        if found is not None:
+            value, position = found
+            compared = _COMPARED.search(sentence[max(0, position - 40) : position], timeout=TIMEOUT)
+            if compared is not None:
+                # "1,250 in 2008/09 compared with 1,420 in 2007/08, a fall of 12%": the figure
+                # next to the change is the start; the end is the one before "compared".
+                phrase_at = max(0, position - 40) + compared.start()
+                start_figure = _figure_at(sentence, value, position, "from")
+                earlier_figure = _plain_figure_before(sentence, phrase_at)
+                end_figure = (
+                    _figure_at(sentence, earlier_figure[0], earlier_figure[1], "to")
+                    if earlier_figure is not None
+                    else None
+                )
+                if end_figure is None:
+                    start_figure = None
+            else:
+                end_figure = _figure_at(sentence, value, position, "to")
+    if start_figure is None and end_figure is not None:
+        start_figure = _from_to_before(sentence[: anchor.start()], end_figure) or _baseline_before(
+            earlier + sentence[: anchor.start()]
+        )
+    if start_figure is None and end_figure is None and kind == "after":
+        pair = _footnote_figures(sentence, anchor.end(), text, following)
+        if pair is not None:
+            start_figure, end_figure = pair
+    return start_figure, end_figure
+
+
+_COMPARED = regex.compile(
+    r"(?i)\b(?:compared\s{1,3}(?:with|to)|against|versus|vs\.?|from)\s{1,3}(?:the\s{1,3})?"
+    r"(?:[\w/]{1,12}\s{1,3}){0,3}$"
+)
+_AROUND_PERIOD = regex.compile(
+    rf"^(?:\s{{1,3}}(?:in|for|during|at\s{{1,3}}the\s{{1,3}}end\s{{1,3}}of)\s{{1,3}}|\s{{0,3}}\(\s{{0,2}})(?P<p>{PERIOD_PATTERN.pattern})",
+    regex.IGNORECASE,
+)
+_FROM_TO = regex.compile(
+    rf"\bfrom\s{{1,3}}(?P<from>{NUMBER})(?!\s{{0,2}}%)(?P<gap>[^%.;]{{0,40}}?)\s{{1,3}}to\s{{1,3}}(?P<to>{NUMBER})(?!\s{{0,2}}%)",
+    regex.IGNORECASE,
+)
+
+
+def _figure_at(sentence: str, value: Number, position: int, role: str) -> Figure:
+    """A figure found at ``position``, with the period printed just after or before it."""
+    end = position + len(value.text)
+    around = _AROUND_PERIOD.match(sentence[end : end + 30], timeout=TIMEOUT)
+    period = parse_period(around.group("p")) if around else _period_before(sentence, position + 1)
+    return Figure(role=role, value=value, unit="count", period=period)
+
+
+def _to_after(sentence: str, position: int) -> Figure | None:
+    match = _TO_AFTER.match(sentence[position : position + 60], timeout=TIMEOUT)
+    if match is None:
+        return None
+    value = parse_number(match.group("to"))
+    if value is None:
+        return None
+    end = position + match.end()
+    around = _AROUND_PERIOD.match(sentence[end : end + 30], timeout=TIMEOUT)
+    period = parse_period(around.group("p")) if around else None
+    return Figure(role="to", value=value, unit="count", period=period)
+
+
+def _plain_figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
+    """The nearest figure before ``position`` with no percentage or other figure between."""
+    window_start = max(0, position - 80)
+    window = sentence[window_start:position]
+    candidates = [
+        m
+        for m in regex.finditer(NUMBER, window, timeout=TIMEOUT)
+        if not _is_year(m.group(0)) and not regex.match(r"\s{0,2}(?:%|per\s?cent)", window[m.end() :])
+    ]
+    if not candidates or regex.search(r"%|per\s?cent", window[candidates[-1].end() :]):
+        return None
+    if _hedged(window, candidates[-1].start()):
+        return None
+    value = parse_number(candidates[-1].group(0))
+    return (value, window_start + candidates[-1].start()) if value else None
+
+
+def _from_to_before(before: str, end_figure: Figure) -> Figure | None:
+    """The start of a "from N to M" earlier in the sentence whose M is the end figure."""
+    last: regex.Match[str] | None = None
+    for match in _FROM_TO.finditer(before[-200:], timeout=TIMEOUT):
+        last = match
+    if last is None or last.group("to") != end_figure.value.text:
+        return None
+    value = parse_number(last.group("from"))
+    if value is None:
+        return None
+    gap = _AROUND_PERIOD.match(last.group("gap"), timeout=TIMEOUT)
+    period = parse_period(gap.group("p")) if gap else None
+    return Figure(role="from", value=value, unit="count", period=period)
+
+
+def _from_figure(match: regex.Match[str]) -> Figure | None:
+    if _is_year(match.group("from")):
         return None
     value = parse_number(match.group("from"))
     if value is None:

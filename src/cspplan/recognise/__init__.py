@@ -323,8 +323,8 @@ class _Builder:
     def heading_fallback(self, index: int, block: Block) -> None:
         """A heading-like line that opened nothing is still checked for targets."""
         if isinstance(block, (Paragraph, ListItem)):
-            covered = self.targets_from(index, block.text, block.source)
-            if covered >= _PLACED_SHARE * len(block.text):
+            statements = self.targets_from(index, block.text, block.source)
+            if _covered(block.text, statements) >= _PLACED_SHARE * len(block.text):
                 self.placed.add(index)
 
     def _following_items(self, index: int) -> list[int]:
@@ -349,12 +349,7 @@ class _Builder:
             return 1
         items = self._following_items(index)
         item_texts = [_text(self.blocks[i]) for i in items]
-        from .claims import find_claims  # imported late: it imports this package's helpers
-
-        self.claims.extend(
-            attrs.evolve(c, id=self.next_id("C"))
-            for c in find_claims(text, block.source, item_texts)
-        )
+        claimed = self.claims_from(text, block.source, item_texts)
         objective = objective_line(text)
         if objective is not None:
             return self.objective_block(index, block, objective, items)
@@ -364,7 +359,7 @@ class _Builder:
         kind = list_label(text)
         if kind is not None and items:
             return self.labelled_list(index, kind, items)
-        statements = self.targets_from(index, text, block.source)
+        statements = self.targets_from(index, text, block.source) + claimed
         if self.current is not None and is_sub_label(text):
             return 1
         if self.current is not None and not self.current.actions:
@@ -377,7 +372,7 @@ class _Builder:
         if self.current is not None and self.indicator_line(text, block.source):
             self.placed.add(index)
             return 1
-        if statements >= _PLACED_SHARE * len(text):
+        if _covered(text, statements) >= _PLACED_SHARE * len(text):
             self.placed.add(index)
         return 1
 
@@ -391,13 +386,11 @@ class _Builder:
         owner.extend(found)
         return True
 
-    def targets_from(self, index: int, text: str, source: SourceRef) -> int:
-        """Targets stated in a block; returns how many characters their statements cover."""
+    def targets_from(self, index: int, text: str, source: SourceRef) -> list[str]:
+        """Targets stated in a block; returns their statements."""
         found = find_targets(text, source)
-        covered = 0
         for target in found:
             numbered = self.number_target(target)
-            covered += len(target.statement)
             prefix = named_prefix(text)
             self.named_targets.append((numbered, prefix or "", self.current))
             self.last_target = (index, numbered)
@@ -405,7 +398,15 @@ class _Builder:
                 self.attach_trajectory(self.pending_trajectory[1])
                 self.placed.add(self.pending_trajectory[0])
                 self.pending_trajectory = None
-        return covered
+        return [t.statement for t in found]
+
+    def claims_from(self, text: str, source: SourceRef, following: Sequence[str]) -> list[str]:
+        """Narrative figures a block asserts; returns their statements."""
+        from .claims import find_claims  # imported late: it imports this package's helpers
+
+        found = find_claims(text, source, following)
+        self.claims.extend(attrs.evolve(c, id=self.next_id("C")) for c in found)
+        return [c.statement for c in found]
 
     def attach_trajectory(self, table: Table) -> bool:
         from .trajectory import apply_trajectory, read_trajectory
@@ -518,6 +519,7 @@ class _Builder:
         if objective is not None:
             return self.objective_block(index, block, objective, self._following_items(index))
         statements = self.targets_from(index, text, block.source)
+        statements += self.claims_from(text, block.source, ())
         if self.current is not None:
             if self.indicator_line(text, block.source):
                 self.placed.add(index)
@@ -534,7 +536,7 @@ class _Builder:
                 self.current.objectives.append(self.make_objective(text, None, block.source))
             self.placed.add(index)
             return 1
-        if statements >= _PLACED_SHARE * len(text):
+        if _covered(text, statements) >= _PLACED_SHARE * len(text):
             self.placed.add(index)
         return 1
 
@@ -664,6 +666,18 @@ class _Builder:
                 owner.targets.append(target)
             else:
                 self.targets.append(target)
+
+
+def _covered(text: str, statements: Sequence[str]) -> int:
+    """How many characters of ``text`` the ``statements`` taken from it cover together."""
+    marked = [False] * len(text)
+    for statement in statements:
+        start = text.find(statement) if statement else -1
+        if start < 0:
+            continue
+        for position in range(start, start + len(statement)):
+            marked[position] = True
+    return sum(marked)
 
 
 def _text(block: Block) -> str:

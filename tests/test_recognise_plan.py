@@ -356,3 +356,26 @@ def test_a_lone_bullet_above_an_action_table_explains_its_marker() -> None:
         ("*", "Linked to the rural crime plan")
     ]
     assert plan.priorities[0].objectives == ()
+
+
+def test_a_plain_list_under_a_priorities_heading_names_the_priorities() -> None:
+    blocks = (
+        Heading(text="Greystone Partnership Plan 2012"),
+        Heading(text="Our Priorities"),
+        ListItem(text="Reducing anti-social behaviour", marker="•"),
+        ListItem(text="Protecting vulnerable people", marker="•"),
+        Heading(text="Performance"),
+        ListItem(text="Crime fell last year", marker="•"),
+    )
+    plan = build_plan(
+        Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
+    )
+    assert [p.title for p in plan.priorities] == [
+        "Reducing anti-social behaviour",
+        "Protecting vulnerable people",
+    ]
+    assert [u.text for u in plan.unclassified] == [
+        "Our Priorities",
+        "Performance",
+        "Crime fell last year",
+    ]

@@ -13,6 +13,9 @@ from recognise_helpers import make_table
     [
         ("No", ColumnKind.REF),
         ("Ref.", ColumnKind.REF),
+        ("Action No", ColumnKind.REF),
+        ("Description", ColumnKind.ACTION),
+        ("Expected outcomes", ColumnKind.OUTCOME),
         ("ACTION", ColumnKind.ACTION),
         ("Key Tasks", ColumnKind.ACTION),
         ("Activity", ColumnKind.ACTION),

@@ -518,6 +518,15 @@ class _Builder:
         objective = objective_line(text)
         if objective is not None:
             return self.objective_block(index, block, objective, self._following_items(index))
+        if self.in_priorities and self.current is None and len(text.split()) <= 12:
+            # A plain list of priorities straight under a "Priorities" heading.
+            title = " ".join(text.split()).rstrip(".;,")
+            if self.find_priority(title) is None:
+                self.priorities.append(
+                    _PriorityDraft(title=title, source=block.source, block=index, stated=True)
+                )
+            self.placed.add(index)
+            return 1
         statements = self.targets_from(index, text, block.source)
         statements += self.claims_from(text, block.source, ())
         if self.current is not None:

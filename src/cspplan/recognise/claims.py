@@ -247,7 +247,9 @@ def _changes(
             kind == "before" and _hedged(sentence, anchor.start())
         ):
             continue
-        if kind == "before" and _FORECAST.search(sentence[: anchor.start()], timeout=TIMEOUT):
+        if kind == "before" and _FORECAST.search(
+            sentence[max(0, anchor.start() - 30) : anchor.start()], timeout=TIMEOUT
+        ):
             # "is set to increase by 8.2%": a verb of a forecast or an aim, not a change.
             continue
         change = _pct(anchor.group("pct"))
@@ -336,12 +338,12 @@ def _relate(
             end_figure = _to_after(sentence, after_at + from_match.end())
     else:
         end_figure = _to_after(sentence, after_at)
-    if end_figure is None and start_figure is None and kind in ("after", "before"):
+    if end_figure is None and kind in ("after", "before"):
         found = _figure_before(sentence, anchor.start())
         if found is not None:
             value, position = found
             compared = _COMPARED.search(sentence[max(0, position - 40) : position], timeout=TIMEOUT)
-            if compared is not None:
+            if compared is not None and start_figure is None:
                 # "1,250 in 2008/09 compared with 1,420 in 2007/08, a fall of 12%": the figure
                 # next to the change is the start; the end is the one before "compared".
                 phrase_at = max(0, position - 40) + compared.start()
@@ -357,8 +359,9 @@ def _relate(
             else:
                 end_figure = _figure_at(sentence, value, position, "to")
     if start_figure is None and end_figure is not None:
-        start_figure = _from_to_before(sentence[: anchor.start()], end_figure) or _baseline_before(
-            earlier + sentence[: anchor.start()]
+        before = sentence[max(0, anchor.start() - 600) : anchor.start()]
+        start_figure = _from_to_before(before, end_figure) or _baseline_before(
+            earlier[-600:] + before
         )
     if start_figure is None and end_figure is None and kind == "after":
         pair = _footnote_figures(sentence, anchor.end(), text, following)
@@ -409,7 +412,8 @@ def _plain_figure_before(sentence: str, position: int) -> tuple[Number, int] | N
     candidates = [
         m
         for m in regex.finditer(NUMBER, window, timeout=TIMEOUT)
-        if not _is_year(m.group(0)) and not regex.match(r"\s{0,2}(?:%|per\s?cent)", window[m.end() :])
+        if not _is_year(m.group(0))
+        and not regex.match(r"\s{0,2}(?:%|per\s?cent)", window[m.end() :])
     ]
     if not candidates or regex.search(r"%|per\s?cent", window[candidates[-1].end() :]):
         return None
@@ -638,17 +642,20 @@ _ITEM_SPLIT = regex.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)]|[â
 
 
 def _inline_items(text: str, position: int) -> tuple[str, ...]:
-    """Items listed in the same text after a colon: "three areas of work: 1. A 2. B 3. C"."""
+    """Items listed in the same text after a colon: "three areas of work: 1. A 2. B 3. C",
+    or one per line after it in a table cell."""
     colon = text.find(":", position, position + 120)
     if colon < 0 or regex.search(r"[.;]\s", text[position:colon]):
         return ()
-    end = text.find("\n", colon)
-    tail = text[colon + 1 : min(colon + 600, end if end >= 0 else len(text))]
+    tail = text[colon + 1 : colon + 1200]
     pieces = _ITEM_SPLIT.split(tail, maxsplit=40, timeout=TIMEOUT)
-    if len(pieces) < 3 or pieces[0].strip():
+    if len(pieces) >= 3 and not pieces[0].strip():
+        items = tuple(joined(piece).strip(" ,;") for piece in pieces[1:])
+    elif "\n" in tail.strip():
+        items = tuple(joined(line).strip(" ,;") for line in tail.strip().split("\n")[:40])
+    else:
         return ()
-    items = tuple(" ".join(piece.split()).strip(" ,;") for piece in pieces[1:])
-    return tuple(item for item in items if item) if all(items) else ()
+    return items if len(items) >= 2 and all(items) else ()
 
 
 def _following_items(following: Sequence[str]) -> tuple[str, ...]:

@@ -58,7 +58,14 @@ def _pattern(*alternatives: str) -> re.Pattern[str]:
 
 
 HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
-    (ColumnKind.REF, _pattern(r"no\.?", r"num(?:ber)?", r"ref(?:erence)?\.?", r"#", r"id")),
+    (
+        ColumnKind.REF,
+        _pattern(
+            r"(?:action\s+|item\s+|task\s+)?(?:no\.?|nos\.?|num(?:ber)?|ref(?:erence)?\.?(?:\s+no\.?)?)",
+            r"#",
+            r"id",
+        ),
+    ),
     (
         ColumnKind.EVALUATION,
         _pattern(
@@ -136,6 +143,7 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
             r"initiatives?",
             r"interventions?",
             r"key\s+actions?",
+            r"description(?:\s+of\s+(?:action|activity|task|work))?",
         ),
     ),
     (ColumnKind.PRIORITY, _pattern(r"priorit(?:y|ies)", r"themes?", r"strands?")),

@@ -33,13 +33,17 @@ def test_change_with_baseline_earlier_in_the_text() -> None:
     start = claim.figure("from")
     assert start is not None and start.period is not None and start.period.text == "2004/05"
     end = claim.figure("to")
-    assert end is not None and end.period is not None and end.period.text == "year ending March 2008"
+    assert (
+        end is not None and end.period is not None and end.period.text == "year ending March 2008"
+    )
     assert claim.id == "" and claim.source == SOURCE
     assert claim.statement == "The year ending March 2008 figure was 1,610, a reduction of 30%."
 
 
 def test_change_from_an_earlier_years_figure() -> None:
-    (claim,) = claims("In 2009, 318 people were hurt in house fires, this was a 6.2% reduction from the 2008 figure of 339.")
+    (claim,) = claims(
+        "In 2009, 318 people were hurt in house fires, this was a 6.2% reduction from the 2008 figure of 339."
+    )
     assert roles(claim) == [("from", "339"), ("to", "318"), ("change", "6.2%")]
     assert claim.figures[0].period is not None and claim.figures[0].period.text == "2008"
     assert claim.figures[1].period is not None and claim.figures[1].period.text == "2009"
@@ -75,7 +79,9 @@ def test_footnotes_helper_picks_marked_texts() -> None:
 
 
 def test_increase_from_a_year_only() -> None:
-    (claim,) = claims("In 2010 the population was put at 181,300 – this is an increase of 6.4% from 2001.")
+    (claim,) = claims(
+        "In 2010 the population was put at 181,300 – this is an increase of 6.4% from 2001."
+    )
     assert roles(claim) == [("to", "181,300"), ("change", "6.4%")]
     assert claim.direction is Direction.INCREASE
 
@@ -93,7 +99,9 @@ def test_hedged_changes_are_not_taken() -> None:
 
 
 def test_shares() -> None:
-    (claim,) = claims("Of the 1,200 licensed premises, 61% are pubs; 24% restaurants; 10% clubs; 5% off-licences.")
+    (claim,) = claims(
+        "Of the 1,200 licensed premises, 61% are pubs; 24% restaurants; 10% clubs; 5% off-licences."
+    )
     assert claim.kind is ClaimKind.SHARE
     assert [(f.role, f.value.text, f.label) for f in claim.figures] == [
         ("total", "1,200", "licensed premises"),
@@ -127,7 +135,9 @@ def test_count_with_listed_items() -> None:
 
 
 def test_count_with_inline_items() -> None:
-    (claim,) = claims("The burglary action plan has 3 areas of work: 1. Prevention 2. Enforcement 3. Support")
+    (claim,) = claims(
+        "The burglary action plan has 3 areas of work: 1. Prevention 2. Enforcement 3. Support"
+    )
     assert claim.items == ("Prevention", "Enforcement", "Support")
 
 
@@ -175,3 +185,29 @@ def test_golden_claims(golden) -> None:  # type: ignore[no-untyped-def]
     )
     found = find_claims(text, SourceRef(file="fixture.txt"), ["Safer streets", "Safer homes"])
     golden("targets/claims", make_converter().unstructure(found))
+
+
+def test_change_with_from_and_to_after_the_verb() -> None:
+    (claim,) = claims("Cycle theft fell by 9% from 1,100 to 1,001.")
+    assert roles(claim) == [("from", "1,100"), ("to", "1,001"), ("change", "9%")]
+
+
+def test_change_after_a_from_to_phrase() -> None:
+    (claim,) = claims(
+        "Arson has fallen from 640 in 2007/08 to 560 in 2008/09, a reduction of 12.5%."
+    )
+    assert roles(claim) == [("from", "640"), ("to", "560"), ("change", "12.5%")]
+    assert [f.period.text if f.period else None for f in claim.figures[:2]] == [
+        "2007/08",
+        "2008/09",
+    ]
+
+
+def test_compared_with_puts_the_figures_the_right_way_round() -> None:
+    (claim,) = claims("There were 880 thefts in 2009 compared with 1,000 in 2008, a fall of 12%.")
+    assert roles(claim) == [("from", "1,000"), ("to", "880"), ("change", "12%")]
+
+
+def test_bracketed_figures_after_a_change() -> None:
+    (claim,) = claims("Disorder has reduced by 6.5% (from 4,000 to 3,740).")
+    assert roles(claim) == [("from", "4,000"), ("to", "3,740"), ("change", "6.5%")]

@@ -379,3 +379,36 @@ def test_a_plain_list_under_a_priorities_heading_names_the_priorities() -> None:
         "Performance",
         "Crime fell last year",
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Objective 1" + " " * 20000,
+        "A" * 30000,
+        "Car Crime - " + "x " * 15000,
+        "1.1 " + "* " * 10000,
+        "Sue Hill " * 5000,
+        "Please note " + "these are indicated with the following " * 800,
+        "Our key " + "priorities " * 3000 + ":",
+    ],
+)
+def test_hostile_lines_are_read_quickly(line: str) -> None:
+    import time
+
+    blocks = (
+        Paragraph(text=line),
+        ListItem(text=line, marker="*"),
+        Heading(text=line),
+        Table(
+            rows=(
+                Row(cells=(Cell(lines=("No",)), Cell(lines=("Action",)), Cell(lines=("Lead",)))),
+                Row(cells=(Cell(lines=(line,)), Cell(lines=(line,)), Cell(lines=(line,)))),
+            )
+        ),
+    )
+    started = time.perf_counter()
+    build_plan(
+        Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
+    )
+    assert time.perf_counter() - started < 10

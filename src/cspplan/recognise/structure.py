@@ -268,7 +268,7 @@ def is_sub_label(text: str) -> bool:
 
 def objective_line(text: str) -> tuple[str, str] | None:
     """``(ref, text)`` where a line states a numbered objective ("Objective 2 Develop ...")."""
-    match = _OBJECTIVE.match(text)
+    match = _OBJECTIVE.match(" ".join(text.split()))
     if not match:
         return None
     return match.group("ref"), " ".join(match.group("text").split())

@@ -116,3 +116,28 @@ def test_split_keeps_a_span_and_a_single_cell_whole() -> None:
 def test_find_dates_ignores_words_that_look_like_months() -> None:
     assert find_dates("We may decide to march on") == []
     assert find_dates("aged 16-18") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "start", "end"),
+    [
+        ("w/c 9th June 2008", TimescaleKind.DATE, D(2008, 6, 9), D(2008, 6, 9)),
+        ("Jun 2007 – ongoing", TimescaleKind.ONGOING, D(2007, 6, 1), None),
+        ("From May 2007 until April 2008", TimescaleKind.RANGE, D(2007, 5, 1), D(2008, 4, 30)),
+        ("Aug/Sept 2006", TimescaleKind.RANGE, D(2006, 8, 1), D(2006, 9, 30)),
+        ("October and November 2009", TimescaleKind.RANGE, D(2009, 10, 1), D(2009, 11, 30)),
+        ("2008/09 - 2010/11", TimescaleKind.RANGE, D(2008, 4, 1), D(2011, 3, 31)),
+        ("Every 4 weeks", TimescaleKind.ONGOING, None, None),
+    ],
+)
+def test_more_wordings(
+    text: str, kind: TimescaleKind, start: dt.date | None, end: dt.date | None
+) -> None:
+    timescale = parse_timescale(text)
+    assert (timescale.kind, timescale.start, timescale.end) == (kind, start, end)
+
+
+def test_spans_are_marked_joined() -> None:
+    (span,) = find_dates("Jan 2005 - Mar 2005")
+    assert span.joined and (span.begin, span.stop) == (0, 19)
+    assert not find_dates("Jan 2005")[0].joined

@@ -69,7 +69,7 @@ _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
 _DATE = regex.compile(
     rf"""
-    (?<![\w/.£$])(?:
+    (?<![\w.£$])(?<!\d/)(?:
         (?P<nday>\d{{1,2}})(?P<nsep>[/.\-])(?P<nmonth>\d{{1,2}})(?P=nsep)(?P<nyear>{_YEAR4}|\d{{2}})(?![\d/.])
       | (?:q|qtr|quarter)\s{{0,2}}(?P<q>[1-4])(?:\s{{0,2}}(?:of|,|-|–))?\s{{0,2}}
             (?:(?P<qfy>{_FYEAR})|(?P<qyear>{_YEAR4})(?![\d/]))
@@ -96,16 +96,17 @@ _RANGE_SEP = regex.compile(
     regex.IGNORECASE,
 )
 _START_BEFORE = regex.compile(
-    r"(?:from|since|starting|commencing|beginning|start(?:ing)?\s{1,2}in|w/?c|w\.c\.)"
+    r"(?:from|since|starting|commencing|beginning|start(?:ing)?\s{1,2}in)"
     r"(?:\s{1,2}(?:in|on))?\s{0,3}$",
     regex.IGNORECASE,
 )
 _START_AFTER = regex.compile(
-    r"^\s{0,3}(?:and\s{1,2})?(?:onwards?|on\b|forwards?)", regex.IGNORECASE
+    r"^\s{0,3}(?:(?:and|[-–—]|to)\s{0,2})?(?:onwards?|on\b|forwards?|on[\s\-]?going)",
+    regex.IGNORECASE,
 )
 _ONGOING = regex.compile(
     r"\b(?:on[\s\-]?going|continuous(?:ly)?|continual(?:ly)?|continuing|rolling|onwards?"
-    r"|permanent|annually|quarterly|monthly|weekly|daily|regularly|routinely"
+    r"|permanent|every|annually|quarterly|monthly|weekly|daily|regularly|routinely"
     r"|as\s{1,2}(?:and\s{1,2}when|required|needed|necessary|appropriate))\b",
     regex.IGNORECASE,
 )
@@ -132,6 +133,8 @@ class DateSpan:
             ``financial_year``.
         begin: Offset of the phrase's first character in the text.
         stop: Offset just after the phrase's last character.
+        joined: True where the phrase is a span written between two dates ("April 2005 -
+            March 2006"), not one date.
     """
 
     start: dt.date
@@ -139,6 +142,7 @@ class DateSpan:
     precision: str
     begin: int
     stop: int
+    joined: bool = False
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -277,8 +281,8 @@ def find_dates(text: str) -> list[DateSpan]:
     while index < len(matches):
         match = matches[index]
         following = matches[index + 1] if index + 1 < len(matches) else None
-        joined = following is not None and _joins(text, match, following)
         bare = _bare_month(match)
+        joined = following is not None and _joins(text, match, following, bare is not None)
         if bare is not None:
             # "Jan-March 2004": a yearless month borrows the year of the date it runs to.
             if joined and following is not None:
@@ -292,6 +296,7 @@ def find_dates(text: str) -> list[DateSpan]:
                             after[2],
                             match.start(),
                             following.end(),
+                            joined=True,
                         )
                     )
                     index += 2
@@ -307,7 +312,12 @@ def find_dates(text: str) -> list[DateSpan]:
             if there is not None and there[1] >= here[0]:
                 spans.append(
                     DateSpan(
-                        here[0], there[1], _wider(here[2], there[2]), match.start(), following.end()
+                        here[0],
+                        there[1],
+                        _wider(here[2], there[2]),
+                        match.start(),
+                        following.end(),
+                        joined=True,
                     )
                 )
                 index += 2
@@ -324,14 +334,20 @@ def _wider(first: str, second: str) -> str:
     return max(first, second, key=_PRECISION_ORDER.index)
 
 
-def _joins(text: str, first: regex.Match[str], second: regex.Match[str]) -> bool:
+def _joins(text: str, first: regex.Match[str], second: regex.Match[str], bare: bool) -> bool:
     between = text[first.end() : second.start()]
     if len(between) > 24:
         return False
     try:
+        if bare and _MONTH_PAIR.fullmatch(between, timeout=_TIMEOUT):
+            # "Sept/Oct 2008", "June and July 2009": a yearless month shares the next one's year.
+            return True
         return _RANGE_SEP.fullmatch(between, timeout=_TIMEOUT) is not None
     except TimeoutError:
         return False
+
+
+_MONTH_PAIR = regex.compile(r"\s{0,3}(?:/|&|and|or|,)\s{0,3}", regex.IGNORECASE)
 
 
 def _kind_of(start: dt.date, end: dt.date) -> TimescaleKind:
@@ -368,7 +384,7 @@ def parse_timescale(text: str) -> Timescale:
             return Timescale(text=raw, kind=TimescaleKind.TO_BE_DECIDED)
         return Timescale(text=raw)
     first = spans[0]
-    if len(spans) == 1 and _starts_work(cleaned, first):
+    if len(spans) == 1 and not first.joined and _starts_work(cleaned, first):
         return Timescale(
             text=raw, kind=TimescaleKind.ONGOING, start=first.start, precision=first.precision
         )
@@ -376,7 +392,7 @@ def parse_timescale(text: str) -> Timescale:
     end = max(span.end for span in spans)
     precisions = {span.precision for span in spans}
     precision = precisions.pop() if len(precisions) == 1 else None
-    if ongoing and not any(_starts_work(cleaned, span) for span in spans):
+    if ongoing and not any(_starts_work(cleaned, span) or span.joined for span in spans):
         # "Ongoing - review March 2006": continuous work with a date to report by.
         return Timescale(text=raw, kind=TimescaleKind.ONGOING, end=end, precision=precision)
     if len(spans) > 1:

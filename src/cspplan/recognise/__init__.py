@@ -21,6 +21,7 @@ placed when its text lives on in a domain object.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -550,28 +551,38 @@ class _Builder:
         return 1
 
     # ---- tables ----------------------------------------------------------------------------
-    def _following_tables(self, index: int) -> list[Table]:
-        tables: list[Table] = []
-        for block in self.blocks[index + 1 :]:
-            if not isinstance(block, Table):
+    def _following_tables(self, index: int) -> list[tuple[int, Table]]:
+        """The tables after ``index`` that may continue it, with their block indices; page
+        numbers and "continued" lines left between the pieces are stepped over."""
+        found: list[tuple[int, Table]] = []
+        position = index + 1
+        while position < len(self.blocks):
+            block = self.blocks[position]
+            if isinstance(block, Table):
+                found.append((position, block))
+            elif not _is_page_furniture(block):
                 break
-            tables.append(block)
-        return tables
+            position += 1
+        return found
 
     def table(self, index: int, block: Table) -> int:
         layout = find_layout(block)
         if layout is not None:
-            joined, used = join_tables(block, layout, self._following_tables(index))
+            following = self._following_tables(index)
+            joined, used = join_tables(block, layout, [t for _, t in following])
             reading = rows_to_actions(joined, layout)
             if reading.actions or reading.workstreams:
                 self.action_table(index, reading, layout.column(ColumnKind.PRIORITY) is not None)
-                for offset in range(used + 1):
-                    self.placed.add(index + offset)
+                self.placed.add(index)
+                last = index
+                for position, _ in following[:used]:
+                    self.placed.add(position)
+                    last = position
                 if reading.leftovers:
                     self.partial.setdefault(index, []).append(
                         _rows_unclassified(reading.leftovers, block.source)
                     )
-                return used + 1
+                return last - index + 1
         from .trajectory import read_trajectory
 
         trajectory = read_trajectory(block)
@@ -677,6 +688,19 @@ class _Builder:
                 self.targets.append(target)
 
 
+_FURNITURE = re.compile(
+    r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^\(?(?:continued|cont(?:'d|\.)?)\)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _is_page_furniture(block: Block) -> bool:
+    """A page number or "continued" line that a text export left between table pieces."""
+    if isinstance(block, Table):
+        return False
+    return bool(_FURNITURE.match(" ".join(block_text(block).split())))
+
+
 def _covered(text: str, statements: Sequence[str]) -> int:
     """How many characters of ``text`` the ``statements`` taken from it cover together."""
     marked = [False] * len(text)
@@ -732,9 +756,10 @@ def marker_symbols(blocks: Sequence[Block]) -> tuple[str, ...]:
             continue
         tables: list[Table] = []
         for candidate in blocks[index + 1 :]:
-            if not isinstance(candidate, Table):
+            if isinstance(candidate, Table):
+                tables.append(candidate)
+            elif not _is_page_furniture(candidate):
                 break
-            tables.append(candidate)
         joined, used = join_tables(block, layout, tables)
         reading = rows_to_actions(joined, layout)
         for action in reading.actions:

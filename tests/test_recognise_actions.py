@@ -198,3 +198,22 @@ def test_rows_before_the_first_action_with_labels_are_preamble() -> None:
     reading = rows_to_actions(table, layout)
     assert [(i.kind, i.text) for i in reading.preamble] == [("review", "April 2007")]
     assert [a.status for a in reading.actions] == ["Green"]
+
+
+def test_repeated_header_and_wrapped_text_rows() -> None:
+    table = make_table(
+        [
+            ["Ref", "Action", "Lead", "Timescale"],
+            ["1", "Open a youth shelter in the park", "Parks Team", "May 2010"],
+            ["", "and consult neighbours first", "", ""],
+            ["Ref", "Action", "Lead", "Timescale"],
+            ["2", "Fit gates to the rear alleys", "Housing Team", "July 2010"],
+        ]
+    )
+    layout = find_layout(table)
+    assert layout is not None
+    reading = rows_to_actions(table, layout)
+    assert [(a.ref, a.text) for a in reading.actions] == [
+        ("1", "Open a youth shelter in the park and consult neighbours first"),
+        ("2", "Fit gates to the rear alleys"),
+    ]

@@ -29,7 +29,7 @@ from ..model.plan import Action, ExtraField, Indicator, Lead, Marker, Milestone,
 from ..model.source import SourceRef
 from .indicators import find_indicators
 from .leads import split_leads
-from .tables import ColumnKind, TableLayout, row_cells_by_column
+from .tables import ColumnKind, TableLayout, is_header_row, row_cells_by_column
 from .timescales import parse_timescale, split_timescales
 
 __all__ = [
@@ -503,8 +503,8 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
     current_objective: str | None = None
     ref_column = layout.column(ColumnKind.REF) is not None
     for row in body:
-        if all(c.is_empty for c in row.cells):
-            continue
+        if all(c.is_empty for c in row.cells) or is_header_row(row):
+            continue  # a header repeated inside the table (a page break in a PDF)
         known, unknown = _by_kind(row, layout)
         label_row = _label_row(row)
         if label_row and not drafts:
@@ -539,6 +539,16 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         objective_text = _cell_text(known.get(ColumnKind.OBJECTIVE, [])) or None
         if objective_text:
             current_objective = " ".join(objective_text.split())
+        if (
+            ref is None
+            and drafts
+            and action_text[:1].islower()
+            and not _has_details(known)
+            and not group_text
+        ):
+            # The action's text wrapped onto a row of its own.
+            drafts[-1].text = f"{drafts[-1].text} {' '.join(action_text.split())}".strip()
+            continue
         if ref is not None or action_text:
             drafts.append(
                 _Draft(

@@ -20,7 +20,14 @@ def test_code_leading_a_line_gets_the_rest_as_title() -> None:
     ]
 
 
-@pytest.mark.parametrize("text", ["NI15 Serious violent crime rate", "NI 15 - Serious violent crime rate", "• NI 15: Serious violent crime rate"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NI15 Serious violent crime rate",
+        "NI 15 - Serious violent crime rate",
+        "• NI 15: Serious violent crime rate",
+    ],
+)
 def test_spellings_of_a_code(text: str) -> None:
     assert codes(text) == [("NI 15", "NI", "Serious violent crime rate")]
 
@@ -59,7 +66,9 @@ def test_local_indicators() -> None:
 
 
 def test_html_paragraphs_are_lines() -> None:
-    assert [c[0] for c in codes("<p>NI 30 Prolific offenders</p><p>NI 19 Youth re-offending</p>")] == [
+    assert [
+        c[0] for c in codes("<p>NI 30 Prolific offenders</p><p>NI 19 Youth re-offending</p>")
+    ] == [
         "NI 30",
         "NI 19",
     ]
@@ -83,3 +92,10 @@ def test_no_false_codes(text: str) -> None:
 def test_indicator_code_normalises() -> None:
     assert indicator_code("BV", "007", "II") == "BVPI 7ii"
     assert indicator_code("N.I.", "16") == "NI 16"
+
+
+def test_national_indicator_spelt_out() -> None:
+    assert codes("National Indicator 17 Perceptions of anti-social behaviour") == [
+        ("NI 17", "NI", "Perceptions of anti-social behaviour")
+    ]
+    assert codes("the National Indicator Set now has 188 measures") == []

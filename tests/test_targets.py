@@ -21,7 +21,9 @@ def one(text: str):  # type: ignore[no-untyped-def]
 
 
 def test_percentage_change_with_baseline_and_target() -> None:
-    target = one("Community Safety - Strategic target to reduce shop theft by 12% from 850 to 748 by 2009/10")
+    target = one(
+        "Community Safety - Strategic target to reduce shop theft by 12% from 850 to 748 by 2009/10"
+    )
     assert target.id == ""
     assert target.metric == "shop theft"
     assert target.direction is Direction.REDUCE
@@ -41,7 +43,9 @@ def test_printed_precision_is_kept() -> None:
 
 
 def test_percentage_points() -> None:
-    target = one("Target to reduce the share of residents who feel unsafe after dark from 21% to 17% by 2010/11")
+    target = one(
+        "Target to reduce the share of residents who feel unsafe after dark from 21% to 17% by 2010/11"
+    )
     assert target.unit is Unit.PERCENTAGE_POINTS
     assert target.percent is None
     assert (target.baseline.value.text, target.target.value.text) == ("21%", "17%")  # type: ignore[union-attr]
@@ -150,7 +154,9 @@ def test_several_targets_in_one_cell_keep_their_own_statements() -> None:
 
 
 def test_html_fragments_do_not_hide_targets() -> None:
-    targets = find_targets("<p>Objectives:</p> <ul><li>To cut vehicle crime by 4% by 2009</li></ul>", SOURCE)
+    targets = find_targets(
+        "<p>Objectives:</p> <ul><li>To cut vehicle crime by 4% by 2009</li></ul>", SOURCE
+    )
     assert [t.percent.text for t in targets if t.percent] == ["4%"]
 
 
@@ -200,3 +206,16 @@ def test_golden_targets(golden) -> None:  # type: ignore[no-untyped-def]
     )
     targets = find_targets(text, SourceRef(file="fixture.txt"))
     golden("targets/statements", make_converter().unstructure(targets))
+
+
+def test_aim_stated_as_a_noun_after_achieve() -> None:
+    target = one("Partners aim to achieve a 9% reduction in shed burglary by 2010/11")
+    assert target.direction is Direction.REDUCE
+    assert target.metric == "shed burglary"
+    assert target.percent is not None and target.percent.text == "9%"
+
+
+def test_rates_per_thousand() -> None:
+    target = one("Reduce the rate of assault from 14.2 per 1,000 to 12.8 per 1,000 by 2011")
+    assert target.unit is Unit.RATE
+    assert (target.baseline.value.text, target.target.value.text) == ("14.2", "12.8")  # type: ignore[union-attr]

@@ -13,14 +13,14 @@ from cspplan.serialise.converter import make_converter
 
 
 def table(*rows: list[str]) -> Table:
-    return Table(rows=tuple(Row(cells=tuple(Cell(lines=(c,) if c else ()) for c in r)) for r in rows))
+    return Table(
+        rows=tuple(Row(cells=tuple(Cell(lines=(c,) if c else ()) for c in r)) for r in rows)
+    )
 
 
 def values(trajectory: Trajectory | None) -> list[tuple[str, str, str | None]]:
     assert trajectory is not None
-    return [
-        (m.value.text, m.period.text if m.period else "", m.label) for m in trajectory.measures
-    ]
+    return [(m.value.text, m.period.text if m.period else "", m.label) for m in trajectory.measures]
 
 
 def test_label_in_value_row() -> None:
@@ -70,7 +70,9 @@ def test_not_trajectories() -> None:
         ["Ref", "Action", "Lead", "Timescale"],
         ["1.1", "Run a bike marking day", "PC Jones", "2008/09"],
     )
-    membership = table(["Chair", "Ann Smith", "District Council"], ["Member", "Raj Patel", "Police"])
+    membership = table(
+        ["Chair", "Ann Smith", "District Council"], ["Member", "Raj Patel", "Police"]
+    )
     many_rows = table(["", "2008/09", "2009/10"], ["Theft", "10", "12"], ["Assault", "4", "5"])
     words_in_values = table(["", "2008/09", "2009/10"], ["Status", "done", "pending"])
     single = table(["2008/09"], ["10"])
@@ -79,7 +81,9 @@ def test_not_trajectories() -> None:
 
 
 def test_apply_fills_only_what_the_statement_left_out() -> None:
-    statement = find_targets("Strategic target to reduce the perception score by 8% by 2010/11", SourceRef())[0]
+    statement = find_targets(
+        "Strategic target to reduce the perception score by 8% by 2010/11", SourceRef()
+    )[0]
     trajectory = read_trajectory(
         table(
             ["", "2008/09 Benchmark", "2009/10", "2010/11 (Target-8%)"],

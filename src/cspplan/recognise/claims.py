@@ -635,7 +635,8 @@ _PART_OF = regex.compile(
     rf"|\b(?:{NUMBER_WORDS}|\d{{1,2}})\s{{1,3}}out\s{{1,3}}of\s{{1,3}}|\bthese\s{{1,3}}|\bthose\s{{1,3}})$"
 )
 _OWN_PLAN = regex.compile(
-    r"(?i)\bthis\s{1,3}(?:plan|strategy|document|agreement|action\s{1,3}plan|partnership\s{1,3}plan)\b"
+    r"(?i)\b(?:this|the)\s{1,3}(?:plan|strategy|document|agreement|action\s{1,3}plan|partnership\s{1,3}plan"
+    r"|partnership)\b"
     r"|\bour\s{1,3}(?:\w+\s{1,3})?(?:key\s{1,3})?(?:priorities|objectives|aims|themes|outcomes)\b"
 )
 _ITEM_SPLIT = regex.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)]|[•▪◦●❖➢➤►■·])\s{1,3}")

@@ -19,7 +19,7 @@ from .numbers import TIMEOUT, blank_markup
 
 __all__ = ["find_indicators", "indicator_code"]
 
-_SCHEMES = r"NI|N\.I\.|BVPI|BV|PSA|KPI|LPI"
+_SCHEMES = r"NI|N\.I\.|BVPI|BV|PSA|KPI|LPI|National\s{1,3}Indicator(?:\s{1,3}\(NI\))?"
 _SUFFIX = r"(?:\s?\(?(?P<suffix>i{1,3}|iv|vi{0,3}|ix|x|[a-d])\)?(?![A-Za-z0-9]))?"
 _CODE = regex.compile(
     rf"(?<![A-Za-z0-9])(?P<scheme>{_SCHEMES})\s{{0,2}}(?:-\s{{0,2}}|no\.?\s{{0,2}})?"
@@ -40,9 +40,15 @@ _BLOCK_TAG = regex.compile(r"(?i)</?(?:p|li|br|div|tr|td|ul|ol)\b[^<>\n]{0,100}>
 _SCHEME_NAMES = {"N.I.": "NI", "BV": "BVPI"}
 
 
+def _scheme(written: str) -> str:
+    if written.startswith("National"):
+        return "NI"
+    return _SCHEME_NAMES.get(written, written)
+
+
 def indicator_code(scheme: str, number: str, suffix: str | None = None) -> str:
     """The normalised code: ``indicator_code("BV", "206", "ii")`` is ``"BVPI 206ii"``."""
-    name = _SCHEME_NAMES.get(scheme, scheme)
+    name = _scheme(scheme)
     return f"{name} {int(number)}{(suffix or '').lower()}"
 
 
@@ -69,7 +75,7 @@ def _line_indicators(line: str, source: SourceRef) -> list[Indicator]:
     result: list[Indicator] = []
     titled_run = False
     for position, match in enumerate(matches):
-        scheme = _SCHEME_NAMES.get(match.group("scheme"), match.group("scheme"))
+        scheme = _scheme(match.group("scheme"))
         codes = [(match.group("number"), match.group("suffix"), match.start(), match.end())]
         cursor = match.end()
         while True:

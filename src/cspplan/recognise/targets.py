@@ -64,6 +64,12 @@ _NOUN_FORM = regex.compile(
     rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?P<pct2>{PERCENT}))\s{{1,3}}(?:in|of)\b",
     regex.IGNORECASE,
 )
+# "to achieve a 10% reduction in ...": an aim stated as a noun, without the word target.
+_ACHIEVE = regex.compile(
+    r"\b(?:to|will|shall|must|aim\s{1,3}to|aims\s{1,3}to)\s{1,3}(?:achieve|deliver|secure|see|make"
+    r"|bring\s{1,3}about|realise)\s{1,3}(?:an?|the)\s{1,3}(?:further\s{1,3})?(?=\d)",
+    regex.IGNORECASE,
+)
 _TARGET_WORD = regex.compile(
     r"\b(?:targets?|aims?|objectives?|goals?|ambitions?|commitments?|pledges?)\b", regex.I
 )
@@ -221,9 +227,13 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
             attrs.evolve(t, statement=" ".join(sentence[a:b].split()).rstrip(" ,;"))
             for t, a, b in zip(targets, starts, bounds, strict=True)
         ]
-    first_word = _TARGET_WORD.search(sentence, timeout=TIMEOUT) if not targets else None
+    first_word = None
+    if not targets:
+        first_word = _TARGET_WORD.search(sentence, timeout=TIMEOUT) or _ACHIEVE.search(
+            sentence, timeout=TIMEOUT
+        )
     if first_word is not None:
-        for noun in _NOUN_FORM.finditer(sentence, first_word.end(), timeout=TIMEOUT):
+        for noun in _NOUN_FORM.finditer(sentence, first_word.start(), timeout=TIMEOUT):
             direction = (
                 Direction.REDUCE if noun.group("nr") or noun.group("nr2") else (Direction.INCREASE)
             )

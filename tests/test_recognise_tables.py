@@ -154,3 +154,17 @@ def test_cells_merged_down_leave_the_rows_below_aligned() -> None:
     ]
     assert reading.groups == ("Hate crime", "Hate crime")
     assert [a.leads[0].person for a in reading.actions] == ["Mia Ward", "Tom Lowe"]
+
+
+def test_objective_rows_with_leads_and_dates_are_worked_as_actions() -> None:
+    table = make_table(
+        [
+            ["Objective", "Lead", "Target", "Deadline"],
+            ["Cut arson", "Fire Service", "10% fewer", "2011"],
+        ]
+    )
+    layout = find_layout(table)
+    assert layout is not None
+    assert layout.kinds[0] is ColumnKind.ACTION
+    plain = make_table([["Objective", "Indicator"], ["Cut arson", "NI 33"]])
+    assert find_layout(plain) is None

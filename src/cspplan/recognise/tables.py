@@ -251,6 +251,14 @@ def _header_kinds(row: Row) -> tuple[list[ColumnKind | None], list[str]] | None:
         for _ in range(max(1, cell.colspan)):
             kinds.append(kind)
             headers.append(text)
+    details = {ColumnKind.LEAD, ColumnKind.TARGET, ColumnKind.TIMESCALE}
+    if (
+        ColumnKind.ACTION not in kinds
+        and ColumnKind.OBJECTIVE in kinds
+        and len(details.intersection(kinds)) >= 2
+    ):
+        # "Objective | Lead | Target | Deadline": each objective row is worked as an action.
+        kinds = [ColumnKind.ACTION if k is ColumnKind.OBJECTIVE else k for k in kinds]
     return kinds, headers
 
 

@@ -12,7 +12,6 @@ from cspplan.recognise.indicators import find_indicators
 from cspplan.recognise.targets import find_targets
 from cspplan.recognise.trajectory import apply_trajectory, read_trajectory
 
-
 SOURCE = SourceRef()
 
 

@@ -159,6 +159,7 @@ class _Builder:
     priority_list: list[_PriorityDraft] | None = None
     counters: dict[str, int] = attrs.Factory(dict)
     measures: bool = False
+    footnotes: tuple[str, ...] = ()
     last_heading_index: int | None = None
 
     # ---- ids -------------------------------------------------------------------------------
@@ -405,7 +406,9 @@ class _Builder:
         """Narrative figures a block asserts; returns their statements."""
         from .claims import find_claims  # imported late: it imports this package's helpers
 
-        found = find_claims(text, source, following)
+        # After the list items, an empty text and then the plan's footnotes, so a figure
+        # marked "¹" can be read from wherever its footnote is printed.
+        found = find_claims(text, source, [*following, "", *self.footnotes])
         self.claims.extend(attrs.evolve(c, id=self.next_id("C")) for c in found)
         return [c.statement for c in found]
 
@@ -785,7 +788,10 @@ def build_plan(document: Document) -> Plan:
     """Build a Plan from a Document."""
     front = read_front_matter(document.blocks)
     blocks = tuple(expand_rowspans(b) if isinstance(b, Table) else b for b in document.blocks)
-    builder = _Builder(blocks=blocks, symbols=marker_symbols(blocks))
+    from .claims import footnotes
+
+    notes = tuple(footnotes(block_text(b) for b in blocks if not isinstance(b, Table)))
+    builder = _Builder(blocks=blocks, symbols=marker_symbols(blocks), footnotes=notes)
     builder.walk(front.used)
     if builder.pending_trajectory is not None:
         builder.pending_trajectory = None

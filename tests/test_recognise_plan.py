@@ -413,3 +413,26 @@ def test_hostile_lines_are_read_quickly(line: str) -> None:
         Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
     )
     assert time.perf_counter() - started < 10
+
+
+def test_a_table_of_indicator_codes_gives_indicators() -> None:
+    blocks = (
+        Heading(text="Millbrook Partnership Plan 2009"),
+        Table(
+            rows=(
+                Row(cells=(Cell(lines=("Indicator",)), Cell(lines=("Baseline",)))),
+                Row(
+                    cells=(
+                        Cell(lines=("NI 16 Serious acquisitive crime rate",)),
+                        Cell(lines=("14.2",)),
+                    )
+                ),
+                Row(cells=(Cell(lines=("NI 20 Assault with injury",)), Cell(lines=("6.1",)))),
+            )
+        ),
+    )
+    plan = build_plan(
+        Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
+    )
+    assert [i.code for i in plan.indicators] == ["NI 16", "NI 20"]
+    assert [u.kind for u in plan.unclassified] == ["table"]

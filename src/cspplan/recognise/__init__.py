@@ -608,7 +608,28 @@ class _Builder:
                     _rows_unclassified(members.leftovers, block.source)
                 )
             return 1
+        if self.indicator_table(index, block):
+            return 1
         return 1
+
+    def indicator_table(self, index: int, block: Table) -> bool:
+        """A table listing indicators by code, one a row ("NI 16 | Serious acquisitive crime
+        rate | ..."): the indicators go to the open priority, else to the plan. The other
+        cells (baselines, targets) are left to the target readers and stay unclassified."""
+        rows = [r for r in block.rows if any(not c.is_empty for c in r.cells)]
+        found: list[Indicator] = []
+        coded = 0
+        for row in rows:
+            head = " ".join(" ".join(c.text.split()) for c in row.cells[:2])
+            indicators = [i for i in find_indicators(head, row.source) if i.code]
+            if indicators:
+                coded += 1
+                found.append(indicators[0])
+        if not rows or coded < max(2, (len(rows) + 1) // 2):
+            return False
+        owner = self.current.indicators if self.current is not None else self.indicators
+        owner.extend(found)
+        return True
 
     def action_table(self, index: int, reading: ActionTableReading, grouped: bool) -> None:
         owner = self.current

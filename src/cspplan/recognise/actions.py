@@ -35,6 +35,7 @@ from .timescales import parse_timescale, split_timescales
 __all__ = [
     "ActionTableReading",
     "PreambleItem",
+    "pair_milestones",
     "read_preamble",
     "rows_to_actions",
     "split_outputs",

@@ -205,7 +205,9 @@ class _Builder:
             if isinstance(block, Heading):
                 self.heading(index, block)
             elif objective_line(block.text) is None and _reads_as_heading(
-                block, self.blocks[index + 1] if index + 1 < len(blocks) else None
+                block,
+                self.blocks[index + 1] if index + 1 < len(blocks) else None,
+                self.blocks[index - 1] if index > 0 else None,
             ):
                 strong = isinstance(block, Paragraph) and block.emphasis
                 handled = self.heading(
@@ -741,7 +743,11 @@ def _text(block: Block) -> str:
     return block_text(block)
 
 
-def _reads_as_heading(block: Block, following: Block | None) -> bool:
+def _numbered(block: Block | None) -> bool:
+    return isinstance(block, ListItem) and block.marker[:1].isdigit()
+
+
+def _reads_as_heading(block: Block, following: Block | None, before: Block | None) -> bool:
     """A short untitled line that a text export left as a paragraph or numbered item
     ("Less crime - delivery actions 2011/12", "7. How we will tackle these issues")."""
     if not isinstance(block, (Paragraph, ListItem)):
@@ -753,8 +759,13 @@ def _reads_as_heading(block: Block, following: Block | None) -> bool:
     if not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
     if isinstance(block, ListItem):
-        numbered = block.marker[:1].isdigit() and block.level == 0
-        return numbered and not isinstance(following, ListItem)
+        # A numbered line on its own is a section heading; one in a numbered list is an item.
+        return (
+            _numbered(block)
+            and block.level == 0
+            and not isinstance(following, ListItem)
+            and not _numbered(before)
+        )
     return True
 
 

@@ -436,3 +436,21 @@ def test_a_table_of_indicator_codes_gives_indicators() -> None:
     )
     assert [i.code for i in plan.indicators] == ["NI 16", "NI 20"]
     assert [u.kind for u in plan.unclassified] == ["table"]
+
+
+def test_a_generic_action_plan_heading_opens_no_priority() -> None:
+    blocks = (
+        Heading(text="Stonebridge Partnership Plan 2010"),
+        Heading(text="Action Plan"),
+        Table(
+            rows=(
+                Row(cells=(Cell(lines=("Action",)), Cell(lines=("Lead",)))),
+                Row(cells=(Cell(lines=("Run two knife amnesties",)), Cell(lines=("Police",)))),
+            )
+        ),
+    )
+    plan = build_plan(
+        Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
+    )
+    assert plan.priorities == ()
+    assert [a.text for a in plan.actions] == ["Run two knife amnesties"]

@@ -644,6 +644,7 @@ class _Builder:
                 self.last_heading is not None
                 and self.last_heading_index is not None
                 and index - self.last_heading_index <= 3
+                and not _generic_heading(self.last_heading)
             )
             if recent:
                 # An action table right under a heading is that heading's action plan.
@@ -741,6 +742,18 @@ def _covered(text: str, statements: Sequence[str]) -> int:
 
 def _text(block: Block) -> str:
     return block_text(block)
+
+
+_GENERIC_PLAN = re.compile(
+    r"^(?:appendix\s+\w{1,3}\W*)?(?:the\s+|our\s+|\w+\s+)?(?:action|delivery|work)\s+plans?\b",
+    re.IGNORECASE,
+)
+
+
+def _generic_heading(text: str) -> bool:
+    """A heading that names no theme ("Action Plan", "Appendix B: Delivery Plan 2009")."""
+    cleaned = " ".join(text.split())
+    return ends_section(cleaned) or bool(_GENERIC_PLAN.match(cleaned))
 
 
 def _numbered(block: Block | None) -> bool:

@@ -211,3 +211,15 @@ def test_compared_with_puts_the_figures_the_right_way_round() -> None:
 def test_bracketed_figures_after_a_change() -> None:
     (claim,) = claims("Disorder has reduced by 6.5% (from 4,000 to 3,740).")
     assert roles(claim) == [("from", "4,000"), ("to", "3,740"), ("change", "6.5%")]
+
+
+def test_shares_with_labels_before_their_percentages() -> None:
+    (claim,) = claims("Calls by type: noise 38%, nuisance youths 30%, litter 20% and other 12%.")
+    assert [(f.label, f.value.text) for f in claim.figures] == [
+        ("noise", "38%"),
+        ("nuisance youths", "30%"),
+        ("litter", "20%"),
+        ("other", "12%"),
+    ]
+    assert claims("Burglary 12%, robbery 8% and vehicle crime 5%.") == []
+    assert claims("Detection rates were 25%, 30% and 45% in the three years.") == []

@@ -219,3 +219,23 @@ def test_rates_per_thousand() -> None:
     target = one("Reduce the rate of assault from 14.2 per 1,000 to 12.8 per 1,000 by 2011")
     assert target.unit is Unit.RATE
     assert (target.baseline.value.text, target.target.value.text) == ("14.2", "12.8")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To reduce re-offending, which is 25% higher than the national average",
+        "To reduce the number of young people aged 10 to 17 entering the youth justice system",
+        "The partnership will continue to reduce burglary, which fell by 8% last year",
+    ],
+)
+def test_figures_describing_the_metric_are_not_targets(text: str) -> None:
+    assert find_targets(text, SOURCE) == []
+
+
+def test_from_and_to_without_a_percent() -> None:
+    target = one("Reduce shoplifting from 1,000 (2007/08 baseline) to 900 by 2010/11")
+    assert target.percent is None
+    assert target.baseline is not None and target.baseline.period is not None
+    assert target.baseline.period.text == "2007/08"
+    assert target.target is not None and target.target.value.text == "900"

@@ -523,54 +523,108 @@ def _named_period(text: str) -> Period | None:
 
 
 def _shares(sentence: str, source: SourceRef) -> list[Claim]:
-    parts = list(_SHARE_PART.finditer(sentence, timeout=TIMEOUT))
-    groups: list[list[regex.Match[str]]] = []
-    for part in parts:
-        if groups and _SHARE_JOIN.match(sentence[groups[-1][-1].end() : part.start()]):
-            groups[-1].append(part)
-        else:
-            groups.append([part])
     claims: list[Claim] = []
-    for group in groups:
-        if len(group) < 2 or any(_hedged(sentence, m.start()) for m in group):
-            continue
-        values = [_pct(m.group("pct")) for m in group]
-        if any(v is None for v in values):
-            continue
-        total = sum((v.value for v in values if v is not None), Decimal(0))
-        low, high = (Decimal(98), Decimal(102)) if len(group) == 2 else (Decimal(80), Decimal(120))
-        if not low <= total <= high:
-            continue
-        labels = [_share_label(m.group("label")) for m in group]
-        if any(label is None for label in labels) or len(set(labels)) != len(labels):
-            continue
-        figures = [
-            Figure(role="part", value=value, label=label, unit="percent")
-            for value, label in zip(values, labels, strict=True)
-            if value is not None
-        ]
-        whole = _TOTAL.search(
-            sentence[max(0, group[0].start() - 120) : group[0].start()], timeout=TIMEOUT
-        )
-        if whole is not None:
-            value = parse_number(whole.group("total"))
-            if value is not None:
-                figures.insert(
-                    0,
-                    Figure(
-                        role="total", value=value, label=whole.group("what").strip(), unit="count"
-                    ),
-                )
-        claims.append(
-            Claim(
-                id="",
-                kind=ClaimKind.SHARE,
-                statement=" ".join(sentence.split()),
-                figures=tuple(figures),
-                source=source,
-            )
-        )
+    taken: list[tuple[int, int]] = []
+    for group, minimum in ((_labels_after(sentence), 2), (_labels_before(sentence), 3)):
+        for parts in group:
+            if len(parts) < minimum or any(_inside(taken, start) for start, _, _ in parts):
+                continue
+            claim = _share_claim(sentence, parts, source, strict=minimum == 3)
+            if claim is not None:
+                claims.append(claim)
+                bisect.insort(taken, (parts[0][0], parts[-1][0] + 1))
     return claims
+
+
+_Part = tuple[int, str, str | None]
+"""One part of a share: where its percentage starts, the percentage as printed, its label."""
+
+
+def _labels_after(sentence: str) -> list[list[_Part]]:
+    """Runs of "83% micro, 13% small ... and 1% large": each percentage, its label after it."""
+    groups: list[list[_Part]] = []
+    previous_end = -1
+    for part in _SHARE_PART.finditer(sentence, timeout=TIMEOUT):
+        entry = (part.start(), part.group("pct"), _share_label(part.group("label")))
+        if groups and _SHARE_JOIN.match(sentence[previous_end : part.start()]):
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+        previous_end = part.end()
+    return groups
+
+
+def _labels_before(sentence: str) -> list[list[_Part]]:
+    """Runs of "theft 41%, violence 23%, damage 20% and other crime 16%": label first."""
+    groups: list[list[_Part]] = []
+    previous_end = 0
+    for match in regex.finditer(PERCENT, sentence, timeout=TIMEOUT):
+        gap = sentence[previous_end : match.start()]
+        join = _BEFORE_JOIN.match(gap, timeout=TIMEOUT) if groups and previous_end > 0 else None
+        if join is not None:
+            groups[-1].append((match.start(), match.group(0), _share_label(join.group("label"))))
+        else:
+            first = _FIRST_LABEL.search(gap[-60:], timeout=TIMEOUT)
+            label = _share_label(first.group("label")) if first else None
+            groups.append([(match.start(), match.group(0), label)])
+        previous_end = match.end()
+    return groups
+
+
+_BEFORE_JOIN = regex.compile(
+    r"^\s{0,3}(?:[,;]\s{0,3}(?:and\s{1,3})?|and\s{1,3}|&\s{0,3})"
+    r"(?P<label>[A-Za-z][\w\-]{0,20}(?:\s{1,3}[A-Za-z][\w\-]{0,20}){0,2})\s{1,3}(?:(?:at|is|are)\s{1,3})?$",
+    regex.IGNORECASE,
+)
+_FIRST_LABEL = regex.compile(
+    r"(?:^|[,;:(]\s{0,3}|\b(?:with|of\s{1,3}which|namely)\s{1,3})"
+    r"(?P<label>[A-Za-z][\w\-]{0,20}(?:\s{1,3}[A-Za-z][\w\-]{0,20}){0,2}?)\s{1,3}"
+    r"(?:(?:accounts?\s{1,3}for|makes?\s{1,3}up|made\s{1,3}up|represents?|comprises?|at|is|are|was|were)\s{1,3})?$",
+    regex.IGNORECASE,
+)
+
+
+def _share_claim(
+    sentence: str, parts: list[_Part], source: SourceRef, strict: bool
+) -> Claim | None:
+    if any(_hedged(sentence, start) for start, _, _ in parts):
+        return None
+    values = [_pct(text) for _, text, _ in parts]
+    labels = [label for _, _, label in parts]
+    if any(v is None for v in values) or any(label is None for label in labels):
+        return None
+    if len(set(labels)) != len(labels):
+        return None
+    total = sum((v.value for v in values if v is not None), Decimal(0))
+    if len(parts) == 2:
+        low, high = Decimal(98), Decimal(102)
+    elif strict:
+        low, high = Decimal(90), Decimal(110)
+    else:
+        low, high = Decimal(80), Decimal(120)
+    if not low <= total <= high:
+        return None
+    figures = [
+        Figure(role="part", value=value, label=label, unit="percent")
+        for value, label in zip(values, labels, strict=True)
+        if value is not None
+    ]
+    first = parts[0][0]
+    whole = _TOTAL.search(sentence[max(0, first - 120) : first], timeout=TIMEOUT)
+    if whole is not None:
+        value = parse_number(whole.group("total"))
+        if value is not None:
+            figures.insert(
+                0,
+                Figure(role="total", value=value, label=whole.group("what").strip(), unit="count"),
+            )
+    return Claim(
+        id="",
+        kind=ClaimKind.SHARE,
+        statement=joined(sentence),
+        figures=tuple(figures),
+        source=source,
+    )
 
 
 _LABEL_STOP = regex.compile(

@@ -107,13 +107,14 @@ _NOT_AGE = (
     r"(?!\s{0,2}(?:years?|months?|weeks?|days?|times)\b)(?!\s{0,2}\+)"
 )
 _CONTEXT = (
-    r"(?P<{name}ctx>(?:\s{{1,3}}(?:per|a)\s{{1,3}}(?:year|annum))?"
+    r"(?P<{name}ctx>(?:\s{{1,3}}(?:per|a)\s{{1,3}}(?:year|annum|1,?000|10,?000|100,?000|head|capita)"
+    r"(?:\s{{1,3}}(?:population|people|residents|households|adults))?)?"
     r"(?:\s{{0,3}}\((?P<{name}paren>[^()\n]{{1,60}})\)"
     r"|\s{{1,3}}(?:in|for|during)\s{{1,3}}(?P<{name}in>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)(?![\d/]))?)"
 )
 _CLAUSE = regex.compile(
     rf"""
-    (?P<pctclause>\b(?:by|was|is|be)\s{{1,3}}(?:a\s{{1,3}}|an\s{{1,3}})?(?:further\s{{1,3}}|minimum\s{{1,3}}of\s{{1,3}}|at\s{{1,3}}least\s{{1,3}})?
+    (?P<pctclause>\b(?P<pctverb>by|was|is|be)\s{{1,3}}(?:a\s{{1,3}}|an\s{{1,3}})?(?:further\s{{1,3}}|minimum\s{{1,3}}of\s{{1,3}}|at\s{{1,3}}least\s{{1,3}})?
         (?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}(?:percentage\s{{1,2}}points?|pp\b|points?\b)))
   | (?P<fromclause>\bfrom\s{{1,3}}(?P<fromwords>(?:(?:a|an|the|its|their|our)\s{{1,3}})?(?:[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}
         (?:average|baseline|base|figure|level|total|rate|position)\s{{1,3}}(?:of\s{{1,3}})?)?
@@ -128,6 +129,11 @@ _CLAUSE = regex.compile(
         (?=(?:\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}})?(?:[A-Z][a-z]{{2,8}}\.?\s{{1,3}})?(?:19|20)\d{{2}}|[qQ][1-4]\s))
     """,
     regex.VERBOSE | regex.IGNORECASE,
+)
+_ASIDE = regex.compile(
+    r"[,;(]\s{0,3}(?:which|who|where|whereas|while|whilst|although|but|as|currently|compared)\b"
+    r"|\s[-–—]\s{1,3}(?:which|who|this)\b",
+    regex.IGNORECASE,
 )
 _METRIC_LEAD = regex.compile(
     r"^(?:the\s{1,3})?(?:(?:total|overall)\s{1,3})?(?:(?:number|numbers|level|levels|amount|incidence"
@@ -302,15 +308,24 @@ def _read_figures(
     percent_text: str | None = None,
 ) -> Target | None:
     rest = sentence[begin:end]
+    aside = _ASIDE.search(rest, timeout=TIMEOUT)
+    if aside is not None:
+        # "reduce re-offending, which is 25% higher than ...": figures in a relative clause
+        # describe the metric, they are not the target's.
+        rest = rest[: aside.start()]
+    target_framed = _TARGET_WORD.search(before, timeout=TIMEOUT) is not None
     percent = _number(percent_text) if percent_text else None
     baseline: Measure | None = None
     goal: Measure | None = None
     deadline: Period | None = None
     metric_end = len(rest)
     seen_figure = False
+    from_end = -100
     for clause in _CLAUSE.finditer(rest, timeout=TIMEOUT):
         if clause.group("pctclause") and percent is None:
-            if _looks_like_year(clause.group("pct")):
+            if _looks_like_year(clause.group("pct")) or (
+                clause.group("pctverb").lower() != "by" and not target_framed
+            ):
                 continue
             percent = _number(clause.group("pct"))
         elif clause.group("fromclause") and baseline is None:
@@ -322,8 +337,12 @@ def _read_figures(
             period = _context_period(clause, "b") or _period_in(clause.group("fromwords") or "")
             label = _baseline_label(clause.group("fromwords"))
             baseline = Measure(value=value, period=period, label=label)
+            from_end = clause.end()
         elif clause.group("toclause") and goal is None:
-            if _looks_like_year(clause.group("tgt")):
+            prefix = rest[max(0, clause.start() - 12) : clause.start()].rstrip()
+            # "aged 10 to 17" is a range; "from 1,100 to 990" is a baseline and a target.
+            ranged = prefix[-1:].isdigit() and not (0 <= clause.start() - from_end <= 3)
+            if _looks_like_year(clause.group("tgt")) or ranged:
                 continue
             value = _number(clause.group("tgt"))
             if value is None:

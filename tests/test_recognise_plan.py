@@ -454,3 +454,30 @@ def test_a_generic_action_plan_heading_opens_no_priority() -> None:
     )
     assert plan.priorities == ()
     assert [a.text for a in plan.actions] == ["Run two knife amnesties"]
+
+
+def test_a_legend_inside_the_table_above_its_rows() -> None:
+    blocks = (
+        Heading(text="Fenwick Partnership Plan 2008"),
+        Heading(text="Arson Action Plan"),
+        Table(
+            rows=(
+                Row(cells=(Cell(lines=("# Funded by the county fire service",)),)),
+                Row(cells=(Cell(lines=("No",)), Cell(lines=("Action",)), Cell(lines=("Lead",)))),
+                Row(
+                    cells=(
+                        Cell(lines=("1 #",)),
+                        Cell(lines=("Clear fly-tipping",)),
+                        Cell(lines=("Street Care",)),
+                    )
+                ),
+            )
+        ),
+    )
+    plan = build_plan(
+        Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
+    )
+    (action,) = plan.priorities[0].actions
+    assert [(m.symbol, m.meaning) for m in action.markers] == [
+        ("#", "Funded by the county fire service")
+    ]

@@ -700,8 +700,12 @@ class _Builder:
                 (owner.indicators if owner is not None else self.indicators).extend(found)
             elif item.kind == "review" and owner is not None and owner.review is None:
                 owner.review = parse_timescale(item.text)
-            elif item.kind == "text" and owner is not None:
-                owner.description.append(item.text)
+            elif item.kind == "text":
+                legend = legend_entry(item.text, None, self.symbols)
+                if legend is not None:
+                    self.legend.setdefault(legend[0], legend[1])
+                elif owner is not None:
+                    owner.description.append(item.text)
 
     # ---- after the walk ----------------------------------------------------------------------
     def place_named_targets(self) -> None:

@@ -481,3 +481,30 @@ def test_a_legend_inside_the_table_above_its_rows() -> None:
     assert [(m.symbol, m.meaning) for m in action.markers] == [
         ("#", "Funded by the county fire service")
     ]
+
+
+def test_cells_above_a_plan_level_table_are_never_dropped() -> None:
+    blocks = (
+        Heading(text="Oakridge Partnership Plan 2010"),
+        Paragraph(text="Objective 1 Reduce thefts from sheds"),
+        Table(
+            rows=(
+                Row(cells=(Cell(lines=("Note: figures are provisional",)),)),
+                Row(cells=(Cell(lines=("Next Review Date: May 2010",)),)),
+                Row(cells=(Cell(lines=("No",)), Cell(lines=("Action",)), Cell(lines=("Lead",)))),
+                Row(cells=(Cell(lines=("2. Gardens",)),)),
+                Row(
+                    cells=(
+                        Cell(lines=("1.1",)),
+                        Cell(lines=("Mark tools",)),
+                        Cell(lines=("Shed Watch",)),
+                    )
+                ),
+            )
+        ),
+    )
+    plan = build_plan(
+        Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
+    )
+    assert [(a.objective, a.workstream) for a in plan.actions] == [("O1", "Gardens")]
+    assert [u.text for u in plan.unclassified] == ["Note: figures are provisional", "May 2010"]

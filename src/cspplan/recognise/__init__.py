@@ -653,8 +653,9 @@ class _Builder:
                 self.placed.add(self.last_heading_index)
             elif _has_plan_preamble(reading):
                 owner = self.open_priority("Action plan", source, None)
+        used = {a.workstream for a in reading.actions if a.workstream}
         if owner is not None:
-            self.preamble_to(owner, reading.preamble)
+            left = self.preamble_to(owner, reading.preamble, used)
             for workstream in reading.workstreams:
                 if not any(
                     w.ref == workstream.ref and w.title == workstream.title
@@ -662,7 +663,17 @@ class _Builder:
                 ):
                     owner.workstreams.append(workstream)
         else:
-            self.preamble_to(None, reading.preamble)
+            left = self.preamble_to(None, reading.preamble, used)
+            left += [
+                PreambleItem("workstream", w.title, w.ref, w.source)
+                for w in reading.workstreams
+                if w.title not in used
+                and not any(i.kind == "workstream" and i.text == w.title for i in left)
+            ]
+        for item in left:
+            self.partial.setdefault(index, []).append(
+                Unclassified(kind="table", text=item.text, source=item.source)
+            )
         group_owner: _PriorityDraft | None = None
         last_group: str | None = None
         column_objectives: dict[str, str] = {}
@@ -688,7 +699,13 @@ class _Builder:
             numbered = attrs.evolve(action, id=self.next_id("A"), objective=serves)
             (home.actions if home is not None else self.actions).append(numbered)
 
-    def preamble_to(self, owner: _PriorityDraft | None, items: Sequence[PreambleItem]) -> None:
+    def preamble_to(
+        self, owner: _PriorityDraft | None, items: Sequence[PreambleItem], used: set[str]
+    ) -> list[PreambleItem]:
+        """Give the cells above an action table's rows to ``owner`` (or the plan); returns
+        the items nothing could hold, so they are kept as unclassified. ``used`` holds the
+        workstream titles the table's actions carry."""
+        left: list[PreambleItem] = []
         for item in items:
             if item.kind == "objective":
                 made = self.make_objective(item.text, item.ref, item.source)
@@ -700,12 +717,19 @@ class _Builder:
                 (owner.indicators if owner is not None else self.indicators).extend(found)
             elif item.kind == "review" and owner is not None and owner.review is None:
                 owner.review = parse_timescale(item.text)
+            elif item.kind == "workstream" and (owner is not None or item.text in used):
+                continue  # held by the priority's workstreams, or by the actions' workstream
             elif item.kind == "text":
                 legend = legend_entry(item.text, None, self.symbols)
                 if legend is not None:
                     self.legend.setdefault(legend[0], legend[1])
                 elif owner is not None:
                     owner.description.append(item.text)
+                else:
+                    left.append(item)
+            else:
+                left.append(item)
+        return left
 
     # ---- after the walk ----------------------------------------------------------------------
     def place_named_targets(self) -> None:

@@ -223,3 +223,16 @@ def test_shares_with_labels_before_their_percentages() -> None:
     ]
     assert claims("Burglary 12%, robbery 8% and vehicle crime 5%.") == []
     assert claims("Detection rates were 25%, 30% and 45% in the three years.") == []
+
+
+def test_moves_told_with_from_and_to() -> None:
+    (claim,) = claims("Nuisance calls dropped from 5,120 to 4,480 between 2009/10 and 2010/11.")
+    assert claim.direction is Direction.REDUCE
+    assert roles(claim) == [("from", "5,120"), ("to", "4,480")]
+
+
+def test_percentages_that_moved() -> None:
+    (claim,) = claims("In 2010, 71% of residents said they felt safe, up from 64% in 2008.")
+    assert roles(claim) == [("from", "64%"), ("to", "71%")]
+    assert [f.unit for f in claim.figures] == ["percent", "percent"]
+    assert claims("The figure was 45, up from 12% last year.") == []

@@ -76,7 +76,7 @@ _PCT_VERB = regex.compile(
 )
 _UP_DOWN_FROM = regex.compile(
     rf"\b(?:(?P<down>down|decreased|fell|fallen|dropped|reduced)|(?P<up>up|increased|rose|risen|grown))"
-    rf"\s{{1,3}}from\s{{1,3}}(?:a\s{{1,3}}(?:total|figure)\s{{1,3}}of\s{{1,3}})?(?P<from>{NUMBER})(?!\s{{0,2}}%)",
+    rf"\s{{1,3}}from\s{{1,3}}(?:a\s{{1,3}}(?:total|figure)\s{{1,3}}of\s{{1,3}})?(?P<from>{PERCENT}|{NUMBER})",
     regex.IGNORECASE,
 )
 _YEARISH = rf"(?:{PERIOD_PATTERN.pattern})"
@@ -281,35 +281,98 @@ def _changes(
             )
         )
     for anchor in _UP_DOWN_FROM.finditer(sentence, timeout=TIMEOUT):
-        if _inside(taken, anchor.start()):
+        if _inside(taken, anchor.start()) or _hedged(sentence, anchor.start("from")):
             continue
-        found = _figure_before(sentence, anchor.start())
-        start_value = parse_number(anchor.group("from"))
-        if found is None or start_value is None or _hedged(sentence, anchor.start("from")):
-            continue
-        tail = sentence[anchor.end() : anchor.end() + 20]
-        period_match = regex.match(rf"(?i)\s{{1,3}}(?:in|for)\s{{1,3}}(?P<p>{_YEARISH})", tail)
-        start_period = parse_period(period_match.group("p")) if period_match else None
-        direction = Direction.REDUCE if anchor.group("down") else Direction.INCREASE
-        claims.append(
-            Claim(
-                id="",
-                kind=ClaimKind.CHANGE,
-                statement=statement,
-                direction=direction,
-                figures=(
-                    Figure(role="from", value=start_value, unit="count", period=start_period),
-                    Figure(
-                        role="to",
-                        value=found[0],
-                        unit="count",
-                        period=_period_before(sentence, found[1] + 1),
-                    ),
-                ),
-                source=source,
-            )
-        )
+        claim = _moved_from(sentence, anchor, statement, source)
+        if claim is not None and not any(_same_move(claim, other) for other in claims):
+            claims.append(claim)
     return claims
+
+
+def _moved_from(
+    sentence: str, anchor: regex.Match[str], statement: str, source: SourceRef
+) -> Claim | None:
+    """A change told as a move: "3,500, up from 3,100 in 2013", "dropped from 9,870 to 8,410",
+    "62% ..., up from 55% in 2007"."""
+    written = anchor.group("from")
+    percent = _is_percent_text(written)
+    start_value = _pct(written)
+    if start_value is None or (not percent and _is_year(written)):
+        return None
+    unit = "percent" if percent else "count"
+    tail = sentence[anchor.end() : anchor.end() + 20]
+    period_match = _AROUND_PERIOD.match(tail, timeout=TIMEOUT)
+    start_period = parse_period(period_match.group("p")) if period_match else None
+    after_from = anchor.end() + (period_match.end() if period_match else 0)
+    end_figure: Figure | None = None
+    moved_to = _TO_ANY.match(sentence[after_from : after_from + 60], timeout=TIMEOUT)
+    if moved_to is not None and _is_percent_text(moved_to.group("to")) == percent:
+        value = _pct(moved_to.group("to"))
+        if value is not None:
+            end = after_from + moved_to.end()
+            around = _AROUND_PERIOD.match(sentence[end : end + 30], timeout=TIMEOUT)
+            period = parse_period(around.group("p")) if around else None
+            end_figure = Figure(role="to", value=value, unit=unit, period=period)
+    elif percent:
+        found = _percent_before(sentence, anchor.start())
+        if found is not None:
+            end_figure = Figure(
+                role="to",
+                value=found[0],
+                unit=unit,
+                period=_period_before(sentence, found[1] + 1),
+            )
+    else:
+        found = _figure_before(sentence, anchor.start())
+        if found is not None:
+            end_figure = _figure_at(sentence, found[0], found[1], "to")
+    if end_figure is None:
+        return None
+    return Claim(
+        id="",
+        kind=ClaimKind.CHANGE,
+        statement=statement,
+        direction=Direction.REDUCE if anchor.group("down") else Direction.INCREASE,
+        figures=(
+            Figure(role="from", value=start_value, unit=unit, period=start_period),
+            end_figure,
+        ),
+        source=source,
+    )
+
+
+def _same_move(first: Claim, second: Claim) -> bool:
+    """True where two claims relate the same start and end figures."""
+    return all(
+        (a := first.figure(role)) is not None
+        and (b := second.figure(role)) is not None
+        and a.value == b.value
+        for role in ("from", "to")
+    )
+
+
+_TO_ANY = regex.compile(rf"^\s{{1,3}}to\s{{1,3}}(?P<to>{PERCENT}|{NUMBER})", regex.IGNORECASE)
+
+
+def _is_percent_text(text: str) -> bool:
+    return bool(regex.search(r"(?i)%|per\s?cent", text))
+
+
+def _percent_before(sentence: str, position: int) -> tuple[Number, int] | None:
+    """The percentage a comma-linked "up from 55%" moved from: "62% of residents ..., up"."""
+    window_start = max(0, position - 80)
+    window = sentence[window_start:position]
+    found = list(regex.finditer(PERCENT, window, timeout=TIMEOUT))
+    if not found:
+        return None
+    last = found[-1]
+    between = window[last.end() :]
+    if regex.search(r"\d", between) or not regex.search(r"[,–—-]\s{0,3}$", between):
+        return None
+    if _hedged(window, last.start()):
+        return None
+    value = _pct(last.group(0))
+    return (value, window_start + last.start()) if value else None
 
 
 def _inside(taken: list[tuple[int, int]], position: int) -> bool:

@@ -236,3 +236,12 @@ def test_percentages_that_moved() -> None:
     assert roles(claim) == [("from", "64%"), ("to", "71%")]
     assert [f.unit for f in claim.figures] == ["percent", "percent"]
     assert claims("The figure was 45, up from 12% last year.") == []
+
+
+def test_count_with_run_in_items() -> None:
+    (claim,) = claims(
+        "This strategy has three themes: Safer Roads, Safer Homes and Strong Communities."
+    )
+    assert claim.items == ("Safer Roads", "Safer Homes", "Strong Communities")
+    (claim,) = claims("The plan has three priorities: violence, drugs and alcohol, and nuisance.")
+    assert claim.items == ("violence", "drugs and alcohol", "nuisance")

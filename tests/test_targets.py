@@ -239,3 +239,23 @@ def test_from_and_to_without_a_percent() -> None:
     assert target.baseline is not None and target.baseline.period is not None
     assert target.baseline.period.text == "2007/08"
     assert target.target is not None and target.target.value.text == "900"
+
+
+def test_targets_stated_as_values() -> None:
+    target = one("The target for 2011/12 is 3,400 offences, a reduction of 4%.")
+    assert target.target is not None and target.target.value.text == "3,400"
+    assert target.deadline is not None and target.deadline.text == "2011/12"
+    assert (target.metric, target.direction) == ("offences", Direction.REDUCE)
+    assert target.percent is not None and target.percent.text == "4%"
+    milestone = one("The milestone target for 2010 is 512.")
+    assert milestone.target is not None and milestone.target.label == "milestone"
+    assert milestone.direction is None
+    coded = one("NI 15 target 2010/11: 1,240")
+    assert coded.indicator is not None and coded.indicator.code == "NI 15"
+
+
+def test_target_change_without_a_verb_takes_its_direction_from_the_figures() -> None:
+    target = one("The target was 15% from 2,000 (baseline 2006/07) to 1,700.")
+    assert target.direction is Direction.REDUCE
+    assert target.percent is not None and target.percent.text == "15%"
+    assert (target.baseline.value.text, target.target.value.text) == ("2,000", "1,700")  # type: ignore[union-attr]

@@ -720,7 +720,7 @@ def _counts(
         noun = " ".join(match.group("noun").lower().split())
         where = bisect.bisect_right(starts, match.start()) - 1
         statement = joined(parts[where][1]) if where >= 0 else joined(text)
-        items = _inline_items(text, match.end())
+        items = _inline_items(text, match.end(), value)
         if not items and introduces and position == len(matches) - 1:
             items = listed_after
         if not items and not (
@@ -759,9 +759,10 @@ _OWN_PLAN = regex.compile(
 _ITEM_SPLIT = regex.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)]|[•▪◦●❖➢➤►■·])\s{1,3}")
 
 
-def _inline_items(text: str, position: int) -> tuple[str, ...]:
+def _inline_items(text: str, position: int, count: int) -> tuple[str, ...]:
     """Items listed in the same text after a colon: "three areas of work: 1. A 2. B 3. C",
-    or one per line after it in a table cell."""
+    one per line after it in a table cell, or "three themes: A, B and C" where the commas
+    and the last "and" give exactly ``count`` items (an item may itself hold an "and")."""
     colon = text.find(":", position, position + 120)
     if colon < 0 or regex.search(r"[.;]\s", text[position:colon]):
         return ()
@@ -772,8 +773,22 @@ def _inline_items(text: str, position: int) -> tuple[str, ...]:
     elif "\n" in tail.strip():
         items = tuple(joined(line).strip(" ,;") for line in tail.strip().split("\n")[:40])
     else:
-        return ()
+        items = _run_in_items(tail, count)
     return items if len(items) >= 2 and all(items) else ()
+
+
+def _run_in_items(tail: str, count: int) -> tuple[str, ...]:
+    sentence_end = regex.search(r"[.;](?:\s|$)", tail)
+    run = joined(tail[: sentence_end.start()] if sentence_end else tail)
+    if not run or len(run) > 400:
+        return ()
+    commas = [piece.strip() for piece in run.split(",")]
+    last = regex.split(r"(?i)\s(?:and|&)\s", commas[-1].removeprefix("and ").strip(), maxsplit=1)
+    for candidate in ([*commas[:-1], *last], commas):
+        cleaned = tuple(regex.sub(r"(?i)^(?:and|&)\s", "", c).strip() for c in candidate)
+        if len(cleaned) == count and all(cleaned):
+            return cleaned
+    return ()
 
 
 def _following_items(following: Sequence[str]) -> tuple[str, ...]:

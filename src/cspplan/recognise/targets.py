@@ -256,7 +256,79 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
             if target is not None:
                 targets.append(target)
             break
+    if not targets:
+        stated = _stated_value(sentence, source)
+        if stated is not None:
+            targets.append(stated)
     return targets
+
+
+_VALUE_FORM = regex.compile(
+    rf"\b(?:(?P<kind>milestone|annual|interim|stretch|year\s{{1,3}}\d|\d{{4}}/\d{{2}})\s{{1,3}})?targets?"
+    rf"(?:\s{{1,3}}for\s{{1,3}}(?P<for>[^,.;:()]{{2,40}}?)|\s{{1,3}}(?P<for2>(?:19|20)\d{{2}}(?:/\d{{2}})?))?"
+    rf"\s{{0,3}}(?P<verb>is|was|will\s{{1,3}}be|of|:|=)\s{{1,3}}"
+    rf"(?:to\s{{1,3}}(?:achieve|reach)\s{{1,3}})?(?P<value>{PERCENT}|{NUMBER})(?![\w/]|\s{{0,2}}(?:%|per\s?cent))"
+    rf"(?P<what>(?:\s{{1,3}}[a-z][\w\-]{{1,20}}){{0,5}})"
+    rf"(?:\s{{0,3}}[,(]\s{{0,3}}(?:a|an|which\s{{1,3}}is\s{{1,3}}a|representing\s{{1,3}}a)\s{{1,3}}"
+    rf"(?:(?P<vpct>{PERCENT})\s{{1,3}}(?:(?P<vr>reduction|decrease|cut)|(?P<vi>increase|rise|improvement))"
+    rf"|(?:(?P<vr2>reduction|decrease|cut)|(?P<vi2>increase|rise|improvement))\s{{1,3}}of\s{{1,3}}(?P<vpct2>{PERCENT})))?",
+    regex.IGNORECASE,
+)
+_NOT_A_VALUE = regex.compile(
+    r"\s{0,3}(?:reduction|decrease|cut|increase|rise|improvement|of\s)", regex.IGNORECASE
+)
+_CHANGE_FIGURES = regex.compile(r"\s{0,3}(?:\(\s{0,2})?(?:from|on)\s", regex.IGNORECASE)
+_PREPOSITION = regex.compile(
+    r"(?:by|in|for|to|and|from|of|at|on|per|the|a|an|was|is|will|which|that)\b", regex.IGNORECASE
+)
+
+
+def _stated_value(sentence: str, source: SourceRef) -> Target | None:
+    """A target given as a value: "The target for 2010/11 is 2,950 offences, a reduction of
+    5%", "The milestone target for 2009 is 427", "LAA target: 82%"; or as a change with its
+    figures and no verb, "The target was 30% from 4,632 (baseline 2003/04) to 3,242"."""
+    match = _VALUE_FORM.search(sentence, timeout=TIMEOUT)
+    if match is None or _looks_like_year(match.group("value")):
+        return None
+    value = _number(match.group("value"))
+    if value is None:
+        return None
+    following = sentence[match.end("value") : match.end("value") + 30]
+    if _NOT_A_VALUE.match(following, timeout=TIMEOUT):
+        return None
+    if _CHANGE_FIGURES.match(following, timeout=TIMEOUT):
+        verb = match.start("verb")
+        return _read_figures(
+            sentence, verb, len(sentence), None, sentence[max(0, verb - _BEFORE) : verb], source
+        )
+    deadline = _period_in(match.group("for") or match.group("for2") or "") or _period_in(
+        sentence[max(0, match.start() - 30) : match.start()]
+    )
+    pct_text = match.group("vpct") or match.group("vpct2")
+    direction: Direction | None = None
+    if match.group("vr") or match.group("vr2"):
+        direction = Direction.REDUCE
+    elif match.group("vi") or match.group("vi2"):
+        direction = Direction.INCREASE
+    percent = _number(pct_text) if pct_text else None
+    what = (match.group("what") or "").strip()
+    metric = _metric(what) if what and not _PREPOSITION.match(what) else None
+    kind = match.group("kind")
+    goal = Measure(value=value, period=deadline, label=kind.lower() if kind else None)
+    nearby = sentence[max(0, match.start() - _BEFORE) : match.end()]
+    indicators = [i for i in find_indicators(nearby, source) if i.code]
+    return Target(
+        id="",
+        statement=joined(sentence),
+        metric=metric,
+        direction=direction,
+        percent=percent,
+        unit=unit_of(percent, None, goal, metric, nearby),
+        target=goal,
+        deadline=deadline,
+        indicator=indicators[0] if indicators else None,
+        source=source,
+    )
 
 
 def _frame_start(before: str) -> int:
@@ -302,7 +374,7 @@ def _read_figures(
     sentence: str,
     begin: int,
     end: int,
-    direction: Direction,
+    direction: Direction | None,
     before: str,
     source: SourceRef,
     percent_text: str | None = None,
@@ -384,6 +456,12 @@ def _read_figures(
     unit = unit_of(percent, baseline, goal, metric, nearby)
     if direction is Direction.MAINTAIN and percent is not None and goal is None:
         return None
+    if direction is None and baseline is not None and goal is not None:
+        # No verb says which way: the figures do.
+        if goal.value.value < baseline.value.value:
+            direction = Direction.REDUCE
+        elif goal.value.value > baseline.value.value:
+            direction = Direction.INCREASE
     return Target(
         id="",
         statement=statement,

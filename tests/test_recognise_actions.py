@@ -217,3 +217,52 @@ def test_repeated_header_and_wrapped_text_rows() -> None:
         ("1", "Open a youth shelter in the park and consult neighbours first"),
         ("2", "Fit gates to the rear alleys"),
     ]
+
+
+def test_wrapped_output_lines_are_cut_to_the_number_of_dates() -> None:
+    # A PDF cell: two outputs written one after another, wrapped over two lines.
+    milestones = pair_milestones(
+        [_cell("Survey of 40 shops done Report to the\nboard Scheme extended to market stalls")],
+        [_cell("May 2007\nJuly 2007\nMarch 2008")],
+        SourceRef(),
+    )
+    assert [m.output for m in milestones] == [
+        "Survey of 40 shops done",
+        "Report to the board",
+        "Scheme extended to market stalls",
+    ]
+
+
+def test_a_wrapped_single_output_stays_one_milestone() -> None:
+    (milestone,) = pair_milestones(
+        [_cell("Lighting improved at all the\nunderpasses named in the survey")],
+        [_cell("Review position in the autumn and then\nto be ongoing")],
+        SourceRef(),
+    )
+    assert milestone.output == "Lighting improved at all the underpasses named in the survey"
+    assert milestone.timescale is not None
+    assert milestone.timescale.text == "Review position in the autumn and then to be ongoing"
+
+
+def test_outputs_carried_into_the_next_row_meet_their_dates() -> None:
+    table = make_table(
+        [
+            ["No", "Action", "Lead", "Target", "Timescale"],
+            [
+                "1.1",
+                "Extend the alarm scheme",
+                "Ann Cole Safer Homes",
+                "60 alarms fitted",
+                "May 2006 June 2006 July 2006",
+            ],
+            ["", "", "", "Scheme evaluated Report to the board", ""],
+        ]
+    )
+    layout = find_layout(table)
+    assert layout is not None
+    (action,) = rows_to_actions(table, layout).actions
+    assert [(m.output, m.timescale.text if m.timescale else None) for m in action.milestones] == [
+        ("60 alarms fitted", "May 2006"),
+        ("Scheme evaluated", "June 2006"),
+        ("Report to the board", "July 2006"),
+    ]

@@ -375,16 +375,44 @@ def _lines(cells: Sequence[Cell]) -> list[str]:
     return [_strip_bullet(line) for c in cells for line in c.lines if _strip_bullet(line)]
 
 
+_CONNECTORS = frozenset(
+    ["and", "or", "of", "to", "the", "in", "on", "for", "with", "by", "a", "an", "at", "from"]
+)
+
+
+def _merge_wrapped(lines: list[str]) -> list[str]:
+    """Lines a PDF wrapped inside a cell, joined again: a line starting in lower case, or
+    following a line that ends on a joining word or a comma, continues the line before."""
+    merged: list[str] = []
+    for line in lines:
+        if merged and (
+            line[:1].islower()
+            or merged[-1].endswith((",", "-", "&"))
+            or merged[-1].rsplit(" ", 1)[-1].lower() in _CONNECTORS
+        ):
+            merged[-1] = f"{merged[-1]} {line}"
+        else:
+            merged.append(line)
+    return merged
+
+
 def pair_milestones(
     outputs: Sequence[Cell], timescales: Sequence[Cell], source: SourceRef
 ) -> tuple[Milestone, ...]:
-    """Milestones from an output cell and a timescale cell, paired in order."""
-    dates = [d for c in timescales for line in c.lines for d in split_timescales(line)]
-    if len(dates) == 1 and sum(len(c.lines) for c in timescales) > 1:
-        dates = split_timescales(_cell_text(timescales).replace("\n", " "))
+    """Milestones from an output cell and a timescale cell, paired in order.
+
+    Several dates are paired with as many outputs: the cell's lines where they match in
+    number, else its text cut into that many phrases. Several outputs with one date share it.
+    """
+    dates = split_timescales(" ".join(_cell_text(timescales).split()))
+    bullets = any(_BULLET.match(line) for c in outputs for line in c.lines)
     lines = _lines(outputs)
-    if len(dates) > 1 and len(lines) == 1:
-        lines = split_outputs(lines[0], len(dates))
+    if not bullets:
+        lines = _merge_wrapped(lines)
+    if len(dates) > 1 and len(lines) != len(dates) and lines:
+        pieces = split_outputs(" ".join(lines), len(dates))
+        if len(pieces) == len(dates):
+            lines = pieces
     if len(lines) > 1 and len(dates) == 1:
         return tuple(
             Milestone(output=line, timescale=parse_timescale(dates[0]), source=source)
@@ -420,6 +448,9 @@ class _Draft:
     source: SourceRef
     group: str | None
     objective: str | None = None
+    unmatched: tuple[list[Cell], list[Cell], int] | None = None
+    """The last row's output and date cells where it gave more dates than outputs, and how
+    many milestones that made: a PDF may carry the rest of the outputs into the next row."""
 
     def freeze(self) -> Action:
         def joined(kind: ColumnKind) -> str | None:
@@ -664,10 +695,17 @@ def _add_details(
             # A placeholder ("Await outcome of review") names nobody: no lead is invented,
             # and its words are kept under the column's header.
             draft.extra.append(ExtraField(name=lead_header, value=text))
-    draft.milestones.extend(
-        pair_milestones(
-            known.get(ColumnKind.TARGET, []), known.get(ColumnKind.TIMESCALE, []), source
-        )
+    outputs = [c for c in known.get(ColumnKind.TARGET, []) if not c.is_empty]
+    dates = [c for c in known.get(ColumnKind.TIMESCALE, []) if not c.is_empty]
+    if outputs and not dates and draft.unmatched is not None:
+        # The outputs the dates above were waiting for: pair them all again.
+        before_outputs, before_dates, made = draft.unmatched
+        del draft.milestones[len(draft.milestones) - made :]
+        outputs, dates = before_outputs + outputs, before_dates
+    paired = pair_milestones(outputs, dates, source)
+    draft.milestones.extend(paired)
+    draft.unmatched = (
+        (outputs, dates, len(paired)) if any(m.output is None for m in paired) else None
     )
     for kind in (
         ColumnKind.STATUS,

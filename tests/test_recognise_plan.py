@@ -508,3 +508,25 @@ def test_cells_above_a_plan_level_table_are_never_dropped() -> None:
     )
     assert [(a.objective, a.workstream) for a in plan.actions] == [("O1", "Gardens")]
     assert [u.text for u in plan.unclassified] == ["Note: figures are provisional", "May 2010"]
+
+
+def test_we_will_lists_under_a_priority_are_actions() -> None:
+    blocks = (
+        Heading(text="Hartfield Partnership Plan 2014"),
+        Heading(text="Priority 1: Reducing re-offending"),
+        Paragraph(text="We will:"),
+        ListItem(text="expand offender management to 60 people", marker="•"),
+        ListItem(text="open a women's centre", marker="•"),
+        Heading(text="Priority 2: Safer streets"),
+        ListItem(text="Keep reported street crime below 2013 levels", marker="•"),
+    )
+    plan = build_plan(
+        Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
+    )
+    first, second = plan.priorities
+    assert (first.ref, first.title) == ("1", "Reducing re-offending")
+    assert [a.text for a in first.actions] == [
+        "expand offender management to 60 people",
+        "open a women's centre",
+    ]
+    assert [o.text for o in second.objectives] == ["Keep reported street crime below 2013 levels"]

@@ -364,6 +364,12 @@ class _Builder:
         if kind is not None and items:
             return self.labelled_list(index, kind, items)
         statements = self.targets_from(index, text, block.source) + claimed
+        if self.current is not None and items and _WE_WILL.search(text):
+            # "We will:" introduces what will be done: the list after it is actions.
+            self.current.delivery = True
+            self.current.description.append(text)
+            self.placed.add(index)
+            return 1
         if self.current is not None and is_sub_label(text):
             return 1
         if self.current is not None and not self.current.actions:
@@ -743,6 +749,7 @@ class _Builder:
                 self.targets.append(target)
 
 
+_WE_WILL = re.compile(r"\bwe\s+will(?:\s+do)?\s*:\s*$", re.IGNORECASE)
 _FURNITURE = re.compile(
     r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^\(?(?:continued|cont(?:'d|\.)?)\)?\.?$",
     re.IGNORECASE,

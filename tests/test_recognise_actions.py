@@ -266,3 +266,17 @@ def test_outputs_carried_into_the_next_row_meet_their_dates() -> None:
         ("Scheme evaluated", "June 2006"),
         ("Report to the board", "July 2006"),
     ]
+
+
+def test_an_outcome_in_the_first_column_groups_the_rows_under_it() -> None:
+    table = make_table(
+        [
+            ["Outcome", "Action", "Owner", "Timescale"],
+            ["Fewer repeat offenders", "Expand the cohort", "Police", "Q2 2014/15"],
+            ["", "Find housing for prison leavers", "Housing Team", "March 2015"],
+        ]
+    )
+    layout = find_layout(table)
+    assert layout is not None
+    reading = rows_to_actions(table, layout)
+    assert [a.outcome for a in reading.actions] == ["Fewer repeat offenders"] * 2

@@ -533,6 +533,8 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
     current_workstream: str | None = None
     current_group: str | None = None
     current_objective: str | None = None
+    current_outcome = ""
+    leading_outcome = bool(layout.kinds) and layout.kinds[0] is ColumnKind.OUTCOME
     ref_column = layout.column(ColumnKind.REF) is not None
     for row in body:
         if all(c.is_empty for c in row.cells) or is_header_row(row):
@@ -603,6 +605,13 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
             continue
         lead_column = layout.column(ColumnKind.LEAD)
         lead_header = layout.headers[lead_column] if lead_column is not None else "lead"
+        new_action = drafts[-1].source is row.source
+        if leading_outcome and new_action:
+            # An outcome in the first column groups the rows under it (a merged cell).
+            own = _cell_text(known.get(ColumnKind.OUTCOME, []))
+            current_outcome = own or current_outcome
+            if not own and current_outcome:
+                drafts[-1].fields.setdefault(ColumnKind.OUTCOME, []).append(current_outcome)
         _add_details(drafts[-1], known, unknown, row.source, lead_header)
     preamble = read_preamble(preamble_rows)
     for item in preamble:

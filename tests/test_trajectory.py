@@ -6,9 +6,15 @@ import datetime as dt
 from decimal import Decimal
 
 from cspplan.document import Cell, Row, Table
-from cspplan.model import Measure, Number, SourceRef, Target, Unit
+from cspplan.model import Direction, Measure, Number, SourceRef, Target, Unit
 from cspplan.recognise.targets import find_targets
-from cspplan.recognise.trajectory import Trajectory, apply_trajectory, read_trajectory
+from cspplan.recognise.trajectory import (
+    Trajectory,
+    apply_trajectory,
+    read_trajectories,
+    read_trajectory,
+    targets_from_table,
+)
 from cspplan.serialise.converter import make_converter
 
 
@@ -130,3 +136,65 @@ def test_golden_trajectory(golden) -> None:  # type: ignore[no-untyped-def]
         )
     )
     golden("targets/trajectory", make_converter().unstructure(found))
+
+
+def test_label_before_the_period_in_headers() -> None:
+    found = read_trajectory(
+        table(
+            ["Measure", "Baseline (2009/10)", "Target 2010/11", "Target 2011/12"],
+            ["Thefts", "800", "770", "740"],
+        )
+    )
+    assert values(found) == [
+        ("800", "2009/10", "Baseline"),
+        ("770", "2010/11", "Target"),
+        ("740", "2011/12", "Target"),
+    ]
+
+
+def test_several_rows_of_figures() -> None:
+    grid = table(
+        ["Indicator", "Baseline 2008/09", "2009/10", "2010/11 Target"],
+        ["NI 15 Serious violent crime rate", "1,300", "1,260", "1,220"],
+        ["NI 32 Repeat domestic abuse", "31%", "n/a", "28%"],
+        ["Local - Satisfaction with services", "64%", "66%", "70%"],
+    )
+    rows = read_trajectories(grid)
+    assert [r.label for r in rows] == [
+        "NI 15 Serious violent crime rate",
+        "NI 32 Repeat domestic abuse",
+        "Local - Satisfaction with services",
+    ]
+    assert [len(r.measures) for r in rows] == [3, 2, 3]
+    assert read_trajectory(grid) is None
+    targets = targets_from_table(grid)
+    assert [
+        (t.metric, t.direction, t.indicator.code if t.indicator else None) for t in targets
+    ] == [
+        ("Serious violent crime rate", Direction.REDUCE, "NI 15"),
+        ("Repeat domestic abuse", Direction.REDUCE, "NI 32"),
+        ("Satisfaction with services", Direction.INCREASE, None),
+    ]
+    first = targets[0]
+    assert first.id == "" and first.unit is Unit.RATE
+    assert (first.baseline.value.text, first.target.value.text) == ("1,300", "1,220")  # type: ignore[union-attr]
+    assert first.deadline is not None and first.deadline.text == "2010/11"
+    assert len(first.trajectory) == 3
+
+
+def test_actual_columns_are_outturns_not_targets() -> None:
+    grid = table(
+        ["", "2008/09", "2009/10", "2010/11", "Actual 2009/10"],
+        ["Burglary", "500", "480", "460", "470"],
+    )
+    (target,) = targets_from_table(grid)
+    assert target.target is not None and target.target.value.text == "460"
+    assert target.outturn is not None and target.outturn.value.text == "470"
+
+
+def test_tables_with_words_among_figures_give_no_rows() -> None:
+    grid = table(
+        ["Action", "2009/10", "2010/11"], ["Patrols", "weekly", "monthly"], ["Visits", "10", "12"]
+    )
+    assert read_trajectories(grid) == []
+    assert targets_from_table(grid) == []

@@ -21,12 +21,19 @@ import regex
 
 from ..document import Table
 from ..model.plan import Target
-from ..model.values import Measure, Number, Period, Unit
+from ..model.values import Direction, Measure, Number, Period, Unit
+from .indicators import find_indicators
 from .numbers import TIMEOUT, parse_number
 from .periods import PERIOD_PATTERN, parse_period
 from .targets import unit_of
 
-__all__ = ["Trajectory", "apply_trajectory", "read_trajectory"]
+__all__ = [
+    "Trajectory",
+    "apply_trajectory",
+    "read_trajectories",
+    "read_trajectory",
+    "targets_from_table",
+]
 
 
 @attrs.frozen(slots=True)
@@ -53,10 +60,15 @@ _TARGET_PERCENT = regex.compile(
     r"(?i)target\s{0,3}[:\-–—]?\s{0,3}[+\-–−]?\s{0,2}(?P<pct>\d{1,3}(?:\.\d{1,2})?\s{0,2}%)"
 )
 _HEADER_PERIOD = regex.compile(
-    rf"^\s{{0,3}}(?:(?:year|yr)\s{{0,2}}\d\s{{0,3}}[:\-–]?\s{{0,3}})?(?P<period>{PERIOD_PATTERN.pattern})"
+    rf"^\s{{0,3}}(?:(?:year|yr)\s{{0,2}}\d\s{{0,3}}[:\-–]?\s{{0,3}})?"
+    rf"(?P<pre>(?:[A-Za-z][\w\-]{{0,15}}\s{{1,3}}){{0,3}})\(?(?P<period>{PERIOD_PATTERN.pattern})\)?"
     r"(?P<label>.{0,60})$",
     regex.IGNORECASE | regex.DOTALL,
 )
+_PLACEHOLDER = regex.compile(
+    r"(?i)^\s{0,3}(?:n/?a|tbc|tbd|-|–|—|\*|not\s{1,3}available|nil)?\s{0,3}$"
+)
+_OUTTURN_WORDS = regex.compile(r"(?i)\b(?:actual|outturn|out-turn|achieved|result|performance)\b")
 _BASE_WORDS = regex.compile(r"(?i)\b(?:benchmark|baseline|base)\b")
 
 
@@ -80,7 +92,8 @@ def _header(text: str) -> tuple[Period, str | None] | None:
     period = parse_period(match.group("period"))
     if period is None:
         return None
-    label = match.group("label").strip().strip("()[]-–: ").strip() or None
+    parts = (match.group("pre").strip(), match.group("label").strip().strip("()[]-–: ").strip())
+    label = " ".join(part for part in parts if part) or None
     if label is not None and regex.search(r"\d{3,}", label):
         return None
     return period, label
@@ -122,7 +135,8 @@ def _across(table: Table) -> Trajectory | None:
                     return None
                 period, label = periods[col]
                 measures.append(Measure(value=value, period=period, label=label))
-            elif col < min(periods) and row_label is None and _figure(text) is None:
+            elif col < min(periods) and _figure(text) is None:
+                # The value row's own label ("Thefts") is more specific than the header's.
                 row_label = text
             else:
                 return None
@@ -130,6 +144,97 @@ def _across(table: Table) -> Trajectory | None:
             return None
         return _trajectory(measures, row_label)
     return None
+
+
+def read_trajectories(table: Table) -> list[Trajectory]:
+    """One trajectory per row of figures under a row of periods, each labelled by its first
+    cells: the layout of target tables with one indicator per row::
+
+        Indicator                          Baseline 2007/08  2008/09  2009/10  2010/11 Target
+        NI 16 Serious acquisitive crime    6,120             5,930    5,750    5,580
+        NI 20 Assault with injury          2,410             2,350    2,300    2,250
+
+    Cells with "n/a", "TBC" or "-" are skipped; a row with words among its figures means the
+    table is something else, and none is read.
+    """
+    try:
+        return _rows_across(table)
+    except TimeoutError:
+        return []
+
+
+def _rows_across(table: Table) -> list[Trajectory]:
+    grid = [row for row in _grid(table) if any(text for text in row.values())]
+    for index, row in enumerate(grid[:3]):
+        headers = {col: _header(text) for col, text in row.items() if text}
+        periods = {col: found for col, found in headers.items() if found is not None}
+        if len(periods) < 2:
+            continue
+        first = min(periods)
+        if any(found is None and col > first for col, found in headers.items()):
+            continue
+        rows: list[Trajectory] = []
+        for values_row in grid[index + 1 :]:
+            measures: list[Measure] = []
+            for col, (period, label) in sorted(periods.items()):
+                text = values_row.get(col, "")
+                if _PLACEHOLDER.match(text):
+                    continue
+                value = _figure(text)
+                if value is None:
+                    return []
+                measures.append(Measure(value=value, period=period, label=label))
+            label_text = " ".join(t for c, t in sorted(values_row.items()) if c < first and t)
+            if len(measures) >= 2:
+                rows.append(_trajectory(measures, label_text or None))
+        return rows
+    return []
+
+
+def targets_from_table(table: Table) -> list[Target]:
+    """A target for each labelled row of a table of figures by period (see
+    :func:`read_trajectories`), with ``id=""``: the metric and indicator from the row label,
+    the baseline from the "Baseline"/"Benchmark" column (else the first), the target from the
+    last column not reporting an actual figure, the latest actual figure as the outturn, and
+    the direction from the baseline and target figures."""
+    targets: list[Target] = []
+    for trajectory in read_trajectories(table):
+        if trajectory.label is None:
+            continue
+        measures = trajectory.measures
+        planned = [m for m in measures if not _OUTTURN_WORDS.search(m.label or "")]
+        actual = [m for m in measures if _OUTTURN_WORDS.search(m.label or "")]
+        if len(planned) < 2:
+            continue
+        base = next((m for m in planned if m.label and _BASE_WORDS.search(m.label)), planned[0])
+        goal = planned[-1]
+        direction: Direction | None = None
+        if goal.value.value < base.value.value:
+            direction = Direction.REDUCE
+        elif goal.value.value > base.value.value:
+            direction = Direction.INCREASE
+        named = find_indicators(trajectory.label, table.source)
+        indicator = named[0] if named else None
+        metric = (indicator.title if indicator and indicator.title else trajectory.label).strip()
+        cells = " | ".join([trajectory.label, *(m.value.text for m in measures)])
+        targets.append(
+            Target(
+                id="",
+                statement=cells,
+                metric=metric or None,
+                direction=direction,
+                percent=trajectory.target_percent,
+                unit=unit_of(trajectory.target_percent, base, goal, metric, trajectory.label),
+                baseline=base,
+                target=goal,
+                deadline=goal.period,
+                trajectory=measures,
+                outturn=actual[-1] if actual else None,
+                indicator=indicator,
+                source=table.source,
+            )
+        )
+    return targets
 
 
 def _down(table: Table) -> Trajectory | None:

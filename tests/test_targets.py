@@ -259,3 +259,8 @@ def test_target_change_without_a_verb_takes_its_direction_from_the_figures() -> 
     assert target.direction is Direction.REDUCE
     assert target.percent is not None and target.percent.text == "15%"
     assert (target.baseline.value.text, target.target.value.text) == ("2,000", "1,700")  # type: ignore[union-attr]
+
+
+def test_achieve_a_reduction_of() -> None:
+    target = one("We will achieve a reduction of 6% in cycle theft by 2011")
+    assert (target.metric, target.direction) == ("cycle theft", Direction.REDUCE)

@@ -67,7 +67,8 @@ _NOUN_FORM = regex.compile(
 # "to achieve a 10% reduction in ...": an aim stated as a noun, without the word target.
 _ACHIEVE = regex.compile(
     r"\b(?:to|will|shall|must|aim\s{1,3}to|aims\s{1,3}to)\s{1,3}(?:achieve|deliver|secure|see|make"
-    r"|bring\s{1,3}about|realise)\s{1,3}(?:an?|the)\s{1,3}(?:further\s{1,3})?(?=\d)",
+    r"|bring\s{1,3}about|realise)\s{1,3}(?:an?|the)\s{1,3}(?:further\s{1,3})?"
+    r"(?=\d|(?:reduction|decrease|cut|increase|rise|improvement)\s{1,3}(?:of|by)\s{1,3}\d)",
     regex.IGNORECASE,
 )
 _TARGET_WORD = regex.compile(

@@ -43,6 +43,7 @@ from ..model.plan import (
 from ..model.source import DocumentSource, SourceRef
 from ..model.values import Timescale
 from .actions import ActionTableReading, PreambleItem, rows_to_actions
+from .claims import find_claims, footnotes
 from .front import read_front_matter
 from .indicators import find_indicators
 from .memberships import table_to_memberships
@@ -66,6 +67,7 @@ from .structure import (
 from .tables import ColumnKind, expand_rowspans, find_layout, join_tables
 from .targets import find_targets
 from .timescales import parse_timescale
+from .trajectory import apply_trajectory, read_trajectory
 
 __all__ = ["build_plan", "marker_symbols", "to_unclassified"]
 
@@ -412,8 +414,6 @@ class _Builder:
 
     def claims_from(self, text: str, source: SourceRef, following: Sequence[str]) -> list[str]:
         """Narrative figures a block asserts; returns their statements."""
-        from .claims import find_claims  # imported late: it imports this package's helpers
-
         # After the list items, an empty text and then the plan's footnotes, so a figure
         # marked "¹" can be read from wherever its footnote is printed.
         found = find_claims(text, source, [*following, "", *self.footnotes])
@@ -421,8 +421,6 @@ class _Builder:
         return [c.statement for c in found]
 
     def attach_trajectory(self, table: Table) -> bool:
-        from .trajectory import apply_trajectory, read_trajectory
-
         if self.last_target is None:
             return False
         trajectory = read_trajectory(table)
@@ -594,8 +592,6 @@ class _Builder:
                         _rows_unclassified(reading.leftovers, block.source)
                     )
                 return last - index + 1
-        from .trajectory import read_trajectory
-
         trajectory = read_trajectory(block)
         if trajectory is not None:
             near = self.last_target is not None and index - self.last_target[0] <= 2
@@ -868,8 +864,6 @@ def build_plan(document: Document) -> Plan:
     """Build a Plan from a Document."""
     front = read_front_matter(document.blocks)
     blocks = tuple(expand_rowspans(b) if isinstance(b, Table) else b for b in document.blocks)
-    from .claims import footnotes
-
     notes = tuple(footnotes(block_text(b) for b in blocks if not isinstance(b, Table)))
     builder = _Builder(blocks=blocks, symbols=marker_symbols(blocks), footnotes=notes)
     builder.walk(front.used)

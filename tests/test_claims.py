@@ -245,3 +245,17 @@ def test_count_with_run_in_items() -> None:
     assert claim.items == ("Safer Roads", "Safer Homes", "Strong Communities")
     (claim,) = claims("The plan has three priorities: violence, drugs and alcohol, and nuisance.")
     assert claim.items == ("violence", "drugs and alcohol", "nuisance")
+
+
+def test_changes_in_percentage_points() -> None:
+    (claim,) = claims("Confidence in the council rose by 3 percentage points to 59%.")
+    assert roles(claim) == [("to", "59%"), ("change", "3 percentage points")]
+    assert [f.unit for f in claim.figures] == ["percent", "percentage_points"]
+    (relative,) = claims("Truancy fell by 2% to 40%.")
+    assert roles(relative) == [("change", "2%")]
+
+
+def test_years_after_in_do_not_swallow_the_next_figure() -> None:
+    (claim,) = claims("Fatal overdoses increased from 14 in 2006 to 21 in 2007.")
+    assert roles(claim) == [("from", "14"), ("to", "21")]
+    assert [f.period.text if f.period else None for f in claim.figures] == ["2006", "2007"]

@@ -43,3 +43,9 @@ def test_year_of_and_financial_year() -> None:
     assert year_of(2009, "10") == 2010
     assert year_of(1998, "02") == 2002
     assert financial_year(2011) == (dt.date(2011, 4, 1), dt.date(2012, 3, 31))
+
+
+def test_to_joins_only_full_years() -> None:
+    assert parse_period("2004 to 2006") is not None
+    found = find_period("rose from 12 in 2007 to 19 in 2008")
+    assert found is not None and found.text == "2007"

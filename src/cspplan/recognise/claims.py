@@ -55,15 +55,17 @@ _HEDGE = regex.compile(
     r"|some|c\.|circa|up\s{1,3}to|at\s{1,3}least|roughly|just\s{1,3}(?:over|under)|under|estimated)"
     r"\s{1,3}$"
 )
+_CHANGE = rf"(?:{PERCENT}|{NUMBER}\s{{0,2}}percentage\s{{1,2}}points?\b)"
+"""A change as printed: a percentage, or a number of percentage points."""
 _PCT_AFTER = regex.compile(
-    rf"(?P<pct>{PERCENT})(?:\s{{0,2}}\((?P<count>{NUMBER})\))?\s{{1,3}}"
+    rf"(?P<pct>{_CHANGE})(?:\s{{0,2}}\((?P<count>{NUMBER})\))?\s{{1,3}}"
     rf"(?:(?P<down>reduction|decrease|fall|drop|cut|decline)|(?P<up>increase|rise|growth|improvement)"
     rf"|(?P<cmpdown>lower|fewer|less|down)\s{{1,3}}(?:than|on|compared)|(?P<cmpup>higher|more|greater|up)\s{{1,3}}(?:than|on|compared))\b",
     regex.IGNORECASE,
 )
 _PCT_BEFORE = regex.compile(
     rf"\b(?:(?P<down>reduction|decrease|fall|drop|cut|decline)|(?P<up>increase|rise|growth|improvement))"
-    rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?:(?:[^%,.;:()]|(?<=\d)[,.](?=\d)){{1,40}}?\s{{1,3}}or\s{{1,3}})?(?P<pct>{PERCENT})",
+    rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?:(?:[^%,.;:()]|(?<=\d)[,.](?=\d)){{1,40}}?\s{{1,3}}or\s{{1,3}})?(?P<pct>{_CHANGE})",
     regex.IGNORECASE,
 )
 _PCT_VERB = regex.compile(
@@ -71,7 +73,7 @@ _PCT_VERB = regex.compile(
     r"|build|builds|built|break|breaks|broken|account|accounts|round|rounded|signed|sign)\s{1,3})"
     rf"\b(?:(?P<down>fallen|fell|dropped|decreased|reduced|declined|gone\s{{1,3}}down|went\s{{1,3}}down|down)"
     rf"|(?P<up>risen|rose|increased|grown|grew|gone\s{{1,3}}up|went\s{{1,3}}up|up))"
-    rf"\s{{1,3}}(?:by\s{{1,3}})?(?P<pct>{PERCENT})",
+    rf"\s{{1,3}}(?:by\s{{1,3}})?(?P<pct>{_CHANGE})",
     regex.IGNORECASE,
 )
 _UP_DOWN_FROM = regex.compile(
@@ -176,6 +178,10 @@ def _find_claims(text: str, source: SourceRef, following: Sequence[str]) -> list
 
 def _pct(text: str) -> Number | None:
     cleaned = " ".join(text.split())
+    points = regex.search(r"(?i)\s{0,2}percentage\s{1,2}points?$", cleaned)
+    if points:
+        value = parse_number(cleaned[: points.start()])
+        return Number(value=value.value, text=cleaned) if value else None
     if regex.search(r"(?i)per\s?cent$", cleaned):
         value = parse_number(regex.sub(r"(?i)\s{0,2}per\s?cent$|\s{0,2}percent$", "", cleaned))
         return Number(value=value.value, text=cleaned) if value else None
@@ -264,7 +270,8 @@ def _changes(
             figures.append(start_figure)
         if end_figure is not None:
             figures.append(end_figure)
-        figures.append(Figure(role="change", value=change, unit="percent"))
+        unit = "percentage_points" if "point" in change.text.lower() else "percent"
+        figures.append(Figure(role="change", value=change, unit=unit))
         count = anchor.groupdict().get("count")
         if count:
             value = parse_number(count)
@@ -391,6 +398,7 @@ def _relate(
 ) -> tuple[Figure | None, Figure | None]:
     """The start and end figures a change phrase relates, where the wording ties them to it."""
     after_at = anchor.end()
+    points = "point" in anchor.group("pct").lower()
     after = sentence[after_at : after_at + 100]
     start_figure: Figure | None = None
     end_figure: Figure | None = None
@@ -398,9 +406,9 @@ def _relate(
     if from_match is not None:
         start_figure = _from_figure(from_match)
         if start_figure is not None:
-            end_figure = _to_after(sentence, after_at + from_match.end())
+            end_figure = _to_after(sentence, after_at + from_match.end(), points)
     else:
-        end_figure = _to_after(sentence, after_at)
+        end_figure = _to_after(sentence, after_at, points)
     if end_figure is None and kind in ("after", "before"):
         found = _figure_before(sentence, anchor.start())
         if found is not None:
@@ -455,17 +463,22 @@ def _figure_at(sentence: str, value: Number, position: int, role: str) -> Figure
     return Figure(role=role, value=value, unit="count", period=period)
 
 
-def _to_after(sentence: str, position: int) -> Figure | None:
-    match = _TO_AFTER.match(sentence[position : position + 60], timeout=TIMEOUT)
-    if match is None:
+def _to_after(sentence: str, position: int, points: bool = False) -> Figure | None:
+    """The "to N" just after ``position``; "to 68%" only after a change in points, since after
+    "fell by 2%" a percentage could be read two ways."""
+    match = (_TO_ANY if points else _TO_AFTER).match(
+        sentence[position : position + 60], timeout=TIMEOUT
+    )
+    if match is None or (points and not _is_percent_text(match.group("to"))):
         return None
-    value = parse_number(match.group("to"))
+    value = _pct(match.group("to"))
     if value is None:
         return None
     end = position + match.end()
     around = _AROUND_PERIOD.match(sentence[end : end + 30], timeout=TIMEOUT)
     period = parse_period(around.group("p")) if around else None
-    return Figure(role="to", value=value, unit="count", period=period)
+    unit = "percent" if points else "count"
+    return Figure(role="to", value=value, unit=unit, period=period)
 
 
 def _plain_figure_before(sentence: str, position: int) -> tuple[Number, int] | None:

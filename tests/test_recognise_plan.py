@@ -530,3 +530,49 @@ def test_we_will_lists_under_a_priority_are_actions() -> None:
         "open a women's centre",
     ]
     assert [o.text for o in second.objectives] == ["Keep reported street crime below 2013 levels"]
+
+
+def _table(rows: list[list[str]]) -> Table:
+    return Table(
+        rows=tuple(Row(cells=tuple(Cell(lines=(t,) if t else ()) for t in r)) for r in rows)
+    )
+
+
+def test_a_table_of_targets_without_a_statement_gives_targets() -> None:
+    blocks = (
+        Heading(text="Ferndale Partnership Plan 2008"),
+        Heading(text="Priority 1: Vehicle crime"),
+        _table(
+            [
+                ["", "2007/08 Baseline", "2008/09", "2009/10", "2010/11"],
+                ["Thefts of vehicles", "420", "400", "380", "360"],
+                ["Thefts from vehicles", "910", "870", "830", "790"],
+            ]
+        ),
+    )
+    plan = build_plan(
+        Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
+    )
+    targets = plan.priorities[0].targets
+    assert [t.id for t in targets] == ["T1", "T2"]
+    assert all(len(t.trajectory) == 4 for t in targets)
+    assert plan.unclassified == ()
+
+
+def test_a_trajectory_before_its_statement_waits_for_it() -> None:
+    blocks = (
+        Heading(text="Ferndale Partnership Plan 2008"),
+        _table(
+            [
+                ["", "2007/08 Baseline", "2008/09", "2009/10 (Target-10%)"],
+                ["Recorded assaults", "500", "475", "450"],
+            ]
+        ),
+        Paragraph(text="Strategic target to reduce assaults by 10% from 500 to 450 by 2009/10"),
+    )
+    plan = build_plan(
+        Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
+    )
+    (target,) = plan.targets
+    assert len(target.trajectory) == 3
+    assert plan.unclassified == ()

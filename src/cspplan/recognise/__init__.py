@@ -67,7 +67,7 @@ from .structure import (
 from .tables import ColumnKind, expand_rowspans, find_layout, join_tables
 from .targets import find_targets
 from .timescales import parse_timescale
-from .trajectory import apply_trajectory, read_trajectory
+from .trajectory import apply_trajectory, read_trajectory, targets_from_table
 
 __all__ = ["build_plan", "marker_symbols", "to_unclassified"]
 
@@ -420,6 +420,15 @@ class _Builder:
         self.claims.extend(attrs.evolve(c, id=self.next_id("C")) for c in found)
         return [c.statement for c in found]
 
+    def statement_follows(self, index: int) -> bool:
+        """True where a target statement comes within two blocks after ``index``."""
+        for block in self.blocks[index + 1 : index + 3]:
+            if isinstance(block, Table):
+                return False
+            if find_targets(block_text(block), block.source):
+                return True
+        return False
+
     def attach_trajectory(self, table: Table) -> bool:
         if self.last_target is None:
             return False
@@ -593,12 +602,19 @@ class _Builder:
                     )
                 return last - index + 1
         trajectory = read_trajectory(block)
-        if trajectory is not None:
-            near = self.last_target is not None and index - self.last_target[0] <= 2
-            if near and self.attach_trajectory(block):
-                self.placed.add(index)
-                return 1
+        near = self.last_target is not None and index - self.last_target[0] <= 2
+        if trajectory is not None and near and self.attach_trajectory(block):
+            self.placed.add(index)
+            return 1
+        if trajectory is not None and self.statement_follows(index):
             self.pending_trajectory = (index, block)
+            return 1
+        table_targets = targets_from_table(block)
+        if table_targets:
+            # A table of targets by period, one labelled row each, with no statement beside.
+            owner = self.current.targets if self.current is not None else self.targets
+            owner.extend(self.number_target(t) for t in table_targets)
+            self.placed.add(index)
             return 1
         members = table_to_memberships(block, self.last_heading)
         if members is not None:

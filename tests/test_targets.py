@@ -264,3 +264,12 @@ def test_target_change_without_a_verb_takes_its_direction_from_the_figures() -> 
 def test_achieve_a_reduction_of() -> None:
     target = one("We will achieve a reduction of 6% in cycle theft by 2011")
     assert (target.metric, target.direction) == ("cycle theft", Direction.REDUCE)
+
+
+def test_metric_after_the_figures_and_without_its_code() -> None:
+    assert one("To cut by 7% the number of deliberate vehicle fires.").metric == (
+        "deliberate vehicle fires"
+    )
+    coded = one("Reduce alcohol-related admissions (NI 39) by 2% per year")
+    assert coded.metric == "alcohol-related admissions"
+    assert coded.indicator is not None and coded.indicator.code == "NI 39"

@@ -392,6 +392,7 @@ def _read_figures(
     goal: Measure | None = None
     deadline: Period | None = None
     metric_end = len(rest)
+    last_clause_end = 0
     seen_figure = False
     from_end = -100
     for clause in _CLAUSE.finditer(rest, timeout=TIMEOUT):
@@ -441,6 +442,7 @@ def _read_figures(
         if not seen_figure:
             metric_end = clause.start()
             seen_figure = True
+        last_clause_end = clause.end()
     if percent is None and goal is None:
         return None
     if deadline is None and _TARGET_WORD.search(before, timeout=TIMEOUT):
@@ -448,6 +450,10 @@ def _read_figures(
     if goal is not None and goal.period is None and deadline is not None:
         goal = attrs.evolve(goal, period=deadline)
     metric = _metric(rest[:metric_end])
+    if metric is None and not rest[:metric_end].strip():
+        # "To reduce by 5% the number of deliberate fires": the metric comes after the figures.
+        trailing = regex.split(r"[.;(]", rest[last_clause_end:], maxsplit=1)[0]
+        metric = _metric(trailing) if len(trailing) <= 120 else None
     # The statement is the whole sentence; where a sentence holds several targets the caller
     # narrows each to its own words, so the (possibly long) join is done once per sentence.
     statement = joined(sentence)
@@ -524,8 +530,12 @@ def _deadline(text: str) -> Period | None:
     return Period(text=phrase, start=span.start, end=span.end)
 
 
+_CODE_ASIDE = regex.compile(r"\s{0,3}\((?:NI|BVPI|BV|PSA|KPI|LPI)\s{0,2}\d[^()]{0,30}\)")
+
+
 def _metric(text: str) -> str | None:
     cleaned = " ".join(text.split()).strip(" ,;:-–")
+    cleaned = _CODE_ASIDE.sub("", cleaned).strip(" ,;:-–")
     cleaned = _METRIC_LEAD.sub("", cleaned, count=1).strip(" ,;:-–")
     cleaned = regex.sub(r"(?i)\s(?:and|or|with|which|that|to|at)$", "", cleaned).strip()
     if not regex.search(r"[A-Za-z]{2}", cleaned) or len(cleaned) > 200:

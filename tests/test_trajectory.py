@@ -198,3 +198,31 @@ def test_tables_with_words_among_figures_give_no_rows() -> None:
     )
     assert read_trajectories(grid) == []
     assert targets_from_table(grid) == []
+
+
+def test_header_labels_wrapped_onto_their_own_row() -> None:
+    found = read_trajectory(
+        table(
+            ["", "2006/07", "2007/08", "2008/09"],
+            ["", "Baseline", "", "(Target-9%)"],
+            ["Offences", "700", "670", "637"],
+        )
+    )
+    assert values(found) == [
+        ("700", "2006/07", "Baseline"),
+        ("670", "2007/08", None),
+        ("637", "2008/09", "Target-9%"),
+    ]
+    assert found is not None and found.target_percent is not None
+
+
+def test_planned_row_beside_an_actual_row() -> None:
+    found = read_trajectory(
+        table(
+            ["", "2007/08", "2008/09", "2009/10"],
+            ["Trajectory", "410", "400", "390"],
+            ["Actual", "410", "405", ""],
+        )
+    )
+    assert found is not None and found.label == "Trajectory"
+    assert [m.value.text for m in found.measures] == ["410", "400", "390"]

@@ -114,36 +114,18 @@ def read_trajectory(table: Table) -> Trajectory | None:
 
 
 def _across(table: Table) -> Trajectory | None:
-    grid = [row for row in _grid(table) if any(text for text in row.values())]
-    if len(grid) < 2 or len(grid) > 3:
+    found = _period_rows(table)
+    if found is None:
         return None
-    for index, row in enumerate(grid[:-1]):
-        headers = {col: _header(text) for col, text in row.items() if text}
-        periods = {col: found for col, found in headers.items() if found is not None}
-        others = [col for col, found in headers.items() if found is None]
-        if len(periods) < 2 or len(others) > 1 or (others and others[0] > min(periods)):
-            continue
-        values_row = grid[index + 1]
-        measures: list[Measure] = []
-        row_label = row.get(others[0]) if others else None
-        for col, text in sorted(values_row.items()):
-            if not text:
-                continue
-            if col in periods:
-                value = _figure(text)
-                if value is None:
-                    return None
-                period, label = periods[col]
-                measures.append(Measure(value=value, period=period, label=label))
-            elif col < min(periods) and _figure(text) is None:
-                # The value row's own label ("Thefts") is more specific than the header's.
-                row_label = text
-            else:
-                return None
-        if len(measures) < 2 or grid[index + 2 :]:
-            return None
-        return _trajectory(measures, row_label)
-    return None
+    header_label, rows = found
+    rows = [(label, measures) for label, measures in rows if len(measures) >= 2]
+    if len(rows) > 1:
+        # A table with a planned row and an "Actual" row: the planned row is the trajectory.
+        rows = [(label, m) for label, m in rows if not _OUTTURN_WORDS.search(label or "")]
+    if len(rows) != 1:
+        return None
+    label, measures = rows[0]
+    return _trajectory(measures, label or header_label)
 
 
 def read_trajectories(table: Table) -> list[Trajectory]:
@@ -158,12 +140,18 @@ def read_trajectories(table: Table) -> list[Trajectory]:
     table is something else, and none is read.
     """
     try:
-        return _rows_across(table)
+        found = _period_rows(table)
     except TimeoutError:
         return []
+    if found is None:
+        return []
+    return [_trajectory(measures, label) for label, measures in found[1] if len(measures) >= 2]
 
 
-def _rows_across(table: Table) -> list[Trajectory]:
+def _period_rows(table: Table) -> tuple[str | None, list[tuple[str | None, list[Measure]]]] | None:
+    """The header's own label and each figure row's label and measures, where one of the first
+    three rows is a row of periods and every row under it holds only figures in its period
+    columns; ``None`` for any other table."""
     grid = [row for row in _grid(table) if any(text for text in row.values())]
     for index, row in enumerate(grid[:3]):
         headers = {col: _header(text) for col, text in row.items() if text}
@@ -171,24 +159,47 @@ def _rows_across(table: Table) -> list[Trajectory]:
         if len(periods) < 2:
             continue
         first = min(periods)
-        if any(found is None and col > first for col, found in headers.items()):
+        others = sorted(col for col, found in headers.items() if found is None)
+        if any(col > first for col in others):
             continue
-        rows: list[Trajectory] = []
-        for values_row in grid[index + 1 :]:
+        header_label = " ".join(row[col] for col in others) or None
+        labels = {col: label for col, (_, label) in periods.items()}
+        body = grid[index + 1 :]
+        if body and _is_label_row(body[0], periods, first):
+            # Header labels wrapped onto a row of their own: "Benchmark", "(Target-16%)".
+            for col in periods:
+                extra = body[0].get(col, "").strip("()[] ")
+                if extra:
+                    labels[col] = " ".join(part for part in (labels[col], extra) if part)
+            body = body[1:]
+        rows: list[tuple[str | None, list[Measure]]] = []
+        for values_row in body:
             measures: list[Measure] = []
-            for col, (period, label) in sorted(periods.items()):
+            for col, (period, _) in sorted(periods.items()):
                 text = values_row.get(col, "")
                 if _PLACEHOLDER.match(text):
                     continue
                 value = _figure(text)
                 if value is None:
-                    return []
-                measures.append(Measure(value=value, period=period, label=label))
+                    return None
+                measures.append(Measure(value=value, period=period, label=labels[col]))
             label_text = " ".join(t for c, t in sorted(values_row.items()) if c < first and t)
-            if len(measures) >= 2:
-                rows.append(_trajectory(measures, label_text or None))
-        return rows
-    return []
+            if label_text and _figure(label_text) is not None:
+                return None
+            rows.append((label_text or None, measures))
+        return header_label, rows
+    return None
+
+
+def _is_label_row(
+    row: dict[int, str], periods: dict[int, tuple[Period, str | None]], first: int
+) -> bool:
+    cells = [row.get(col, "") for col in periods]
+    if any(text for col, text in row.items() if col < first) or not any(cells):
+        return False
+    return all(
+        not text or (_figure(text) is None and not _PLACEHOLDER.match(text)) for text in cells
+    )
 
 
 def targets_from_table(table: Table) -> list[Target]:

@@ -13,7 +13,7 @@ from cspplan.recognise.claims import find_claims
 from cspplan.recognise.indicators import find_indicators
 from cspplan.recognise.targets import find_targets
 from cspplan.recognise.timescales import parse_timescale, split_timescales
-from cspplan.recognise.trajectory import read_trajectory
+from cspplan.recognise.trajectory import read_trajectories, read_trajectory, targets_from_table
 
 SOURCE = SourceRef()
 # Fragments of plan wording, so that generated text reaches deep into the patterns.
@@ -71,7 +71,27 @@ def run_all(text: str) -> None:
     parse_timescale(text)
     split_timescales(text)
     cells = tuple(Cell(lines=(part,)) for part in text.split(" ")[:8])
-    read_trajectory(Table(rows=(Row(cells=cells), Row(cells=cells))))
+    table = Table(rows=(Row(cells=cells), Row(cells=cells)))
+    read_trajectory(table)
+    read_trajectories(table)
+    targets_from_table(table)
+
+
+CELL = st.one_of(
+    st.sampled_from(
+        ["", "2007/08", "2008/09 Target", "Baseline 2006/07", "1,140", "12%", "n/a", "NI 16 Crime"]
+    ),
+    st.text(max_size=20),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(CELL, min_size=1, max_size=6), min_size=1, max_size=6))
+def test_tables_never_raise(rows: list[list[str]]) -> None:
+    table = Table(rows=tuple(Row(cells=tuple(Cell(lines=(c,)) for c in row)) for row in rows))
+    read_trajectory(table)
+    read_trajectories(table)
+    targets_from_table(table)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

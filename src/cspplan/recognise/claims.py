@@ -123,11 +123,11 @@ _TOTAL = regex.compile(
 _COUNT_NOUNS = (
     r"priorities|objectives|aims|themes|areas|outcomes|strands|goals|targets|pledges|commitments"
     r"|principles|workstreams|work\s{1,3}streams|ambitions|action\s{1,3}teams|action\s{1,3}groups"
-    r"|panels|challenges|issues|actions|measures"
+    r"|panels|challenges|issues|actions|measures|pillars"
 )
 _PLAN_NOUNS = regex.compile(
     r"(?i)^(?:priorities|objectives|aims|themes|outcomes|strands|goals|pledges|commitments"
-    r"|principles|workstreams|work\s{1,3}streams|ambitions)$"
+    r"|principles|workstreams|work\s{1,3}streams|ambitions|pillars)$"
 )
 _COUNT = regex.compile(
     rf"(?<![\w,.£-])(?P<n>{NUMBER_WORDS}|\d{{1,2}})\s{{1,3}}(?:(?:key|main|strategic|core|overarching|local|clear"
@@ -768,6 +768,7 @@ _OWN_PLAN = regex.compile(
     r"(?i)\b(?:this|the)\s{1,3}(?:plan|strategy|document|agreement|action\s{1,3}plan|partnership\s{1,3}plan"
     r"|partnership)\b"
     r"|\bour\s{1,3}(?:\w+\s{1,3})?(?:key\s{1,3})?(?:priorities|objectives|aims|themes|outcomes)\b"
+    r"|\bwe\s{1,3}(?:have|will|are|set|identified|agreed|chose|selected)\b"
 )
 _ITEM_SPLIT = regex.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)]|[•▪◦●❖➢➤►■·])\s{1,3}")
 

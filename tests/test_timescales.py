@@ -141,3 +141,35 @@ def test_spans_are_marked_joined() -> None:
     (span,) = find_dates("Jan 2005 - Mar 2005")
     assert span.joined and (span.begin, span.stop) == (0, 19)
     assert not find_dates("Jan 2005")[0].joined
+
+
+def test_golden_timescales(golden) -> None:  # type: ignore[no-untyped-def]
+    from cspplan.serialise.converter import make_converter
+
+    cells = [
+        "November 2006",
+        "End of Jan 05",
+        "14/03/2008",
+        "Autumn 2006",
+        "Q2 2008/09",
+        "2007-08",
+        "By June 2009",
+        "On-going",
+        "October 2005 onwards",
+        "TBA",
+        "?",
+        "Subject to funding",
+        "Scoping- Spring 2007 Launch- Autumn 2007",
+    ]
+    converter = make_converter()
+    golden(
+        "targets/timescales",
+        [
+            {
+                "cell": cell,
+                "pieces": split_timescales(cell),
+                "timescale": converter.unstructure(parse_timescale(cell)),
+            }
+            for cell in cells
+        ],
+    )

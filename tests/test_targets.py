@@ -273,3 +273,14 @@ def test_metric_after_the_figures_and_without_its_code() -> None:
     coded = one("Reduce alcohol-related admissions (NI 39) by 2% per year")
     assert coded.metric == "alcohol-related admissions"
     assert coded.indicator is not None and coded.indicator.code == "NI 39"
+
+
+def test_report_periods() -> None:
+    from cspplan.recognise.targets import report_period
+
+    ending = report_period("the year ending June 2009")
+    assert ending is not None
+    assert (ending.start, ending.end) == (dt.date(2008, 7, 1), dt.date(2009, 6, 30))
+    december = report_period("12 months to 31st December 2010")
+    assert december is not None and december.start == dt.date(2010, 1, 1)
+    assert report_period("year ending 31 February 2009") is None

@@ -17,6 +17,7 @@ from ..model.values import Number
 
 __all__ = [
     "NUMBER",
+    "NUMBER_WORDS",
     "PERCENT",
     "TIMEOUT",
     "blank_markup",
@@ -58,6 +59,7 @@ _WORDS = {
     "twenty": 20,
 }
 NUMBER_WORDS = "|".join(_WORDS)
+"""The small numbers plans write as words, as a pattern alternation: ``one|two|...``."""
 
 
 @functools.lru_cache(maxsize=16)

@@ -23,6 +23,7 @@ indicator, not a target.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 
@@ -593,18 +594,14 @@ def report_period(text: str) -> Period | None:
     2008), else the period :func:`~cspplan.recognise.periods.find_period` finds."""
     ending = _YEAR_ENDING.search(text, timeout=TIMEOUT)
     if ending is not None:
-        month = ending.group("month").lower()[:3]
-        month_number = _MONTHS.split("|").index(month) + 1
+        month = _MONTHS.split("|").index(ending.group("month").lower()[:3]) + 1
         year = int(ending.group("year"))
-        spans = find_dates(f"{month} {year}")
-        if spans:
-            last = spans[0].end
-            if ending.group("day"):
-                try:
-                    last = dt.date(year, month_number, int(ending.group("day")))
-                except ValueError:
-                    return None
-            first = dt.date(last.year - 1, month_number, 1)
-            first = first.replace(month=month_number % 12 + 1, year=first.year + month_number // 12)
-            return Period(text=" ".join(ending.group(0).split()), start=first, end=last)
+        day = int(ending.group("day") or calendar.monthrange(year, month)[1])
+        try:
+            last = dt.date(year, month, day)
+        except ValueError:
+            return None
+        # Twelve months ending then start on the first of the month after, a year before.
+        first = dt.date(year - 1 + month // 12, month % 12 + 1, 1)
+        return Period(text=" ".join(ending.group(0).split()), start=first, end=last)
     return find_period(text)

@@ -1,0 +1,409 @@
+"""Pages into a Document: running furniture set apart, lines into headings, paragraphs and
+list items, page tables into Tables joined across page breaks."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+import attrs
+import regex
+
+from ...document import Block, Cell, Heading, ListItem, Paragraph, Row, Table
+from ...model.source import SourceRef
+from .layout import Line, body_size
+from .page import FlowLine, PageContent
+from .paragraphs import (
+    join_lines,
+    join_texts,
+    line_marker,
+    split_inline_bullets,
+    starts_block,
+    vocabulary,
+)
+from .settings import PdfSettings
+from .tables import PageCell, PageTable
+
+__all__ = ["Assembly", "assemble", "furniture_keys"]
+
+BBox = tuple[float, float, float, float]
+
+_PAGE_NUMBER = regex.compile(
+    r"^(?:page\s{0,3})?[-–(]?\s{0,2}(?:\d{1,4}|[ivxlc]{1,6})\s{0,2}[-–)]?"
+    r"(?:\s{0,3}(?:of|/)\s{0,3}\d{1,4})?$",
+    regex.IGNORECASE,
+)
+_DIGITS = regex.compile(r"\d+")
+_SENTENCE_END = regex.compile(r"[.!?:;]\s*$")
+
+
+@attrs.frozen(slots=True)
+class Assembly:
+    """What :func:`assemble` made of the pages.
+
+    Attributes:
+        blocks: Body blocks in reading order.
+        furniture: Running headers, footers and page numbers.
+    """
+
+    blocks: tuple[Block, ...]
+    furniture: tuple[Block, ...]
+
+
+def _union(boxes: Sequence[BBox]) -> BBox:
+    return (
+        round(min(b[0] for b in boxes), 2),
+        round(min(b[1] for b in boxes), 2),
+        round(max(b[2] for b in boxes), 2),
+        round(max(b[3] for b in boxes), 2),
+    )
+
+
+def _round_box(box: BBox) -> BBox:
+    return (round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2))
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.lower().split()))
+
+
+def _in_margin(line: Line, page: PageContent, margin: float) -> bool:
+    return line.bottom <= page.height * margin or line.top >= page.height * (1 - margin)
+
+
+def furniture_keys(pages: Sequence[PageContent], settings: PdfSettings) -> frozenset[str]:
+    """The normalised texts (digits as ``#``) of lines in the top and bottom margins that
+    repeat on enough pages to be running headers or footers."""
+    if len(pages) < 2:
+        return frozenset()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        keys = {
+            _key(item.line.text)
+            for item in page.items
+            if isinstance(item, FlowLine) and _in_margin(item.line, page, settings.furniture_margin)
+        }
+        seen.update(keys)
+    needed = max(2, math.ceil(settings.furniture_repeat * len(pages)))
+    return frozenset(key for key, count in seen.items() if count >= needed)
+
+
+def _is_furniture(
+    item: FlowLine, page: PageContent, keys: frozenset[str], settings: PdfSettings
+) -> bool:
+    line = item.line
+    if not _in_margin(line, page, settings.furniture_margin):
+        return False
+    if _key(line.text) in keys:
+        return True
+    # A lone page number needs no repetition, but only at the very edge of the page.
+    edge = settings.furniture_margin * 0.7
+    near_edge = line.bottom <= page.height * edge or line.top >= page.height * (1 - edge)
+    return near_edge and bool(_PAGE_NUMBER.match(line.text.strip()))
+
+
+def _heading_levels(lines: Sequence[Line], body: float, settings: PdfSettings) -> dict[float, int]:
+    sizes = sorted(
+        {
+            round(line.size * 2) / 2
+            for line in lines
+            if line.size >= body * settings.heading_ratio
+            and len(line.words) <= settings.max_heading_words
+        },
+        reverse=True,
+    )
+    return {size: min(index + 1, 6) for index, size in enumerate(sizes)}
+
+
+class _Builder:
+    """Turns the flow of lines and tables into blocks; one per document."""
+
+    def __init__(
+        self,
+        file: str,
+        body: float,
+        levels: dict[float, int],
+        vocab: frozenset[str],
+        settings: PdfSettings,
+    ) -> None:
+        self.file = file
+        self.body = body
+        self.levels = levels
+        self.vocab = vocab
+        self.settings = settings
+        self.blocks: list[Block] = []
+        self.group: list[FlowLine] = []
+        self.tables = 0
+        # The last table, while it may still continue on the next page.
+        self.open_table: tuple[PageTable, int] | None = None
+        # Each page's left text margin, from which list items' nesting is measured.
+        self.page_left: dict[int, float] = {}
+
+    # --- text -------------------------------------------------------------------------
+    def add_line(self, item: FlowLine, first_on_page: bool) -> None:
+        self.open_table = None
+        if self.group:
+            previous = self.group[-1]
+            if previous.line.page != item.line.page:
+                if not (first_on_page and self._continues_over_page(previous, item)):
+                    self.flush()
+            elif starts_block(
+                previous.line, item.line, previous.right, self.settings.paragraph_gap
+            ) or (previous.column != item.column):
+                self.flush()
+        self.group.append(item)
+
+    def _continues_over_page(self, previous: FlowLine, item: FlowLine) -> bool:
+        text = item.line.text
+        return (
+            not _SENTENCE_END.search(previous.line.text)
+            and text[:1].islower()
+            and abs(previous.line.size - item.line.size) < 0.6
+            and previous.line.bold == item.line.bold
+            and previous.line.x1 >= previous.right - 3 * previous.line.size
+        )
+
+    def flush(self) -> None:
+        if not self.group:
+            return
+        lines = [item.line for item in self.group]
+        self.group = []
+        source = SourceRef(
+            file=self.file, page=lines[0].page, bbox=_union([line.bbox for line in lines])
+        )
+        texts = [line.text for line in lines]
+        marker = line_marker(lines[0])
+        words = sum(len(line.words) for line in lines)
+        size = round(lines[0].size * 2) / 2
+        if marker is not None:
+            texts[0] = marker[1]
+            text = join_lines(texts, self.vocab, self.settings.dehyphenate)
+            level = max(0, round((lines[0].x0 - self._indent_base(lines[0])) / (2 * self.body)))
+            self.blocks.append(
+                ListItem(text=text, level=min(level, 4), marker=marker[0], source=source)
+            )
+            return
+        text = join_lines(texts, self.vocab, self.settings.dehyphenate)
+        if size in self.levels and words <= self.settings.max_heading_words and len(lines) <= 3:
+            self.blocks.append(Heading(text=text, level=self.levels[size], source=source))
+            return
+        bold = all(line.bold for line in lines)
+        if (
+            bold
+            and words <= self.settings.max_heading_words
+            and len(lines) <= 2
+            and not text.endswith(".")
+        ):
+            level = min(len(self.levels) + 1, 6)
+            self.blocks.append(Heading(text=text, level=level, source=source))
+            return
+        self.blocks.append(Paragraph(text=text, emphasis=bold, source=source))
+
+    def _indent_base(self, line: Line) -> float:
+        return self.page_left.get(line.page, line.x0)
+
+    # --- tables -----------------------------------------------------------------------
+    def add_table(self, table: PageTable, first_on_page: bool) -> None:
+        self.flush()
+        rows = self._rows(table, self.tables)
+        if (
+            self.settings.join_tables
+            and first_on_page
+            and self.open_table is not None
+            and self.blocks
+            and isinstance(self.blocks[-1], Table)
+            and self.open_table[0].page + 1 == table.page
+            and _columns_line_up(self.open_table[0], table)
+        ):
+            previous = self.blocks[-1]
+            index = self.open_table[1]
+            joined = _join_rows(previous.rows, rows, self.vocab, self.settings.dehyphenate)
+            joined = tuple(_renumber(row, i, index) for i, row in enumerate(joined))
+            self.blocks[-1] = attrs.evolve(previous, rows=joined)
+            self.open_table = (table, index)
+            return
+        source = SourceRef(
+            file=self.file, page=table.page, table=self.tables, bbox=_round_box(table.bbox)
+        )
+        self.blocks.append(Table(rows=rows, source=source))
+        self.open_table = (table, self.tables)
+        self.tables += 1
+
+    def end_page(self, had_items_after_table: bool) -> None:
+        if had_items_after_table:
+            self.open_table = None
+
+    def _rows(self, table: PageTable, index: int) -> tuple[Row, ...]:
+        by_row: dict[int, list[PageCell]] = {}
+        for cell in table.cells:
+            by_row.setdefault(cell.row, []).append(cell)
+        rows: list[Row] = []
+        for row_index in range(table.rows):
+            cells = by_row.get(row_index)
+            if not cells:
+                continue
+            built = tuple(
+                Cell(
+                    lines=self._cell_lines(cell),
+                    colspan=cell.colspan,
+                    rowspan=cell.rowspan,
+                    source=SourceRef(
+                        file=self.file,
+                        page=table.page,
+                        table=index,
+                        row=len(rows),
+                        column=cell.column,
+                        bbox=_round_box(cell.bbox),
+                    ),
+                )
+                for cell in sorted(cells, key=lambda c: c.column)
+            )
+            rows.append(
+                Row(
+                    cells=built,
+                    source=SourceRef(
+                        file=self.file,
+                        page=table.page,
+                        table=index,
+                        row=len(rows),
+                        bbox=_union([c.bbox for c in cells]),
+                    ),
+                )
+            )
+        return tuple(rows)
+
+    def _cell_lines(self, cell: PageCell) -> tuple[str, ...]:
+        out: list[str] = []
+        current: list[str] = []
+        previous: Line | None = None
+        for line in cell.lines:
+            if previous is not None and starts_block(
+                previous, line, cell.right, self.settings.paragraph_gap
+            ):
+                out.append(join_lines(current, self.vocab, self.settings.dehyphenate))
+                current = []
+            marker = line_marker(line) if not current else None
+            text = line.text
+            if marker is not None and marker[0] == "•":
+                text = f"• {marker[1]}"
+            current.append(text)
+            previous = line
+        if current:
+            out.append(join_lines(current, self.vocab, self.settings.dehyphenate))
+        lines: list[str] = []
+        for text in out:
+            lines.extend(split_inline_bullets(text))
+        return tuple(lines)
+
+
+def _columns_line_up(first: PageTable, second: PageTable) -> bool:
+    if first.width != second.width:
+        return False
+    tolerance = 3.0 if first.ruled and second.ruled else 12.0
+    return all(abs(a - b) <= tolerance for a, b in zip(first.columns, second.columns, strict=True))
+
+
+def _continues(upper: Row, lower: Row) -> bool:
+    """True where ``lower``, a table's first row on a new page, is the rest of ``upper``, the
+    row the last page ended with (the row broke across the page).
+
+    Either its first filled cell starts in lower case (mid-sentence), or it fills fewer
+    cells than ``upper``, all of them filled in ``upper`` too, and its first cell does not
+    start a new numbered entry.
+    """
+    if len(upper.cells) != len(lower.cells):
+        return False
+    filled = [i for i, cell in enumerate(lower.cells) if not cell.is_empty]
+    if not filled:
+        return False
+    if lower.cells[filled[0]].lines[0][:1].islower():
+        return True
+    above = {i for i, cell in enumerate(upper.cells) if not cell.is_empty}
+    first = lower.cells[0]
+    return 0 in filled and 0 in above and set(filled) < above and not first.lines[0][:1].isdigit()
+
+
+def _join_rows(
+    before: Sequence[Row], after: Sequence[Row], vocab: frozenset[str], dehyphenate: bool
+) -> tuple[Row, ...]:
+    rows = list(after)
+    if rows and before and rows[0].texts == before[0].texts:
+        # The header row repeated on the new page: drop the copy, mark the original.
+        rows = rows[1:]
+        before = [attrs.evolve(before[0], is_header=True), *before[1:]]
+    if rows and before and _continues(before[-1], rows[0]):
+        merged_cells = []
+        for upper, lower in zip(before[-1].cells, rows[0].cells, strict=True):
+            if upper.is_empty or lower.is_empty:
+                lines = upper.lines + lower.lines if not upper.is_empty else lower.lines
+            else:
+                joined = join_texts(upper.lines[-1], lower.lines[0], vocab, dehyphenate)
+                lines = (*upper.lines[:-1], joined, *lower.lines[1:])
+            merged_cells.append(attrs.evolve(upper, lines=lines))
+        before = [*before[:-1], attrs.evolve(before[-1], cells=tuple(merged_cells))]
+        rows = rows[1:]
+    return (*before, *rows)
+
+
+def _renumber(row: Row, index: int, table: int) -> Row:
+    cells = tuple(
+        attrs.evolve(cell, source=attrs.evolve(cell.source, row=index, table=table))
+        for cell in row.cells
+    )
+    return attrs.evolve(row, cells=cells, source=attrs.evolve(row.source, row=index, table=table))
+
+
+def _all_lines(pages: Sequence[PageContent]) -> Iterator[Line]:
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, FlowLine):
+                yield item.line
+            else:
+                for cell in item.cells:
+                    yield from cell.lines
+
+
+def assemble(file: str, pages: Sequence[PageContent], settings: PdfSettings) -> Assembly:
+    """Turn the pages' lines and tables into body blocks and furniture."""
+    keys = furniture_keys(pages, settings)
+    furniture: list[Block] = []
+    body_pages: list[PageContent] = []
+    for page in pages:
+        kept: list[FlowLine | PageTable] = []
+        for item in page.items:
+            if isinstance(item, FlowLine) and _is_furniture(item, page, keys, settings):
+                furniture.append(
+                    Paragraph(
+                        text=item.line.text,
+                        source=SourceRef(
+                            file=file, page=page.number, bbox=_round_box(item.line.bbox)
+                        ),
+                    )
+                )
+            else:
+                kept.append(item)
+        body_pages.append(attrs.evolve(page, items=tuple(kept)))
+    flow = [item.line for page in body_pages for item in page.items if isinstance(item, FlowLine)]
+    body = body_size(flow)
+    builder = _Builder(
+        file,
+        body,
+        _heading_levels(flow, body, settings),
+        vocabulary(line.text for line in _all_lines(body_pages)),
+        settings,
+    )
+    builder.page_left = {
+        page.number: min((i.line.x0 for i in page.items if isinstance(i, FlowLine)), default=0.0)
+        for page in body_pages
+    }
+    for page in body_pages:
+        for position, item in enumerate(page.items):
+            if isinstance(item, FlowLine):
+                builder.add_line(item, position == 0)
+            else:
+                builder.add_table(item, position == 0)
+        last_is_table = bool(page.items) and isinstance(page.items[-1], PageTable)
+        builder.end_page(not last_is_table)
+    builder.flush()
+    return Assembly(blocks=tuple(builder.blocks), furniture=tuple(furniture))

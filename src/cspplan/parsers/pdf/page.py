@@ -1,0 +1,264 @@
+"""One page read into lines and tables in reading order, then let go."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from .layout import Line, Word, line_from_words, split_line, word_from_pdfplumber, words_to_lines
+from .settings import PdfSettings
+from .tables import PageTable, cells_to_table, find_unruled_tables
+
+__all__ = ["FlowLine", "PageContent", "order_items", "read_page"]
+
+BBox = tuple[float, float, float, float]
+
+
+@attrs.frozen(slots=True)
+class FlowLine:
+    """A body line with the right edge of the text column it is set in.
+
+    Attributes:
+        line: The line.
+        right: The column's right edge; a line ending well before it was broken by the
+            writer, not wrapped.
+        column: 0 for single-column text, 1 and 2 for the left and right column of a
+            two-column band.
+    """
+
+    line: Line
+    right: float
+    column: int = 0
+
+
+Item = FlowLine | PageTable
+
+
+@attrs.frozen(slots=True)
+class PageContent:
+    """What one page holds, in reading order.
+
+    Attributes:
+        number: 1-based page number.
+        width: Page width in points, as displayed (after its /Rotate).
+        height: Page height in points, as displayed.
+        items: Body lines and tables in reading order.
+        chars: The number of characters with a text layer on the page.
+        images: The number of images on the page.
+    """
+
+    number: int
+    width: float
+    height: float
+    items: tuple[Item, ...]
+    chars: int = 0
+    images: int = 0
+
+
+def _words(page: Any, number: int) -> list[Word]:
+    raw = page.extract_words(
+        extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False
+    )
+    words: list[Word] = []
+    rotated: list[Word] = []
+    for item in raw:
+        word = word_from_pdfplumber(item)
+        if word is None:
+            continue
+        (words if item.get("upright", True) else rotated).append(word)
+    if rotated and len(rotated) > len(words):
+        # Text set sideways (a landscape table printed on a portrait page): pdfplumber gives
+        # each sideways word in page coordinates; turn the page so the text reads across.
+        raw = page.extract_words(
+            extra_attrs=["size", "fontname"],
+            keep_blank_chars=False,
+            char_dir_rotated=_sideways_direction(page),
+        )
+        turned = [_turn(item, page.width, page.height, _sideways_direction(page)) for item in raw]
+        return [w for w in turned if w is not None]
+    return words
+
+
+def _sideways_direction(page: Any) -> str:
+    """``btt`` for text turned a quarter anticlockwise (it reads upwards), else ``ttb``."""
+    ups = downs = 0
+    for char in page.chars[:400]:
+        if char.get("upright", True):
+            continue
+        matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+        if matrix[1] > 0:
+            ups += 1
+        else:
+            downs += 1
+    return "btt" if ups >= downs else "ttb"
+
+
+def _turn(item: dict[str, Any], width: float, height: float, direction: str) -> Word | None:
+    word = word_from_pdfplumber(item)
+    if word is None or item.get("upright", True):
+        return word
+    if direction == "btt":
+        # Reading upwards: across is bottom to top, and the next line is to the right.
+        return attrs.evolve(
+            word, x0=height - word.bottom, x1=height - word.top, top=word.x0, bottom=word.x1
+        )
+    return attrs.evolve(
+        word, x0=word.top, x1=word.bottom, top=width - word.x1, bottom=width - word.x0
+    )
+
+
+def _turn_box(box: BBox, width: float, height: float, direction: str) -> BBox:
+    x0, top, x1, bottom = box
+    if direction == "btt":
+        return (height - bottom, x0, height - top, x1)
+    return (top, width - x1, bottom, width - x0)
+
+
+def _ruled_tables(
+    page: Any, words: list[Word], number: int, settings: PdfSettings, turned: str | None
+) -> tuple[list[PageTable], list[Word]]:
+    tables: list[PageTable] = []
+    table_settings = dict(settings.table_settings)
+    for found in page.find_tables(table_settings or None):
+        boxes = [tuple(map(float, cell)) for cell in found.cells]
+        if turned:
+            boxes = [_turn_box(b, page.width, page.height, turned) for b in boxes]  # type: ignore[arg-type]
+        table, words = cells_to_table(boxes, words, number)  # type: ignore[arg-type]
+        if table is not None:
+            tables.append(table)
+    return tables, words
+
+
+def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
+    """Read one pdfplumber page: words, ruled and unruled tables, lines in reading order.
+
+    Table finding runs only on pages that have ruling lines or rectangles, and only the
+    page's own objects are used (no cropping, which would copy them).
+    """
+    chars = len(page.chars)
+    images = len(page.images)
+    width, height = float(page.width), float(page.height)
+    if chars == 0:
+        return PageContent(number, width, height, (), chars, images)
+    words = _words(page, number)
+    turned = None
+    if words and any(not c.get("upright", True) for c in page.chars[:50]):
+        upright = sum(1 for c in page.chars if c.get("upright", True))
+        if upright * 2 < chars:
+            turned = _sideways_direction(page)
+            width, height = height, width
+    tables: list[PageTable] = []
+    if settings.ruled_tables and (page.rects or page.lines):
+        tables, words = _ruled_tables(page, words, number, settings, turned)
+    lines = words_to_lines(words, number)
+    if settings.unruled_tables:
+        unruled, lines = find_unruled_tables(
+            lines, settings.column_gap, settings.unruled_min_rows, number
+        )
+        tables.extend(unruled)
+    items = order_items(lines, tables, width, settings)
+    return PageContent(number, width, height, tuple(items), chars, images)
+
+
+def _gutter(lines: Sequence[Line], width: float, gap_ratio: float) -> float | None:
+    """The x position of the gap between two text columns, where the page has one."""
+    pieces = [split_line(line, max(gap_ratio, 1.5) * line.size) for line in lines]
+    best: tuple[int, float] | None = None
+    x = width * 0.3
+    while x <= width * 0.7:
+        left = right = crossing = 0
+        for line_pieces in pieces:
+            sides = set()
+            for piece in line_pieces:
+                if piece.x1 < x:
+                    sides.add("l")
+                elif piece.x0 > x:
+                    sides.add("r")
+                else:
+                    sides.add("x")
+            if "x" in sides:
+                crossing += 1
+            else:
+                left += "l" in sides
+                right += "r" in sides
+        score = min(left, right)
+        if score >= 3 and crossing * 2 < len(lines) and (best is None or score > best[0]):
+            best = (score, x)
+        x += 4.0
+    return None if best is None else best[1]
+
+
+def _aligned(starts: Sequence[float], size: float) -> bool:
+    if len(starts) < 3:
+        return False
+    edge = min(starts)
+    return sum(1 for s in starts if s - edge <= size) >= 0.6 * len(starts)
+
+
+def order_items(
+    lines: Sequence[Line], tables: Sequence[PageTable], width: float, settings: PdfSettings
+) -> list[Item]:
+    """Lines and tables in reading order: top to bottom, except that bands of the page set
+    in two columns are read left column first."""
+    items: list[tuple[BBox, Line | PageTable]] = [(line.bbox, line) for line in lines]
+    items += [(table.bbox, table) for table in tables]
+    items.sort(key=lambda pair: (pair[0][1], pair[0][0]))
+    gutter = _gutter(lines, width, settings.column_gap) if settings.two_columns else None
+    single_right = max((line.x1 for line in lines), default=width)
+    if gutter is None:
+        return [FlowLine(obj, single_right) if isinstance(obj, Line) else obj for _, obj in items]
+    # Split lines that hold text on both sides of the gutter into their two halves; each
+    # half remembers its whole line, for bands that turn out not to be two columns.
+    placed: list[tuple[BBox, Line | PageTable, str, Line | PageTable]] = []
+    for box, obj in items:
+        if isinstance(obj, PageTable):
+            side = "l" if box[2] < gutter else "r" if box[0] > gutter else "x"
+            placed.append((box, obj, side, obj))
+            continue
+        halves = split_line(obj, max(settings.column_gap, 1.5) * obj.size)
+        left = [w for h in halves if h.x1 < gutter for w in h.words]
+        right = [w for h in halves if h.x0 > gutter for w in h.words]
+        if len(left) + len(right) != len(obj.words):
+            placed.append((box, obj, "x", obj))
+            continue
+        for words, side in ((left, "l"), (right, "r")):
+            if words:
+                half = line_from_words(words, obj.page)
+                placed.append((half.bbox, half, side, obj))
+    placed.sort(key=lambda t: (t[0][1], t[0][0]))
+    ordered: list[Item] = []
+    band: list[tuple[BBox, Line | PageTable, str, Line | PageTable]] = []
+
+    def flow(obj: Line | PageTable, right: float, column: int = 0) -> Item:
+        return FlowLine(obj, right, column) if isinstance(obj, Line) else obj
+
+    def flush() -> None:
+        lefts = [t for t in band if t[2] == "l"]
+        rights = [t for t in band if t[2] == "r"]
+        left_starts = [t[0][0] for t in lefts if isinstance(t[1], Line)]
+        right_starts = [t[0][0] for t in rights if isinstance(t[1], Line)]
+        size = max((t[1].size for t in band if isinstance(t[1], Line)), default=10.0)
+        if _aligned(left_starts, size) and _aligned(right_starts, size):
+            left_edge = max((t[0][2] for t in lefts), default=gutter)
+            right_edge = max((t[0][2] for t in rights), default=width)
+            ordered.extend(flow(t[1], left_edge, 1) for t in lefts)
+            ordered.extend(flow(t[1], right_edge, 2) for t in rights)
+        else:
+            # Not two columns after all: the whole lines, top to bottom.
+            seen: set[int] = set()
+            for entry in band:
+                if id(entry[3]) not in seen:
+                    seen.add(id(entry[3]))
+                    ordered.append(flow(entry[3], single_right))
+        band.clear()
+
+    for entry in placed:
+        if entry[2] == "x":
+            flush()
+            ordered.append(flow(entry[1], single_right))
+        else:
+            band.append(entry)
+    flush()
+    return ordered

@@ -241,7 +241,9 @@ class _Builder:
         rows: list[Row] = []
         for row_index in range(table.rows):
             cells = by_row.get(row_index)
-            if not cells:
+            # A row with nothing in it (a spacer, or the empty rest of a row a page break
+            # cut) carries nothing for a reader.
+            if not cells or not any(cell.lines for cell in cells):
                 continue
             built = tuple(
                 Cell(

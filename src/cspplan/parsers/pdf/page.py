@@ -69,16 +69,42 @@ def _words(page: Any, number: int) -> list[Word]:
             continue
         (words if item.get("upright", True) else rotated).append(word)
     if rotated and len(rotated) > len(words):
-        # Text set sideways (a landscape table printed on a portrait page): pdfplumber gives
-        # each sideways word in page coordinates; turn the page so the text reads across.
-        raw = page.extract_words(
-            extra_attrs=["size", "fontname"],
-            keep_blank_chars=False,
-            char_dir_rotated=_sideways_direction(page),
-        )
-        turned = [_turn(item, page.width, page.height, _sideways_direction(page)) for item in raw]
-        return [w for w in turned if w is not None]
+        # Text set sideways (a landscape table printed on a portrait page): turn the page
+        # so that the text reads across, and make words from the turned characters.
+        return _turned_words(page, _sideways_direction(page))
     return words
+
+
+def _turned_words(page: Any, direction: str) -> list[Word]:
+    width, height = float(page.width), float(page.height)
+    glyphs: list[Word] = []
+    for char in page.chars:
+        if not char.get("upright", True):
+            glyph = _turn(char, width, height, direction)
+            if glyph is not None:
+                glyphs.append(glyph)
+    words: list[Word] = []
+    for line in words_to_lines(glyphs, 0):
+        current: list[Word] = [line.words[0]]
+        for glyph in line.words[1:]:
+            if glyph.x0 - current[-1].x1 > 0.2 * glyph.size:
+                words.append(_glue(current))
+                current = [glyph]
+            else:
+                current.append(glyph)
+        words.append(_glue(current))
+    return words
+
+
+def _glue(glyphs: Sequence[Word]) -> Word:
+    first = glyphs[0]
+    return attrs.evolve(
+        first,
+        text="".join(g.text for g in glyphs),
+        x1=max(g.x1 for g in glyphs),
+        top=min(g.top for g in glyphs),
+        bottom=max(g.bottom for g in glyphs),
+    )
 
 
 def _sideways_direction(page: Any) -> str:
@@ -96,9 +122,10 @@ def _sideways_direction(page: Any) -> str:
 
 
 def _turn(item: dict[str, Any], width: float, height: float, direction: str) -> Word | None:
+    """A sideways word or character in the coordinates of the page turned to read across."""
     word = word_from_pdfplumber(item)
-    if word is None or item.get("upright", True):
-        return word
+    if word is None:
+        return None
     if direction == "btt":
         # Reading upwards: across is bottom to top, and the next line is to the right.
         return attrs.evolve(
@@ -116,11 +143,49 @@ def _turn_box(box: BBox, width: float, height: float, direction: str) -> BBox:
     return (top, width - x1, bottom, width - x0)
 
 
+def closing_lines(edges: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Horizontal rules a table is missing where a page break cut it: two or more vertical
+    rules that stop at the same height with no horizontal rule there. Without them the
+    table finder cannot close the cells of the row cut by the page."""
+    verticals = [e for e in edges if e.get("orientation") == "v" and e["bottom"] - e["top"] > 3]
+    horizontals = [e for e in edges if e.get("orientation") == "h"]
+    missing: list[dict[str, Any]] = []
+    for key in ("top", "bottom"):
+        ends: dict[int, list[float]] = {}
+        for edge in verticals:
+            ends.setdefault(round(edge[key]), []).append(float(edge["x0"]))
+        for y, xs in ends.items():
+            x0, x1 = min(xs), max(xs)
+            if len({round(x) for x in xs}) < 2:
+                continue
+            covered = any(
+                abs(h["top"] - y) <= 2 and h["x0"] <= x0 + 2 and h["x1"] >= x1 - 2
+                for h in horizontals
+            )
+            if not covered:
+                missing.append(
+                    {
+                        "object_type": "line",
+                        "x0": x0,
+                        "x1": x1,
+                        "top": float(y),
+                        "bottom": float(y),
+                        "width": x1 - x0,
+                        "height": 0.0,
+                    }
+                )
+    return missing
+
+
 def _ruled_tables(
     page: Any, words: list[Word], number: int, settings: PdfSettings, turned: str | None
 ) -> tuple[list[PageTable], list[Word]]:
     tables: list[PageTable] = []
     table_settings = dict(settings.table_settings)
+    extra = closing_lines(page.edges)
+    if extra and table_settings.get("horizontal_strategy", "lines") == "lines":
+        given = list(table_settings.get("explicit_horizontal_lines") or [])
+        table_settings["explicit_horizontal_lines"] = given + extra
     for found in page.find_tables(table_settings or None):
         boxes = [tuple(map(float, cell)) for cell in found.cells]
         if turned:

@@ -285,10 +285,14 @@ def find_unruled_tables(
             size = max(previous.size, lines[j].size)
             if lines[j].top - previous.bottom > 2.2 * size:
                 break
+            # A heading or a caption in another size is not part of the table.
+            if abs(lines[j].size - lines[i].size) > 1.0:
+                break
             if len(pieces[j]) >= 2:
                 candidate = _intervals([p for k in [*run, j] for p in pieces[k]])
-                # A line whose pieces bridge two of the run's columns is not in the table.
-                if len(candidate) < 2:
+                # A line whose pieces bridge two of the run's columns belongs to something
+                # else (the next table, or prose).
+                if len(candidate) < len(intervals):
                     break
                 run.append(j)
                 intervals = candidate
@@ -308,12 +312,13 @@ def find_unruled_tables(
         run_pieces = [pieces[k] for k in run]
         run_lines = [lines[k] for k in run]
         intervals = _intervals([p for ps in run_pieces for p in ps])
-        if (
-            multi >= min_rows
-            and len(intervals) >= 2
-            and not _looks_like_prose(run_pieces, intervals)
-        ):
-            tables.append(_unruled_table(run_pieces, run_lines, page))
+        if multi >= min_rows and len(intervals) >= 2:
+            if _looks_like_prose(run_pieces, intervals):
+                # Text set in columns: leave all of it to the column reader, or a tail of
+                # the run would be taken for a table on the next pass.
+                rest.extend(run_lines)
+            else:
+                tables.append(_unruled_table(run_pieces, run_lines, page))
             i = run[-1] + 1
             continue
         rest.append(lines[i])

@@ -26,7 +26,38 @@ _TOKEN = regex.compile(r"[^\W\d_][\w'’-]{0,60}")
 _EDGE_PUNCTUATION = "\"'“”‘’()[]{}.,;:!?"
 
 PREFIXES = frozenset(
-    ["anti", "co", "counter", "cross", "cyber", "e", "ex", "inter", "intra", "mid", "multi", "non", "post", "pre", "pro", "re", "self", "semi", "socio", "sub", "well", "long", "short", "high", "low", "full", "part", "under", "over", "out"]
+    [
+        "anti",
+        "co",
+        "counter",
+        "cross",
+        "cyber",
+        "e",
+        "ex",
+        "inter",
+        "intra",
+        "mid",
+        "multi",
+        "non",
+        "post",
+        "pre",
+        "pro",
+        "re",
+        "self",
+        "semi",
+        "socio",
+        "sub",
+        "well",
+        "long",
+        "short",
+        "high",
+        "low",
+        "full",
+        "part",
+        "under",
+        "over",
+        "out",
+    ]
 )
 """First parts of words that keep their hyphen when a line breaks after it (``co-`` /
 ``ordination``): British usage writes these with a hyphen."""

@@ -155,14 +155,16 @@ def words_to_lines(words: Iterable[Word], page: int = 0) -> list[Line]:
     """Group words into lines by their vertical overlap, top to bottom.
 
     A word joins a line when its vertical middle lies within the line's first word's
-    extent, so a superscript stays on its line but the next line never swallows it.
+    extent, or that word's middle within its own, so a superscript stays on its line but
+    the next line never swallows it.
     """
     ordered = sorted(words, key=lambda w: (round(w.top, 1), w.x0))
     groups: list[tuple[float, float, list[Word]]] = []
     for word in ordered:
         middle = (word.top + word.bottom) / 2
         for top, bottom, members in reversed(groups[-4:]):
-            if top - 0.5 <= middle <= bottom + 0.5:
+            centre = (top + bottom) / 2
+            if top - 0.5 <= middle <= bottom + 0.5 or word.top <= centre <= word.bottom:
                 members.append(word)
                 break
         else:

@@ -306,7 +306,11 @@ def find_unruled_tables(
                 j += 1
                 continue
             break
+        # Trailing one-piece lines stay only when set as tight as a wrapped cell's lines.
         while len(run) > 1 and len(pieces[run[-1]]) < 2:
+            last, before = lines[run[-1]], lines[run[-2]]
+            if last.top - before.bottom <= 0.5 * last.size:
+                break
             run.pop()
         multi = sum(1 for k in run if len(pieces[k]) >= 2)
         run_pieces = [pieces[k] for k in run]

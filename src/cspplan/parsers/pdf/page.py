@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -196,12 +197,89 @@ def _ruled_tables(
     return tables, words
 
 
+def _char(
+    obj: Any, height: float, mb_x0: float, mb_top: float, doctop: float, norm: Any
+) -> dict[str, Any]:
+    text = obj.get_text()
+    if norm is not None:
+        text = unicodedata.normalize(norm, text)
+    x0, x1 = obj.x0 + mb_x0, obj.x1 + mb_x0
+    top = height - obj.y1 + mb_top
+    bottom = height - obj.y0 + mb_top
+    fontname = obj.fontname
+    if isinstance(fontname, bytes):
+        fontname = fontname.decode("latin-1")
+    return {
+        "object_type": "char",
+        "text": text,
+        "fontname": fontname,
+        "size": obj.size,
+        "adv": obj.adv,
+        "upright": obj.upright,
+        "matrix": obj.matrix,
+        "x0": x0,
+        "x1": x1,
+        "y0": obj.y0,
+        "y1": obj.y1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": doctop + top,
+        "width": obj.width,
+        "height": obj.height,
+    }
+
+
+def prime_objects(page: Any) -> None:
+    """Fill pdfplumber's cache of the page's objects, making the character dictionaries
+    directly from pdfminer's layout.
+
+    pdfplumber copies and resolves every attribute of every character (colours, graphic
+    state), which is most of the time a page takes to read; the parser needs only text,
+    box, font and orientation. Other objects (rules, rectangles, images) still go through
+    pdfplumber, so table finding sees exactly what it would. Where pdfplumber's internals
+    are not as expected, the cache is left for pdfplumber to fill its own way.
+    """
+    from pdfminer.layout import LTChar, LTContainer
+
+    layout = page.layout  # a page pdfminer cannot interpret raises here, as it would anyway
+    try:
+        height = float(page.height)
+        mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
+        doctop = float(page.initial_doctop)
+        norm = page.pdf.unicode_norm
+        with_containers = page.pdf.laparams is not None
+        objects: dict[str, list[dict[str, Any]]] = {}
+        pending = [iter(layout._objs)]
+        while pending:
+            for obj in pending[-1]:
+                if isinstance(obj, LTChar):
+                    item = _char(obj, height, mb_x0, mb_top, doctop, norm)
+                    item["page_number"] = page.page_number
+                    objects.setdefault("char", []).append(item)
+                    continue
+                if isinstance(obj, LTContainer):
+                    if with_containers:
+                        processed = page.process_object(obj)
+                        objects.setdefault(processed["object_type"], []).append(processed)
+                    pending.append(iter(obj._objs))
+                    break
+                processed = page.process_object(obj)
+                if processed["object_type"] != "anno":
+                    objects.setdefault(processed["object_type"], []).append(processed)
+            else:
+                pending.pop()
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return
+    page._objects = objects
+
+
 def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
     """Read one pdfplumber page: words, ruled and unruled tables, lines in reading order.
 
     Table finding runs only on pages that have ruling lines or rectangles, and only the
     page's own objects are used (no cropping, which would copy them).
     """
+    prime_objects(page)
     chars = len(page.chars)
     images = len(page.images)
     width, height = float(page.width), float(page.height)

@@ -65,7 +65,7 @@ def default_files() -> list[Path]:
     """The shared sample PDFs (where present) and the example plan."""
     shared = Path(os.environ.get("CSPPLAN_SHARED", ROOT.parent / "shared"))
     files = sorted((shared / "samples").glob("*.pdf"))
-    example = ROOT / "examples" / "riverside-action-plan.pdf"
+    example = ROOT / "examples" / "plans" / "riverside-action-plan.pdf"
     if example.exists():
         files.append(example)
     return files

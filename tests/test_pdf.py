@@ -405,7 +405,9 @@ def test_example_plan_is_current(tmp_path: Path) -> None:
     """examples/riverside-action-plan.pdf is what the builder makes now."""
     from fixtures.build_pdf import build_example
 
-    example = Path(__file__).resolve().parents[1] / "examples" / "riverside-action-plan.pdf"
+    example = (
+        Path(__file__).resolve().parents[1] / "examples" / "plans" / "riverside-action-plan.pdf"
+    )
     fresh = tmp_path / "example.pdf"
     build_example(fresh)
     assert example.read_bytes() == fresh.read_bytes()

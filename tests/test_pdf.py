@@ -389,6 +389,10 @@ def test_settings_change_behaviour(built: dict[str, Path]) -> None:
     assert not no_furniture.furniture
     apart = PdfParser().parse(built["break_repeat"], {"join_tables": False})
     assert len(tables(apart)) == 2
+    unsearched = PdfParser().parse(built["ruled"], {"max_rules": 3})
+    assert unsearched.warnings == (
+        "page 1: 27 ruling lines (a drawing?); not searched for ruled tables",
+    )
 
 
 def test_chosen_by_suffix_and_by_content(built: dict[str, Path], tmp_path: Path) -> None:

@@ -61,6 +61,8 @@ def cells_line(*cells: tuple[float, str], top: float) -> Line:
     ("raw", "clean"),
     [
         ("(cid:127) Item", "• Item"),
+        ("(cid:127)Item", "(cid:127)Item"),
+        ("(cid:12)(cid:13)(cid:14)", "(cid:12)(cid:13)(cid:14)"),
         ("\uf0b7 Item", "• Item"),
         ("e\ufb03cient", "efficient"),
         ("non\u00adbreaking\u00a0space", "nonbreaking space"),

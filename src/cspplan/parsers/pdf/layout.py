@@ -27,7 +27,9 @@ __all__ = [
 BULLET = "•"
 """The one glyph every unordered list marker is normalised to."""
 
-_CID = regex.compile(r"\(cid:\d{1,6}\)")
+# A glyph with no Unicode mapping, standing alone: in plans that is nearly always a bullet.
+# A run of them is a whole font without a mapping, whose text cannot be recovered.
+_LONE_CID = regex.compile(r"(?<![\w)])\(cid:\d{1,6}\)(?![\w(])")
 # Private-use code points are where symbol fonts (Symbol, Wingdings) put their bullets when
 # the PDF has no Unicode mapping for them.
 _PRIVATE_USE = regex.compile(r"[\uE000-\uF8FF]")
@@ -98,12 +100,13 @@ class Line:
 
 def clean_text(text: str) -> str:
     """Text as a reader sees it: ligatures split, non-breaking and odd spaces made plain,
-    soft hyphens dropped, and glyphs with no Unicode mapping (``(cid:127)``, private-use code
-    points, which symbol fonts use for bullets) turned into ``•``."""
+    soft hyphens dropped, and glyphs with no Unicode mapping turned into ``•``: a lone
+    ``(cid:127)`` (a run of them is left alone: it is unmapped text, not a bullet) and
+    private-use code points, where symbol fonts put their bullets."""
     for ligature, letters in _LIGATURES.items():
         text = text.replace(ligature, letters)
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
-    text = _CID.sub(BULLET, text)
+    text = _LONE_CID.sub(BULLET, text)
     return _PRIVATE_USE.sub(BULLET, text)
 
 

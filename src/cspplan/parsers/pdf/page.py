@@ -48,6 +48,7 @@ class PageContent:
         items: Body lines and tables in reading order.
         chars: The number of characters with a text layer on the page.
         images: The number of images on the page.
+        notes: Problems met on the page that did not stop it being read.
     """
 
     number: int
@@ -56,6 +57,7 @@ class PageContent:
     items: tuple[Item, ...]
     chars: int = 0
     images: int = 0
+    notes: tuple[str, ...] = ()
 
 
 def _words(page: Any, number: int) -> list[Word]:
@@ -286,6 +288,13 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
     if chars == 0:
         return PageContent(number, width, height, (), chars, images)
     words = _words(page, number)
+    notes: list[str] = []
+    unmapped = sum(1 for w in words if "(cid:" in w.text)
+    if unmapped * 3 > len(words):
+        notes.append(
+            f"page {number}: most text is in fonts without a Unicode mapping ((cid:N) glyphs);"
+            " it cannot be read as text"
+        )
     turned = None
     if words and any(not c.get("upright", True) for c in page.chars[:50]):
         upright = sum(1 for c in page.chars if c.get("upright", True))
@@ -294,7 +303,12 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
             width, height = height, width
     tables: list[PageTable] = []
     if settings.ruled_tables and (page.rects or page.lines):
-        tables, words = _ruled_tables(page, words, number, settings, turned)
+        if len(page.edges) <= settings.max_rules:
+            tables, words = _ruled_tables(page, words, number, settings, turned)
+        else:
+            notes.append(
+                f"page {number}: {len(page.edges)} ruling lines (a drawing?); not searched for ruled tables"
+            )
     lines = words_to_lines(words, number)
     if settings.unruled_tables:
         unruled, lines = find_unruled_tables(
@@ -302,7 +316,7 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
         )
         tables.extend(unruled)
     items = order_items(lines, tables, width, settings)
-    return PageContent(number, width, height, tuple(items), chars, images)
+    return PageContent(number, width, height, tuple(items), chars, images, tuple(notes))
 
 
 def _gutter(lines: Sequence[Line], width: float, gap_ratio: float) -> float | None:

@@ -114,6 +114,7 @@ class PdfParser:
                     continue
                 finally:
                     page.close()
+                warnings.extend(content.notes)
                 if content.chars == 0 and content.images:
                     warnings.append(
                         f"page {number}: no text layer (a scanned image?); its content is not read"

@@ -45,6 +45,8 @@ class PdfSettings(ParserSettings):
             files that are only restricted (no printing, no copying).
         ruled_tables: Find tables from their ruling lines (pdfplumber's table finder), on pages
             that have lines or rectangles.
+        max_rules: Pages with more ruling lines and rectangle edges than this (a map, a chart)
+            are not searched for ruled tables, which would take long and find none.
         table_settings: pdfplumber table-finder settings for ruled tables, as a mapping
             (``{"snap_tolerance": 4}``); stored as sorted ``(key, value)`` pairs.
         unruled_tables: Find tables without lines from the alignment of their text.
@@ -73,6 +75,7 @@ class PdfSettings(ParserSettings):
 
     password: str | None = None
     ruled_tables: bool = True
+    max_rules: int = attrs.field(default=5000, validator=attrs.validators.ge(0))
     table_settings: tuple[tuple[str, Any], ...] = attrs.field(
         default=(), converter=_table_items, validator=_check_table_settings
     )

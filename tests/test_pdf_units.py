@@ -291,3 +291,26 @@ def test_join_rows_drops_a_repeated_header_and_merges_a_broken_row() -> None:
         ("1.2", "To fit locks"),
     ]
     assert joined[0].is_header
+
+
+def test_unruled_rows_without_padding_follow_wrapping() -> None:
+    # Every line the same distance apart: only a line whose text ran out of room above it
+    # continues a row.
+    lines = [
+        line("A paragraph above the table sets the right margin of the text", top=80),
+        cells_line((50, "Role"), (150, "Name"), top=100),
+        cells_line((50, "Team Members"), (150, "Ian Duck"), top=112),
+        cells_line((150, "Karen Tal"), top=124),
+        cells_line((50, "Total number of"), (150, "Sue"), top=136),
+        cells_line((50, "crimes"), top=148),
+    ]
+    [table] = find_unruled_tables(lines, 1.0, 2, page=1)[0]
+    rows: dict[int, list[str]] = {}
+    for cell in table.cells:
+        rows.setdefault(cell.row, []).append(" ".join(ln.text for ln in cell.lines))
+    assert list(rows.values()) == [
+        ["Role", "Name"],
+        ["Team Members", "Ian Duck"],
+        ["", "Karen Tal"],
+        ["Total number of crimes", "Sue"],
+    ]

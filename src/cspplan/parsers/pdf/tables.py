@@ -198,12 +198,23 @@ def _looks_like_prose(
     return min(full) >= 0.5 and min(widths) >= 120
 
 
-def _rows_of(run: Sequence[Sequence[Line]], lines: Sequence[Line]) -> list[list[int]]:
+def _wrapped(above: Line, below: Line, right: float) -> bool:
+    """True where ``below`` carries on a cell's text from ``above``: the first word of
+    ``below`` would not have fitted on ``above`` within the column."""
+    first = below.words[0]
+    return above.x1 + 0.3 * above.size + (first.x1 - first.x0) > right - 1.5
+
+
+def _rows_of(
+    run: Sequence[Sequence[Line]], lines: Sequence[Line], margin: float
+) -> list[list[int]]:
     """Group the lines of an unruled table into rows (lists of line indexes into ``run``).
 
     Rows set with padding leave a larger gap between rows than between the lines of a
-    wrapped cell; where every gap is alike, a line with nothing in the first column
-    continues the row above.
+    wrapped cell. Where every gap is alike, a line continues the row above only where each
+    of its pieces carries on text that ran out of room in the same column on the line above:
+    a column has room up to where the next one starts, the last one up to ``margin``, the
+    right edge of the page's text.
     """
     gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
     rows: list[list[int]] = [[0]]
@@ -215,19 +226,28 @@ def _rows_of(run: Sequence[Sequence[Line]], lines: Sequence[Line]) -> list[list[
             else:
                 rows[-1].append(i)
         return rows
-    first_column_x = min(p.x0 for pieces in run for p in pieces)
+    intervals = _intervals([p for pieces in run for p in pieces])
+    placed = [{_column_of(p, intervals): p for p in pieces} for pieces in run]
+    size = max(line.size for line in lines)
+    rights = [nxt[0] - 0.5 * size for nxt in intervals[1:]] + [max(intervals[-1][1], margin)]
     for i in range(1, len(lines)):
-        starts_left = run[i][0].x0 <= first_column_x + 0.5 * lines[i].size
-        if starts_left:
-            rows.append([i])
-        else:
+        above, here = placed[i - 1], placed[i]
+        carries_on = all(
+            column in above and _wrapped(above[column], piece, rights[column])
+            for column, piece in here.items()
+        )
+        if carries_on:
             rows[-1].append(i)
+        else:
+            rows.append([i])
     return rows
 
 
-def _unruled_table(run: Sequence[Sequence[Line]], lines: Sequence[Line], page: int) -> PageTable:
+def _unruled_table(
+    run: Sequence[Sequence[Line]], lines: Sequence[Line], page: int, margin: float
+) -> PageTable:
     intervals = _intervals([p for pieces in run for p in pieces])
-    rows = _rows_of(run, lines)
+    rows = _rows_of(run, lines, margin)
     cells: list[PageCell] = []
     for row_index, members in enumerate(rows):
         by_column: dict[int, list[Word]] = {}
@@ -269,6 +289,7 @@ def find_unruled_tables(
     """Tables without ruling lines, found where consecutive lines break into pieces at the
     same horizontal positions; returns the tables and the lines that are not in one."""
     pieces = [split_line(line, column_gap * line.size) for line in lines]
+    margin = max((line.x1 for line in lines), default=0.0)
     tables: list[PageTable] = []
     rest: list[Line] = []
     i = 0
@@ -322,7 +343,7 @@ def find_unruled_tables(
                 # the run would be taken for a table on the next pass.
                 rest.extend(run_lines)
             else:
-                tables.append(_unruled_table(run_pieces, run_lines, page))
+                tables.append(_unruled_table(run_pieces, run_lines, page, margin))
             i = run[-1] + 1
             continue
         rest.append(lines[i])

@@ -28,7 +28,12 @@ from cspplan.parsers.pdf.paragraphs import (
     starts_block,
     vocabulary,
 )
-from cspplan.parsers.pdf.tables import cells_to_table, find_unruled_tables, grid_positions
+from cspplan.parsers.pdf.tables import (
+    PageTable,
+    cells_to_table,
+    find_unruled_tables,
+    grid_positions,
+)
 
 
 def words(
@@ -293,24 +298,43 @@ def test_join_rows_drops_a_repeated_header_and_merges_a_broken_row() -> None:
     assert joined[0].is_header
 
 
-def test_unruled_rows_without_padding_follow_wrapping() -> None:
-    # Every line the same distance apart: only a line whose text ran out of room above it
-    # continues a row.
-    lines = [
-        line("A paragraph above the table sets the right margin of the text", top=80),
-        cells_line((50, "Role"), (150, "Name"), top=100),
-        cells_line((50, "Team Members"), (150, "Ian Duck"), top=112),
-        cells_line((150, "Karen Tal"), top=124),
-        cells_line((50, "Total number of"), (150, "Sue"), top=136),
-        cells_line((50, "crimes"), top=148),
-    ]
-    [table] = find_unruled_tables(lines, 1.0, 2, page=1)[0]
+def _row_texts(table: PageTable) -> list[list[str]]:
     rows: dict[int, list[str]] = {}
     for cell in table.cells:
         rows.setdefault(cell.row, []).append(" ".join(ln.text for ln in cell.lines))
-    assert list(rows.values()) == [
-        ["Role", "Name"],
-        ["Team Members", "Ian Duck"],
-        ["", "Karen Tal"],
-        ["Total number of crimes", "Sue"],
+    return list(rows.values())
+
+
+def test_unruled_rows_without_padding_follow_wrapping() -> None:
+    # Every line the same distance apart: a line continues a row only where each of its
+    # pieces carries on text that ran out of room in its column on the line above.
+    lines = [
+        cells_line((50, "No"), (80, "Action"), (250, "Lead"), top=100),
+        cells_line((50, "1.1"), (80, "To map the streets with"), (250, "Priya Nair"), top=112),
+        cells_line((80, "the most burglaries"), (250, "Community"), top=124),
+        cells_line((250, "Safety Team"), top=136),
+        cells_line((50, "1.2"), (80, "To fit new locks for the"), (250, "Tom Baxter"), top=148),
+        cells_line((80, "Older Victims"), top=160),
+    ]
+    [table] = find_unruled_tables(lines, 1.0, 2, page=1)[0]
+    assert _row_texts(table) == [
+        ["No", "Action", "Lead"],
+        ["1.1", "To map the streets with the most burglaries", "Priya Nair Community Safety Team"],
+        ["1.2", "To fit new locks for the Older Victims", "Tom Baxter"],
+    ]
+
+
+def test_unruled_list_of_names_is_a_row_per_line() -> None:
+    lines = [
+        cells_line((50, "Role"), (150, "Name"), (300, "Organisation"), top=100),
+        cells_line((50, "Team Members"), (150, "Ian Duck"), (300, "Youth Service"), top=112),
+        cells_line((150, "Karen Tal"), (300, "Police"), top=124),
+        cells_line((150, "Sue Grief"), (300, "Neighbourhood Watch"), top=136),
+    ]
+    [table] = find_unruled_tables(lines, 1.0, 2, page=1)[0]
+    assert _row_texts(table) == [
+        ["Role", "Name", "Organisation"],
+        ["Team Members", "Ian Duck", "Youth Service"],
+        ["", "Karen Tal", "Police"],
+        ["", "Sue Grief", "Neighbourhood Watch"],
     ]

@@ -181,8 +181,9 @@ def split_line(line: Line, gap: float) -> list[Line]:
     """The pieces of a line separated by horizontal gaps wider than ``gap`` points."""
     pieces: list[list[Word]] = [[line.words[0]]]
     for previous, word in zip(line.words, line.words[1:], strict=False):
-        # A bullet is followed by a tab stop, not a column.
-        if word.x0 - previous.x1 > gap and previous.text != BULLET:
+        # A bullet that starts a piece is followed by a tab stop, not a column.
+        marker = previous.text == BULLET and len(pieces[-1]) == 1
+        if word.x0 - previous.x1 > gap and not marker:
             pieces.append([word])
         else:
             pieces[-1].append(word)

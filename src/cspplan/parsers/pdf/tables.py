@@ -205,16 +205,25 @@ def _wrapped(above: Line, below: Line, right: float) -> bool:
     return above.x1 + 0.3 * above.size + (first.x1 - first.x0) > right - 1.5
 
 
-def _rows_of(
-    run: Sequence[Sequence[Line]], lines: Sequence[Line], margin: float
-) -> list[list[int]]:
+_CONNECTORS = frozenset("and or of the a an to for in on with by at from & - / ,".split())
+
+
+def _reads_on(above: Line, below: Line) -> bool:
+    """True where ``below``'s text reads as the rest of ``above``'s sentence: it starts in
+    lower case, or ``above`` ends on a joining word or mark (``of``, ``&``, a hyphen)."""
+    last = above.words[-1].text.lower()
+    return below.text[:1].islower() or last in _CONNECTORS or last[-1:] in "-,/&"
+
+
+def _rows_of(run: Sequence[Sequence[Line]], lines: Sequence[Line]) -> list[list[int]]:
     """Group the lines of an unruled table into rows (lists of line indexes into ``run``).
 
     Rows set with padding leave a larger gap between rows than between the lines of a
     wrapped cell. Where every gap is alike, a line continues the row above only where each
-    of its pieces carries on text that ran out of room in the same column on the line above:
-    a column has room up to where the next one starts, the last one up to ``margin``, the
-    right edge of the page's text.
+    of its pieces carries on text that ran out of room in the same column on the line above,
+    and only in a table where some such line reads as the rest of a sentence (lower case, or
+    after ``of``, ``&``): names in a list of members also fill their column, but each starts
+    afresh.
     """
     gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
     rows: list[list[int]] = [[0]]
@@ -228,26 +237,37 @@ def _rows_of(
         return rows
     intervals = _intervals([p for pieces in run for p in pieces])
     placed = [{_column_of(p, intervals): p for p in pieces} for pieces in run]
-    size = max(line.size for line in lines)
-    rights = [nxt[0] - 0.5 * size for nxt in intervals[1:]] + [max(intervals[-1][1], margin)]
-    for i in range(1, len(lines)):
-        above, here = placed[i - 1], placed[i]
-        carries_on = all(
-            column in above and _wrapped(above[column], piece, rights[column])
-            for column, piece in here.items()
+    # A column's text runs up to its longest line; measured this way rather than by where
+    # the next column starts, because cell padding hides the true limit.
+    rights = [x1 for _, x1 in intervals]
+    wraps = [False] + [
+        all(
+            column in placed[i - 1] and _wrapped(placed[i - 1][column], piece, rights[column])
+            for column, piece in placed[i].items()
         )
-        if carries_on:
+        for i in range(1, len(lines))
+    ]
+    reads_on = [False] + [
+        any(
+            column in placed[i - 1] and _reads_on(placed[i - 1][column], piece)
+            for column, piece in placed[i].items()
+        )
+        for i in range(1, len(lines))
+    ]
+    # Where no wrapped line anywhere in the table reads on mid-sentence, its cells do not
+    # wrap at all (a list of names filling their column): every line is a row.
+    wrapping = any(w and r for w, r in zip(wraps, reads_on, strict=True))
+    for i in range(1, len(lines)):
+        if wrapping and wraps[i]:
             rows[-1].append(i)
         else:
             rows.append([i])
     return rows
 
 
-def _unruled_table(
-    run: Sequence[Sequence[Line]], lines: Sequence[Line], page: int, margin: float
-) -> PageTable:
+def _unruled_table(run: Sequence[Sequence[Line]], lines: Sequence[Line], page: int) -> PageTable:
     intervals = _intervals([p for pieces in run for p in pieces])
-    rows = _rows_of(run, lines, margin)
+    rows = _rows_of(run, lines)
     cells: list[PageCell] = []
     for row_index, members in enumerate(rows):
         by_column: dict[int, list[Word]] = {}
@@ -289,7 +309,6 @@ def find_unruled_tables(
     """Tables without ruling lines, found where consecutive lines break into pieces at the
     same horizontal positions; returns the tables and the lines that are not in one."""
     pieces = [split_line(line, column_gap * line.size) for line in lines]
-    margin = max((line.x1 for line in lines), default=0.0)
     tables: list[PageTable] = []
     rest: list[Line] = []
     i = 0
@@ -343,7 +362,7 @@ def find_unruled_tables(
                 # the run would be taken for a table on the next pass.
                 rest.extend(run_lines)
             else:
-                tables.append(_unruled_table(run_pieces, run_lines, page, margin))
+                tables.append(_unruled_table(run_pieces, run_lines, page))
             i = run[-1] + 1
             continue
         rest.append(lines[i])

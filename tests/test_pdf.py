@@ -62,7 +62,7 @@ def test_headings_from_size_and_weight(parsed: dict[str, Document]) -> None:
         ("Riverside Partnership Plan", 1),
         ("Our Priorities", 2),
         ("What we will do", 3),
-        ("Working With Residents", 2),
+        ("2. Working With Residents", 2),
         ("Next Steps", 2),
     ]
 

@@ -12,7 +12,7 @@ import regex
 
 from ...document import Block, Cell, Heading, ListItem, Paragraph, Row, Table
 from ...model.source import SourceRef
-from .layout import Line, body_size
+from .layout import BULLET, Line, body_size
 from .page import FlowLine, PageContent
 from .paragraphs import (
     join_lines,
@@ -176,6 +176,19 @@ class _Builder:
         marker = line_marker(lines[0])
         words = sum(len(line.words) for line in lines)
         size = round(lines[0].size * 2) / 2
+        text = join_lines(texts, self.vocab, self.settings.dehyphenate)
+        bold = all(line.bold for line in lines)
+        short = words <= self.settings.max_heading_words
+        # A bullet always makes a list item; a number may start a heading ("2. Our
+        # Priorities"), which keeps its number.
+        if marker is None or marker[0] != BULLET:
+            if size in self.levels and short and len(lines) <= 3:
+                self.blocks.append(Heading(text=text, level=self.levels[size], source=source))
+                return
+            if bold and short and len(lines) <= 2 and not text.endswith("."):
+                level = min(len(self.levels) + 1, 6)
+                self.blocks.append(Heading(text=text, level=level, source=source))
+                return
         if marker is not None:
             texts[0] = marker[1]
             text = join_lines(texts, self.vocab, self.settings.dehyphenate)
@@ -183,20 +196,6 @@ class _Builder:
             self.blocks.append(
                 ListItem(text=text, level=min(level, 4), marker=marker[0], source=source)
             )
-            return
-        text = join_lines(texts, self.vocab, self.settings.dehyphenate)
-        if size in self.levels and words <= self.settings.max_heading_words and len(lines) <= 3:
-            self.blocks.append(Heading(text=text, level=self.levels[size], source=source))
-            return
-        bold = all(line.bold for line in lines)
-        if (
-            bold
-            and words <= self.settings.max_heading_words
-            and len(lines) <= 2
-            and not text.endswith(".")
-        ):
-            level = min(len(self.levels) + 1, 6)
-            self.blocks.append(Heading(text=text, level=level, source=source))
             return
         self.blocks.append(Paragraph(text=text, emphasis=bold, source=source))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -338,3 +339,34 @@ def test_unruled_list_of_names_is_a_row_per_line() -> None:
         ["", "Karen Tal", "Police"],
         ["", "Sue Grief", "Neighbourhood Watch"],
     ]
+
+
+def test_unruled_part_on_the_next_page_may_lack_an_empty_column() -> None:
+    from cspplan.model.source import SourceRef
+    from cspplan.parsers.pdf.assemble import _column_map, _remap
+    from cspplan.parsers.pdf.tables import PageTable
+
+    first = PageTable(
+        cells=(), bbox=(0, 0, 300, 100), columns=(50, 120, 200, 300), rows=3, page=1, ruled=False
+    )
+    second = PageTable(
+        cells=(), bbox=(0, 0, 300, 100), columns=(50, 130, 300), rows=2, page=2, ruled=False
+    )
+    # The second part has text only in the first and last columns.
+    second = attrs.evolve(second, columns=(50, 110, 210, 300))
+    assert _column_map(first, second) == [0, 1, 2]
+    narrower = attrs.evolve(second, columns=(50, 110, 300))
+    mapping = _column_map(first, attrs.evolve(narrower, columns=(50, 110, 300)))
+    assert mapping == [0, 2]
+    row = Row(
+        cells=(
+            Cell(lines=("1.4",), source=SourceRef(page=2, row=0, column=0)),
+            Cell(lines=("March 2025",), source=SourceRef(page=2, row=0, column=1)),
+        ),
+        source=SourceRef(page=2, row=0),
+    )
+    spread = _remap(row, mapping, 3)
+    assert spread.texts == ("1.4", "", "March 2025")
+    assert [c.source.column for c in spread.cells] == [0, 1, 2]
+    ruled = attrs.evolve(first, ruled=True)
+    assert _column_map(ruled, attrs.evolve(ruled, columns=(50, 110, 300))) is None

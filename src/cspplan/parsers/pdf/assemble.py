@@ -206,21 +206,29 @@ class _Builder:
     def add_table(self, table: PageTable, first_on_page: bool) -> None:
         self.flush()
         rows = self._rows(table, self.tables)
-        if (
-            self.settings.join_tables
+        mapping = (
+            _column_map(self.open_table[0], table)
+            if self.settings.join_tables
             and first_on_page
             and self.open_table is not None
             and self.blocks
             and isinstance(self.blocks[-1], Table)
             and self.open_table[0].page + 1 == table.page
-            and _columns_line_up(self.open_table[0], table)
-        ):
+            else None
+        )
+        if mapping is not None and self.open_table is not None:
             previous = self.blocks[-1]
+            assert isinstance(previous, Table)
             index = self.open_table[1]
+            width = self.open_table[0].width
+            if mapping != list(range(width)):
+                rows = tuple(_remap(row, mapping, width) for row in rows)
             joined = _join_rows(previous.rows, rows, self.vocab, self.settings.dehyphenate)
             joined = tuple(_renumber(row, i, index) for i, row in enumerate(joined))
             self.blocks[-1] = attrs.evolve(previous, rows=joined)
-            self.open_table = (table, index)
+            # Later pages line up with the fragment that shows every column.
+            widest = table if table.width >= width else self.open_table[0]
+            self.open_table = (widest, index)
             return
         source = SourceRef(
             file=self.file, page=table.page, table=self.tables, bbox=_round_box(table.bbox)
@@ -298,11 +306,49 @@ class _Builder:
         return tuple(lines)
 
 
-def _columns_line_up(first: PageTable, second: PageTable) -> bool:
-    if first.width != second.width:
-        return False
-    tolerance = 3.0 if first.ruled and second.ruled else 12.0
-    return all(abs(a - b) <= tolerance for a, b in zip(first.columns, second.columns, strict=True))
+def _column_map(first: PageTable, second: PageTable) -> list[int] | None:
+    """For each column of ``second`` (a table's part on the next page), the column of
+    ``first`` it lines up with; ``None`` where they do not line up.
+
+    Ruled parts must have the same columns, boundary for boundary (within 3 points). An
+    unruled part may lack columns that happen to be empty on its page: each of its columns
+    is matched to the column of ``first`` that holds its middle.
+    """
+    if first.width == second.width:
+        tolerance = 3.0 if first.ruled and second.ruled else 12.0
+        pairs = zip(first.columns, second.columns, strict=True)
+        if all(abs(a - b) <= tolerance for a, b in pairs):
+            return list(range(first.width))
+    if first.ruled or second.ruled or second.width > first.width:
+        return None
+    mapping: list[int] = []
+    for left, right in zip(second.columns, second.columns[1:], strict=False):
+        middle = (left + right) / 2
+        column = next(
+            (
+                i
+                for i, (a, b) in enumerate(zip(first.columns, first.columns[1:], strict=False))
+                if a <= middle <= b
+            ),
+            None,
+        )
+        if column is None or (mapping and column <= mapping[-1]):
+            return None
+        mapping.append(column)
+    return mapping
+
+
+def _remap(row: Row, mapping: Sequence[int], width: int) -> Row:
+    """``row`` spread over ``width`` columns, its cell ``j`` in column ``mapping[j]`` and
+    empty cells in the columns it lacks."""
+    placed = {mapping[cell.source.column or 0]: cell for cell in row.cells}
+    cells = tuple(
+        attrs.evolve(placed[c], source=attrs.evolve(placed[c].source, column=c))
+        if c in placed
+        else Cell(source=attrs.evolve(row.source, column=c, bbox=None))
+        for c in range(width)
+    )
+    return attrs.evolve(row, cells=cells)
 
 
 def _continues(upper: Row, lower: Row) -> bool:

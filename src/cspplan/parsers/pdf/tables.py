@@ -205,7 +205,28 @@ def _wrapped(above: Line, below: Line, right: float) -> bool:
     return above.x1 + 0.3 * above.size + (first.x1 - first.x0) > right - 1.5
 
 
-_CONNECTORS = frozenset(["and", "or", "of", "the", "a", "an", "to", "for", "in", "on", "with", "by", "at", "from", "&", "-", "/", ","])
+_CONNECTORS = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "the",
+        "a",
+        "an",
+        "to",
+        "for",
+        "in",
+        "on",
+        "with",
+        "by",
+        "at",
+        "from",
+        "&",
+        "-",
+        "/",
+        ",",
+    ]
+)
 
 
 def _reads_on(above: Line, below: Line) -> bool:

@@ -97,10 +97,8 @@ def _is_furniture(
         return False
     if _key(line.text) in keys:
         return True
-    # A lone page number needs no repetition, but only at the very edge of the page.
-    edge = settings.furniture_margin * 0.7
-    near_edge = line.bottom <= page.height * edge or line.top >= page.height * (1 - edge)
-    return near_edge and bool(_PAGE_NUMBER.match(line.text.strip()))
+    # A lone page number in the margin needs no repetition.
+    return bool(_PAGE_NUMBER.match(line.text.strip()))
 
 
 def _heading_levels(lines: Sequence[Line], body: float, settings: PdfSettings) -> dict[float, int]:

@@ -60,9 +60,12 @@ class PageContent:
     notes: tuple[str, ...] = ()
 
 
-def _words(page: Any, number: int) -> list[Word]:
+def _words(page: Any, number: int, word_gap: float) -> list[Word]:
     raw = page.extract_words(
-        extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False
+        extra_attrs=["size", "fontname"],
+        keep_blank_chars=False,
+        use_text_flow=False,
+        x_tolerance_ratio=word_gap,
     )
     words: list[Word] = []
     rotated: list[Word] = []
@@ -287,7 +290,7 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
     width, height = float(page.width), float(page.height)
     if chars == 0:
         return PageContent(number, width, height, (), chars, images)
-    words = _words(page, number)
+    words = _words(page, number, settings.word_gap)
     notes: list[str] = []
     unmapped = sum(1 for w in words if "(cid:" in w.text)
     if unmapped * 3 > len(words):

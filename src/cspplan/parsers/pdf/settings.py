@@ -52,6 +52,8 @@ class PdfSettings(ParserSettings):
         unruled_tables: Find tables without lines from the alignment of their text.
         unruled_min_rows: The fewest text lines with two or more aligned columns that make an
             unruled table.
+        word_gap: The horizontal gap between two letters, in font sizes, that separates two
+            words where the PDF has no space characters (TeX and some layout programs).
         column_gap: The horizontal gap, in font sizes, that separates two columns of text
             (an unruled table's cells, or the two columns of a page); a word space is about
             0.25.
@@ -81,6 +83,7 @@ class PdfSettings(ParserSettings):
     )
     unruled_tables: bool = True
     unruled_min_rows: int = attrs.field(default=2, validator=attrs.validators.ge(2))
+    word_gap: float = attrs.field(default=0.2, validator=attrs.validators.gt(0.0))
     column_gap: float = attrs.field(default=1.0, validator=attrs.validators.gt(0.3))
     join_tables: bool = True
     heading_ratio: float = attrs.field(default=1.15, validator=attrs.validators.ge(1.0))

@@ -25,6 +25,7 @@ FIXTURE_NAMES = [
     "break_plain",
     "landscape",
     "two_column",
+    "unruled_break",
     "scan",
 ]
 
@@ -236,6 +237,18 @@ def test_two_columns_read_column_by_column(parsed: dict[str, Document]) -> None:
         ["Both", "stories", "continue"],
     ]
     assert not tables(parsed["two_column"])
+
+
+def test_unruled_table_over_a_page_break(parsed: dict[str, Document]) -> None:
+    document = parsed["unruled_break"]
+    [table] = tables(document)
+    assert [row.texts for row in table.rows] == [
+        ("", "2023/24 Baseline", "2024/25", "2025/26", "2026/27"),
+        ("Recorded number of burglaries", "850", "816", "782", "748"),
+    ]
+    assert table.source.page == 1 and table.rows[1].cells[1].source.page == 2
+    # A lone aligned line mid-page is text, not a table.
+    assert paragraphs(document)[0] == "Owner: Partnership Board Version 3 April 2024"
 
 
 # --- bad input ----------------------------------------------------------------------------

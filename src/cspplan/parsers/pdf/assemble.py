@@ -214,6 +214,28 @@ class _Builder:
             and self.open_table[0].page + 1 == table.page
             else None
         )
+        widen = None
+        if (
+            mapping is None
+            and self.open_table is not None
+            and self.settings.join_tables
+            and first_on_page
+            and self.open_table[0].page + 1 == table.page
+            and not self.open_table[0].ruled
+            and not table.ruled
+            and self.blocks
+            and isinstance(self.blocks[-1], Table)
+        ):
+            # The part before the break lacked a column (a header row with an empty first
+            # cell): spread it over the new part's columns.
+            widen = _column_map(table, self.open_table[0])
+            last = self.blocks[-1]
+            if widen is not None and isinstance(last, Table):
+                self.blocks[-1] = attrs.evolve(
+                    last, rows=tuple(_remap(r, widen, table.width) for r in last.rows)
+                )
+                self.open_table = (table, self.open_table[1])
+                mapping = list(range(table.width))
         if mapping is not None and self.open_table is not None:
             previous = self.blocks[-1]
             assert isinstance(previous, Table)
@@ -319,13 +341,16 @@ def _column_map(first: PageTable, second: PageTable) -> list[int] | None:
             return list(range(first.width))
     if first.ruled or second.ruled or second.width > first.width:
         return None
+    # The outer columns of an unruled table end where their text ends, which varies from
+    # page to page: leave them open.
+    bounds = [-math.inf, *first.columns[1:-1], math.inf]
     mapping: list[int] = []
     for left, right in zip(second.columns, second.columns[1:], strict=False):
         middle = (left + right) / 2
         column = next(
             (
                 i
-                for i, (a, b) in enumerate(zip(first.columns, first.columns[1:], strict=False))
+                for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))
                 if a <= middle <= b
             ),
             None,
@@ -399,6 +424,41 @@ def _renumber(row: Row, index: int, table: int) -> Row:
     return attrs.evolve(row, cells=cells, source=attrs.evolve(row.source, row=index, table=table))
 
 
+def _joins(first: PageTable, second: PageTable) -> bool:
+    return _column_map(first, second) is not None or (
+        not first.ruled and not second.ruled and _column_map(second, first) is not None
+    )
+
+
+def _settle_tentative(pages: Sequence[PageContent], join: bool) -> list[PageContent]:
+    """Keep a tentative table (one aligned line at a page's top or bottom) only where it
+    joins a table across the page break; put the others back as lines."""
+    settled: list[PageContent] = []
+    for index, page in enumerate(pages):
+        items = list(page.items)
+        kept: list[FlowLine | PageTable] = []
+        right = max((i.right for i in items if isinstance(i, FlowLine)), default=page.width)
+        for position, item in enumerate(items):
+            if not isinstance(item, PageTable) or not item.tentative:
+                kept.append(item)
+                continue
+            confirmed = False
+            if join and position == 0 and index > 0 and pages[index - 1].items:
+                before = pages[index - 1].items[-1]
+                confirmed = isinstance(before, PageTable) and _joins(before, item)
+            if join and not confirmed and position == len(items) - 1 and index + 1 < len(pages):
+                after = pages[index + 1].items[:1]
+                confirmed = (
+                    bool(after) and isinstance(after[0], PageTable) and _joins(item, after[0])
+                )
+            if confirmed:
+                kept.append(item)
+            else:
+                kept.extend(FlowLine(line, max(right, line.x1)) for line in item.source_lines)
+        settled.append(attrs.evolve(page, items=tuple(kept)))
+    return settled
+
+
 def _all_lines(pages: Sequence[PageContent]) -> Iterator[Line]:
     for page in pages:
         for item in page.items:
@@ -429,6 +489,7 @@ def assemble(file: str, pages: Sequence[PageContent], settings: PdfSettings) -> 
             else:
                 kept.append(item)
         body_pages.append(attrs.evolve(page, items=tuple(kept)))
+    body_pages = _settle_tentative(body_pages, settings.join_tables)
     flow = [item.line for page in body_pages for item in page.items if isinstance(item, FlowLine)]
     body = body_size(flow)
     builder = _Builder(

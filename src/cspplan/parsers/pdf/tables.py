@@ -61,6 +61,10 @@ class PageTable:
         rows: The number of grid rows.
         page: 1-based page number.
         ruled: True where the table was found from ruling lines.
+        tentative: True for a single aligned line at the top or bottom of a page (a header
+            row left behind by a page break, or a last row carried over): it is kept as a
+            table only where it joins a table on the neighbouring page.
+        source_lines: The lines a tentative table was made from, to put back otherwise.
     """
 
     cells: tuple[PageCell, ...]
@@ -69,6 +73,8 @@ class PageTable:
     rows: int
     page: int
     ruled: bool = True
+    tentative: bool = False
+    source_lines: tuple[Line, ...] = ()
 
     @property
     def width(self) -> int:
@@ -377,6 +383,13 @@ def find_unruled_tables(
         run_pieces = [pieces[k] for k in run]
         run_lines = [lines[k] for k in run]
         intervals = _intervals([p for ps in run_pieces for p in ps])
+        if multi == 1 and min(len(p) for p in run_pieces) >= 1 and len(intervals) >= 3:
+            # One aligned line of three or more columns: perhaps the part of a table that a
+            # page break cut off; the document assembly decides.
+            table = _unruled_table(run_pieces, run_lines, page)
+            tables.append(attrs.evolve(table, tentative=True, source_lines=tuple(run_lines)))
+            i = run[-1] + 1
+            continue
         if multi >= min_rows and len(intervals) >= 2:
             if _looks_like_prose(run_pieces, intervals):
                 # Text set in columns: leave all of it to the column reader, or a tail of

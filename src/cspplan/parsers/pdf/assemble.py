@@ -3,6 +3,7 @@ list items, page tables into Tables joined across page breaks."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -348,11 +349,7 @@ def _column_map(first: PageTable, second: PageTable) -> list[int] | None:
     for left, right in zip(second.columns, second.columns[1:], strict=False):
         middle = (left + right) / 2
         column = next(
-            (
-                i
-                for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))
-                if a <= middle <= b
-            ),
+            (i for i, (a, b) in enumerate(itertools.pairwise(bounds)) if a <= middle <= b),
             None,
         )
         if column is None or (mapping and column <= mapping[-1]):

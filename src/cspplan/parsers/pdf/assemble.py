@@ -141,6 +141,7 @@ class _Builder:
 
     # --- text -------------------------------------------------------------------------
     def add_line(self, item: FlowLine, first_on_page: bool) -> None:
+        """Add a body line to the block being gathered, or start a new block with it."""
         self.open_table = None
         if self.group:
             previous = self.group[-1]
@@ -164,6 +165,7 @@ class _Builder:
         )
 
     def flush(self) -> None:
+        """Turn the gathered lines into a heading, list item or paragraph."""
         if not self.group:
             return
         lines = [item.line for item in self.group]
@@ -203,6 +205,8 @@ class _Builder:
 
     # --- tables -----------------------------------------------------------------------
     def add_table(self, table: PageTable, first_on_page: bool) -> None:
+        """Add a page's table, joining it to the table before the page break where it
+        continues that one."""
         self.flush()
         rows = self._rows(table, self.tables)
         mapping = (
@@ -259,6 +263,7 @@ class _Builder:
         self.tables += 1
 
     def end_page(self, had_items_after_table: bool) -> None:
+        """Close a page: a table followed by other content there cannot continue."""
         if had_items_after_table:
             self.open_table = None
 

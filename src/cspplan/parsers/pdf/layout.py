@@ -6,7 +6,6 @@ parser copies what it needs into these small frozen objects and lets the page go
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -17,6 +16,7 @@ __all__ = [
     "BULLET",
     "Line",
     "Word",
+    "body_size",
     "clean_text",
     "line_from_words",
     "split_line",
@@ -201,8 +201,3 @@ def body_size(lines: Iterable[Line]) -> float:
     if not weights:
         return 10.0
     return max(weights.items(), key=lambda item: (item[1], -item[0]))[0]
-
-
-def median(values: Sequence[float], default: float) -> float:
-    """The median of ``values``, or ``default`` when there are none."""
-    return statistics.median(values) if values else default

@@ -12,7 +12,7 @@ from .layout import Line, Word, line_from_words, split_line, word_from_pdfplumbe
 from .settings import PdfSettings
 from .tables import PageTable, cells_to_table, find_unruled_tables
 
-__all__ = ["FlowLine", "PageContent", "order_items", "read_page"]
+__all__ = ["FlowLine", "PageContent", "closing_lines", "order_items", "prime_objects", "read_page"]
 
 BBox = tuple[float, float, float, float]
 
@@ -392,9 +392,11 @@ def order_items(
     band: list[tuple[BBox, Line | PageTable, str, Line | PageTable]] = []
 
     def flow(obj: Line | PageTable, right: float, column: int = 0) -> Item:
+        """A line as a FlowLine in its column; a table as it is."""
         return FlowLine(obj, right, column) if isinstance(obj, Line) else obj
 
     def flush() -> None:
+        """Emit the band gathered so far, column by column where it is two columns."""
         lefts = [t for t in band if t[2] == "l"]
         rights = [t for t in band if t[2] == "r"]
         left_starts = [t[0][0] for t in lefts if isinstance(t[1], Line)]

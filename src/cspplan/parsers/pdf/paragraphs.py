@@ -10,6 +10,8 @@ from .layout import BULLET, Line
 
 __all__ = [
     "PREFIXES",
+    "is_short",
+    "join_lines",
     "join_texts",
     "line_marker",
     "split_inline_bullets",

@@ -402,8 +402,3 @@ def find_unruled_tables(
         rest.append(lines[i])
         i += 1
     return tables, rest
-
-
-def merge_line_words(lines: Sequence[Line], page: int) -> Line:
-    """One line made of several lines' words (used when a line is split at a gutter)."""
-    return line_from_words([w for line in lines for w in line.words], page)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .layout import Line, Word, line_from_words, split_line, words_to_lines
+from .layout import Line, Word, split_line, words_to_lines
 
 __all__ = [
     "PageCell",

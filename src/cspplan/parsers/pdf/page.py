@@ -60,7 +60,9 @@ class PageContent:
     notes: tuple[str, ...] = ()
 
 
-def _words(page: Any, number: int, word_gap: float) -> list[Word]:
+def _words(page: Any, number: int, word_gap: float) -> tuple[list[Word], str | None]:
+    """The page's words, and the direction its text was turned from where most of it is set
+    sideways (``None`` where it reads across already)."""
     raw = page.extract_words(
         extra_attrs=["size", "fontname"],
         keep_blank_chars=False,
@@ -77,8 +79,9 @@ def _words(page: Any, number: int, word_gap: float) -> list[Word]:
     if rotated and len(rotated) > len(words):
         # Text set sideways (a landscape table printed on a portrait page): turn the page
         # so that the text reads across, and make words from the turned characters.
-        return _turned_words(page, _sideways_direction(page))
-    return words
+        direction = _sideways_direction(page)
+        return _turned_words(page, direction), direction
+    return words, None
 
 
 def _turned_words(page: Any, direction: str) -> list[Word]:
@@ -290,7 +293,9 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
     width, height = float(page.width), float(page.height)
     if chars == 0:
         return PageContent(number, width, height, (), chars, images)
-    words = _words(page, number, settings.word_gap)
+    words, turned = _words(page, number, settings.word_gap)
+    if turned:
+        width, height = height, width
     notes: list[str] = []
     unmapped = sum(1 for w in words if "(cid:" in w.text)
     if unmapped * 3 > len(words):
@@ -298,12 +303,6 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
             f"page {number}: most text is in fonts without a Unicode mapping ((cid:N) glyphs);"
             " it cannot be read as text"
         )
-    turned = None
-    if words and any(not c.get("upright", True) for c in page.chars[:50]):
-        upright = sum(1 for c in page.chars if c.get("upright", True))
-        if upright * 2 < chars:
-            turned = _sideways_direction(page)
-            width, height = height, width
     tables: list[PageTable] = []
     if settings.ruled_tables and (page.rects or page.lines):
         if len(page.edges) <= settings.max_rules:

@@ -284,7 +284,13 @@ def test_row_continued_over_the_page() -> None:
         row("Elected member", "Kath Lauro", "Council"),
         row("Support officer", "Karen Talbot", "Team"),
     )
-    assert not _continues(upper, row("", "", "Second milestone"))
+    finished = row("6.1 To implement a media plan", "Owner", "Report written")
+    assert not _continues(finished, row("", "", "Second milestone"))
+    cut = row("2.1", "To provide places in local schools for children at the", "Lesley Reece")
+    assert _continues(cut, row("", "Safehouse", ""))
+    assert not _continues(
+        row("2.1", "To provide school places.", "Lesley Reece"), row("", "Safehouse", "")
+    )
 
 
 def test_join_rows_drops_a_repeated_header_and_merges_a_broken_row() -> None:

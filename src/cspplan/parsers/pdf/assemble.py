@@ -376,11 +376,25 @@ def _remap(row: Row, mapping: Sequence[int], width: int) -> Row:
     return attrs.evolve(row, cells=cells)
 
 
+_JOINING = frozenset(
+    ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "&"]
+)
+
+
+def _unfinished(cell: Cell) -> bool:
+    """True where a cell's text stops mid-phrase: on a joining word, a comma or a hyphen."""
+    if cell.is_empty:
+        return False
+    last = cell.lines[-1].rstrip()
+    return last[-1:] in ",-–&" or last.split()[-1].lower() in _JOINING
+
+
 def _continues(upper: Row, lower: Row) -> bool:
     """True where ``lower``, a table's first row on a new page, is the rest of ``upper``, the
     row the last page ended with (the row broke across the page).
 
-    Either its first filled cell starts in lower case (mid-sentence), or it fills fewer
+    Either its first filled cell starts in lower case (mid-sentence), or a cell above it
+    stops on a joining word (``the``, ``of``, ``and``) or mark, or it fills fewer
     cells than ``upper``, all of them filled in ``upper`` too, and its first cell does not
     start a new numbered entry.
     """
@@ -391,9 +405,14 @@ def _continues(upper: Row, lower: Row) -> bool:
         return False
     if lower.cells[filled[0]].lines[0][:1].islower():
         return True
-    above = {i for i, cell in enumerate(upper.cells) if not cell.is_empty}
     first = lower.cells[0]
-    return 0 in filled and 0 in above and set(filled) < above and not first.lines[0][:1].isdigit()
+    new_entry = not first.is_empty and first.lines[0][:1].isdigit()
+    # A cell above that stops on "the", "of", "and" or a comma has more to come, unless
+    # the row below opens a new numbered entry.
+    if not new_entry and any(_unfinished(upper.cells[i]) for i in filled):
+        return True
+    above = {i for i, cell in enumerate(upper.cells) if not cell.is_empty}
+    return 0 in filled and 0 in above and set(filled) < above and not new_entry
 
 
 def _join_rows(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -298,6 +299,26 @@ def test_garbage_after_header(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         PdfParser().parse(path)
     assert str(caught.value).startswith(str(path))
+
+
+def test_damaged_page_stream_is_reported(built: dict[str, Path], tmp_path: Path) -> None:
+    data = bytearray(built["break_repeat"].read_bytes())
+    starts = [
+        m.end()
+        for m in re.finditer(rb"ASCII85Decode /FlateDecode \] /Length \d+\s*>>\s*stream\r?\n", data)
+    ]
+    assert len(starts) == 2  # one content stream per page
+    for i in range(starts[1] + 100, starts[1] + 600):
+        if data[i] != ord("~"):
+            data[i] = ord("z")
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    document = PdfParser().parse(path)
+    assert document.page_count == 2
+    assert len(document.warnings) == 1 and document.warnings[0].startswith(
+        "page 2: problem reading the page, some content may be missing"
+    )
+    assert tables(document)[0].rows[1].texts[0] == "1.1"
 
 
 def test_unreadable_page_is_skipped_and_recorded(

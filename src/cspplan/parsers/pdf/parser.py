@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -59,6 +61,31 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage()[:200])
+
+
+@contextlib.contextmanager
+def _pdfminer_complaints() -> Iterator[list[str]]:
+    """Collect what pdfminer logs as warnings while a page is read (a damaged stream it
+    read only in part), so the loss is reported in the Document instead of on stderr."""
+    logger = logging.getLogger("pdfminer")
+    handler = _Collect()
+    logger.addHandler(handler)
+    propagate = logger.propagate
+    logger.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
 class PdfParser:
     """Parser for ``.pdf`` plans (pdfplumber)."""
 
@@ -105,7 +132,13 @@ class PdfParser:
             count = len(page_list)
             for number, page in enumerate(page_list, start=1):
                 try:
-                    content = read_page(page, number, options)
+                    with _pdfminer_complaints() as complaints:
+                        content = read_page(page, number, options)
+                    warnings.extend(
+                        f"page {number}: problem reading the page, some content may be missing"
+                        f" ({text})"
+                        for text in sorted(set(complaints))
+                    )
                 except Exception as exc:  # one bad page must not lose the others
                     reason = _reason(exc)
                     if _is_password_error(reason):

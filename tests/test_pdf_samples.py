@@ -15,7 +15,7 @@ import pytest
 import regex
 
 import cspplan
-from cspplan.document import Document, Table
+from cspplan.document import Document, ListItem, Table
 from cspplan.parsers.text import TextParser
 
 _SPACE = regex.compile(r"[\s•]+")
@@ -82,3 +82,12 @@ def test_row_broken_over_a_page_is_one_row(shared_dir: Path) -> None:
         .text.endswith("including policies and proposal to address the fear of crime")
     )
     assert rows["8.5"].cells[0].text.endswith("Harm Reduction Policy for 2004/5")
+
+
+def test_private_use_bullets_become_list_items(shared_dir: Path) -> None:
+    # The sample's bullets are set in OpenSymbol, whose glyph comes out as U+F0B7.
+    seed, pdf = _pair(shared_dir, "003")
+    items = [b for b in pdf.blocks if isinstance(b, ListItem)]
+    assert [i.text for i in items] == [b.text for b in seed.blocks if isinstance(b, ListItem)]
+    assert {i.marker for i in items} == {"•"}
+    assert not any("\uf0b7" in b.text for b in pdf.blocks if not isinstance(b, Table))

@@ -337,6 +337,8 @@ def test_unruled_list_of_names_is_a_row_per_line() -> None:
         cells_line((50, "Team Members"), (150, "Ian Duck"), (300, "Youth Service"), top=112),
         cells_line((150, "Karen Tal"), (300, "Police"), top=124),
         cells_line((150, "Sue Grief"), (300, "Neighbourhood Watch"), top=136),
+        # A last row with text only in an inner column: no paragraph starts there.
+        cells_line((300, "Fire Prevention"), top=148),
     ]
     [table] = find_unruled_tables(lines, 1.0, 2, page=1)[0]
     assert _row_texts(table) == [
@@ -344,6 +346,7 @@ def test_unruled_list_of_names_is_a_row_per_line() -> None:
         ["Team Members", "Ian Duck", "Youth Service"],
         ["", "Karen Tal", "Police"],
         ["", "Sue Grief", "Neighbourhood Watch"],
+        ["", "", "Fire Prevention"],
     ]
 
 

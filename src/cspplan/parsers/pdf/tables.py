@@ -373,10 +373,14 @@ def find_unruled_tables(
                 j += 1
                 continue
             break
-        # Trailing one-piece lines stay only when set as tight as a wrapped cell's lines.
+        # Trailing one-piece lines stay only when set as tight as a wrapped cell's lines,
+        # or when they start at one of the table's inner columns, where no paragraph starts.
+        columns = _intervals([p for k in run if len(pieces[k]) >= 2 for p in pieces[k]])
         while len(run) > 1 and len(pieces[run[-1]]) < 2:
             last, before = lines[run[-1]], lines[run[-2]]
             if last.top - before.bottom <= 0.5 * last.size:
+                break
+            if any(abs(last.x0 - x0) <= 2.0 for x0, _ in columns[1:]):
                 break
             run.pop()
         multi = sum(1 for k in run if len(pieces[k]) >= 2)

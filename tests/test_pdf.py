@@ -242,11 +242,21 @@ def test_two_columns_read_column_by_column(parsed: dict[str, Document]) -> None:
 
 def test_unruled_table_over_a_page_break(parsed: dict[str, Document]) -> None:
     document = parsed["unruled_break"]
-    [table] = tables(document)
+    table, actions = tables(document)
     assert [row.texts for row in table.rows] == [
         ("", "2023/24 Baseline", "2024/25", "2025/26", "2026/27"),
         ("Recorded number of burglaries", "850", "816", "782", "748"),
     ]
+    # The rest of a cut row, alone at the top of the next page, goes back into its cell.
+    assert [row.texts for row in actions.rows] == [
+        ("No", "Action", "Lead"),
+        (
+            "1.1",
+            "To walk the estate with housing officers and the residents of each ward",
+            "Priya Nair",
+        ),
+    ]
+    assert paragraphs(document)[-1] == "Progress is reported to the board."
     assert table.source.page == 1 and table.rows[1].cells[1].source.page == 2
     # A lone aligned line mid-page is text, not a table.
     assert paragraphs(document)[0] == "Owner: Partnership Board Version 3 April 2024"

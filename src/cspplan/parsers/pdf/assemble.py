@@ -262,6 +262,53 @@ class _Builder:
         self.open_table = (table, self.tables)
         self.tables += 1
 
+    def absorb(self, page: PageContent) -> int:
+        """Lines opening ``page`` that carry on the last row of an unruled table from the
+        page before, each inside one of its columns (a row the page break cut, whose rest
+        is too short to show the table's columns): added to that row's cells. Returns how
+        many of the page's items were taken."""
+        if self.open_table is None or self.open_table[0].ruled or not self.blocks:
+            return 0
+        table = self.blocks[-1]
+        geometry = self.open_table[0]
+        if not isinstance(table, Table) or geometry.page + 1 != page.number or not table.rows:
+            return 0
+        bounds = [-math.inf, *geometry.columns[1:-1], math.inf]
+        last = table.rows[-1]
+        taken: list[tuple[int, str]] = []
+        for item in page.items:
+            if not isinstance(item, FlowLine):
+                break
+            column = next(
+                (
+                    i
+                    for i, (a, b) in enumerate(itertools.pairwise(bounds))
+                    if a - 2 <= item.line.x0 and item.line.x1 <= b + 2
+                ),
+                None,
+            )
+            if column is None or column >= len(last.cells):
+                break
+            taken.append((column, item.line.text))
+        if not taken:
+            return 0
+        column, text = taken[0]
+        if not (text[:1].islower() or _unfinished(last.cells[column])):
+            return 0
+        cells = list(last.cells)
+        for column, text in taken:
+            cell = cells[column]
+            lines = (
+                (*cell.lines[:-1], join_texts(cell.lines[-1], text, self.vocab))
+                if cell.lines
+                else (text,)
+            )
+            cells[column] = attrs.evolve(cell, lines=lines)
+        self.blocks[-1] = attrs.evolve(
+            table, rows=(*table.rows[:-1], attrs.evolve(last, cells=tuple(cells)))
+        )
+        return len(taken)
+
     def end_page(self, had_items_after_table: bool) -> None:
         """Close a page: a table followed by other content there cannot continue."""
         if had_items_after_table:
@@ -525,7 +572,10 @@ def assemble(file: str, pages: Sequence[PageContent], settings: PdfSettings) -> 
         for page in body_pages
     }
     for page in body_pages:
+        skip = builder.absorb(page)
         for position, item in enumerate(page.items):
+            if position < skip:
+                continue
             if isinstance(item, FlowLine):
                 builder.add_line(item, position == 0)
             else:

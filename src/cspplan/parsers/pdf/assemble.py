@@ -293,16 +293,22 @@ class _Builder:
         if not taken:
             return 0
         column, text = taken[0]
-        if not (text[:1].islower() or _unfinished(last.cells[column])):
+        above = last.cells[column]
+        list_goes_on = (
+            text.startswith(BULLET) and bool(above.lines) and above.lines[-1].startswith(BULLET)
+        )
+        if not (text[:1].islower() or _unfinished(above) or list_goes_on):
             return 0
         cells = list(last.cells)
         for column, text in taken:
             cell = cells[column]
-            lines = (
-                (*cell.lines[:-1], join_texts(cell.lines[-1], text, self.vocab))
-                if cell.lines
-                else (text,)
-            )
+            if not cell.lines:
+                lines: tuple[str, ...] = (text,)
+            elif text.startswith(BULLET) or _SENTENCE_END.search(cell.lines[-1]):
+                # A new item or a new sentence after a finished one: a line of its own.
+                lines = (*cell.lines, text)
+            else:
+                lines = (*cell.lines[:-1], join_texts(cell.lines[-1], text, self.vocab))
             cells[column] = attrs.evolve(cell, lines=lines)
         self.blocks[-1] = attrs.evolve(
             table, rows=(*table.rows[:-1], attrs.evolve(last, cells=tuple(cells)))
@@ -577,9 +583,9 @@ def assemble(file: str, pages: Sequence[PageContent], settings: PdfSettings) -> 
             if position < skip:
                 continue
             if isinstance(item, FlowLine):
-                builder.add_line(item, position == 0)
+                builder.add_line(item, position == skip)
             else:
-                builder.add_table(item, position == 0)
+                builder.add_table(item, position == skip)
         last_is_table = bool(page.items) and isinstance(page.items[-1], PageTable)
         builder.end_page(not last_is_table)
     builder.flush()

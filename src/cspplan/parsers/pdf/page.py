@@ -314,7 +314,11 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
     lines = words_to_lines(words, number)
     if settings.unruled_tables:
         unruled, lines = find_unruled_tables(
-            lines, settings.column_gap, settings.unruled_min_rows, number
+            lines,
+            settings.column_gap,
+            settings.unruled_min_rows,
+            number,
+            foot=height * (1 - settings.furniture_margin),
         )
         tables.extend(unruled)
     items = order_items(lines, tables, width, settings)

@@ -8,6 +8,7 @@ hyphenation needs the document's vocabulary.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 
 import attrs
@@ -331,10 +332,19 @@ def _unruled_table(run: Sequence[Sequence[Line]], lines: Sequence[Line], page: i
 
 
 def find_unruled_tables(
-    lines: Sequence[Line], column_gap: float, min_rows: int, page: int
+    lines: Sequence[Line],
+    column_gap: float,
+    min_rows: int,
+    page: int,
+    foot: float = math.inf,
 ) -> tuple[list[PageTable], list[Line]]:
     """Tables without ruling lines, found where consecutive lines break into pieces at the
-    same horizontal positions; returns the tables and the lines that are not in one."""
+    same horizontal positions; returns the tables and the lines that are not in one.
+
+    ``foot`` is where the page's body ends (lines below it are footers): a table that runs
+    to it may go on over the page, so its last lines are kept even where they hold only one
+    column's text.
+    """
     pieces = [split_line(line, column_gap * line.size) for line in lines]
     tables: list[PageTable] = []
     rest: list[Line] = []
@@ -376,7 +386,9 @@ def find_unruled_tables(
         # Trailing one-piece lines stay only when set as tight as a wrapped cell's lines,
         # or when they start at one of the table's inner columns, where no paragraph starts.
         columns = _intervals([p for k in run if len(pieces[k]) >= 2 for p in pieces[k]])
-        while len(run) > 1 and len(pieces[run[-1]]) < 2:
+        following = lines[run[-1] + 1 :]
+        at_foot = all(line.top >= foot for line in following)
+        while len(run) > 1 and len(pieces[run[-1]]) < 2 and not at_foot:
             last, before = lines[run[-1]], lines[run[-2]]
             if last.top - before.bottom <= 0.5 * last.size:
                 break
@@ -387,7 +399,13 @@ def find_unruled_tables(
         run_pieces = [pieces[k] for k in run]
         run_lines = [lines[k] for k in run]
         intervals = _intervals([p for ps in run_pieces for p in ps])
-        if multi == 1 and min(len(p) for p in run_pieces) >= 1 and len(intervals) >= 3:
+        if multi == 1 and len(run) >= 3 and len(pieces[run[0]]) >= 3:
+            # A header row over rows that hold text in one column only ("Objectives: ...")
+            # is a table too.
+            tables.append(_unruled_table(run_pieces, run_lines, page))
+            i = run[-1] + 1
+            continue
+        if multi == 1 and len(intervals) >= 3:
             # One aligned line of three or more columns: perhaps the part of a table that a
             # page break cut off; the document assembly decides.
             table = _unruled_table(run_pieces, run_lines, page)

@@ -263,10 +263,10 @@ class _Builder:
         self.tables += 1
 
     def absorb(self, page: PageContent) -> int:
-        """Lines opening ``page`` that carry on the last row of an unruled table from the
-        page before, each inside one of its columns (a row the page break cut, whose rest
-        is too short to show the table's columns): added to that row's cells. Returns how
-        many of the page's items were taken."""
+        """Lines opening ``page`` that carry on an unruled table from the page before, each
+        inside one of its columns, but too few to show the table's columns: the rest of a row
+        the page break cut (added to that row's cells), or a row with text in an inner
+        column only (added as a new row). Returns how many of the page's items were taken."""
         if self.open_table is None or self.open_table[0].ruled or not self.blocks:
             return 0
         table = self.blocks[-1]
@@ -297,9 +297,33 @@ class _Builder:
         list_goes_on = (
             text.startswith(BULLET) and bool(above.lines) and above.lines[-1].startswith(BULLET)
         )
-        if not (text[:1].islower() or _unfinished(above) or list_goes_on):
+        if text[:1].islower() or _unfinished(above) or list_goes_on:
+            rows = (*table.rows[:-1], self._fill(last, taken))
+        elif column > 0 and len(last.cells) == geometry.width:
+            # Text that starts in an inner column, where no paragraph starts: a new row
+            # whose other cells are empty.
+            index = self.open_table[1]
+            number = len(table.rows)
+            fresh = Row(
+                cells=tuple(
+                    Cell(
+                        source=SourceRef(
+                            file=self.file, page=page.number, table=index, row=number, column=c
+                        )
+                    )
+                    for c in range(geometry.width)
+                ),
+                source=SourceRef(file=self.file, page=page.number, table=index, row=number),
+            )
+            rows = (*table.rows, self._fill(fresh, taken))
+        else:
             return 0
-        cells = list(last.cells)
+        self.blocks[-1] = attrs.evolve(table, rows=rows)
+        return len(taken)
+
+    def _fill(self, row: Row, taken: Sequence[tuple[int, str]]) -> Row:
+        """``row`` with lines of text added to the cells of their columns."""
+        cells = list(row.cells)
         for column, text in taken:
             cell = cells[column]
             if not cell.lines:
@@ -310,10 +334,7 @@ class _Builder:
             else:
                 lines = (*cell.lines[:-1], join_texts(cell.lines[-1], text, self.vocab))
             cells[column] = attrs.evolve(cell, lines=lines)
-        self.blocks[-1] = attrs.evolve(
-            table, rows=(*table.rows[:-1], attrs.evolve(last, cells=tuple(cells)))
-        )
-        return len(taken)
+        return attrs.evolve(row, cells=tuple(cells))
 
     def end_page(self, had_items_after_table: bool) -> None:
         """Close a page: a table followed by other content there cannot continue."""

@@ -16,6 +16,7 @@ import regex
 
 import cspplan
 from cspplan.document import Document, ListItem, Table
+from cspplan.model import Measure, Plan, Target
 from cspplan.parsers.text import TextParser
 
 _SPACE = regex.compile(r"[\s•]+")
@@ -91,3 +92,47 @@ def test_private_use_bullets_become_list_items(shared_dir: Path) -> None:
     assert [i.text for i in items] == [b.text for b in seed.blocks if isinstance(b, ListItem)]
     assert {i.marker for i in items} == {"•"}
     assert not any("\uf0b7" in b.text for b in pdf.blocks if not isinstance(b, Table))
+
+
+@functools.cache
+def _plans(shared: str, stem: str) -> tuple[Plan, Plan] | None:
+    pdfs = sorted((Path(shared) / "samples").glob(f"{stem}_*.pdf"))
+    if not pdfs:
+        return None
+    seed = Path(shared) / "seeds" / (pdfs[0].stem + ".txt")
+    return cspplan.load(seed), cspplan.load(pdfs[0])
+
+
+def _target_key(target: Target) -> tuple[object, ...]:
+    def measure(m: Measure | None) -> object:
+        return None if m is None else (m.value.text if m.value else None, m.period)
+
+    return (
+        target.metric,
+        target.direction,
+        target.percent,
+        measure(target.baseline),
+        measure(target.target),
+        tuple(measure(m) for m in target.trajectory),
+    )
+
+
+@pytest.mark.parametrize(("stem", "actions", "targets"), [("000", 55, 26), ("003", 30, 0)])
+def test_load_finds_the_seed_plan(shared_dir: Path, stem: str, actions: int, targets: int) -> None:
+    pair = _plans(str(shared_dir), stem)
+    if pair is None:
+        pytest.skip(f"no sample PDF for {stem}")
+    seed, pdf = pair
+    seed_actions, pdf_actions = list(seed.all_actions()), list(pdf.all_actions())
+    assert len(pdf_actions) == len(seed_actions) == actions
+    assert [a.ref for a in pdf_actions] == [a.ref for a in seed_actions]
+    assert [a.text for a in pdf_actions] == [a.text for a in seed_actions]
+    assert [[lead.person for lead in a.leads] for a in pdf_actions] == [
+        [lead.person for lead in a.leads] for a in seed_actions
+    ]
+    assert [len(a.milestones) for a in pdf_actions] == [len(a.milestones) for a in seed_actions]
+    seed_targets = [_target_key(t) for t in seed.all_targets()]
+    assert len(seed_targets) == targets
+    assert [_target_key(t) for t in pdf.all_targets()] == seed_targets
+    assert [p.title for p in pdf.priorities] == [p.title for p in seed.priorities]
+    assert (pdf.title, pdf.partnership, pdf.period) == (seed.title, seed.partnership, seed.period)

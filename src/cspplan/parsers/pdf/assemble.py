@@ -148,11 +148,21 @@ class _Builder:
             if previous.line.page != item.line.page:
                 if not (first_on_page and self._continues_over_page(previous, item)):
                     self.flush()
-            elif starts_block(
-                previous.line, item.line, previous.right, self.settings.paragraph_gap
-            ) or (previous.column != item.column):
+            elif (
+                starts_block(previous.line, item.line, previous.right, self.settings.paragraph_gap)
+                or previous.column != item.column
+                or self._leaves_list_item(item.line)
+            ):
                 self.flush()
         self.group.append(item)
+
+    def _leaves_list_item(self, line: Line) -> bool:
+        """True where the block being gathered is a list item and ``line`` starts left of
+        the item's text: a list item's wrapped lines hang under its text, not its bullet."""
+        first = self.group[0].line
+        if line_marker(first) is None or len(first.words) < 2:
+            return False
+        return line.x0 < first.words[1].x0 - 0.5 * first.size
 
     def _continues_over_page(self, previous: FlowLine, item: FlowLine) -> bool:
         text = item.line.text
@@ -583,6 +593,15 @@ def assemble(file: str, pages: Sequence[PageContent], settings: PdfSettings) -> 
                 )
             else:
                 kept.append(item)
+        # Running headers and footers may reach further right than the body text; the
+        # body's own right edge tells a wrapped line from a broken one.
+        right = max(
+            (i.line.x1 for i in kept if isinstance(i, FlowLine) and i.column == 0), default=0.0
+        )
+        kept = [
+            attrs.evolve(i, right=right) if isinstance(i, FlowLine) and i.column == 0 else i
+            for i in kept
+        ]
         body_pages.append(attrs.evolve(page, items=tuple(kept)))
     body_pages = _settle_tentative(body_pages, settings.join_tables)
     flow = [item.line for page in body_pages for item in page.items if isinstance(item, FlowLine)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -353,16 +352,27 @@ def test_unruled_list_of_names_is_a_row_per_line() -> None:
 def test_unruled_part_on_the_next_page_may_lack_an_empty_column() -> None:
     from cspplan.model.source import SourceRef
     from cspplan.parsers.pdf.assemble import _column_map, _remap
-    from cspplan.parsers.pdf.tables import PageTable
+    from cspplan.parsers.pdf.tables import PageCell, PageTable
 
-    first = PageTable(
-        cells=(), bbox=(0, 0, 300, 100), columns=(50, 120, 200, 300), rows=3, page=1, ruled=False
-    )
-    same = attrs.evolve(first, columns=(50, 110, 210, 300), page=2)
-    assert _column_map(first, same) == [0, 1, 2]
+    def table(starts: Sequence[float], ruled: bool = False) -> PageTable:
+        cells = tuple(
+            PageCell(
+                lines=(line("x", x=x),), bbox=(x, 0, x + 50, 10), right=x + 50, row=0, column=i
+            )
+            for i, x in enumerate(starts)
+        )
+        bounds = (*starts, starts[-1] + 60)
+        return PageTable(
+            cells=cells, bbox=(0, 0, 300, 10), columns=bounds, rows=1, page=1, ruled=ruled
+        )
+
+    first = table([50, 120, 200])
+    assert _column_map(first, table([52, 118, 205])) == [0, 1, 2]
     # The part on the next page has text only in the first and last columns.
-    mapping = _column_map(first, attrs.evolve(same, columns=(50, 110, 300)))
+    mapping = _column_map(first, table([50, 201]))
     assert mapping == [0, 2]
+    assert _column_map(first, table([50, 160])) is None  # a column that starts nowhere above
+    assert _column_map(table([50, 120, 200], ruled=True), table([50, 201], ruled=True)) is None
     row = Row(
         cells=(
             Cell(lines=("1.4",), source=SourceRef(page=2, row=0, column=0)),
@@ -373,5 +383,3 @@ def test_unruled_part_on_the_next_page_may_lack_an_empty_column() -> None:
     spread = _remap(row, mapping, 3)
     assert spread.texts == ("1.4", "", "March 2025")
     assert [c.source.column for c in spread.cells] == [0, 1, 2]
-    ruled = attrs.evolve(first, ruled=True)
-    assert _column_map(ruled, attrs.evolve(ruled, columns=(50, 110, 300))) is None

@@ -134,8 +134,10 @@ class _Builder:
         self.blocks: list[Block] = []
         self.group: list[FlowLine] = []
         self.tables = 0
-        # The last table, while it may still continue on the next page.
+        # The last table (the part whose columns it is matched by, and its index), while it
+        # may still continue on the next page; and the page its last part is on.
         self.open_table: tuple[PageTable, int] | None = None
+        self.last_page = 0
         # Each page's left text margin, from which list items' nesting is measured.
         self.page_left: dict[int, float] = {}
 
@@ -226,7 +228,7 @@ class _Builder:
             and self.open_table is not None
             and self.blocks
             and isinstance(self.blocks[-1], Table)
-            and self.open_table[0].page + 1 == table.page
+            and self.last_page + 1 == table.page
             else None
         )
         widen = None
@@ -235,7 +237,7 @@ class _Builder:
             and self.open_table is not None
             and self.settings.join_tables
             and first_on_page
-            and self.open_table[0].page + 1 == table.page
+            and self.last_page + 1 == table.page
             and not self.open_table[0].ruled
             and not table.ruled
             and self.blocks
@@ -264,12 +266,14 @@ class _Builder:
             # Later pages line up with the fragment that shows every column.
             widest = table if table.width >= width else self.open_table[0]
             self.open_table = (widest, index)
+            self.last_page = table.page
             return
         source = SourceRef(
             file=self.file, page=table.page, table=self.tables, bbox=_round_box(table.bbox)
         )
         self.blocks.append(Table(rows=rows, source=source))
         self.open_table = (table, self.tables)
+        self.last_page = table.page
         self.tables += 1
 
     def absorb(self, page: PageContent) -> int:
@@ -281,7 +285,7 @@ class _Builder:
             return 0
         table = self.blocks[-1]
         geometry = self.open_table[0]
-        if not isinstance(table, Table) or geometry.page + 1 != page.number or not table.rows:
+        if not isinstance(table, Table) or self.last_page + 1 != page.number or not table.rows:
             return 0
         bounds = [-math.inf, *geometry.columns[1:-1], math.inf]
         last = table.rows[-1]
@@ -416,34 +420,41 @@ class _Builder:
         return tuple(lines)
 
 
+def _starts(table: PageTable) -> list[float]:
+    """Where the text of each of a table's columns starts (its leftmost line)."""
+    starts = [math.inf] * table.width
+    for cell in table.cells:
+        for line in cell.lines:
+            starts[cell.column] = min(starts[cell.column], line.x0)
+    return starts
+
+
 def _column_map(first: PageTable, second: PageTable) -> list[int] | None:
     """For each column of ``second`` (a table's part on the next page), the column of
     ``first`` it lines up with; ``None`` where they do not line up.
 
     Ruled parts must have the same columns, boundary for boundary (within 3 points). An
     unruled part may lack columns that happen to be empty on its page: each of its columns
-    is matched to the column of ``first`` that holds its middle.
+    is matched to the column of ``first`` whose text starts at the same place (within 15
+    points), left to right.
     """
-    if first.width == second.width:
-        tolerance = 3.0 if first.ruled and second.ruled else 12.0
-        pairs = zip(first.columns, second.columns, strict=True)
-        if all(abs(a - b) <= tolerance for a, b in pairs):
-            return list(range(first.width))
-    if first.ruled or second.ruled or second.width > first.width:
+    if first.ruled or second.ruled:
+        if first.ruled and second.ruled and first.width == second.width:
+            pairs = zip(first.columns, second.columns, strict=True)
+            if all(abs(a - b) <= 3.0 for a, b in pairs):
+                return list(range(first.width))
         return None
-    # The outer columns of an unruled table end where their text ends, which varies from
-    # page to page: leave them open.
-    bounds = [-math.inf, *first.columns[1:-1], math.inf]
+    if second.width > first.width:
+        return None
+    targets = _starts(first)
     mapping: list[int] = []
-    for left, right in zip(second.columns, second.columns[1:], strict=False):
-        middle = (left + right) / 2
-        column = next(
-            (i for i, (a, b) in enumerate(itertools.pairwise(bounds)) if a <= middle <= b),
-            None,
-        )
-        if column is None or (mapping and column <= mapping[-1]):
+    for start in _starts(second):
+        if start == math.inf:
             return None
-        mapping.append(column)
+        nearest = min(range(len(targets)), key=lambda i: abs(targets[i] - start))
+        if abs(targets[nearest] - start) > 15.0 or (mapping and nearest <= mapping[-1]):
+            return None
+        mapping.append(nearest)
     return mapping
 
 
@@ -619,6 +630,10 @@ def assemble(file: str, pages: Sequence[PageContent], settings: PdfSettings) -> 
     }
     for page in body_pages:
         skip = builder.absorb(page)
+        if skip and skip == len(page.items) and builder.open_table is not None:
+            # The whole page carried on the table (a tall row): it may go on again.
+            builder.last_page = page.number
+            continue
         for position, item in enumerate(page.items):
             if position < skip:
                 continue

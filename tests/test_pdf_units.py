@@ -383,3 +383,41 @@ def test_unruled_part_on_the_next_page_may_lack_an_empty_column() -> None:
     spread = _remap(row, mapping, 3)
     assert spread.texts == ("1.4", "", "March 2025")
     assert [c.source.column for c in spread.cells] == [0, 1, 2]
+
+
+def test_lines_opening_a_page_go_back_into_the_unruled_table() -> None:
+    from cspplan.parsers.pdf.assemble import assemble
+    from cspplan.parsers.pdf.page import FlowLine, PageContent
+    from cspplan.parsers.pdf.settings import PdfSettings
+    from cspplan.parsers.pdf.tables import find_unruled_tables
+
+    rows = [
+        cells_line((50, "No"), (100, "Action"), (300, "Lead"), top=600),
+        cells_line((50, "1.1"), (100, "To walk the estate with"), (300, "Priya Nair"), top=612),
+    ]
+    [table], _ = find_unruled_tables(rows, 1.0, 2, page=1)
+    first = PageContent(1, 600, 800, (table,), chars=100)
+
+    def page_two(*texts: tuple[float, str]) -> PageContent:
+        lines = [
+            FlowLine(line(text, x=x, top=60 + 12 * i), 560) for i, (x, text) in enumerate(texts)
+        ]
+        lines.append(FlowLine(line("A closing paragraph at the margin.", x=50, top=200), 560))
+        return PageContent(2, 600, 800, tuple(lines), chars=100)
+
+    # The rest of the cut row, in the Action column.
+    blocks = assemble(
+        "x.pdf", [first, page_two((100, "residents of the ward"))], PdfSettings()
+    ).blocks
+    assert [r.texts for r in blocks[0].rows][1] == (
+        "1.1",
+        "To walk the estate with residents of the ward",
+        "Priya Nair",
+    )
+    # A new row with text in the Lead column only: no paragraph starts there.
+    blocks = assemble("x.pdf", [first, page_two((300, "Tom Baxter"))], PdfSettings()).blocks
+    assert [r.texts for r in blocks[0].rows][2] == ("", "", "Tom Baxter")
+    assert blocks[1].text == "A closing paragraph at the margin."
+    # A paragraph at the margin that starts afresh stays a paragraph.
+    blocks = assemble("x.pdf", [first, page_two((50, "Next Steps"))], PdfSettings()).blocks
+    assert len(blocks[0].rows) == 2

@@ -232,6 +232,8 @@ def test_closing_lines_for_a_table_cut_by_the_page() -> None:
     assert (bottom["top"], bottom["x0"], bottom["x1"]) == (700.0, 0.0, 300.0)
     closed = [*edges, edge("h", 0, 700, 300, 700)]
     assert closing_lines(closed) == []
+    # Columns divided by vertical rules alone are not a grid to close.
+    assert closing_lines([edge("v", x, 100, x, 700) for x in (0, 150, 300)]) == []
 
 
 def test_unruled_table_from_aligned_lines() -> None:

@@ -167,11 +167,11 @@ def closing_lines(edges: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             x0, x1 = min(xs), max(xs)
             if len({round(x) for x in xs}) < 2:
                 continue
-            covered = any(
-                abs(h["top"] - y) <= 2 and h["x0"] <= x0 + 2 and h["x1"] >= x1 - 2
-                for h in horizontals
-            )
-            if not covered:
+            spanning = [h for h in horizontals if h["x0"] <= x0 + 2 and h["x1"] >= x1 - 2]
+            covered = any(abs(h["top"] - y) <= 2 for h in spanning)
+            # Only a grid (rules across the columns elsewhere) lost its closing rule; columns
+            # divided by vertical rules alone are left to the unruled reader.
+            if not covered and spanning:
                 missing.append(
                     {
                         "object_type": "line",

@@ -21,6 +21,7 @@ from test_pdf_support import document_json, paragraphs, tables, texts
 FIXTURE_NAMES = [
     "text",
     "ruled",
+    "boxed_columns",
     "unruled",
     "break_repeat",
     "break_plain",
@@ -152,6 +153,19 @@ def test_ruled_table_cells_rows_and_spans(parsed: dict[str, Document]) -> None:
             assert cell.source.table == 0 and cell.source.row == row_index
             assert cell.source.page == 1 and cell.source.bbox is not None
     assert [c.source.column for c in first.cells] == [0, 1, 2, 3, 4, 5]
+
+
+def test_ruled_columns_without_row_rules_split_by_reference(parsed: dict[str, Document]) -> None:
+    [table] = tables(parsed["boxed_columns"])
+    assert [row.texts[0] for row in table.rows] == ["No", "1.1", "1.2", "1.3", "2.1"]
+    assert table.rows[2].texts == (
+        "1.2",
+        "To fit door and window locks at the homes of older victims of burglary",
+        "Tom Baxter Riverside Homes",
+        "150 homes secured",
+        "March 2025",
+    )
+    assert [row.source.row for row in table.rows] == [0, 1, 2, 3, 4]
 
 
 def test_table_text_is_not_also_a_paragraph(parsed: dict[str, Document]) -> None:

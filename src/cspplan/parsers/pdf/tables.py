@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from .layout import Line, Word, split_line, words_to_lines
 
@@ -21,6 +22,7 @@ __all__ = [
     "cells_to_table",
     "find_unruled_tables",
     "grid_positions",
+    "split_keyed_rows",
 ]
 
 BBox = tuple[float, float, float, float]
@@ -154,15 +156,68 @@ def cells_to_table(
     if not any(cell.lines for cell in cells):
         return None, list(words)
     cells.sort(key=lambda c: (c.row, c.column))
+    cells, rows = split_keyed_rows(cells, len(ys) - 1)
     table = PageTable(
         cells=tuple(cells),
         bbox=outer,
         columns=tuple(xs),
-        rows=len(ys) - 1,
+        rows=rows,
         page=page,
         ruled=True,
     )
     return table, left
+
+
+_REF = regex.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.?$")
+
+
+def _row_splits(row: Sequence[PageCell]) -> list[float]:
+    """Where a ruled row holds several records: tops of lines in its first column that
+    start with a reference ("1.2") while another column has a line on the same baseline."""
+    key = next((c for c in row if c.column == 0), None)
+    if key is None or len(key.lines) < 2:
+        return []
+    others = [line.top for c in row if c is not key for line in c.lines]
+    return [
+        line.top
+        for line in key.lines[1:]
+        if _REF.match(line.words[0].text) and any(abs(top - line.top) <= 2.0 for top in others)
+    ]
+
+
+def split_keyed_rows(cells: Sequence[PageCell], rows: int) -> tuple[list[PageCell], int]:
+    """Split ruled rows that hold several records: a table whose rows have no rules between
+    them (only its columns are ruled) comes out of the table finder as one tall row. Each
+    line in the first column that starts with a reference ("1.2") level with text in
+    another column starts a record. Returns the cells, renumbered, and the row count."""
+    by_row: dict[int, list[PageCell]] = {}
+    for cell in cells:
+        by_row.setdefault(cell.row, []).append(cell)
+    out: list[PageCell] = []
+    shift = 0
+    for index in range(rows):
+        row = by_row.get(index, [])
+        spanning = any(c.rowspan > 1 for c in row)
+        splits = [] if spanning else _row_splits(row)
+        if not splits:
+            out.extend(attrs.evolve(c, row=c.row + shift) for c in row)
+            continue
+        edges = [-math.inf, *(top - 0.5 for top in splits), math.inf]
+        for part, (upper, lower) in enumerate(itertools.pairwise(edges)):
+            for cell in row:
+                lines = tuple(ln for ln in cell.lines if upper <= ln.top < lower)
+                top = max(cell.bbox[1], upper) if part else cell.bbox[1]
+                bottom = min(cell.bbox[3], lower) if part < len(splits) else cell.bbox[3]
+                out.append(
+                    attrs.evolve(
+                        cell,
+                        lines=lines,
+                        row=index + shift + part,
+                        bbox=(cell.bbox[0], top, cell.bbox[2], bottom),
+                    )
+                )
+        shift += len(splits)
+    return out, rows + shift
 
 
 def _intervals(pieces: Sequence[Line]) -> list[list[float]]:

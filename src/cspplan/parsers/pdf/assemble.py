@@ -138,6 +138,11 @@ class _Builder:
         # may still continue on the next page; and the page its last part is on.
         self.open_table: tuple[PageTable, int] | None = None
         self.last_page = 0
+        # Where the open table's last part ends, and where the body text ends on each page
+        # (the foot of the text area for its paper size): a part that reaches the foot may
+        # have had its last row cut by the page break.
+        self.last_bottom = 0.0
+        self.foot: dict[int, float] = {}
         # Each page's left text margin, from which list items' nesting is measured.
         self.page_left: dict[int, float] = {}
 
@@ -260,13 +265,21 @@ class _Builder:
             width = self.open_table[0].width
             if mapping != list(range(width)):
                 rows = tuple(_remap(row, mapping, width) for row in rows)
-            joined = _join_rows(previous.rows, rows, self.vocab, self.settings.dehyphenate)
+            # The last row reached the foot of its page and is tall: the break may have cut it.
+            box = previous.rows[-1].source.bbox if previous.rows else None
+            cut = (
+                self.last_bottom >= self.foot.get(self.last_page, math.inf) - 2.0 * self.body
+                and box is not None
+                and box[3] - box[1] >= 4 * self.body
+            )
+            joined = _join_rows(previous.rows, rows, self.vocab, self.settings.dehyphenate, cut)
             joined = tuple(_renumber(row, i, index) for i, row in enumerate(joined))
             self.blocks[-1] = attrs.evolve(previous, rows=joined)
             # Later pages line up with the fragment that shows every column.
             widest = table if table.width >= width else self.open_table[0]
             self.open_table = (widest, index)
             self.last_page = table.page
+            self.last_bottom = table.bbox[3]
             return
         source = SourceRef(
             file=self.file, page=table.page, table=self.tables, bbox=_round_box(table.bbox)
@@ -274,6 +287,7 @@ class _Builder:
         self.blocks.append(Table(rows=rows, source=source))
         self.open_table = (table, self.tables)
         self.last_page = table.page
+        self.last_bottom = table.bbox[3]
         self.tables += 1
 
     def absorb(self, page: PageContent) -> int:
@@ -484,14 +498,16 @@ def _unfinished(cell: Cell) -> bool:
     return last[-1:] in ",-–&" or last.split()[-1].lower() in _JOINING
 
 
-def _continues(upper: Row, lower: Row) -> bool:
+def _continues(upper: Row, lower: Row, cut: bool = False) -> bool:
     """True where ``lower``, a table's first row on a new page, is the rest of ``upper``, the
     row the last page ended with (the row broke across the page).
 
     Either its first filled cell starts in lower case (mid-sentence), or a cell above it
     stops on a joining word (``the``, ``of``, ``and``) or mark, or it fills fewer
     cells than ``upper``, all of them filled in ``upper`` too, and its first cell does not
-    start a new numbered entry.
+    start a new numbered entry. Where ``cut`` (the part above reached the foot of its page and
+    its last row is tall), a row below with an empty first cell, filling only cells filled
+    above, is that row's rest too.
     """
     if len(upper.cells) != len(lower.cells):
         return False
@@ -507,18 +523,24 @@ def _continues(upper: Row, lower: Row) -> bool:
     if not new_entry and any(_unfinished(upper.cells[i]) for i in filled):
         return True
     above = {i for i, cell in enumerate(upper.cells) if not cell.is_empty}
-    return 0 in filled and 0 in above and set(filled) < above and not new_entry
+    if 0 not in filled:
+        return cut and 0 in above and set(filled) <= above
+    return 0 in above and set(filled) < above and not new_entry
 
 
 def _join_rows(
-    before: Sequence[Row], after: Sequence[Row], vocab: frozenset[str], dehyphenate: bool
+    before: Sequence[Row],
+    after: Sequence[Row],
+    vocab: frozenset[str],
+    dehyphenate: bool,
+    cut: bool = False,
 ) -> tuple[Row, ...]:
     rows = list(after)
     if rows and before and rows[0].texts == before[0].texts:
         # The header row repeated on the new page: drop the copy, mark the original.
         rows = rows[1:]
         before = [attrs.evolve(before[0], is_header=True), *before[1:]]
-    if rows and before and _continues(before[-1], rows[0]):
+    if rows and before and _continues(before[-1], rows[0], cut):
         merged_cells = []
         for upper, lower in zip(before[-1].cells, rows[0].cells, strict=True):
             if upper.is_empty or lower.is_empty:
@@ -624,6 +646,12 @@ def assemble(file: str, pages: Sequence[PageContent], settings: PdfSettings) -> 
         vocabulary(line.text for line in _all_lines(body_pages)),
         settings,
     )
+    feet: dict[tuple[int, int], float] = {}
+    for page in body_pages:
+        size = (round(page.width), round(page.height))
+        bottoms = [i.line.bottom if isinstance(i, FlowLine) else i.bbox[3] for i in page.items]
+        feet[size] = max([feet.get(size, 0.0), *bottoms])
+    builder.foot = {p.number: feet[(round(p.width), round(p.height))] for p in body_pages}
     builder.page_left = {
         page.number: min((i.line.x0 for i in page.items if isinstance(i, FlowLine)), default=0.0)
         for page in body_pages

@@ -83,6 +83,15 @@ def test_row_broken_over_a_page_is_one_row(shared_dir: Path) -> None:
         .text.endswith("including policies and proposal to address the fear of crime")
     )
     assert rows["8.5"].cells[0].text.endswith("Harm Reduction Policy for 2004/5")
+    # A tall row cut at the foot of page 13 whose rest is in the Target column only.
+    _, pdf = _pair(shared_dir, "000")
+    [row] = [
+        r
+        for t in pdf.iter_tables()
+        for r in t.rows
+        if r.texts[0] == "2.1 *" and "Alarm" in r.texts[1]
+    ]
+    assert row.cells[3].lines[-1] == "Evaluate Scheme Extend duration of service"
 
 
 def test_private_use_bullets_become_list_items(shared_dir: Path) -> None:

@@ -528,6 +528,11 @@ def _continues(upper: Row, lower: Row, cut: bool = False) -> bool:
     return 0 in above and set(filled) < above and not new_entry
 
 
+def _plain(row: Row) -> tuple[str, ...]:
+    """A row's cell texts without case or spacing differences, to spot a repeated header."""
+    return tuple(" ".join(text.lower().split()) for text in row.texts)
+
+
 def _join_rows(
     before: Sequence[Row],
     after: Sequence[Row],
@@ -536,7 +541,7 @@ def _join_rows(
     cut: bool = False,
 ) -> tuple[Row, ...]:
     rows = list(after)
-    if rows and before and rows[0].texts == before[0].texts:
+    if rows and before and _plain(rows[0]) == _plain(before[0]):
         # The header row repeated on the new page: drop the copy, mark the original.
         rows = rows[1:]
         before = [attrs.evolve(before[0], is_header=True), *before[1:]]

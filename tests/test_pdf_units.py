@@ -257,6 +257,17 @@ def test_unruled_table_from_aligned_lines() -> None:
     ]
 
 
+def test_two_columns_of_unequal_width_are_a_table() -> None:
+    lines = [
+        cells_line(
+            (50, "objective " * 2 + "aims"), (250, "description " * 4 + "text"), top=100 + 12 * i
+        )
+        for i in range(8)
+    ]
+    tables, rest = find_unruled_tables(lines, 1.0, 2, page=1)
+    assert len(tables) == 1 and rest == []
+
+
 def test_prose_in_two_columns_is_not_a_table() -> None:
     lines = [
         cells_line((50, "left column text " * 3), (330, "right column text " * 3), top=100 + 12 * i)

@@ -243,8 +243,9 @@ def _column_of(piece: Line, intervals: Sequence[Sequence[float]]) -> int:
 def _looks_like_prose(
     pieces: Sequence[Sequence[Line]], intervals: Sequence[Sequence[float]]
 ) -> bool:
-    """True where the aligned columns are text columns (most lines fill their column), not
-    a table's cells."""
+    """True where the aligned columns are text columns (most lines fill their column, and
+    the columns are about as wide as each other, as a page's columns are), not a table's
+    cells."""
     if len(pieces) < 5:
         return False
     fills: dict[int, list[float]] = {}
@@ -257,7 +258,7 @@ def _looks_like_prose(
         return False
     full = [sum(1 for f in values if f >= 0.75) / len(values) for values in fills.values()]
     widths = [x1 - x0 for x0, x1 in intervals]
-    return min(full) >= 0.5 and min(widths) >= 120
+    return min(full) >= 0.5 and min(widths) >= 120 and min(widths) >= 0.8 * max(widths)
 
 
 def _wrapped(above: Line, below: Line, right: float) -> bool:

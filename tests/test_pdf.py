@@ -365,6 +365,21 @@ def test_unreadable_page_is_skipped_and_recorded(
     assert all(b.source.page == 2 for b in document.blocks)
 
 
+def test_failed_table_finding_keeps_the_text(
+    built: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: Any, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError("odd drawing")
+
+    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", broken)
+    document = PdfParser().parse(built["ruled"])
+    assert document.warnings == (
+        "page 1: ruled tables could not be found (ValueError: odd drawing);"
+        " its text is read without them",
+    )
+    assert any("Progress is reported" in t for t in texts(document))
+
+
 def test_no_readable_page_is_an_error(
     built: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

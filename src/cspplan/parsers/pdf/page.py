@@ -306,7 +306,13 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
     tables: list[PageTable] = []
     if settings.ruled_tables and (page.rects or page.lines):
         if len(page.edges) <= settings.max_rules:
-            tables, words = _ruled_tables(page, words, number, settings, turned)
+            try:
+                tables, words = _ruled_tables(page, words, number, settings, turned)
+            except Exception as exc:  # odd drawings must not cost the page its text
+                notes.append(
+                    f"page {number}: ruled tables could not be found ({type(exc).__name__}: {exc});"
+                    " its text is read without them"
+                )
         else:
             notes.append(
                 f"page {number}: {len(page.edges)} ruling lines (a drawing?); not searched for ruled tables"

@@ -15,7 +15,7 @@ from cspplan.document import Document, Heading, ListItem, Paragraph, Table, bloc
 from cspplan.errors import DocumentError, EncryptedDocumentError, SettingsError
 from cspplan.parsers.pdf import PdfParser, PdfSettings
 from cspplan.parsers.registry import choose_parser
-from fixtures.build_pdf import build_all, build_encrypted
+from fixtures.build_pdf import ACTIONS, build_all, build_encrypted
 from test_pdf_support import document_json, paragraphs, tables, texts
 
 FIXTURE_NAMES = [
@@ -26,6 +26,7 @@ FIXTURE_NAMES = [
     "break_repeat",
     "break_plain",
     "landscape",
+    "sideways_label",
     "two_column",
     "unruled_break",
     "scan",
@@ -238,6 +239,14 @@ def test_landscape_turned_and_sideways_pages(parsed: dict[str, Document]) -> Non
         ("Q2", "204", "585"),
         ("Q3", "198", "560"),
     ]
+
+
+def test_sideways_label_in_a_merged_cell(parsed: dict[str, Document]) -> None:
+    [table] = tables(parsed["sideways_label"])
+    label = table.rows[1].cells[0]
+    assert (label.text, label.rowspan) == ("Burglary", 3)
+    assert [row.texts[-2] for row in table.rows[1:]] == [a[1] for a in ACTIONS[:3]]
+    assert not any(t == "Burglary" or "yralgruB" in t for t in texts(parsed["sideways_label"]))
 
 
 def test_two_columns_read_column_by_column(parsed: dict[str, Document]) -> None:

@@ -51,6 +51,8 @@ class Word:
         size: Font size in points.
         bold: True where the font is a bold face.
         symbol: True where the font is a symbol or dingbat font (a bullet's font).
+        sideways: True for a line of text set sideways on an upright page (a label turned up
+            the side of a table cell), kept whole as one word in page coordinates.
     """
 
     text: str
@@ -61,6 +63,7 @@ class Word:
     size: float
     bold: bool = False
     symbol: bool = False
+    sideways: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -159,11 +162,14 @@ def words_to_lines(words: Iterable[Word], page: int = 0) -> list[Line]:
 
     A word joins a line when its vertical middle lies within the line's first word's
     extent, or that word's middle within its own, so a superscript stays on its line but
-    the next line never swallows it.
+    the next line never swallows it. A sideways word is a line of its own.
     """
     ordered = sorted(words, key=lambda w: (round(w.top, 1), w.x0))
     groups: list[tuple[float, float, list[Word]]] = []
+    lines = [line_from_words([w], page) for w in ordered if w.sideways]
     for word in ordered:
+        if word.sideways:
+            continue
         middle = (word.top + word.bottom) / 2
         for top, bottom, members in reversed(groups[-4:]):
             centre = (top + bottom) / 2
@@ -172,7 +178,7 @@ def words_to_lines(words: Iterable[Word], page: int = 0) -> list[Line]:
                 break
         else:
             groups.append((word.top, word.bottom, [word]))
-    lines = [line_from_words(members, page) for _, _, members in groups]
+    lines += [line_from_words(members, page) for _, _, members in groups]
     lines.sort(key=lambda line: (line.top, line.x0))
     return lines
 

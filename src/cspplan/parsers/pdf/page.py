@@ -81,13 +81,49 @@ def _words(page: Any, number: int, word_gap: float) -> tuple[list[Word], str | N
         # so that the text reads across, and make words from the turned characters.
         direction = _sideways_direction(page)
         return _turned_words(page, direction), direction
+    if rotated:
+        # A few sideways labels on an upright page (a priority's name turned up the side of
+        # its cell): each of their lines becomes one word where it stands on the page.
+        words.extend(_sideways_labels(page))
     return words, None
 
 
-def _turned_words(page: Any, direction: str) -> list[Word]:
+def _upwards(char: dict[str, Any]) -> bool:
+    matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+    return bool(matrix[1] > 0)
+
+
+def _sideways_labels(page: Any) -> list[Word]:
+    width, height = float(page.width), float(page.height)
+    labels: list[Word] = []
+    for direction in ("btt", "ttb"):
+        chars = [
+            c
+            for c in page.chars
+            if not c.get("upright", True) and _upwards(c) == (direction == "btt")
+        ]
+        if not chars:
+            continue
+        for line in words_to_lines(_turned_words(page, direction, chars), 0):
+            x0, top, x1, bottom = _unturn_box(line.bbox, width, height, direction)
+            labels.append(Word(line.text, x0, x1, top, bottom, line.size, line.bold, sideways=True))
+    return labels
+
+
+def _unturn_box(box: BBox, width: float, height: float, direction: str) -> BBox:
+    """A box in the turned page's coordinates back in the upright page's."""
+    x0, top, x1, bottom = box
+    if direction == "btt":
+        return (top, height - x1, bottom, height - x0)
+    return (width - bottom, x0, width - top, x1)
+
+
+def _turned_words(
+    page: Any, direction: str, chars: Sequence[dict[str, Any]] | None = None
+) -> list[Word]:
     width, height = float(page.width), float(page.height)
     glyphs: list[Word] = []
-    for char in page.chars:
+    for char in page.chars if chars is None else chars:
         if not char.get("upright", True):
             glyph = _turn(char, width, height, direction)
             if glyph is not None:

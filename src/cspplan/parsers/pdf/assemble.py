@@ -567,6 +567,34 @@ def _renumber(row: Row, index: int, table: int) -> Row:
     return attrs.evolve(row, cells=cells, source=attrs.evolve(row.source, row=index, table=table))
 
 
+def _with_text_edges(pages: Sequence[PageContent]) -> list[PageContent]:
+    """Pages whose single-column lines carry the right edge of the body text: the furthest
+    any of the page's lines reach (running headers and footers, which may reach further,
+    are gone by now), or, where the page has few lines to tell, the edge of the document's
+    fuller pages of the same size."""
+
+    def lines(page: PageContent) -> list[Line]:
+        return [i.line for i in page.items if isinstance(i, FlowLine) and i.column == 0]
+
+    edges: dict[tuple[int, int], list[float]] = {}
+    for page in pages:
+        own = lines(page)
+        if len(own) >= 5:
+            size = (round(page.width), round(page.height))
+            edges.setdefault(size, []).append(max(line.x1 for line in own))
+    out: list[PageContent] = []
+    for page in pages:
+        known = sorted(edges.get((round(page.width), round(page.height)), []))
+        typical = known[len(known) // 2] if known else 0.0
+        right = max([typical, *(line.x1 for line in lines(page))])
+        items = tuple(
+            attrs.evolve(i, right=right) if isinstance(i, FlowLine) and i.column == 0 else i
+            for i in page.items
+        )
+        out.append(attrs.evolve(page, items=items))
+    return out
+
+
 def _joins(first: PageTable, second: PageTable) -> bool:
     return _column_map(first, second) is not None or (
         not first.ruled and not second.ruled and _column_map(second, first) is not None
@@ -631,16 +659,8 @@ def assemble(file: str, pages: Sequence[PageContent], settings: PdfSettings) -> 
                 )
             else:
                 kept.append(item)
-        # Running headers and footers may reach further right than the body text; the
-        # body's own right edge tells a wrapped line from a broken one.
-        right = max(
-            (i.line.x1 for i in kept if isinstance(i, FlowLine) and i.column == 0), default=0.0
-        )
-        kept = [
-            attrs.evolve(i, right=right) if isinstance(i, FlowLine) and i.column == 0 else i
-            for i in kept
-        ]
         body_pages.append(attrs.evolve(page, items=tuple(kept)))
+    body_pages = _with_text_edges(body_pages)
     body_pages = _settle_tentative(body_pages, settings.join_tables)
     flow = [item.line for page in body_pages for item in page.items if isinstance(item, FlowLine)]
     body = body_size(flow)

@@ -1,0 +1,209 @@
+"""Words and lines: the slim geometry the PDF parser works on once a page is closed.
+
+pdfplumber's word dictionaries carry a dozen keys each and keep the page's caches alive; the
+parser copies what it needs into these small frozen objects and lets the page go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+import regex
+
+__all__ = [
+    "BULLET",
+    "Line",
+    "Word",
+    "body_size",
+    "clean_text",
+    "line_from_words",
+    "split_line",
+    "word_from_pdfplumber",
+    "words_to_lines",
+]
+
+BULLET = "•"
+"""The one glyph every unordered list marker is normalised to."""
+
+# A glyph with no Unicode mapping, standing alone: in plans that is nearly always a bullet.
+# A run of them is a whole font without a mapping, whose text cannot be recovered.
+_LONE_CID = regex.compile(r"(?<![\w)])\(cid:\d{1,6}\)(?![\w(])")
+# Private-use code points are where symbol fonts (Symbol, Wingdings) put their bullets when
+# the PDF has no Unicode mapping for them.
+_PRIVATE_USE = regex.compile(r"[\uE000-\uF8FF]")
+_BOLD_FONT = regex.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b", regex.IGNORECASE)
+_SYMBOL_FONT = regex.compile(r"symbol|wingding|webding|dingbat", regex.IGNORECASE)
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+
+
+@attrs.frozen(slots=True)
+class Word:
+    """One word as printed.
+
+    Attributes:
+        text: The word's text, cleaned (ligatures split, unmapped glyphs kept as ``(cid:N)``).
+        x0: Left edge, in points from the page's left.
+        x1: Right edge.
+        top: Top edge, in points from the page's top.
+        bottom: Bottom edge.
+        size: Font size in points.
+        bold: True where the font is a bold face.
+        symbol: True where the font is a symbol or dingbat font (a bullet's font).
+        sideways: True for a line of text set sideways on an upright page (a label turned up
+            the side of a table cell), kept whole as one word in page coordinates.
+    """
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+    symbol: bool = False
+    sideways: bool = False
+
+
+@attrs.frozen(slots=True)
+class Line:
+    """Words that share a baseline, left to right.
+
+    Attributes:
+        words: The words.
+        x0: Left edge of the first word.
+        x1: Right edge of the last word.
+        top: Top of the tallest word.
+        bottom: Bottom of the lowest word.
+        size: The font size most of its characters are set in.
+        bold: True where every word is bold.
+        page: 1-based page number.
+    """
+
+    words: tuple[Word, ...]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    page: int = 0
+
+    @property
+    def text(self) -> str:
+        """The words joined by single spaces."""
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """``(x0, top, x1, bottom)``."""
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+def clean_text(text: str) -> str:
+    """Text as a reader sees it: ligatures split, non-breaking and odd spaces made plain,
+    soft hyphens dropped, and glyphs with no Unicode mapping turned into ``•``: a lone
+    ``(cid:127)`` (a run of them is left alone: it is unmapped text, not a bullet) and
+    private-use code points, where symbol fonts put their bullets."""
+    for ligature, letters in _LIGATURES.items():
+        text = text.replace(ligature, letters)
+    text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
+    text = _LONE_CID.sub(BULLET, text)
+    return _PRIVATE_USE.sub(BULLET, text)
+
+
+def word_from_pdfplumber(raw: Mapping[str, Any]) -> Word | None:
+    """A :class:`Word` from one of pdfplumber's word dictionaries (extracted with the
+    ``size`` and ``fontname`` extra attributes); ``None`` for a word of only spaces."""
+    text = clean_text(str(raw["text"])).strip()
+    if not text:
+        return None
+    font = str(raw.get("fontname", ""))
+    symbol = bool(_SYMBOL_FONT.search(font))
+    if symbol and len(text) == 1 and not text.isalnum():
+        text = BULLET
+    elif symbol and text in ("o", "§", "q", "v", "Ø", "ü", "n", "l"):
+        # Wingdings letters that draw as bullets, arrows and ticks.
+        text = BULLET
+    return Word(
+        text=text,
+        x0=float(raw["x0"]),
+        x1=float(raw["x1"]),
+        top=float(raw["top"]),
+        bottom=float(raw["bottom"]),
+        size=round(float(raw.get("size", raw["bottom"] - raw["top"])), 2),
+        bold=bool(_BOLD_FONT.search(font)),
+        symbol=symbol,
+    )
+
+
+def line_from_words(words: Sequence[Word], page: int = 0) -> Line:
+    """A :class:`Line` of ``words`` (sorted left to right here)."""
+    ordered = tuple(sorted(words, key=lambda w: w.x0))
+    weights: dict[float, int] = {}
+    for word in ordered:
+        weights[word.size] = weights.get(word.size, 0) + len(word.text)
+    size = max(weights.items(), key=lambda item: (item[1], item[0]))[0]
+    return Line(
+        words=ordered,
+        x0=min(w.x0 for w in ordered),
+        x1=max(w.x1 for w in ordered),
+        top=min(w.top for w in ordered),
+        bottom=max(w.bottom for w in ordered),
+        size=size,
+        bold=all(w.bold for w in ordered if w.text != BULLET),
+        page=page,
+    )
+
+
+def words_to_lines(words: Iterable[Word], page: int = 0) -> list[Line]:
+    """Group words into lines by their vertical overlap, top to bottom.
+
+    A word joins a line when its vertical middle lies within the line's first word's
+    extent, or that word's middle within its own, so a superscript stays on its line but
+    the next line never swallows it. A sideways word is a line of its own.
+    """
+    ordered = sorted(words, key=lambda w: (round(w.top, 1), w.x0))
+    groups: list[tuple[float, float, list[Word]]] = []
+    lines = [line_from_words([w], page) for w in ordered if w.sideways]
+    for word in ordered:
+        if word.sideways:
+            continue
+        middle = (word.top + word.bottom) / 2
+        for top, bottom, members in reversed(groups[-4:]):
+            centre = (top + bottom) / 2
+            if top - 0.5 <= middle <= bottom + 0.5 or word.top <= centre <= word.bottom:
+                members.append(word)
+                break
+        else:
+            groups.append((word.top, word.bottom, [word]))
+    lines += [line_from_words(members, page) for _, _, members in groups]
+    lines.sort(key=lambda line: (line.top, line.x0))
+    return lines
+
+
+def split_line(line: Line, gap: float) -> list[Line]:
+    """The pieces of a line separated by horizontal gaps wider than ``gap`` points."""
+    pieces: list[list[Word]] = [[line.words[0]]]
+    for previous, word in zip(line.words, line.words[1:], strict=False):
+        # A bullet that starts a piece is followed by a tab stop, not a column.
+        marker = previous.text == BULLET and len(pieces[-1]) == 1
+        if word.x0 - previous.x1 > gap and not marker:
+            pieces.append([word])
+        else:
+            pieces[-1].append(word)
+    if len(pieces) == 1:
+        return [line]
+    return [line_from_words(piece, line.page) for piece in pieces]
+
+
+def body_size(lines: Iterable[Line]) -> float:
+    """The font size most characters are set in (the body text's size)."""
+    weights: dict[float, int] = {}
+    for line in lines:
+        for word in line.words:
+            weights[round(word.size, 1)] = weights.get(round(word.size, 1), 0) + len(word.text)
+    if not weights:
+        return 10.0
+    return max(weights.items(), key=lambda item: (item[1], -item[0]))[0]

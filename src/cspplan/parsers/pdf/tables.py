@@ -1,0 +1,482 @@
+"""Tables on one page: ruled ones from their cell boxes, unruled ones from text alignment.
+
+Both kinds end as a :class:`PageTable`: cells on a grid with their spans and their raw
+lines. Turning lines into cell text waits until the whole document is read, because undoing
+hyphenation needs the document's vocabulary.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from .layout import Line, Word, split_line, words_to_lines
+
+__all__ = [
+    "PageCell",
+    "PageTable",
+    "cells_to_table",
+    "find_unruled_tables",
+    "grid_positions",
+    "split_keyed_rows",
+]
+
+BBox = tuple[float, float, float, float]
+
+
+@attrs.frozen(slots=True)
+class PageCell:
+    """One cell of a table on a page.
+
+    Attributes:
+        lines: The cell's printed lines, top to bottom.
+        bbox: The cell's box ``(x0, top, x1, bottom)``.
+        right: Where the cell's text may run to; a line ending well before it was broken by
+            the writer, not wrapped.
+        row: 0-based grid row of the cell's top.
+        column: 0-based grid column of the cell's left edge.
+        colspan: Grid columns the cell covers.
+        rowspan: Grid rows the cell covers.
+    """
+
+    lines: tuple[Line, ...]
+    bbox: BBox
+    right: float
+    row: int
+    column: int
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@attrs.frozen(slots=True)
+class PageTable:
+    """A table as found on one page.
+
+    Attributes:
+        cells: Its cells in row, then column order.
+        bbox: The table's box.
+        columns: The x positions of its column boundaries, left to right (``n + 1`` for
+            ``n`` columns); a table continued on the next page lines up with these.
+        rows: The number of grid rows.
+        page: 1-based page number.
+        ruled: True where the table was found from ruling lines.
+        tentative: True for a single aligned line at the top or bottom of a page (a header
+            row left behind by a page break, or a last row carried over): it is kept as a
+            table only where it joins a table on the neighbouring page.
+        source_lines: The lines a tentative table was made from, to put back otherwise.
+    """
+
+    cells: tuple[PageCell, ...]
+    bbox: BBox
+    columns: tuple[float, ...]
+    rows: int
+    page: int
+    ruled: bool = True
+    tentative: bool = False
+    source_lines: tuple[Line, ...] = ()
+
+    @property
+    def width(self) -> int:
+        """The number of grid columns."""
+        return len(self.columns) - 1
+
+
+def grid_positions(values: Sequence[float], tolerance: float = 2.0) -> list[float]:
+    """Sorted positions with those closer than ``tolerance`` merged into their mean."""
+    merged: list[list[float]] = []
+    for value in sorted(values):
+        if merged and value - merged[-1][-1] <= tolerance:
+            merged[-1].append(value)
+        else:
+            merged.append([value])
+    return [sum(group) / len(group) for group in merged]
+
+
+def _nearest(positions: Sequence[float], value: float) -> int:
+    return min(range(len(positions)), key=lambda i: abs(positions[i] - value))
+
+
+def _inside(word: Word, box: BBox) -> bool:
+    middle_x = (word.x0 + word.x1) / 2
+    middle_y = (word.top + word.bottom) / 2
+    return box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3]
+
+
+def cells_to_table(
+    boxes: Sequence[BBox], words: Sequence[Word], page: int
+) -> tuple[PageTable | None, list[Word]]:
+    """A ruled table from its cell boxes (as pdfplumber's table finder gives them) and the
+    page's words; returns the table (``None`` where the boxes do not make one worth keeping,
+    such as a single framed paragraph) and the words left outside it."""
+    xs = grid_positions([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = grid_positions([b[1] for b in boxes] + [b[3] for b in boxes])
+    if len(xs) < 2 or len(ys) < 2 or (len(xs) == 2 and len(ys) == 2):
+        return None, list(words)
+    outer: BBox = (xs[0], ys[0], xs[-1], ys[-1])
+    owned: dict[int, list[Word]] = {i: [] for i in range(len(boxes))}
+    left: list[Word] = []
+    # Sort boxes by area so a word on a shared border goes to the smaller, inner cell.
+    order = sorted(
+        range(len(boxes)), key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1])
+    )
+    for word in words:
+        if not _inside(word, outer):
+            left.append(word)
+            continue
+        for index in order:
+            if _inside(word, boxes[index]):
+                owned[index].append(word)
+                break
+        else:
+            left.append(word)
+    cells: list[PageCell] = []
+    for index, box in enumerate(boxes):
+        c0, c1 = _nearest(xs, box[0]), _nearest(xs, box[2])
+        r0, r1 = _nearest(ys, box[1]), _nearest(ys, box[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        lines = tuple(words_to_lines(owned[index], page))
+        padding = min((line.x0 - box[0] for line in lines), default=2.0)
+        padding = max(1.0, min(padding, 8.0))
+        cells.append(
+            PageCell(
+                lines=lines,
+                bbox=box,
+                right=box[2] - padding,
+                row=r0,
+                column=c0,
+                colspan=c1 - c0,
+                rowspan=r1 - r0,
+            )
+        )
+    if not any(cell.lines for cell in cells):
+        return None, list(words)
+    cells.sort(key=lambda c: (c.row, c.column))
+    cells, rows = split_keyed_rows(cells, len(ys) - 1)
+    table = PageTable(
+        cells=tuple(cells),
+        bbox=outer,
+        columns=tuple(xs),
+        rows=rows,
+        page=page,
+        ruled=True,
+    )
+    return table, left
+
+
+_REF = regex.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.?$")
+
+
+def _row_splits(row: Sequence[PageCell]) -> list[float]:
+    """Where a ruled row holds several records: tops of lines in its first column that
+    start with a reference ("1.2") while another column has a line on the same baseline."""
+    key = next((c for c in row if c.column == 0), None)
+    if key is None or len(key.lines) < 2:
+        return []
+    others = [line.top for c in row if c is not key for line in c.lines]
+    return [
+        line.top
+        for line in key.lines[1:]
+        if _REF.match(line.words[0].text) and any(abs(top - line.top) <= 2.0 for top in others)
+    ]
+
+
+def split_keyed_rows(cells: Sequence[PageCell], rows: int) -> tuple[list[PageCell], int]:
+    """Split ruled rows that hold several records: a table whose rows have no rules between
+    them (only its columns are ruled) comes out of the table finder as one tall row. Each
+    line in the first column that starts with a reference ("1.2") level with text in
+    another column starts a record. Returns the cells, renumbered, and the row count."""
+    by_row: dict[int, list[PageCell]] = {}
+    for cell in cells:
+        by_row.setdefault(cell.row, []).append(cell)
+    out: list[PageCell] = []
+    shift = 0
+    for index in range(rows):
+        row = by_row.get(index, [])
+        spanning = any(c.rowspan > 1 for c in row)
+        splits = [] if spanning else _row_splits(row)
+        if not splits:
+            out.extend(attrs.evolve(c, row=c.row + shift) for c in row)
+            continue
+        edges = [-math.inf, *(top - 0.5 for top in splits), math.inf]
+        for part, (upper, lower) in enumerate(itertools.pairwise(edges)):
+            for cell in row:
+                lines = tuple(ln for ln in cell.lines if upper <= ln.top < lower)
+                top = max(cell.bbox[1], upper) if part else cell.bbox[1]
+                bottom = min(cell.bbox[3], lower) if part < len(splits) else cell.bbox[3]
+                out.append(
+                    attrs.evolve(
+                        cell,
+                        lines=lines,
+                        row=index + shift + part,
+                        bbox=(cell.bbox[0], top, cell.bbox[2], bottom),
+                    )
+                )
+        shift += len(splits)
+    return out, rows + shift
+
+
+def _intervals(pieces: Sequence[Line]) -> list[list[float]]:
+    spans = sorted([p.x0, p.x1] for p in pieces)
+    merged: list[list[float]] = []
+    for x0, x1 in spans:
+        if merged and x0 <= merged[-1][1] + 1.0:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return merged
+
+
+def _column_of(piece: Line, intervals: Sequence[Sequence[float]]) -> int:
+    best, overlap = 0, -1.0
+    for index, (x0, x1) in enumerate(intervals):
+        amount = min(piece.x1, x1) - max(piece.x0, x0)
+        if amount > overlap:
+            best, overlap = index, amount
+    return best
+
+
+def _looks_like_prose(
+    pieces: Sequence[Sequence[Line]], intervals: Sequence[Sequence[float]]
+) -> bool:
+    """True where the aligned columns are text columns (most lines fill their column, and
+    the columns are about as wide as each other, as a page's columns are), not a table's
+    cells."""
+    if len(pieces) < 5:
+        return False
+    fills: dict[int, list[float]] = {}
+    for line_pieces in pieces:
+        for piece in line_pieces:
+            column = _column_of(piece, intervals)
+            x0, x1 = intervals[column]
+            fills.setdefault(column, []).append((piece.x1 - piece.x0) / max(1.0, x1 - x0))
+    if len(fills) < 2:
+        return False
+    full = [sum(1 for f in values if f >= 0.75) / len(values) for values in fills.values()]
+    widths = [x1 - x0 for x0, x1 in intervals]
+    return min(full) >= 0.5 and min(widths) >= 120 and min(widths) >= 0.8 * max(widths)
+
+
+def _wrapped(above: Line, below: Line, right: float) -> bool:
+    """True where ``below`` carries on a cell's text from ``above``: the first word of
+    ``below`` would not have fitted on ``above`` within the column."""
+    first = below.words[0]
+    return above.x1 + 0.3 * above.size + (first.x1 - first.x0) > right - 1.5
+
+
+_CONNECTORS = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "the",
+        "a",
+        "an",
+        "to",
+        "for",
+        "in",
+        "on",
+        "with",
+        "by",
+        "at",
+        "from",
+        "&",
+        "-",
+        "/",
+        ",",
+    ]
+)
+
+
+def _reads_on(above: Line, below: Line) -> bool:
+    """True where ``below``'s text reads as the rest of ``above``'s sentence: it starts in
+    lower case, or ``above`` ends on a joining word or mark (``of``, ``&``, a hyphen)."""
+    last = above.words[-1].text.lower()
+    return below.text[:1].islower() or last in _CONNECTORS or last[-1:] in "-,/&"
+
+
+def _rows_of(run: Sequence[Sequence[Line]], lines: Sequence[Line]) -> list[list[int]]:
+    """Group the lines of an unruled table into rows (lists of line indexes into ``run``).
+
+    Rows set with padding leave a larger gap between rows than between the lines of a
+    wrapped cell. Where every gap is alike, a line continues the row above only where each
+    of its pieces carries on text that ran out of room in the same column on the line above,
+    and only in a table where some such line reads as the rest of a sentence (lower case, or
+    after ``of``, ``&``): names in a list of members also fill their column, but each starts
+    afresh.
+    """
+    gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
+    rows: list[list[int]] = [[0]]
+    if gaps and max(gaps) > 1.6 * max(min(gaps), 0.5) + 1.0:
+        threshold = (max(gaps) + min(gaps)) / 2
+        for i, gap in enumerate(gaps, start=1):
+            if gap > threshold:
+                rows.append([i])
+            else:
+                rows[-1].append(i)
+        return rows
+    intervals = _intervals([p for pieces in run for p in pieces])
+    placed = [{_column_of(p, intervals): p for p in pieces} for pieces in run]
+    # A column's text runs up to its longest line; measured this way rather than by where
+    # the next column starts, because cell padding hides the true limit.
+    rights = [x1 for _, x1 in intervals]
+    wraps = [False] + [
+        all(
+            column in placed[i - 1] and _wrapped(placed[i - 1][column], piece, rights[column])
+            for column, piece in placed[i].items()
+        )
+        for i in range(1, len(lines))
+    ]
+    reads_on = [False] + [
+        any(
+            column in placed[i - 1] and _reads_on(placed[i - 1][column], piece)
+            for column, piece in placed[i].items()
+        )
+        for i in range(1, len(lines))
+    ]
+    # Where no wrapped line anywhere in the table reads on mid-sentence, its cells do not
+    # wrap at all (a list of names filling their column): every line is a row.
+    wrapping = any(w and r for w, r in zip(wraps, reads_on, strict=True))
+    for i in range(1, len(lines)):
+        if wrapping and wraps[i]:
+            rows[-1].append(i)
+        else:
+            rows.append([i])
+    return rows
+
+
+def _unruled_table(run: Sequence[Sequence[Line]], lines: Sequence[Line], page: int) -> PageTable:
+    intervals = _intervals([p for pieces in run for p in pieces])
+    rows = _rows_of(run, lines)
+    cells: list[PageCell] = []
+    for row_index, members in enumerate(rows):
+        by_column: dict[int, list[Word]] = {}
+        for i in members:
+            for piece in run[i]:
+                by_column.setdefault(_column_of(piece, intervals), []).extend(piece.words)
+        top = min(lines[i].top for i in members)
+        bottom = max(lines[i].bottom for i in members)
+        for column, (x0, x1) in enumerate(intervals):
+            words = by_column.get(column, [])
+            cell_lines = tuple(words_to_lines(words, page))
+            cells.append(
+                PageCell(
+                    lines=cell_lines,
+                    bbox=(x0, top, x1, bottom),
+                    right=x1,
+                    row=row_index,
+                    column=column,
+                )
+            )
+    bounds = [intervals[0][0]]
+    for (_, x1), (x0, _) in itertools.pairwise(intervals):
+        bounds.append((x1 + x0) / 2)
+    bounds.append(intervals[-1][1])
+    box: BBox = (
+        intervals[0][0],
+        min(line.top for line in lines),
+        intervals[-1][1],
+        max(line.bottom for line in lines),
+    )
+    return PageTable(
+        cells=tuple(cells), bbox=box, columns=tuple(bounds), rows=len(rows), page=page, ruled=False
+    )
+
+
+def find_unruled_tables(
+    lines: Sequence[Line],
+    column_gap: float,
+    min_rows: int,
+    page: int,
+    foot: float = math.inf,
+) -> tuple[list[PageTable], list[Line]]:
+    """Tables without ruling lines, found where consecutive lines break into pieces at the
+    same horizontal positions; returns the tables and the lines that are not in one.
+
+    ``foot`` is where the page's body ends (lines below it are footers): a table that runs
+    to it may go on over the page, so its last lines are kept even where they hold only one
+    column's text.
+    """
+    pieces = [split_line(line, column_gap * line.size) for line in lines]
+    tables: list[PageTable] = []
+    rest: list[Line] = []
+    i = 0
+    while i < len(lines):
+        if len(pieces[i]) < 2:
+            rest.append(lines[i])
+            i += 1
+            continue
+        run = [i]
+        intervals = _intervals(pieces[i])
+        j = i + 1
+        while j < len(lines):
+            previous = lines[run[-1]]
+            size = max(previous.size, lines[j].size)
+            if lines[j].top - previous.bottom > 2.2 * size:
+                break
+            # A heading or a caption in another size is not part of the table.
+            if abs(lines[j].size - lines[i].size) > 1.0:
+                break
+            if len(pieces[j]) >= 2:
+                candidate = _intervals([p for k in [*run, j] for p in pieces[k]])
+                # A line whose pieces bridge two of the run's columns belongs to something
+                # else (the next table, or prose).
+                if len(candidate) < len(intervals):
+                    break
+                run.append(j)
+                intervals = candidate
+                j += 1
+                continue
+            piece = pieces[j][0]
+            touching = [iv for iv in intervals if piece.x0 < iv[1] + 2 and piece.x1 > iv[0] - 2]
+            if len(touching) == 1 and len(intervals) >= 2:
+                run.append(j)
+                intervals = _intervals([p for k in run for p in pieces[k]])
+                j += 1
+                continue
+            break
+        # Trailing one-piece lines stay only when set as tight as a wrapped cell's lines,
+        # or when they start at one of the table's inner columns, where no paragraph starts.
+        columns = _intervals([p for k in run if len(pieces[k]) >= 2 for p in pieces[k]])
+        following = lines[run[-1] + 1 :]
+        at_foot = all(line.top >= foot for line in following)
+        while len(run) > 1 and len(pieces[run[-1]]) < 2 and not at_foot:
+            last, before = lines[run[-1]], lines[run[-2]]
+            if last.top - before.bottom <= 0.5 * last.size:
+                break
+            if any(abs(last.x0 - x0) <= 2.0 for x0, _ in columns[1:]):
+                break
+            run.pop()
+        multi = sum(1 for k in run if len(pieces[k]) >= 2)
+        run_pieces = [pieces[k] for k in run]
+        run_lines = [lines[k] for k in run]
+        intervals = _intervals([p for ps in run_pieces for p in ps])
+        if multi == 1 and len(run) >= 3 and len(pieces[run[0]]) >= 3:
+            # A header row over rows that hold text in one column only ("Objectives: ...")
+            # is a table too.
+            tables.append(_unruled_table(run_pieces, run_lines, page))
+            i = run[-1] + 1
+            continue
+        if multi == 1 and len(intervals) >= 3:
+            # One aligned line of three or more columns: perhaps the part of a table that a
+            # page break cut off; the document assembly decides.
+            table = _unruled_table(run_pieces, run_lines, page)
+            tables.append(attrs.evolve(table, tentative=True, source_lines=tuple(run_lines)))
+            i = run[-1] + 1
+            continue
+        if multi >= min_rows and len(intervals) >= 2:
+            if _looks_like_prose(run_pieces, intervals):
+                # Text set in columns: leave all of it to the column reader, or a tail of
+                # the run would be taken for a table on the next pass.
+                rest.extend(run_lines)
+            else:
+                tables.append(_unruled_table(run_pieces, run_lines, page))
+            i = run[-1] + 1
+            continue
+        rest.append(lines[i])
+        i += 1
+    return tables, rest

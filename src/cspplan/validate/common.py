@@ -83,9 +83,11 @@ def action_subject(action: Action) -> Subject:
 
 
 def source_of(*sources: SourceRef) -> SourceRef:
-    """The first of ``sources`` that says anything."""
+    """The first of ``sources`` that gives a place in the file, else the first that says
+    anything."""
     empty = SourceRef()
-    return next((s for s in sources if s != empty), empty)
+    placed = next((s for s in sources if s.location()), None)
+    return placed or next((s for s in sources if s != empty), empty)
 
 
 def computed(value: Decimal, places: int = 1, suffix: str = "") -> Number:

@@ -263,13 +263,17 @@ def check_objective_target(plan: Plan, settings: CheckSettings) -> Iterable[Find
             continue
         other, found = problems[0]
         what, mine, theirs = found[0]
-        name = stated.target.metric or "the same metric"
+        name = (
+            stated.target.metric
+            or other.target.metric
+            or " ".join(statement_metric(stated.target.statement).split())
+        )
         yield Finding(
             code="C201",
             severity=Severity.ERROR,
             message=(
-                f"objective gives {name} a {what} of {mine.text} but the strategic target "
-                f"({_where(other)}) is {_describe(other)}"
+                f"objective states a {what} of {mine.text} for {name} but the strategic "
+                f"target ({_where(other)}) is {_describe(other)}"
             ),
             subject=target_subject(stated.target, stated.objective),
             expected=theirs,
@@ -355,7 +359,11 @@ def check_milestone_period(plan: Plan, settings: CheckSettings) -> Iterable[Find
             timescale = milestone.timescale
             assert timescale is not None and timescale.start and timescale.end
             if timescale.end < period.start or timescale.start > period.end:
-                side = "before the plan starts" if timescale.end < period.start else "after it ends"
+                side = (
+                    "before the plan starts"
+                    if timescale.end < period.start
+                    else "after the plan ends"
+                )
                 yield Finding(
                     code="C210",
                     severity=Severity.WARNING,

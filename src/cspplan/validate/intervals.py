@@ -27,6 +27,7 @@ __all__ = [
     "Rounding",
     "coarse_step",
     "difference",
+    "loose_step",
     "number_interval",
     "percent_change",
     "quotient",
@@ -137,6 +138,19 @@ def coarse_step(number: Number) -> Decimal | None:
     digits = str(abs(int(number.value)))
     zeros = len(digits) - len(digits.rstrip("0"))
     return Decimal(10) ** zeros if zeros else None
+
+
+def loose_step(number: Number) -> Decimal | None:
+    """The coarsest rounding a round number plausibly had: its round step, but never more
+    than a tenth of the number itself, so "15,000" may be rounded to the thousand (±500)
+    and "1000" to the hundred (±50), while "40" is taken as printed."""
+    step = coarse_step(number)
+    if step is None:
+        return None
+    magnitude = abs(number.value)
+    while step > 10 and step * 10 > magnitude:
+        step /= 10
+    return step if step * 10 <= magnitude else None
 
 
 def number_interval(

@@ -10,7 +10,7 @@ import attrs
 
 from ..model.plan import Claim, Figure, Target
 from ..model.values import Measure, Number
-from .intervals import Interval, Rounding, coarse_step, number_interval, unit_of
+from .intervals import Interval, Rounding, coarse_step, loose_step, number_interval, unit_of
 from .settings import CheckSettings
 
 __all__ = ["Reader", "claim_reader", "hedge_before", "is_percent", "table_step", "target_reader"]
@@ -102,14 +102,20 @@ class Reader:
             result = result.hull(_hedged(number, hedge))
         if lenient:
             result = result.hull(number_interval(number, Rounding.TRUNCATE, step))
-            coarse = coarse_step(number)
+            # A round number may have been rounded to its last non-zero digit: "960" for
+            # 955 to 965, "15,000" for 14,500 to 15,500; never by more than a twentieth.
+            coarse = loose_step(number)
             if coarse is not None:
                 result = result.hull(number_interval(number, Rounding.EITHER, coarse))
         return result
 
 
 def _hedged(number: Number, side: str) -> Interval:
-    step = coarse_step(number) or unit_of(number)
+    # "nearly 6,000" may be 5,840: a hedged round number may be off by up to its round
+    # step, but never by more than a tenth of itself.
+    unit = unit_of(number)
+    coarse = coarse_step(number)
+    step = max(unit, min(coarse, abs(number.value) / 10)) if coarse else unit
     value = number.value
     if side == _BELOW:
         return Interval(value - step, value)

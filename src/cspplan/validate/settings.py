@@ -37,7 +37,7 @@ class CheckSettings:
             (the default; "16%" is [15.5, 16.5)), ``"truncate"`` ([16, 17)) or ``"either"``
             (nearest, ties either way: [15.5, 16.5]).
         lenient: Where the figures do not reconcile, try truncation and coarse rounding
-            (a round "960" read as 955 to 965) before calling the finding an error; a
+            (a round "960" read as 955 to 965, never by more than 5% of the number) before calling the finding an error; a
             statement only those readings reconcile is a warning.
         table_rounding: Read a value in a table whose values are all round tens (or
             hundreds) as standing for half that step either side.

@@ -41,7 +41,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="only these rules: codes or prefixes, e.g. A1,C201",
     )
     parser.add_argument(
-        "--ignore", action="append", metavar="CODES", help="leave out these rules (codes or prefixes)"
+        "--ignore",
+        action="append",
+        metavar="CODES",
+        help="leave out these rules (codes or prefixes)",
     )
     parser.add_argument(
         "--fail-on",

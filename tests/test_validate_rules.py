@@ -768,3 +768,14 @@ def test_m303_holds() -> None:
 def test_every_rounding_mode_runs(rounding: str) -> None:
     built = strategic("reduce burglary by 20% from 500 to 450", "20%", "500", "450")
     assert "A101" in codes(check(built, settings={"rounding": rounding}))
+
+
+def test_c210_whole_year_span_allows_calendar_reading() -> None:
+    april = ("Pack produced", timescale("April 2006", "2006-04-01", "2006-04-30"))
+    january = ("Report", timescale("January 2007", "2007-01-01", "2007-01-31"))
+    spanned = plan(period=period("2005 – 2006"), actions=(action("A1", "x", milestones=[april]),))
+    none_of(spanned, "C210")
+    later = plan(period=period("2005 – 2006"), actions=(action("A1", "x", milestones=[january]),))
+    assert one(later, "C210").severity is Severity.WARNING
+    fiscal = plan(period=period("2005/06"), actions=(action("A1", "x", milestones=[april]),))
+    assert one(fiscal, "C210").severity is Severity.WARNING

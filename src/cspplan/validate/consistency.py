@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from itertools import combinations, pairwise
 
 from ..model.plan import Action, Milestone, Plan
-from ..model.values import Number, TimescaleKind
+from ..model.values import Number, Period, TimescaleKind
 from .common import (
     OwnedTarget,
     action_subject,
@@ -28,6 +29,7 @@ __all__ = [
     "check_objective_target",
     "metric_words",
     "metrics_match",
+    "plan_window",
     "statement_metric",
 ]
 
@@ -342,34 +344,50 @@ def _milestone_subject(action: Action, milestone: Milestone) -> Subject:
     )
 
 
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_SHORT_SECOND = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*/\s*\d{1,2}(?!\d)")
+
+
+def plan_window(period: Period) -> tuple[dt.date, dt.date]:
+    """Every day a plan's period can mean. "2005/06" is a financial year and nothing else;
+    a span written in whole years, "2005 - 2006" or "2008", may be financial or calendar
+    years, so it covers both readings: a milestone is outside only if outside both."""
+    assert period.start is not None and period.end is not None
+    start, end = period.start, period.end
+    years = [int(y) for y in _YEARS.findall(period.text)]
+    if years and not _SHORT_SECOND.search(period.text):
+        start = min(start, dt.date(min(years), 1, 1))
+        end = max(end, dt.date(max(years), 12, 31))
+    return start, end
+
+
 def check_milestone_period(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
     """A milestone falls wholly outside the period the plan covers.
 
     A warning where a milestone's timescale ends before the plan starts or starts after it
-    ends. Milestones without dates ("Ongoing") are not judged.
+    ends. Milestones without dates ("Ongoing") are not judged. A period written in whole
+    years ("2005 - 2006") may mean financial or calendar years; a milestone must fall
+    outside both readings.
 
     Example: in an action plan for 2005/06 (April 2005 to March 2006), a milestone due
-    "September 2006".
+    "September 2006"; in a plan for "2005 - 2006", a milestone due "January 2007".
     """
     period = plan.period
     if period is None or period.start is None or period.end is None:
         return
+    start, end = plan_window(period)
     for action in plan.all_actions():
         for milestone in _dated(action):
             timescale = milestone.timescale
             assert timescale is not None and timescale.start and timescale.end
-            if timescale.end < period.start or timescale.start > period.end:
-                side = (
-                    "before the plan starts"
-                    if timescale.end < period.start
-                    else "after the plan ends"
-                )
+            if timescale.end < start or timescale.start > end:
+                side = "before the plan starts" if timescale.end < start else "after the plan ends"
                 yield Finding(
                     code="C210",
                     severity=Severity.WARNING,
                     message=(
                         f"milestone due {timescale.text!r} falls {side} "
-                        f"(plan period {period.text}: {period.start} to {period.end})"
+                        f"(plan period {period.text}: {start} to {end})"
                     ),
                     subject=_milestone_subject(action, milestone),
                     source=source_of(milestone.source, action.source),

@@ -779,3 +779,76 @@ def test_c210_whole_year_span_allows_calendar_reading() -> None:
     assert one(later, "C210").severity is Severity.WARNING
     fiscal = plan(period=period("2005/06"), actions=(action("A1", "x", milestones=[april]),))
     assert one(fiscal, "C210").severity is Severity.WARNING
+
+
+def _objective_vs(strategic_metric: str, objective_metric: str, **fields: object) -> Plan:
+    strategic_target = target(
+        f"reduce {strategic_metric} by 20% by 2008",
+        id="T1",
+        metric=strategic_metric,
+        percent="20%",
+        deadline="2008",
+    )
+    stated = target(
+        f"To reduce {objective_metric} by 10% by 2008",
+        id="T2",
+        metric=objective_metric,
+        percent="10%",
+        deadline="2008",
+    )
+    return plan(
+        targets=(strategic_target,),
+        objectives=(objective("O1", stated.statement, stated),),
+        **fields,
+    )
+
+
+def test_c201_similar_metric_is_a_warning() -> None:
+    finding = one(_objective_vs("deliberate secondary fires", "secondary fires"), "C201")
+    assert finding.severity is Severity.WARNING
+
+
+def test_c201_a_qualified_metric_is_another_metric() -> None:
+    none_of(_objective_vs("alcohol related violent crime", "violent crime"), "C201")
+
+
+def test_c201_plan_place_names_do_not_count() -> None:
+    built = _objective_vs(
+        "house burglaries",
+        "house burglaries in Northfield",
+        partnership="Safer Northfield Partnership",
+    )
+    assert one(built, "C201").severity is Severity.ERROR
+
+
+def test_c201_prefers_targets_of_the_objectives_own_priority() -> None:
+    elsewhere = target(
+        "reduce secondary fires by 20%", id="T1", metric="secondary fires", percent="20%"
+    )
+    own = target(
+        "reduce deliberate secondary fires by 10%",
+        id="T2",
+        metric="deliberate secondary fires",
+        percent="10%",
+    )
+    stated = target(
+        "To reduce secondary fires by 10%", id="T3", metric="secondary fires", percent="10%"
+    )
+    built = plan(
+        priorities=(
+            priority("Arson", targets=(elsewhere,)),
+            priority(
+                "Anti-social behaviour", targets=(own,), objectives=(objective("O1", "x", stated),)
+            ),
+        )
+    )
+    none_of(built, "C201")
+    moved = plan(
+        targets=(elsewhere,),
+        priorities=(
+            priority(
+                "Anti-social behaviour", targets=(own,), objectives=(objective("O1", "x", stated),)
+            ),
+        ),
+    )
+    assert one(moved, "C201").expected.value == Decimal(20)  # type: ignore[union-attr]

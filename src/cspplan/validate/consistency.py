@@ -27,6 +27,7 @@ __all__ = [
     "check_milestone_order",
     "check_milestone_period",
     "check_objective_target",
+    "local_words",
     "metric_words",
     "metrics_match",
     "plan_window",
@@ -148,11 +149,17 @@ def metrics_match(a: frozenset[str], b: frozenset[str], strict: bool = False) ->
     return 0.0
 
 
-def _metric(owned: OwnedTarget) -> frozenset[str]:
+def _metric(owned: OwnedTarget, local: frozenset[str] = frozenset()) -> frozenset[str]:
     target = owned.target
-    if target.metric:
-        return metric_words(target.metric)
-    return metric_words(statement_metric(target.statement))
+    words = metric_words(target.metric or statement_metric(target.statement))
+    # "house burglaries in South Derbyshire" and "house burglaries" measure the same thing
+    # in a South Derbyshire plan: the plan's own place and partnership names drop out.
+    return (words - local) or words
+
+
+def local_words(plan: Plan) -> frozenset[str]:
+    """Words of the plan's area and partnership names ("south", "derbyshire", "safer")."""
+    return metric_words(" ".join(filter(None, (plan.area, plan.partnership))))
 
 
 _VERB = re.compile(
@@ -235,29 +242,45 @@ def _where(owned: OwnedTarget) -> str:
     return f"{label}, {location}" if location else label
 
 
+_CLOSE = 0.6
+
+
 def check_objective_target(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
     """An objective and a strategic target for the same metric give different figures.
 
-    The objective's target is matched to the strategic targets (those of priorities and of
-    the plan) by the words of its metric; where several match equally well and any of them
-    agrees, nothing is reported. An error where the percentages or target figures differ
-    beyond rounding.
+    The objective's target is matched to the strategic targets (those of its own priority
+    and of the plan first, then those of other priorities) by the words of its metric,
+    leaving out the plan's own place names; where several match equally well and any of
+    them agrees, nothing is reported. An error where the percentages or target figures of
+    targets with the same metric words differ beyond rounding; a warning where one
+    metric's words are most (at least 60%) of the other's ("secondary fires" and
+    "deliberate secondary fires").
 
     Example: an objective "to reduce police calls for service by 10% by 2007/08" where the
     strategic target is "reduce police calls for service by 5% from 4293 to 4078 by
     2007/08".
     """
     owned = list(owned_targets(plan))
+    local = local_words(plan)
     strategic = [o for o in owned if o.objective is None]
     for stated in (o for o in owned if o.objective is not None):
-        words = _metric(stated)
+        words = _metric(stated, local)
         scored = [
-            (metrics_match(words, _metric(other)), other)
+            (metrics_match(words, _metric(other, local)), other)
             for other in strategic
             if _comparable(stated, other)
         ]
+        # Targets of the objective's own priority, or of the plan, come before those of
+        # other priorities.
+        near = [
+            (score, other)
+            for score, other in scored
+            if other.priority is None or other.priority is stated.priority
+        ]
+        if any(score >= _CLOSE for score, _ in near):
+            scored = near
         best = max((score for score, _ in scored), default=0.0)
-        if best == 0.0:
+        if best < _CLOSE:
             continue
         candidates = [other for score, other in scored if score == best]
         problems = [(other, _disagreements(stated, other, settings)) for other in candidates]
@@ -265,6 +288,7 @@ def check_objective_target(plan: Plan, settings: CheckSettings) -> Iterable[Find
             continue
         other, found = problems[0]
         what, mine, theirs = found[0]
+        exact = best == 1.0
         name = (
             stated.target.metric
             or other.target.metric
@@ -272,10 +296,11 @@ def check_objective_target(plan: Plan, settings: CheckSettings) -> Iterable[Find
         )
         yield Finding(
             code="C201",
-            severity=Severity.ERROR,
+            severity=Severity.ERROR if exact else Severity.WARNING,
             message=(
-                f"objective states a {what} of {mine.text} for {name} but the strategic "
-                f"target ({_where(other)}) is {_describe(other)}"
+                f"objective states a {what} of {mine.text} for {name} but the "
+                f"{'' if exact else 'similar '}strategic target ({_where(other)}) is "
+                f"{_describe(other)}"
             ),
             subject=target_subject(stated.target, stated.objective),
             expected=theirs,
@@ -300,12 +325,13 @@ def check_duplicate_target(plan: Plan, settings: CheckSettings) -> Iterable[Find
     violent crime by 10% from 952 to 875" under another.
     """
     owned = list(owned_targets(plan))
+    local = local_words(plan)
     for level in (False, True):
         group = [o for o in owned if (o.objective is not None) is level]
         for first, second in combinations(group, 2):
             if first.target is second.target or not _comparable(first, second):
                 continue
-            if not metrics_match(_metric(first), _metric(second), strict=True):
+            if not metrics_match(_metric(first, local), _metric(second, local), strict=True):
                 continue
             found = _disagreements(second, first, settings)
             if not found:

@@ -79,7 +79,7 @@ RULES: tuple[Rule, ...] = (
     Rule("A122", "change-base", (ERR,), check_change_base),
     Rule("A130", "share-sum", (ERR, WARN), check_share_sum),
     Rule("A140", "count-items", (ERR,), check_count_items),
-    Rule("C201", "objective-target", (ERR,), check_objective_target),
+    Rule("C201", "objective-target", (ERR, WARN), check_objective_target),
     Rule("C202", "duplicate-target", (ERR,), check_duplicate_target),
     Rule("C210", "milestone-period", (WARN,), check_milestone_period),
     Rule("C211", "milestone-order", (INFO,), check_milestone_order),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -17,6 +16,7 @@ from .intervals import Interval
 
 __all__ = [
     "OwnedTarget",
+    "action_subject",
     "claim_subject",
     "computed",
     "overlapping",
@@ -124,8 +124,3 @@ def overlapping(a: Period | None, b: Period | None) -> bool:
     if a is None or b is None or not (a.start and a.end and b.start and b.end):
         return True
     return max(a.start, b.start) <= min(a.end, b.end)
-
-
-def window(start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date] | None:
-    """A date window where both ends are known."""
-    return (start, end) if start is not None and end is not None else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import enum
 import operator
 from collections.abc import Callable, Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import attrs
 
@@ -31,7 +31,6 @@ __all__ = [
     "number_interval",
     "percent_change",
     "quotient",
-    "round_to",
     "total",
     "unit_of",
 ]
@@ -218,8 +217,3 @@ def total(intervals: Iterable[Interval]) -> Interval:
     for interval in intervals:
         result = _combine(result, interval, operator.add)
     return result
-
-
-def round_to(value: Decimal, like: Number) -> Decimal:
-    """``value`` rounded half away from zero to the precision ``like`` was printed with."""
-    return value.quantize(unit_of(like), rounding=ROUND_HALF_UP)

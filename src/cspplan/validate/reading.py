@@ -13,7 +13,15 @@ from ..model.values import Measure, Number
 from .intervals import Interval, Rounding, coarse_step, loose_step, number_interval, unit_of
 from .settings import CheckSettings
 
-__all__ = ["Reader", "claim_reader", "hedge_before", "is_percent", "table_step", "target_reader"]
+__all__ = [
+    "Reader",
+    "claim_reader",
+    "figure_is_percent",
+    "hedge_before",
+    "is_percent",
+    "table_step",
+    "target_reader",
+]
 
 _BELOW = "below"
 _ABOUT = "about"

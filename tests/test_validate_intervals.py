@@ -92,6 +92,7 @@ def test_hedges() -> None:
 def test_settings_resolve() -> None:
     assert CheckSettings.resolve(None) == CheckSettings()
     assert CheckSettings.resolve({"rounding": "truncate"}).rounding is Rounding.TRUNCATE
+    assert CheckSettings.resolve({"rounding": "either-on-ties"}).rounding is Rounding.EITHER
     custom = CheckSettings(lenient=False)
     assert CheckSettings.resolve(custom) is custom
     with pytest.raises(SettingsError):

@@ -10,7 +10,7 @@ import pytest
 
 from cspplan import check, dumps, loads
 from cspplan.errors import SettingsError
-from cspplan.model import ClaimKind, Direction, Plan, Unit
+from cspplan.model import ClaimKind, Direction, Plan, Timescale, TimescaleKind, Unit
 from cspplan.validate import RULES, finding_to_data
 from test_validate_support import (
     action,
@@ -295,7 +295,164 @@ def narrative_strategy() -> Plan:
     )
 
 
-@pytest.mark.parametrize("build", [action_plan, narrative_strategy])
+def rates_and_points_plan() -> Plan:
+    """Rates, points, maintained levels, rising targets and hedged claims, all right."""
+    return plan(
+        title="Eastvale Partnership Plan 2008-2011",
+        partnership="Safer Eastvale Partnership",
+        period=period("2008-2011"),
+        targets=(
+            target(
+                "reduce assaults with injury from 12.4 to 11.2 per 1,000 population, a 10% reduction, by 2010/11",
+                id="T1",
+                metric="assaults with injury per 1,000 population",
+                percent="10%",
+                baseline="12.4",
+                goal="11.2",
+                deadline="2010/11",
+                unit=Unit.RATE,
+            ),
+            target(
+                "maintain the proportion of residents satisfied with their area at 85%",
+                id="T2",
+                direction=Direction.MAINTAIN,
+                baseline="85%",
+                goal="85%",
+                unit=Unit.PERCENT,
+            ),
+            target(
+                "increase detections by 12% from 1,650 to 1,848 by 2010/11",
+                id="T3",
+                metric="detections",
+                direction=Direction.INCREASE,
+                percent="12%",
+                baseline=measure("1,650", "2007/08"),
+                goal="1,848",
+                deadline="2010/11",
+                trajectory=[
+                    ("1,650", "2007/08", "Baseline"),
+                    ("1,716", "2008/09", None),
+                    ("1,782", "2009/10", None),
+                    ("1,848", "2010/11", "Target"),
+                ],
+            ),
+            target(
+                "reduce repeat victims of domestic abuse by 2 percentage points from 28% to 26%",
+                id="T4",
+                percent="2 points",
+                baseline="28%",
+                goal="26%",
+                unit=Unit.PERCENTAGE_POINTS,
+            ),
+            target(
+                "increase those who feel informed from 52% to 60% by 2010/11",
+                id="T5",
+                metric="those who feel informed",
+                direction=Direction.INCREASE,
+                baseline=measure("52%", "2007/08"),
+                goal="60%",
+                deadline="2010/11",
+                unit=Unit.PERCENT,
+                trajectory=[
+                    ("52%", "2007/08", None),
+                    ("55%", "2008/09", None),
+                    ("58%", "2009/10", None),
+                    ("60%", "2010/11", None),
+                ],
+            ),
+            target(
+                "reduce deliberate fires by 20% from 450 to 360 by 2010/11",
+                id="T6",
+                metric="deliberate fires",
+                percent="20%",
+                baseline=measure("450", "2007/08"),
+                goal="360",
+                deadline="2010/11",
+                trajectory=[
+                    ("450", "2007/08", None),
+                    ("420", "2008/09", None),
+                    ("390", "2009/10", None),
+                    ("360", "2010/11", None),
+                ],
+            ),
+        ),
+        objectives=(
+            objective(
+                "O1",
+                "Fewer fires and assaults",
+                target(
+                    "To reduce deliberate fires in Eastvale by 20% by 2011",
+                    id="T7",
+                    percent="20%",
+                    deadline="2011",
+                ),
+                target(
+                    "To reduce assaults with injury by 10% by 2011",
+                    id="T8",
+                    metric="assaults with injury",
+                    percent="10%",
+                    deadline="2011",
+                ),
+            ),
+        ),
+        actions=(
+            action(
+                "A1",
+                "Run a bonfire-season campaign",
+                "Fire Service",
+                [("Campaign", timescale("October 2008", "2008-10-01", "2008-10-31"))],
+            ),
+            action(
+                "A2",
+                "Agree an information-sharing protocol",
+                "Partnership Manager",
+                [("Protocol agreed", Timescale("TBC", TimescaleKind.TO_BE_DECIDED))],
+            ),
+            action(
+                "A3",
+                "Keep the hotspot patrols",
+                "Police Inspector",
+                [("Patrols", timescale("Ongoing"))],
+            ),
+        ),
+        claims=(
+            claim(
+                ClaimKind.CHANGE,
+                "Recorded assaults are down from 1,240 to 1,116, a fall of 10%.",
+                figure("from", "1,240"),
+                figure("to", "1,116"),
+                figure("change", "10%"),
+                direction=Direction.REDUCE,
+                id="C1",
+            ),
+            claim(
+                ClaimKind.SHARE,
+                "Around 60% of incidents happen at weekends and 40% midweek.",
+                figure("part", "60%", "weekends"),
+                figure("part", "40%", "midweek"),
+                id="C2",
+            ),
+            claim(
+                ClaimKind.COUNT,
+                "The plan has two aims: safer streets and safer homes.",
+                figure("count", "two"),
+                items=["safer streets", "safer homes"],
+                id="C3",
+            ),
+            claim(
+                ClaimKind.CHANGE,
+                "Calls fell by more than 500, from 7,320 to 6,790.",
+                figure("change", "500"),
+                figure("from", "7,320"),
+                figure("to", "6,790"),
+                direction=Direction.REDUCE,
+                id="C4",
+            ),
+        ),
+    )
+
+
+@pytest.mark.parametrize("build", [action_plan, narrative_strategy, rates_and_points_plan])
 def test_correct_plans_have_no_errors_or_warnings(build: Callable[[], Plan]) -> None:
     findings = check(build())
     assert serious(findings) == [], [str(f) for f in serious(findings)]

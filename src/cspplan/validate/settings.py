@@ -13,9 +13,14 @@ from .intervals import Rounding
 __all__ = ["CheckSettings"]
 
 
+_ALIASES = {"either-on-ties": Rounding.EITHER, "either_on_ties": Rounding.EITHER}
+
+
 def _to_rounding(value: Any) -> Rounding:
     if isinstance(value, Rounding):
         return value
+    if isinstance(value, str) and value.lower() in _ALIASES:
+        return _ALIASES[value.lower()]
     try:
         return Rounding(value)
     except ValueError:
@@ -35,7 +40,7 @@ class CheckSettings:
     Attributes:
         rounding: How a printed number is assumed to have been rounded: ``"nearest"``
             (the default; "16%" is [15.5, 16.5)), ``"truncate"`` ([16, 17)) or ``"either"``
-            (nearest, ties either way: [15.5, 16.5]).
+            (also ``"either-on-ties"``: nearest, ties either way: [15.5, 16.5]).
         lenient: Where the figures do not reconcile, try truncation and coarse rounding
             (a round "960" read as 955 to 965, never by more than 5% of the number) before calling the finding an error; a
             statement only those readings reconcile is a warning.

@@ -852,3 +852,31 @@ def test_c201_prefers_targets_of_the_objectives_own_priority() -> None:
         ),
     )
     assert one(moved, "C201").expected.value == Decimal(20)  # type: ignore[union-attr]
+
+
+# --- A131 share-of-total ------------------------------------------------------------------
+
+
+def part_of(percent: str, count: str, whole: str = "425") -> Plan:
+    return plan(
+        claims=(
+            claim(
+                ClaimKind.SHARE,
+                f"Of the {whole} casualties, {percent} ({count}) were motorcyclists",
+                figure("total", whole),
+                figure("part", percent, "motorcyclists"),
+                figure("part", count, "motorcyclists"),
+            ),
+        )
+    )
+
+
+def test_a131_holds() -> None:
+    none_of(part_of("23%", "98"), "A131")
+    none_of(part_of("23.1%", "98"), "A131")
+
+
+def test_a131_percentage_does_not_match_count() -> None:
+    finding = one(part_of("28%", "98"), "A131")
+    assert finding.severity is Severity.ERROR
+    assert finding.expected is not None and finding.expected.value == Decimal("23.1")

@@ -24,7 +24,7 @@ from .common import (
     target_subject,
 )
 from .findings import Finding, Severity
-from .intervals import Interval, difference, percent_change, total
+from .intervals import Interval, difference, percent_change, quotient, total
 from .reading import Reader, claim_reader, figure_is_percent, is_percent, target_reader
 from .settings import CheckSettings
 
@@ -34,6 +34,7 @@ __all__ = [
     "check_change_size",
     "check_count_items",
     "check_percent_points",
+    "check_share_of_total",
     "check_share_sum",
     "check_target_direction",
     "check_target_drift",
@@ -688,6 +689,69 @@ def check_share_sum(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
             expected=Number(_HUNDRED, "100%"),
             stated=computed(exact, max(f.value.decimals for f in parts), "%"),
         )
+
+
+def _share_pairs(claim: Claim) -> list[tuple[Figure, Figure]]:
+    """Parts given both as a percentage and as a count: "23% (98)"."""
+    parts = [f for f in claim.figures if f.role == "part"]
+    percents = [f for f in parts if figure_is_percent(f)]
+    counts = [f for f in parts if not figure_is_percent(f)]
+    labelled = [
+        (p, c) for p in percents for c in counts if p.label is not None and p.label == c.label
+    ]
+    if labelled:
+        return labelled
+    if len(percents) == 1 and len(counts) == 1:
+        return [(percents[0], counts[0])]
+    return []
+
+
+def _share_agrees(
+    reader: Reader, percent: Figure, count: Figure, whole: Figure, lenient: bool
+) -> bool:
+    share = quotient(reader.interval(count.value, lenient), reader.interval(whole.value, lenient))
+    if share is None:
+        return True
+    return share.scale(_HUNDRED).overlaps(reader.interval(percent.value, lenient))
+
+
+def check_share_of_total(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
+    """A part given as a percentage and a count does not match the whole it is a share of.
+
+    Where a share claim names its whole ("of the 425 casualties") and gives a part both
+    ways ("23% (98)"), the percentage must be the count over the whole within rounding:
+    an error where no reading reconciles them, a warning where only truncation or coarse
+    rounding does.
+
+    Example: "Of the 425 casualties, 28% (98) were motorcyclists" is an error (98 is 23%
+    of 425); "23% (98)" holds.
+    """
+    for claim in plan.claims:
+        if claim.kind is not ClaimKind.SHARE:
+            continue
+        whole = claim.figure("total")
+        if whole is None or figure_is_percent(whole):
+            continue
+        reader = claim_reader(claim, settings)
+        for percent, count in _share_pairs(claim):
+            if _share_agrees(reader, percent, count, whole, False):
+                continue
+            lenient = settings.lenient and _share_agrees(reader, percent, count, whole, True)
+            exact = (
+                count.value.value / whole.value.value * _HUNDRED
+                if whole.value.value
+                else Decimal(0)
+            )
+            expected = computed(exact, max(1, percent.value.decimals), "%")
+            yield _claim_finding(
+                "A131",
+                Severity.WARNING if lenient else Severity.ERROR,
+                claim,
+                f"claim gives {percent.value.text} ({count.value.text}) of {whole.value.text}, "
+                f"but {count.value.text} is {expected.text} of it",
+                expected=expected,
+                stated=percent.value,
+            )
 
 
 def check_count_items(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:

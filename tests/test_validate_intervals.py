@@ -148,3 +148,21 @@ def test_targets_rounded_from_the_percentage_always_hold(base: int, percent: int
         reader=Reader(CheckSettings()),
     )
     assert case.verdict() is Verdict.HOLDS
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    weights=st.lists(st.integers(min_value=1, max_value=10_000), min_size=2, max_size=8),
+    places=st.integers(min_value=0, max_value=1),
+)
+def test_correctly_rounded_shares_always_sum(weights: list[int], places: int) -> None:
+    """No false alarm on shares: parts of a whole, each rounded to nearest as printed, never
+    fail the share-sum rule, however many there are."""
+    from cspplan import check
+    from cspplan.model import ClaimKind
+    from test_validate_support import claim, figure, plan
+
+    whole = sum(weights)
+    parts = [figure("part", _printed(D(w) / D(whole) * 100, places, "%").text) for w in weights]
+    built = plan(claims=(claim(ClaimKind.SHARE, "shares", figure("total", str(whole)), *parts),))
+    assert check(built, select="A130") == []

@@ -880,3 +880,29 @@ def test_a131_percentage_does_not_match_count() -> None:
     finding = one(part_of("28%", "98"), "A131")
     assert finding.severity is Severity.ERROR
     assert finding.expected is not None and finding.expected.value == Decimal("23.1")
+
+
+def test_figures_of_different_kinds_are_not_compared() -> None:
+    """A count and a percentage read into baseline and target (a recognition slip) are
+    not judged against each other."""
+    built = plan(
+        targets=(
+            target(
+                "increase incidents reported by 15% from 420 to 483 by 2009/10",
+                direction=Direction.INCREASE,
+                baseline="420",
+                goal="15%",
+            ),
+        ),
+        claims=(
+            claim(
+                ClaimKind.CHANGE,
+                "down from 420 to 15%",
+                figure("from", "420"),
+                figure("to", "15%"),
+                figure("change", "3%"),
+                direction=Direction.REDUCE,
+            ),
+        ),
+    )
+    assert check(built) == []

@@ -25,7 +25,14 @@ from .common import (
 )
 from .findings import Finding, Severity
 from .intervals import Interval, difference, percent_change, quotient, total
-from .reading import Reader, claim_reader, figure_is_percent, is_percent, target_reader
+from .reading import (
+    Reader,
+    claim_reader,
+    commensurable,
+    figure_is_percent,
+    is_percent,
+    target_reader,
+)
 from .settings import CheckSettings
 
 __all__ = [
@@ -164,6 +171,8 @@ def _checkable(target: Target) -> tuple[Measure, Measure] | None:
     if "milestone" in label:
         return None
     if not overlapping(target.target.period, target.deadline):
+        return None
+    if not commensurable(target.baseline.value, target.target.value):
         return None
     return target.baseline, target.target
 
@@ -394,7 +403,9 @@ def _compare(
     expected: Measure,
     what: str,
 ) -> Finding | None:
-    if reader.interval(stated.value).overlaps(reader.interval(expected.value)):
+    if not commensurable(stated.value, expected.value) or reader.interval(stated.value).overlaps(
+        reader.interval(expected.value)
+    ):
         return None
     lenient = reader.settings.lenient and reader.interval(stated.value, True).overlaps(
         reader.interval(expected.value, True)
@@ -474,7 +485,7 @@ def check_trajectory_direction(plan: Plan, settings: CheckSettings) -> Iterable[
         reader = target_reader(target, settings)
         points = target.trajectory
         for before, after in itertools.pairwise(points):
-            if _against(
+            if commensurable(before.value, after.value) and _against(
                 target.direction,
                 reader.interval(before.value, settings.lenient),
                 reader.interval(after.value, settings.lenient),
@@ -503,6 +514,8 @@ def claim_case(claim: Claim, settings: CheckSettings) -> ChangeCase | None:
         return None
     base, new, change = claim.figure("from"), claim.figure("to"), claim.figure("change")
     if base is None or new is None or change is None:
+        return None
+    if not commensurable(base.value, new.value):
         return None
     in_points = (
         bool(_POINTS.search(change.value.text))
@@ -629,7 +642,7 @@ def check_change_direction(plan: Plan, settings: CheckSettings) -> Iterable[Find
         if claim.kind is not ClaimKind.CHANGE:
             continue
         base, new = claim.figure("from"), claim.figure("to")
-        if base is None or new is None:
+        if base is None or new is None or not commensurable(base.value, new.value):
             continue
         reader = claim_reader(claim, settings)
         lenient = settings.lenient

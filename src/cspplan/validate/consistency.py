@@ -20,6 +20,7 @@ from .common import (
 )
 from .findings import Finding, Severity, Subject
 from .intervals import number_interval
+from .reading import commensurable
 from .settings import CheckSettings
 
 __all__ = [
@@ -187,7 +188,7 @@ def _comparable(a: OwnedTarget, b: OwnedTarget) -> bool:
 
 
 def _agree(a: Number | None, b: Number | None, settings: CheckSettings) -> bool:
-    if a is None or b is None or a.value == b.value:
+    if a is None or b is None or a.value == b.value or not commensurable(a, b):
         return True
     return number_interval(a, settings.rounding).overlaps(number_interval(b, settings.rounding))
 

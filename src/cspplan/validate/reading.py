@@ -16,6 +16,7 @@ from .settings import CheckSettings
 __all__ = [
     "Reader",
     "claim_reader",
+    "commensurable",
     "figure_is_percent",
     "hedge_before",
     "is_percent",
@@ -71,6 +72,12 @@ def hedge_before(statement: str, text: str) -> str | None:
 def is_percent(number: Number, unit: str | None = None) -> bool:
     """True where a figure is a percentage: printed with ``%`` or labelled so."""
     return number.text.rstrip().endswith("%") or (unit or "").lower() in {"percent", "%"}
+
+
+def commensurable(a: Number, b: Number) -> bool:
+    """False where one figure is a percentage and the other is not: a count and a share
+    cannot be compared, and a figure read into the wrong role should not be judged."""
+    return is_percent(a) == is_percent(b)
 
 
 def table_step(values: Iterable[Number], minimum: int) -> Decimal | None:

@@ -906,3 +906,23 @@ def test_figures_of_different_kinds_are_not_compared() -> None:
         ),
     )
     assert check(built) == []
+
+
+def test_a120_checks_every_stated_change() -> None:
+    def both(amount: str) -> Plan:
+        return plan(
+            claims=(
+                claim(
+                    ClaimKind.CHANGE,
+                    f"down {amount} (12%) from 3,333 to 2,933",
+                    figure("from", "3,333"),
+                    figure("to", "2,933"),
+                    figure("change", "12%"),
+                    figure("change", amount),
+                    direction=Direction.REDUCE,
+                ),
+            )
+        )
+
+    none_of(both("400"), "A120")
+    assert one(both("450"), "A120").stated.value == Decimal(450)  # type: ignore[union-attr]

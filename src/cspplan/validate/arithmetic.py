@@ -507,30 +507,34 @@ def check_trajectory_direction(plan: Plan, settings: CheckSettings) -> Iterable[
 # --- claims ------------------------------------------------------------------------------
 
 
-def claim_case(claim: Claim, settings: CheckSettings) -> ChangeCase | None:
-    """A change claim's stated change against its from and to figures, where it has all
-    three."""
+def claim_cases(claim: Claim, settings: CheckSettings) -> list[ChangeCase]:
+    """A change claim's stated changes ("down 400 (12%)") each against its from and to
+    figures, where it has both."""
     if claim.kind is not ClaimKind.CHANGE:
-        return None
-    base, new, change = claim.figure("from"), claim.figure("to"), claim.figure("change")
-    if base is None or new is None or change is None:
-        return None
-    if not commensurable(base.value, new.value):
-        return None
-    in_points = (
-        bool(_POINTS.search(change.value.text))
-        or (change.unit or "").lower() in _POINT_UNITS
-        or _points_follow(claim.statement, change.value.text)
-    )
-    return ChangeCase(
-        base=base.value,
-        new=new.value,
-        change=change.value,
-        reader=claim_reader(claim, settings),
-        in_points=in_points,
-        percent_scale=figure_is_percent(base) and figure_is_percent(new),
-        relative=figure_is_percent(change) or in_points,
-    )
+        return []
+    base, new = claim.figure("from"), claim.figure("to")
+    if base is None or new is None or not commensurable(base.value, new.value):
+        return []
+    reader = claim_reader(claim, settings)
+    cases = []
+    for change in (f for f in claim.figures if f.role == "change"):
+        in_points = (
+            bool(_POINTS.search(change.value.text))
+            or (change.unit or "").lower() in _POINT_UNITS
+            or _points_follow(claim.statement, change.value.text)
+        )
+        cases.append(
+            ChangeCase(
+                base=base.value,
+                new=new.value,
+                change=change.value,
+                reader=reader,
+                in_points=in_points,
+                percent_scale=figure_is_percent(base) and figure_is_percent(new),
+                relative=figure_is_percent(change) or in_points,
+            )
+        )
+    return cases
 
 
 _POINT_UNITS = {"points", "point", "percentage_points", "percentage points", "pp"}
@@ -549,8 +553,7 @@ def _claim_cases(
     plan: Plan, settings: CheckSettings
 ) -> Iterator[tuple[Claim, ChangeCase, Verdict]]:
     for claim in plan.claims:
-        case = claim_case(claim, settings)
-        if case is not None:
+        for case in claim_cases(claim, settings):
             yield claim, case, case.verdict()
 
 

@@ -372,11 +372,12 @@ def _milestone_subject(action: Action, milestone: Milestone) -> Subject:
 
 
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_SHORT_SECOND = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*/\s*\d{1,2}(?!\d)")
+_SHORT_SECOND = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[/\-\u2013\u2014]\s*\d{1,2}(?!\d)")
 
 
 def plan_window(period: Period) -> tuple[dt.date, dt.date]:
-    """Every day a plan's period can mean. "2005/06" is a financial year and nothing else;
+    """Every day a plan's period can mean. "2005/06" or "2018-19" is a financial year and
+    nothing else;
     a span written in whole years, "2005 - 2006" or "2008", may be financial or calendar
     years, so it covers both readings: a milestone is outside only if outside both."""
     assert period.start is not None and period.end is not None

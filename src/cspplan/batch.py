@@ -613,12 +613,12 @@ def _run_local(
                 )
             )
             now = time.perf_counter()
+            done: list[Outcome] = []
             for index, worker in enumerate(workers):
                 task = worker.task
                 if task is None:
                     continue
                 outcome: Outcome | None = None
-                replace = False
                 if worker.conn in ready or worker.process.sentinel in ready:
                     try:
                         outcome = worker.conn.recv() if worker.conn.poll() else None
@@ -629,17 +629,23 @@ def _run_local(
                         outcome = _crash_outcome(
                             task["source"], f"exit code {worker.process.exitcode}", worker.started
                         )
-                        replace = True
                 elif timeout is not None and now - worker.started >= timeout:
                     outcome = _timeout_outcome(task["source"], timeout, worker.started)
-                    replace = True
                 if outcome is None:
                     continue
                 worker.task = None
-                if replace:
+                if outcome["error_type"] in ("Timeout", "WorkerCrashed") or not (
+                    worker.process.is_alive()
+                ):
                     worker.kill()
                     workers[index] = _Worker(context, memory_limit)
-                yield outcome
+                done.append(outcome)
+            # Hand out the next files before the caller writes these outputs, so that no
+            # worker sits idle while it does.
+            for worker in workers:
+                if worker.task is None and queue:
+                    worker.submit(queue.popleft())
+            yield from done
         finished = True
     finally:
         for worker in workers:

@@ -168,7 +168,8 @@ def median(values: list[float]) -> float:
 
 
 def machine() -> str:
-    """One line naming the machine: CPUs, processor, Python and platform."""
+    """One line naming the machine: CPUs, processor, Python, platform and how busy it is
+    (other work on the machine skews every timing)."""
     model = ""
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as handle:
@@ -178,7 +179,11 @@ def machine() -> str:
                     break
     except OSError:
         model = platform.processor()
+    try:
+        load = "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+    except OSError:
+        load = "load average unknown"
     return (
         f"nproc {os.cpu_count()}, {model or 'unknown CPU'}, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}"
+        f"{platform.system()} {platform.release()}; {load}"
     )

@@ -785,6 +785,13 @@ def _sha256_of(path: Path) -> str | None:
     return digest.hexdigest()
 
 
+def _size_of(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
 def _options_key(format: str | None, settings: Mapping[str, Any] | None) -> str:
     return json.dumps({"format": format, "settings": settings}, sort_keys=True, default=str)
 
@@ -944,6 +951,9 @@ def convert(
                 memory_limit=memory_limit,
             )
         )
+    # Largest files first, so that the run does not end with one worker busy on a big file
+    # while the others have nothing left to do.
+    tasks.sort(key=lambda task: -_size_of(task["source"]))
 
     if executor is not None:
         outcomes = _run_executor(executor, tasks)

@@ -409,3 +409,12 @@ def test_ctrl_c_stops_at_once_keeping_finished_work(archive: Path, tmp_path: Pat
     assert rows["plan-a.txt.json"]["status"] == "converted"
     assert "stuck.txt.json" not in rows
     assert no_temp_files(out)
+
+
+def test_progress_bar_is_drawn_only_when_asked(
+    archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    convert([archive / "plan-a.txt"], tmp_path / "quiet")
+    assert capsys.readouterr().err == ""
+    convert([archive / "plan-a.txt"], tmp_path / "shown", progress=True)
+    assert "cspplan batch" in capsys.readouterr().err

@@ -506,7 +506,7 @@ CASES = [
     Case(
         "long-paragraph.docx",
         "docx",
-        lambda p, t: plan_docx(p, paragraph=prose(FIVE_MB)),
+        lambda p, t: plan_docx(p, paragraph=prose(ONE_MB)),
         expect="plan",
     ),
     # Text

@@ -259,18 +259,26 @@ def test_a_worker_that_dies_fails_only_its_file(archive: Path, tmp_path: Path) -
     stuck = tmp_path / "stuck.txt"
     os.mkfifo(stuck)
 
-    def kill_workers_once() -> None:
-        time.sleep(1.0)
+    def kill_workers() -> None:
         for child in multiprocessing.active_children():
             child.kill()
 
-    killer = threading.Thread(target=kill_workers_once)
-    killer.start()
-    result = convert([stuck, archive / "plan-a.txt"], tmp_path / "out", jobs=1, timeout=30)
-    killer.join()
+    def on_result(result: FileResult) -> None:
+        # The plan is done and the pipe handed out: kill the worker stuck on the pipe.
+        if result.output == "plan-a.txt.json":
+            threading.Timer(0.5, kill_workers).start()
+
+    result = convert(
+        [stuck, archive / "plan-a.txt", archive / "plan-b.md"],
+        tmp_path / "out",
+        jobs=1,
+        timeout=60,
+        on_result=on_result,
+    )
     statuses = {r.output: (r.status, r.error_type) for r in result.results}
     assert statuses["stuck.txt.json"] == ("failed", "WorkerCrashed")
     assert statuses["plan-a.txt.json"] == ("converted", None)
+    assert statuses["plan-b.md.json"] == ("converted", None)  # on the replacement worker
 
 
 def test_outputs_are_replaced_whole_or_not_at_all(

@@ -532,11 +532,23 @@ def convert_task(task: Task) -> Outcome:
 # --- the pools ----------------------------------------------------------------------------
 
 
+_READY = "ready"
+_START_ATTEMPTS = 3  # workers that die before they are ready, in a row, before giving up
+
+
 def _worker_main(conn: Connection, memory_limit: int | None) -> None:
     """Loop of a worker process of the local pool: tasks in, outcomes out, until ``None``."""
     # Ctrl-C is the parent's to handle; it then kills the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _limit_memory(memory_limit)
+    # Import the conversion machinery before saying so, so that a file's time limit does not
+    # count the worker's start-up.
+    from . import parse_document, recognise, stats  # noqa: F401
+
+    try:
+        conn.send(_READY)
+    except OSError:
+        return
     while True:
         try:
             task = conn.recv()
@@ -546,7 +558,7 @@ def _worker_main(conn: Connection, memory_limit: int | None) -> None:
             return
         try:
             conn.send(_convert_here(task))
-        except (BrokenPipeError, OSError):
+        except OSError:
             return
 
 
@@ -560,6 +572,7 @@ class _Worker:
         )
         self.process.start()
         child.close()  # so that recv() sees EOF when the worker dies
+        self.ready = False
         self.task: Task | None = None
         self.started = 0.0
 
@@ -581,6 +594,21 @@ class _Worker:
         self.kill()
 
 
+def _receive(worker: _Worker, ready: set[Any]) -> tuple[bool, Any]:
+    """(died, message) for a worker that ``wait`` reported; ``(False, None)`` if none yet."""
+    if worker.conn not in ready and worker.process.sentinel not in ready:
+        return False, None
+    try:
+        if worker.conn.poll():
+            return False, worker.conn.recv()
+    except (EOFError, OSError):
+        pass
+    if worker.process.is_alive():
+        return False, None
+    worker.process.join(1)
+    return True, None
+
+
 def _run_local(
     tasks: Sequence[Task],
     jobs: int,
@@ -594,57 +622,76 @@ def _run_local(
     context = multiprocessing.get_context("spawn")
     queue = deque(tasks)
     workers = [_Worker(context, memory_limit) for _ in range(min(jobs, len(tasks)))]
+    failed_starts = 0
     finished = False
+
+    def hand_out() -> None:
+        for index, worker in enumerate(workers):
+            if worker.ready and worker.task is None and queue:
+                task = queue.popleft()
+                try:
+                    worker.submit(task)
+                except OSError:  # the worker died while idle: the file goes to a new one
+                    queue.appendleft(task)
+                    worker.kill()
+                    workers[index] = _Worker(context, memory_limit)
+
     try:
         while True:
-            for worker in workers:
-                if worker.task is None and queue:
-                    worker.submit(queue.popleft())
+            hand_out()
             busy = [w for w in workers if w.task is not None]
-            if not busy:
+            starting = [w for w in workers if not w.ready]
+            if not busy and not (queue and starting):
                 break
             wait: float | None = None
-            if timeout is not None:
+            if timeout is not None and busy:
                 deadline = min(w.started for w in busy) + timeout
                 wait = max(0.0, deadline - time.perf_counter())
+            watched = busy + starting
             ready = set(
                 wait_for_ready(
-                    [w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=wait
+                    [w.conn for w in watched] + [w.process.sentinel for w in watched],
+                    timeout=wait,
                 )
             )
             now = time.perf_counter()
             done: list[Outcome] = []
             for index, worker in enumerate(workers):
+                died, message = _receive(worker, ready)
                 task = worker.task
+                if not worker.ready:
+                    if message == _READY:
+                        worker.ready = True
+                        failed_starts = 0
+                    elif died:
+                        failed_starts += 1
+                        if failed_starts >= _START_ATTEMPTS:
+                            raise CspplanError(
+                                "batch worker processes die as they start "
+                                f"(exit code {worker.process.exitcode})"
+                            )
+                        worker.kill()
+                        workers[index] = _Worker(context, memory_limit)
+                    continue
                 if task is None:
                     continue
-                outcome: Outcome | None = None
-                if worker.conn in ready or worker.process.sentinel in ready:
-                    try:
-                        outcome = worker.conn.recv() if worker.conn.poll() else None
-                    except (EOFError, OSError):
-                        outcome = None
-                    if outcome is None:
-                        worker.process.join(1)
-                        outcome = _crash_outcome(
-                            task["source"], f"exit code {worker.process.exitcode}", worker.started
-                        )
-                elif timeout is not None and now - worker.started >= timeout:
+                outcome: Outcome | None = message
+                if died:
+                    outcome = _crash_outcome(
+                        task["source"], f"exit code {worker.process.exitcode}", worker.started
+                    )
+                elif outcome is None and timeout is not None and now - worker.started >= timeout:
                     outcome = _timeout_outcome(task["source"], timeout, worker.started)
                 if outcome is None:
                     continue
                 worker.task = None
-                if outcome["error_type"] in ("Timeout", "WorkerCrashed") or not (
-                    worker.process.is_alive()
-                ):
+                if died or outcome["error_type"] == "Timeout" or not worker.process.is_alive():
                     worker.kill()
                     workers[index] = _Worker(context, memory_limit)
                 done.append(outcome)
             # Hand out the next files before the caller writes these outputs, so that no
             # worker sits idle while it does.
-            for worker in workers:
-                if worker.task is None and queue:
-                    worker.submit(queue.popleft())
+            hand_out()
             yield from done
         finished = True
     finally:

@@ -426,3 +426,13 @@ def test_progress_bar_is_drawn_only_when_asked(
     assert capsys.readouterr().err == ""
     convert([archive / "plan-a.txt"], tmp_path / "shown", progress=True)
     assert "cspplan batch" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="address-space limits as Linux applies them")
+def test_a_memory_limit_fails_files_that_need_more(archive: Path, tmp_path: Path) -> None:
+    # Ten megabytes of address space is too little to read any file: each fails alone.
+    result = convert([archive], tmp_path / "out", jobs=1, memory_limit=10 * 1024 * 1024)
+    assert {r.status for r in result.results} == {"failed"}
+    good = [r for r in result.results if r.output == "plan-a.txt.json"]
+    assert good[0].error_type == "MemoryError"
+    assert str(archive / "plan-a.txt") in (good[0].error or "")

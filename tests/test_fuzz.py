@@ -85,6 +85,82 @@ def plan_words() -> st.SearchStrategy[str]:
     return st.lists(token, max_size=12).map(" ".join)
 
 
+numbers = st.one_of(
+    st.integers(-5, 10**12).map(str),
+    st.integers(0, 10**7).map("{:,}".format),
+    st.decimals(allow_nan=False, allow_infinity=False, places=2).map(str),
+    st.sampled_from(["0", "0.0", "-0", "1e999", "00", "1,00,000", "½", "12.5.3", "NaN", "∞"]),
+)
+years = st.integers(1990, 2040)
+
+
+@st.composite
+def target_sentences(draw: st.DrawFn) -> str:
+    """Target and claim statements in plan wording, with arbitrary numbers in them."""
+    start = draw(years)
+    forms = [
+        "Reduce {metric} by {n}% from {a} in {y}/{yy} to {b} by March {z}",
+        "We will increase {metric} by {n} percentage points to {b}% by {z}",
+        "{metric}: baseline {a} ({y}/{yy}); target {b} ({z}/{zz}), a reduction of {n}%",
+        "{a}, a reduction of {n}% on {y}",
+        "{n}% micro, {a}% small and {b}% medium",
+        "Maintain {metric} at {a} per 1,000 population",
+        "Target: -{n}% by {z}; trajectory {a}, {b}, {a}",
+    ]
+    return draw(st.sampled_from(forms)).format(
+        metric=draw(st.sampled_from(["burglary", "repeat victims", "ASB incidents", ""])),
+        n=draw(numbers),
+        a=draw(numbers),
+        b=draw(numbers),
+        y=start,
+        yy=str(start + 1)[-2:],
+        z=draw(years),
+        zz=str(draw(years))[-2:],
+    )
+
+
+@st.composite
+def action_tables(draw: st.DrawFn) -> Table:
+    """Tables shaped like action plans: a header row of known column names, then rows."""
+    header = draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    "Ref",
+                    "Action",
+                    "Lead",
+                    "Timescale",
+                    "Target",
+                    "Baseline",
+                    "Outcome",
+                    "Milestone",
+                    "Resources",
+                    "Status",
+                    "Indicator",
+                    "2024/25",
+                    "2025/26",
+                    "",
+                ]
+            ),
+            min_size=1,
+            max_size=7,
+        )
+    )
+    cell_text = st.one_of(plan_words(), target_sentences(), numbers, st.sampled_from(WORDS))
+    rows = [Row(cells=tuple(Cell(lines=(h,)) for h in header), is_header=draw(st.booleans()))]
+    for _ in range(draw(st.integers(0, 8))):
+        width = draw(st.integers(0, len(header) + 1))
+        cells = tuple(
+            Cell(
+                lines=tuple(draw(st.lists(cell_text, max_size=3))),
+                colspan=draw(st.sampled_from([1, 1, 1, 2])),
+            )
+            for _ in range(width)
+        )
+        rows.append(Row(cells=cells))
+    return Table(rows=tuple(rows), source=SourceRef(file="fuzz.txt", table=0))
+
+
 def source_refs() -> st.SearchStrategy[SourceRef]:
     return st.builds(
         SourceRef,
@@ -122,6 +198,9 @@ def tables(depth: int = 1) -> st.SearchStrategy[Table]:
 blocks = st.one_of(
     st.builds(Heading, text=plan_words(), level=st.integers(1, 6), source=source_refs()),
     st.builds(Paragraph, text=plan_words(), emphasis=st.booleans(), source=source_refs()),
+    st.builds(Paragraph, text=target_sentences(), source=source_refs()),
+    st.builds(ListItem, text=target_sentences(), marker=st.just("•"), source=source_refs()),
+    action_tables(),
     st.builds(
         ListItem,
         text=plan_words(),

@@ -5,7 +5,7 @@ converted by ``cspplan.batch.convert`` with ``jobs=1`` and then ``jobs=2``, each
 fresh output folder, so nothing is skipped; the time includes starting the workers. Goal on
 a two-core machine: ``--jobs 2`` at least 1.7 times the files per second of ``--jobs 1``.
 
-Run: ``python benchmarks/bench_batch.py [--files 72] [--pages 10] [--rounds 2]``.
+Run: ``python benchmarks/bench_batch.py [--files 72] [--pages 10] [--rounds 3]``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import machine, median, write_plan_docx, write_plan_pdf, write_plan_text
+from common import (
+    machine,
+    median,
+    wait_until_idle,
+    write_plan_docx,
+    write_plan_pdf,
+    write_plan_text,
+)
 
 
 def available(name: str) -> bool:
@@ -49,7 +56,10 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--files", type=int, default=72, help="files in the corpus")
     options.add_argument("--pages", type=int, default=10, help="priorities (pages) per file")
-    options.add_argument("--rounds", type=int, default=2, help="runs of each; the best counts")
+    options.add_argument("--rounds", type=int, default=3, help="runs of each")
+    options.add_argument(
+        "--patience", type=float, default=300, help="seconds to wait for idle CPUs before a run"
+    )
     args = options.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "corpus"
@@ -64,6 +74,9 @@ def main() -> None:
             rates: dict[int, float] = {}
             for jobs in (1, 2):
                 out = Path(folder) / f"out-{jobs}-{round_}"
+                idle = wait_until_idle(patience=args.patience)
+                if idle is not None and idle < 0.9:
+                    print(f"  (the machine is busy: only {idle:.0%} idle before this run)")
                 started = time.perf_counter()
                 result = convert([source], out, jobs=jobs, timeout=600)
                 seconds = time.perf_counter() - started

@@ -15,7 +15,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from common import best_time, machine, write_plan_docx
+from common import best_time, machine, wait_until_idle, write_plan_docx
 
 
 def plain_walk(path: Path) -> int:
@@ -50,6 +50,7 @@ def main() -> None:
         print(machine())
         total_plain = total_parse = total_load = 0.0
         for size, file in zip(sizes, files, strict=True):
+            wait_until_idle()
             plain = best_time(lambda f=file: plain_walk(f), args.repeats)
             parse = best_time(lambda f=file: cspplan.parse_document(f), args.repeats)
             load = best_time(lambda f=file: cspplan.load(f), args.repeats)

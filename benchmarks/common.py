@@ -167,6 +167,36 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+def _cpu_times() -> tuple[int, int] | None:
+    try:
+        with open("/proc/stat", encoding="ascii") as handle:
+            fields = [int(x) for x in handle.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return idle, sum(fields)
+
+
+def idle_share(seconds: float = 1.0) -> float | None:
+    """Share of the machine's CPU time that was idle over the next ``seconds`` (Linux)."""
+    before = _cpu_times()
+    time.sleep(seconds)
+    after = _cpu_times()
+    if before is None or after is None or after[1] == before[1]:
+        return None
+    return (after[0] - before[0]) / (after[1] - before[1])
+
+
+def wait_until_idle(threshold: float = 0.9, patience: float = 300.0) -> float | None:
+    """Wait (up to ``patience`` seconds) until other work leaves the CPUs idle, so that a
+    timing measures cspplan rather than its neighbours; the idle share last seen."""
+    deadline = time.monotonic() + patience
+    share = idle_share()
+    while share is not None and share < threshold and time.monotonic() < deadline:
+        share = idle_share(2.0)
+    return share
+
+
 def machine() -> str:
     """One line naming the machine: CPUs, processor, Python, platform and how busy it is
     (other work on the machine skews every timing)."""

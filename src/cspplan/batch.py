@@ -814,8 +814,14 @@ def manifest_csv(rows: Iterable[FileResult]) -> str:
 
 
 def _write_manifest(out_dir: Path, rows: Mapping[str, FileResult]) -> None:
-    atomic_write_text(out_dir / MANIFEST_JSON, manifest_json(rows.values()))
-    atomic_write_text(out_dir / MANIFEST_CSV, manifest_csv(rows.values()))
+    """Write both manifests atomically; raises :class:`CspplanError` when they cannot be."""
+    try:
+        atomic_write_text(out_dir / MANIFEST_JSON, manifest_json(rows.values()))
+        atomic_write_text(out_dir / MANIFEST_CSV, manifest_csv(rows.values()))
+    except OSError as exc:
+        raise CspplanError(
+            f"cannot write the manifest: {exc.strerror or exc}", out_dir / MANIFEST_JSON
+        ) from exc
 
 
 # --- the run ------------------------------------------------------------------------------
@@ -1024,7 +1030,9 @@ def convert(
             if on_result is not None:
                 on_result(result)
             if time.perf_counter() - last_save >= _SAVE_INTERVAL:
-                _write_manifest(target, rows)
+                # A failure here (a full disk) is tried again later; only the last must work.
+                with contextlib.suppress(CspplanError):
+                    _write_manifest(target, rows)
                 last_save = time.perf_counter()
     finally:
         outcomes.close()  # stops the workers at once when interrupted

@@ -25,6 +25,9 @@ class PlanStats:
         unclassified: Number of blocks no recogniser placed.
         coverage: Share (0 to 1) of the document's text characters that ended up in a
             domain object rather than in an unclassified block; ``None`` without the document.
+        milestones: Number of action milestones, at every level.
+        workstreams: Number of areas of work, over all priorities.
+        trajectories: Number of targets with a trajectory.
     """
 
     priorities: int
@@ -36,6 +39,9 @@ class PlanStats:
     memberships: int
     unclassified: int
     coverage: float | None = None
+    milestones: int = 0
+    workstreams: int = 0
+    trajectories: int = 0
 
 
 def _chars(text: str) -> int:
@@ -59,4 +65,7 @@ def plan_stats(plan: Plan, document: Document | None = None) -> PlanStats:
         memberships=len(plan.memberships),
         unclassified=len(plan.unclassified),
         coverage=coverage,
+        milestones=sum(len(a.milestones) for a in plan.all_actions()),
+        workstreams=sum(len(p.workstreams) for p in plan.priorities),
+        trajectories=sum(1 for t in plan.all_targets() if t.trajectory),
     )

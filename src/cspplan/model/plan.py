@@ -206,6 +206,8 @@ class Action:
         markers: Symbols printed beside the ref, with their legend meaning.
         extra: Columns cspplan has no field for, kept by header.
         source: Where the action's first row is.
+        objective: The id of the objective the action serves (``"O3"``), where the plan sets
+            its actions out under objectives.
     """
 
     id: str
@@ -222,6 +224,7 @@ class Action:
     markers: tuple[Marker, ...] = ()
     extra: tuple[ExtraField, ...] = ()
     source: SourceRef = _SOURCE
+    objective: str | None = None
 
 
 class ClaimKind(str, enum.Enum):

@@ -144,7 +144,7 @@ class Timescale:
         end: Last day of that window: the due date. "End of May 03" is 2003-05-01 to
             2003-05-31; "Summer 2003" is 2003-06-01 to 2003-08-31.
         precision: The granularity of the text: ``day``, ``month``, ``season``,
-            ``quarter``, ``year`` or ``financial_year``.
+            ``quarter``, ``part_year`` ("Early 2006"), ``year`` or ``financial_year``.
     """
 
     text: str

@@ -74,12 +74,16 @@ class TextParser:
         if b"\x00" in head:
             return False
         try:
-            head.decode("utf-8")
+            decoded = head.decode("utf-8")
         except UnicodeDecodeError as exc:
-            # A multi-byte character cut by the 4096-byte window is still text.
-            if exc.start < len(head) - 4:
-                return False
-        return True
+            # A multi-byte character cut by the 4096-byte window is still UTF-8; anything
+            # else may be an older Windows-1252 export, judged by its control characters.
+            if exc.start >= len(head) - 4:
+                decoded = head[: exc.start].decode("utf-8")
+            else:
+                decoded = head.decode("cp1252", errors="replace")
+        controls = sum(1 for ch in decoded if ord(ch) < 32 and ch not in "\t\n\r\f")
+        return controls <= len(decoded) // 100
 
     def parse(
         self, path: Path, settings: TextSettings | Mapping[str, Any] | None = None

@@ -169,7 +169,18 @@ def read_front_matter(blocks: Sequence[Block]) -> FrontMatter:
     )
 
 
+_VISION_IS = re.compile(r"\bvision\s+(?:is|statement\s+is|will\s+be)\s*:\s*$", re.IGNORECASE)
+
+
 def _vision(blocks: Sequence[Block]) -> tuple[str | None, set[int]]:
+    # "To sum up, our vision is:" introduces the statement itself; prefer it to the text
+    # straight under a "Vision" heading, which may be a lead-in ("We want people ...").
+    for index, block in enumerate(blocks[:-1]):
+        if isinstance(block, Table) or not _VISION_IS.search(block.text.strip()):
+            continue
+        following = blocks[index + 1]
+        if isinstance(following, Paragraph) and following.text.strip():
+            return following.text.strip().strip('"“”'), {index, index + 1}
     for index, block in enumerate(blocks):
         if isinstance(block, Table) or not _VISION.match(block.text):
             continue

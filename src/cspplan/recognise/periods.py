@@ -16,9 +16,11 @@ __all__ = ["PERIOD_PATTERN", "financial_year", "find_period", "parse_period", "y
 
 _YEAR = r"(?:19|20)\d{2}"
 PERIOD_PATTERN = re.compile(
-    rf"(?<![\d/])(?P<first>{_YEAR})(?:\s*(?P<sep>[/\-–—]|to)\s*(?P<second>{_YEAR}|\d{{1,2}})(?![\d/]))?(?!\d)"
+    rf"(?<![\d/])(?P<first>{_YEAR})(?:\s*(?P<sep>[/\-–—]|to(?=\s*{_YEAR}))\s*(?P<second>{_YEAR}|\d{{1,2}})(?![\d/]))?(?!\d)"
 )
-"""A year, a financial year or a year range, in any of the common spellings."""
+"""A year, a financial year or a year range, in any of the common spellings. A range written
+with "to" needs both years in full ("2004 to 2006"): in "from 12 in 2007 to 19 in 2008" the
+"to 19" is a figure, not the end of a span."""
 
 
 def year_of(first: int, fragment: str) -> int:

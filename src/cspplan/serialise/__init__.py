@@ -29,8 +29,10 @@ def dumps(plan: Plan, indent: int | None = 2) -> str:
 
 
 def _paths(error: BaseException) -> list[str]:
+    # cattrs words each problem "message @ path"; lead with the path, as a reader scans for it.
     problems = cattrs.transform_error(error, path="$")
-    return [str(p) for p in problems]
+    split = (p.rpartition(" @ ") for p in problems)
+    return [f"{where}: {what}" if sep else where for what, sep, where in split]
 
 
 def from_data(data: Any, path: str | os.PathLike[str] | None = None) -> Plan:
@@ -58,7 +60,7 @@ def loads(text: str | bytes, path: str | os.PathLike[str] | None = None) -> Plan
     """A plan from a JSON string (as written by :func:`dumps`)."""
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except ValueError as exc:  # bad syntax, bad encoding, or an integer too long to convert
         raise LoadError([f"$: not valid JSON: {exc}"], path) from exc
     except RecursionError as exc:
         raise LoadError(["$: JSON nested too deeply"], path) from exc

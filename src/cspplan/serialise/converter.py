@@ -32,7 +32,30 @@ def _structure_date(value: Any, _: type) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
+def _exact(kind: type, *also: type) -> Any:
+    """A structure hook that accepts only JSON values of the right type.
+
+    cattrs' defaults call ``str(value)`` or ``int(value)``, so a damaged file would load
+    ``null`` as the title ``"None"`` and ``true`` as the page 1; such a plan could not be
+    written back faithfully, so the value is refused instead.
+    """
+    accepted = (kind, *also)
+
+    def structure(value: Any, cl: type) -> Any:
+        if (isinstance(value, bool) and kind is not bool) or not isinstance(value, accepted):
+            raise ValueError(f"expected {kind.__name__}, got {type(value).__name__}")
+        # The registration also receives subclasses such as the str-based enums; build
+        # those by their own constructor, which rejects unknown values.
+        return cl(value)
+
+    return structure
+
+
 def _register_scalars(converter: cattrs.Converter) -> None:
+    converter.register_structure_hook(str, _exact(str))
+    converter.register_structure_hook(int, _exact(int))
+    converter.register_structure_hook(float, _exact(float, int))
+    converter.register_structure_hook(bool, _exact(bool))
     # Decimals travel as strings: a JSON number would lose "16.0" against "16".
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Decimal, _structure_decimal)
@@ -45,7 +68,10 @@ def _register_source_refs(converter: cattrs.Converter) -> None:
     base = make_dict_unstructure_fn(SourceRef, converter)
 
     def unstructure(ref: SourceRef) -> dict[str, Any]:
-        return {k: v for k, v in base(ref).items() if v is not None}
+        data = {k: v for k, v in base(ref).items() if v is not None}
+        if "bbox" in data:
+            data["bbox"] = list(data["bbox"])  # JSON-ready data holds lists, never tuples
+        return data
 
     converter.register_unstructure_hook(SourceRef, unstructure)
 

@@ -76,8 +76,9 @@ def run(args: argparse.Namespace) -> int:
             )
             if args.stats:
                 line += (
-                    f", {stats.indicators} indicators, {stats.memberships} memberships,"
-                    f" coverage {stats.coverage:.1%}"
+                    f", {stats.milestones} milestones, {stats.workstreams} workstreams,"
+                    f" {stats.trajectories} trajectories, {stats.indicators} indicators,"
+                    f" {stats.memberships} memberships, coverage {stats.coverage:.1%}"
                 )
             print(line + arrow, file=sys.stderr)
     return status

@@ -1,0 +1,351 @@
+"""A plan's outline: action plan sections, priority headings and lists, objectives, legends.
+
+Small pure functions over the text of one block, used by :func:`cspplan.recognise.build_plan`
+as it walks the document:
+
+- :func:`action_plan_title`: "Anti-social Behaviour Action Plan" opens an action plan section,
+  which becomes a priority holding that plan's objectives, actions and indicators;
+- :func:`is_priorities_heading` / :func:`is_priorities_intro`: a "Priorities" heading or an
+  "our priorities are:" / "The four key priorities ... are:" paragraph introduces priorities;
+- :func:`ends_section`: headings such as "Performance", "Review" or "Contacts" end them;
+- :func:`objective_line`: "Objective 3 Develop and implement ..." states an objective;
+- :func:`named_prefix`: "Anti-social Behaviour - Strategic target to ..." names the priority
+  a target belongs to;
+- :func:`legend_entry`: "* Community reassurance related action" or "... indicated with ▲"
+  explains a marker;
+- :func:`priority_key` / :func:`match_priority`: whether two wordings name the same priority.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = [
+    "action_plan_title",
+    "ends_section",
+    "is_delivery_heading",
+    "is_measures_heading",
+    "is_priorities_heading",
+    "is_priorities_intro",
+    "is_sub_label",
+    "legend_entry",
+    "list_label",
+    "match_priority",
+    "named_prefix",
+    "objective_line",
+    "priority_heading",
+    "priority_key",
+    "section_number",
+]
+
+_ACTION_PLAN = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<title>.{3,100}?)\s*[-–:]?\s*"
+    r"(?:action|delivery|work|implementation)\s+plan\s*(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?)?\s*$",
+    re.IGNORECASE,
+)
+_ACTION_PLAN_FOR = re.compile(
+    r"^(?:action|delivery)\s+plan\s*(?:for|[-–:])\s*(?P<title>.{3,100})$", re.IGNORECASE
+)
+_PRIORITIES_HEADING = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:(?:our|the|key|strategic|community\s+safety|"
+    r"partnership|agreement|plan|\w+)\s+){0,5}(?:priorit(?:y|ies)|themes)\b(?:\s+(?:for\s+)?"
+    r"(?:\d{4}\s*[-–/]\s*\d{2,4}|\d{4}))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_PRIORITIES_INTRO = re.compile(
+    r"\b(?:our|key|main|top|strategic|(?:\w+\s+)?key)\s+(?:\w+\s+){0,3}priorities\b"
+    r"(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*(?:are|will\s+be|include|:)\s*:?\s*$"
+    r"|\bpriorities\s+(?:have\s+been|were|are)\s+(?:identified|agreed|set|chosen)\b[^.]{0,160}:\s*$"
+    r"|\bpriorities\s+(?:are|will\s+be)\s*:\s*$",
+    re.IGNORECASE,
+)
+_SECTION_WORDS = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:appendix|annex|performance|review|monitoring|governance|"
+    r"contacts?|contact\s+us|introduction|foreword|resources|risk|data\s+sharing|glossary|"
+    r"background|context|summary|executive\s+summary|how\s+(?:we|you)\b|who\s+will\b|"
+    r"further\s+information|references|conclusion|the\s+way\s+forward|communication)\b",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"^(?P<n>\d{1,2})(?:\.(?!\d)|\s)")
+_OBJECTIVE = re.compile(
+    r"^\s*(?:objective|aim)\s+(?P<ref>\d{1,2}(?:\.\d{1,2})?|[A-Z])\s*[.:\-–)]?\s+(?P<text>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_PREFIX = re.compile(
+    r"^(?P<name>[A-Z][^.:;!?]{2,80}?)\s*(?:\s[-–—]|[-–—]\s|:)\s*(?P<rest>.*\b(?i:targets?)\b.*)$",
+    re.DOTALL,
+)
+_DELIVERY = re.compile(
+    r"\b(?:actions?|delivery|delivering|what\s+we\s+will\s+do|we\s+will|commitments?)\b",
+    re.IGNORECASE,
+)
+_SUB_LABEL = re.compile(
+    r"^(?:(?:laa|local|national|key|relevant|our)\s+)?(?:targets?|indicators?|performance\s+"
+    r"indicators?|measures?|outcomes?|we\s+(?:aim|will)\s+to|we\s+will|aims?|objectives?)\b"
+    r"[^.]{0,80}[:;]?\s*$",
+    re.IGNORECASE,
+)
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "for",
+        "in",
+        "on",
+        "to",
+        "with",
+        "by",
+        "from",
+        "our",
+        "its",
+        "their",
+        "at",
+        "as",
+        "is",
+        "are",
+        "be",
+        "will",
+        "reduce",
+        "reducing",
+        "reduced",
+        "tackle",
+        "tackling",
+        "tackled",
+        "reduction",
+        "increase",
+        "increasing",
+        "improve",
+        "improving",
+        "less",
+        "more",
+        "number",
+        "numbers",
+        "level",
+        "levels",
+        "action",
+        "actions",
+        "plan",
+        "plans",
+        "panel",
+        "team",
+        "group",
+        "priority",
+        "priorities",
+        "theme",
+        "inc",
+        "incl",
+        "including",
+        "include",
+        "includes",
+        "delivery",
+        "year",
+        "strategic",
+        "target",
+        "targets",
+        "area",
+        "areas",
+        "work",
+    ]
+)
+_LEGEND_WITH = re.compile(
+    r"^(?P<meaning>.*?)[.,;:]?\s*(?:these\s+are\s+|they\s+are\s+|are\s+|is\s+)?"
+    r"(?:indicated|marked|shown|highlighted|flagged|denoted|identified)\s+"
+    r"(?:with|by|as)\s+(?:the\s+following\s+|an?\s+|the\s+)?(?:symbol\s+)?"
+    r"(?P<symbol>\S)\s*\W{0,3}$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def action_plan_title(text: str) -> str | None:
+    """The section a heading opens where it names an action plan ("Property Crime Action
+    Plan", "Action Plan: Domestic Abuse"); the heading's text as the title, else ``None``."""
+    cleaned = " ".join(text.split())
+    if len(cleaned) > 120:
+        return None
+    match = _ACTION_PLAN.match(cleaned) or _ACTION_PLAN_FOR.match(cleaned)
+    if not match:
+        return None
+    title = match.group("title").strip(" -–:")
+    if not title or re.fullmatch(r"(?i)(?:the|our|an?|this|year\s+\d+|\d{4}.*)", title):
+        return None
+    if title.split()[-1].lower() in {"the", "our", "a", "an", "this", "of", "for", "to", "and"}:
+        return None  # "Delivering the Action Plan" is about the plan, not a section of it
+    return cleaned
+
+
+_PRIORITY_HEADING = re.compile(
+    r"^(?:(?:strategic|key|our)\s+)?(?:priority|theme|strand|outcome|priority\s+area)\s+"
+    r"(?P<ref>\d{1,2}|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.\-–—)]\s*"
+    r"(?P<title>\S.{1,100})$",
+    re.IGNORECASE,
+)
+
+
+def priority_heading(text: str) -> tuple[str, str] | None:
+    """``(ref, title)`` where a heading numbers a priority ("Priority 2: Hate crime",
+    "Theme B - Safer roads"), else ``None``."""
+    match = _PRIORITY_HEADING.match(" ".join(text.split()))
+    if not match:
+        return None
+    return match.group("ref"), match.group("title").strip()
+
+
+def is_priorities_heading(text: str) -> bool:
+    """True where a heading introduces the plan's priorities ("Priorities", "Our Priorities",
+    "3. Community Safety Agreement Priorities 2008-2011")."""
+    cleaned = " ".join(text.split())
+    return len(cleaned) <= 100 and bool(_PRIORITIES_HEADING.match(cleaned))
+
+
+def is_priorities_intro(text: str) -> bool:
+    """True where a paragraph introduces a list of the plan's own priorities ("The four key
+    priorities for community safety are:")."""
+    cleaned = " ".join(text.split())
+    return len(cleaned) <= 400 and bool(_PRIORITIES_INTRO.search(cleaned))
+
+
+def ends_section(text: str) -> bool:
+    """True where a heading starts a part of a plan that holds no priorities (performance,
+    review, governance, contacts, appendices)."""
+    return bool(_SECTION_WORDS.match(" ".join(text.split())))
+
+
+def section_number(text: str) -> int | None:
+    """The number a heading starts with ("3. Priorities" is 3), else ``None``."""
+    match = _NUMBERED.match(text.strip())
+    return int(match.group("n")) if match else None
+
+
+def is_delivery_heading(text: str) -> bool:
+    """True where a heading introduces what will be done ("Less crime - delivery actions")."""
+    return bool(_DELIVERY.search(text))
+
+
+_MEASURES = re.compile(
+    r"\b(?:how\s+we\s+will\s+(?:know|measure)|measur\w*\s+(?:of\s+)?success|success\s+measures?|"
+    r"performance\s+(?:indicators?|measures?)|we\s+will\s+measure)\b",
+    re.IGNORECASE,
+)
+
+
+def is_measures_heading(text: str) -> bool:
+    """True where a heading introduces how success will be measured ("How we will know we
+    have improved things?"), so the lists under it are indicators."""
+    return bool(_MEASURES.search(text))
+
+
+_LIST_LABEL = re.compile(
+    r"^(?:(?:our|the|key|main|strategic|specific|local)\s+){0,2}(?P<kind>objectives|aims|"
+    r"(?:performance\s+)?indicators|performance\s+measures|measures\s+of\s+success|"
+    r"success\s+measures|actions|action\s+points)(?:\s+(?:are|will\s+be|include))?\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def list_label(text: str) -> str | None:
+    """``objective``, ``indicator`` or ``action`` where a line only labels the list after it
+    ("Objectives:", "Our key actions are:", "Performance indicators:"), else ``None``."""
+    match = _LIST_LABEL.match(" ".join(text.split()))
+    if not match:
+        return None
+    kind = match.group("kind").lower()
+    if kind.startswith(("objective", "aim")):
+        return "objective"
+    if kind.startswith("action"):
+        return "action"
+    return "indicator"
+
+
+def is_sub_label(text: str) -> bool:
+    """True where a short line only labels what follows ("LAA Targets;", "We aim to:")."""
+    cleaned = " ".join(text.split())
+    return len(cleaned) <= 90 and bool(_SUB_LABEL.match(cleaned))
+
+
+def objective_line(text: str) -> tuple[str, str] | None:
+    """``(ref, text)`` where a line states a numbered objective ("Objective 2 Develop ...")."""
+    match = _OBJECTIVE.match(" ".join(text.split()))
+    if not match:
+        return None
+    return match.group("ref"), " ".join(match.group("text").split())
+
+
+def named_prefix(text: str) -> str | None:
+    """The name before a dash where a target statement starts with one
+    ("Auto Crime - Strategic Target to reduce ..." gives "Auto Crime")."""
+    match = _PREFIX.match(" ".join(text.split()))
+    if not match:
+        return None
+    name = match.group("name").strip()
+    if len(name.split()) > 10:
+        return None
+    return name
+
+
+def legend_entry(text: str, marker: str | None, symbols: Sequence[str]) -> tuple[str, str] | None:
+    """``(symbol, meaning)`` where a line explains one of the action markers ``symbols``:
+    a list item whose bullet is the symbol, a line starting "▲ = ...", or a sentence ending
+    "... indicated with the following ▲"."""
+    cleaned = " ".join(text.split())
+    if not cleaned or not symbols:
+        return None
+    if marker and marker in symbols and len(cleaned.split()) <= 20:
+        return marker, cleaned
+    first = cleaned[0]
+    if first in symbols:
+        meaning = cleaned[1:].strip(" =:-–")
+        if meaning and len(meaning.split()) <= 25:
+            return first, meaning
+    match = _LEGEND_WITH.match(cleaned)
+    if match and match.group("symbol") in symbols:
+        meaning = match.group("meaning").strip(" .,;:")
+        meaning = re.sub(r"(?i)^please\s+note\s+(?:that\s+)?", "", meaning)
+        return match.group("symbol"), meaning[:1].upper() + meaning[1:] if meaning else cleaned
+    return None
+
+
+def priority_key(title: str) -> frozenset[str]:
+    """The words that identify a priority, without generic ones ("Reducing", "Action Plan")."""
+    lowered = (
+        title.lower().replace("anti-social", "antisocial").replace("anti social", "antisocial")
+    )
+    lowered = lowered.replace("re-offending", "reoffending")
+    words = re.findall(r"[a-z]+", lowered)
+    key = frozenset(_stem(w) for w in words if w not in _STOPWORDS and len(w) > 1)
+    return key
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def match_priority(name: str, keys: Sequence[Sequence[frozenset[str]]]) -> int | None:
+    """The index of the priority (each with one or more keys) that ``name`` names, or ``None``.
+
+    Two wordings match where most of the shorter one's words are in the other.
+    """
+    wanted = priority_key(name)
+    if not wanted:
+        return None
+    best: tuple[float, int] | None = None
+    for index, aliases in enumerate(keys):
+        for key in aliases:
+            if not key:
+                continue
+            shared = len(wanted & key)
+            if not shared or shared / min(len(wanted), len(key)) < 0.6:
+                continue
+            # Most of the shorter wording must be in the longer; among those that pass,
+            # the wording sharing the larger part of both wins ("less crime" must not take
+            # every heading that mentions crime).
+            score = shared / min(len(wanted), len(key)) + shared / max(len(wanted), len(key))
+            if best is None or score > best[0]:
+                best = (score, index)
+    return best[1] if best else None

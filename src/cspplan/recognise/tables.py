@@ -1,0 +1,371 @@
+"""Action tables: which columns mean what, where the header row is, and tables split by breaks.
+
+A plan's action table is found by the meaning of its column headers, never by their position
+or exact wording: "Lead", "Lead Officer", "Responsible", "Manager" and "Contact" all name who
+leads. :data:`HEADER_PATTERNS` maps header wordings to a :class:`ColumnKind`; a column whose
+header matches nothing is kept by its header text.
+
+Word and PDF exports break long tables at page ends, sometimes repeating the header row,
+sometimes not, and a text export may leave a blank line between the pieces, so
+:func:`join_tables` glues a table to the action table before it when the columns line up.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..document import Cell, Row, Table
+
+__all__ = [
+    "HEADER_PATTERNS",
+    "ColumnKind",
+    "TableLayout",
+    "column_kind",
+    "expand_rowspans",
+    "find_layout",
+    "is_header_row",
+    "join_tables",
+    "row_cells_by_column",
+]
+
+
+class ColumnKind(str, enum.Enum):
+    """What an action table's column holds."""
+
+    REF = "ref"
+    ACTION = "action"
+    LEAD = "lead"
+    TARGET = "target"
+    TIMESCALE = "timescale"
+    STATUS = "status"
+    RESOURCES = "resources"
+    EVALUATION = "evaluation"
+    OUTCOME = "outcome"
+    INDICATOR = "indicator"
+    PRIORITY = "priority"
+    OBJECTIVE = "objective"
+
+
+def _pattern(*alternatives: str) -> re.Pattern[str]:
+    qualifier = r"(?:(?:key|main|proposed|planned|specific|agreed|intended)\s+)?"
+    return re.compile(
+        r"^\W*" + qualifier + "(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE
+    )
+
+
+HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
+    (
+        ColumnKind.REF,
+        _pattern(
+            r"(?:action\s+|item\s+|task\s+)?(?:no\.?|nos\.?|num(?:ber)?|ref(?:erence)?\.?(?:\s+no\.?)?)",
+            r"#",
+            r"id",
+        ),
+    ),
+    (
+        ColumnKind.EVALUATION,
+        _pattern(
+            r"evaluation",
+            r"measures?\s+of\s+success",
+            r"success\s+(?:measures?|criteria)",
+            r"how\s+(?:will\s+)?(?:we\s+)?(?:know|measure)",
+            r"evidence",
+        ),
+    ),
+    (
+        ColumnKind.OUTCOME,
+        _pattern(
+            r"desired\s+outcomes?", r"outcomes?(?:\s+sought)?", r"expected\s+outcomes?", r"impact"
+        ),
+    ),
+    (
+        ColumnKind.INDICATOR,
+        _pattern(r"performance\s+indicators?", r"pis?", r"nis?", r"indicators?", r"kpis?"),
+    ),
+    (
+        ColumnKind.TARGET,
+        _pattern(
+            r"targets?(?!\s+dates?)",
+            r"outputs?",
+            r"milestones?",
+            r"performance\s+measures?",
+            r"measures?",
+            r"deliverables?",
+            r"success\s+indicators?",
+        ),
+    ),
+    (
+        ColumnKind.TIMESCALE,
+        _pattern(
+            r"time\s*scales?",
+            r"time\s*frames?",
+            r"deadlines?",
+            r"by\s+when",
+            r"due(?:\s+date)?",
+            r"target\s+dates?",
+            r"completion(?:\s+date)?",
+            r"dates?",
+            r"when",
+        ),
+    ),
+    (
+        ColumnKind.LEAD,
+        _pattern(
+            r"lead(?:\s+(?:officer|agency|partner|organisation|person))?s?",
+            r"managers?",
+            r"responsib(?:le|ility)",
+            r"owners?",
+            r"contacts?",
+            r"who",
+            r"accountable",
+        ),
+    ),
+    (
+        ColumnKind.STATUS,
+        _pattern(r"status", r"rag", r"progress", r"updates?", r"comments?", r"position"),
+    ),
+    (
+        ColumnKind.RESOURCES,
+        _pattern(r"resources?", r"funding", r"costs?", r"budget", r"finance"),
+    ),
+    (
+        ColumnKind.ACTION,
+        _pattern(
+            r"actions?",
+            r"activit(?:y|ies)",
+            r"tasks?",
+            r"projects?",
+            r"what(?:\s+we\s+will\s+do)?",
+            r"initiatives?",
+            r"interventions?",
+            r"key\s+actions?",
+            r"description(?:\s+of\s+(?:action|activity|task|work))?",
+        ),
+    ),
+    (ColumnKind.PRIORITY, _pattern(r"priorit(?:y|ies)", r"themes?", r"strands?")),
+    (ColumnKind.OBJECTIVE, _pattern(r"objectives?", r"aims?")),
+)
+"""Header wordings and the column kind each means, tried in order (most specific first)."""
+
+_MAX_HEADER_WORDS = 6
+_HEADER_SCAN_ROWS = 10
+"""How far down a table the header row may sit: plans put objectives and review dates above it."""
+
+
+def column_kind(header: str) -> ColumnKind | None:
+    """What a column holds, judged by the meaning of its ``header``; ``None`` when unknown.
+
+    >>> column_kind("Lead Officer")
+    <ColumnKind.LEAD: 'lead'>
+    >>> column_kind("By when?")
+    <ColumnKind.TIMESCALE: 'timescale'>
+    """
+    text = " ".join(header.split())
+    if not text or len(text.split()) > _MAX_HEADER_WORDS or len(text) > 60:
+        return None
+    for kind, pattern in HEADER_PATTERNS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def row_cells_by_column(row: Row) -> list[tuple[int, Cell]]:
+    """The row's cells with the grid column each starts at (merged cells shift the rest)."""
+    placed: list[tuple[int, Cell]] = []
+    column = 0
+    for cell in row.cells:
+        placed.append((column, cell))
+        column += max(1, cell.colspan)
+    return placed
+
+
+def expand_rowspans(table: Table) -> Table:
+    """The table with an empty cell wherever a cell merged down from a row above covers the
+    grid, so that every row's cells line up with the header's columns (Word writes a
+    vertically merged cell once, in its first row)."""
+    if all(cell.rowspan <= 1 for row in table.rows for cell in row.cells):
+        return table
+    covering: dict[int, tuple[int, int]] = {}  # column -> (rows still covered, colspan)
+    rows: list[Row] = []
+    for row in table.rows:
+        below = dict(covering)  # what rows above cover in this row
+        covering = {c: (left - 1, span) for c, (left, span) in below.items() if left > 1}
+        cells: list[Cell] = []
+        column = 0
+        queue = list(row.cells)
+        while queue or any(c >= column for c in below):
+            if column in below:
+                cells.append(Cell(colspan=below[column][1], source=row.source))
+                column += below[column][1]
+                continue
+            if not queue:
+                column = min(c for c in below if c >= column)
+                continue
+            cell = queue.pop(0)
+            span = max(1, cell.colspan)
+            cells.append(cell)
+            if cell.rowspan > 1:
+                covering[column] = (cell.rowspan - 1, span)
+            column += span
+        rows.append(attrs.evolve(row, cells=tuple(cells)))
+    return attrs.evolve(table, rows=tuple(rows))
+
+
+@attrs.frozen(slots=True)
+class TableLayout:
+    """The columns of an action table.
+
+    Attributes:
+        header_row: Index of the header row in the table that holds it.
+        kinds: For each grid column, its kind, or ``None`` for a column cspplan has no field for.
+        headers: Each grid column's header text as written.
+    """
+
+    header_row: int
+    kinds: tuple[ColumnKind | None, ...]
+    headers: tuple[str, ...]
+
+    def column(self, kind: ColumnKind) -> int | None:
+        """The first grid column of ``kind``, or ``None``."""
+        for index, found in enumerate(self.kinds):
+            if found is kind:
+                return index
+        return None
+
+    @property
+    def width(self) -> int:
+        """The number of grid columns."""
+        return len(self.kinds)
+
+
+def _header_kinds(row: Row) -> tuple[list[ColumnKind | None], list[str]] | None:
+    kinds: list[ColumnKind | None] = []
+    headers: list[str] = []
+    for _, cell in row_cells_by_column(row):
+        text = " ".join(cell.text.split())
+        kind = column_kind(text) if text else None
+        for _ in range(max(1, cell.colspan)):
+            kinds.append(kind)
+            headers.append(text)
+    details = {ColumnKind.LEAD, ColumnKind.TARGET, ColumnKind.TIMESCALE}
+    if (
+        ColumnKind.ACTION not in kinds
+        and ColumnKind.OBJECTIVE in kinds
+        and len(details.intersection(kinds)) >= 2
+    ):
+        # "Objective | Lead | Target | Deadline": each objective row is worked as an action.
+        kinds = [ColumnKind.ACTION if k is ColumnKind.OBJECTIVE else k for k in kinds]
+    return kinds, headers
+
+
+def is_header_row(row: Row) -> bool:
+    """True where the row reads as an action table's header: an action column and at least one
+    other known column, and no cell that reads as data."""
+    found = _header_kinds(row)
+    if found is None:
+        return False
+    kinds, headers = found
+    filled = [h for h in headers if h]
+    known = [k for k in kinds if k is not None]
+    if ColumnKind.ACTION not in known and ColumnKind.PRIORITY not in known:
+        return False
+    distinct = set(known)
+    if len(distinct) < 2:
+        return False
+    # Most non-empty cells must be known headers: a data row mentioning "action" is not one.
+    unknown_filled = sum(1 for k, h in zip(kinds, headers, strict=False) if h and k is None)
+    return unknown_filled <= max(1, len(filled) // 3)
+
+
+def find_layout(table: Table) -> TableLayout | None:
+    """The layout of ``table`` where one of its first rows is an action table's header row."""
+    for index, row in enumerate(table.rows[:_HEADER_SCAN_ROWS]):
+        if not is_header_row(row):
+            continue
+        found = _header_kinds(row)
+        assert found is not None
+        kinds, headers = found
+        width = max(table.width, len(kinds))
+        kinds += [None] * (width - len(kinds))
+        headers += [""] * (width - len(headers))
+        return TableLayout(header_row=index, kinds=tuple(kinds), headers=tuple(headers))
+    return None
+
+
+_LOWER_START = re.compile(r"^[a-z]")
+
+
+def _first_text(row: Row) -> str:
+    for cell in row.cells:
+        if not cell.is_empty:
+            return cell.text.strip()
+    return ""
+
+
+def _fits(layout: TableLayout, table: Table) -> bool:
+    """A headerless table continues an action table where its rows are no wider than the
+    header and at most two trailing columns narrower (text exports drop empty last cells)."""
+    width = table.width
+    return layout.width - 2 <= width <= layout.width and width >= 2
+
+
+def _merge_rows(upper: Row, lower: Row) -> Row:
+    """A row broken by a page end: append the lower part's cell text to the upper part's."""
+    upper_cells = list(row_cells_by_column(upper))
+    lower_by_column = dict(row_cells_by_column(lower))
+    cells: list[Cell] = []
+    for column, cell in upper_cells:
+        below = lower_by_column.get(column)
+        if below is None or below.is_empty:
+            cells.append(cell)
+            continue
+        lines = cell.lines
+        if lines and below.lines and _LOWER_START.match(below.lines[0]):
+            lines = (*lines[:-1], f"{lines[-1]} {below.lines[0]}", *below.lines[1:])
+        else:
+            lines = (*lines, *below.lines)
+        cells.append(attrs.evolve(cell, lines=lines))
+    return attrs.evolve(upper, cells=tuple(cells))
+
+
+def join_tables(first: Table, layout: TableLayout, following: Sequence[Table]) -> tuple[Table, int]:
+    """Join to ``first`` (an action table with ``layout``) the tables of ``following`` that
+    continue it; return the joined table and how many of ``following`` were used.
+
+    A continuation either repeats the header row (dropped) or has none and is no wider than
+    the header. A first row that starts in lower case finishes the row the break cut.
+    """
+    rows = list(first.rows)
+    used = 0
+    for table in following:
+        if not table.rows:
+            used += 1
+            continue
+        own = find_layout(table)
+        if own is not None:
+            if own.header_row != 0 or [k for k in own.kinds if k] != [k for k in layout.kinds if k]:
+                break
+            body = list(table.rows[1:])
+        elif _fits(layout, table):
+            body = list(table.rows)
+        else:
+            break
+        if body and rows and _LOWER_START.match(_first_text(body[0])) and not _ref_like(body[0]):
+            rows[-1] = _merge_rows(rows[-1], body[0])
+            body = body[1:]
+        rows.extend(body)
+        used += 1
+    if used == 0:
+        return first, 0
+    return attrs.evolve(first, rows=tuple(rows)), used
+
+
+_REF_START = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\b")
+
+
+def _ref_like(row: Row) -> bool:
+    return bool(row.cells) and bool(_REF_START.match(row.cells[0].text))

@@ -1,0 +1,170 @@
+"""Action tables: column meaning, header rows, joining tables split by breaks."""
+
+from __future__ import annotations
+
+import pytest
+
+from cspplan.recognise.tables import ColumnKind, column_kind, find_layout, join_tables
+from recognise_helpers import make_table
+
+
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        ("No", ColumnKind.REF),
+        ("Ref.", ColumnKind.REF),
+        ("Action No", ColumnKind.REF),
+        ("Description", ColumnKind.ACTION),
+        ("Expected outcomes", ColumnKind.OUTCOME),
+        ("ACTION", ColumnKind.ACTION),
+        ("Key Tasks", ColumnKind.ACTION),
+        ("Activity", ColumnKind.ACTION),
+        ("Project", ColumnKind.ACTION),
+        ("Lead Officer", ColumnKind.LEAD),
+        ("Lead Agency", ColumnKind.LEAD),
+        ("Responsible", ColumnKind.LEAD),
+        ("Manager", ColumnKind.LEAD),
+        ("Contact", ColumnKind.LEAD),
+        ("Target", ColumnKind.TARGET),
+        ("Outputs", ColumnKind.TARGET),
+        ("Milestones", ColumnKind.TARGET),
+        ("Performance measure", ColumnKind.TARGET),
+        ("Target date", ColumnKind.TIMESCALE),
+        ("TIMESCALE", ColumnKind.TIMESCALE),
+        ("By when?", ColumnKind.TIMESCALE),
+        ("Deadline", ColumnKind.TIMESCALE),
+        ("Due date", ColumnKind.TIMESCALE),
+        ("RAG", ColumnKind.STATUS),
+        ("Progress update", ColumnKind.STATUS),
+        ("Status", ColumnKind.STATUS),
+        ("Funding", ColumnKind.RESOURCES),
+        ("Costs", ColumnKind.RESOURCES),
+        ("Evaluation Criteria", ColumnKind.EVALUATION),
+        ("Measure of success", ColumnKind.EVALUATION),
+        ("Desired Outcome", ColumnKind.OUTCOME),
+        ("Outcome sought", ColumnKind.OUTCOME),
+        ("Performance Indicator", ColumnKind.INDICATOR),
+        ("NI", ColumnKind.INDICATOR),
+        ("Priority", ColumnKind.PRIORITY),
+        ("Partners involved", None),
+        ("Ward", None),
+        ("", None),
+        ("To reduce criminal damage by 16% by 2007/08 across the district", None),
+    ],
+)
+def test_column_kind_reads_header_meaning(header: str, kind: ColumnKind | None) -> None:
+    assert column_kind(header) is kind
+
+
+def test_layout_found_below_objective_rows() -> None:
+    table = make_table(
+        [
+            ["Objective:\nTo cut thefts by 5%", "", "Performance Indicators:\nPolice figures"],
+            ["Next Review Date: June 2006", "", ""],
+            ["No", "Task", "Responsible", "By when", "RAG"],
+            ["1.1", "Do it", "Sam Cole Police", "May 2006", "Green"],
+        ]
+    )
+    layout = find_layout(table)
+    assert layout is not None
+    assert layout.header_row == 2
+    assert layout.kinds == (
+        ColumnKind.REF,
+        ColumnKind.ACTION,
+        ColumnKind.LEAD,
+        ColumnKind.TIMESCALE,
+        ColumnKind.STATUS,
+    )
+
+
+def test_data_row_mentioning_action_is_not_a_header() -> None:
+    table = make_table([["Action plan agreed", "Jo Platt", "May 2006", "Done"]])
+    assert find_layout(table) is None
+
+
+def test_a_table_without_an_action_column_has_no_layout() -> None:
+    table = make_table([["Role", "Name", "Organisation"], ["Chair", "Ann Lee", "Council"]])
+    assert find_layout(table) is None
+
+
+def test_join_drops_a_repeated_header_and_keeps_narrower_rows() -> None:
+    first = make_table(
+        [["No", "Action", "Lead", "Timescale", "Status"], ["1", "A", "B", "May 2006", ""]]
+    )
+    repeated = make_table(
+        [["No", "Action", "Lead", "Timescale", "Status"], ["2", "C", "D", "June 2006", ""]]
+    )
+    narrower = make_table([["3", "E", "F", "July 2006"]])
+    layout = find_layout(first)
+    assert layout is not None
+    joined, used = join_tables(first, layout, [repeated, narrower])
+    assert used == 2
+    assert [row.texts[0] for row in joined.rows] == ["No", "1", "2", "3"]
+
+
+def test_join_stops_at_a_table_of_another_shape() -> None:
+    first = make_table(
+        [["No", "Action", "Lead", "Timescale", "Status", "Notes"], ["1", "A", "B", "C", "", ""]]
+    )
+    members = make_table([["Chair", "Ann Lee", "Council"]])
+    layout = find_layout(first)
+    assert layout is not None
+    joined, used = join_tables(first, layout, [members])
+    assert used == 0
+    assert joined is first
+
+
+def test_join_finishes_a_row_cut_by_a_page_break() -> None:
+    first = make_table([["Action", "Lead"], ["Work with partners to provide", "Police"]])
+    rest = make_table([["support to victims of crime.", ""]])
+    layout = find_layout(first)
+    assert layout is not None
+    joined, _ = join_tables(first, layout, [rest])
+    assert len(joined.rows) == 2
+    assert joined.rows[1].texts[0] == "Work with partners to provide support to victims of crime."
+
+
+def test_cells_merged_down_leave_the_rows_below_aligned() -> None:
+    from cspplan.document import Cell, Row, Table
+    from cspplan.recognise.actions import rows_to_actions
+    from cspplan.recognise.tables import expand_rowspans
+
+    def row(*cells: Cell) -> Row:
+        return Row(cells=cells)
+
+    table = Table(
+        rows=(
+            row(Cell(lines=("Priority",)), Cell(lines=("Action",)), Cell(lines=("Lead",))),
+            row(
+                Cell(lines=("Hate crime",), rowspan=2),
+                Cell(lines=("Open a reporting centre",)),
+                Cell(lines=("Mia Ward Police",)),
+            ),
+            row(Cell(lines=("Train front-line staff",)), Cell(lines=("Tom Lowe Council Housing",))),
+        )
+    )
+    expanded = expand_rowspans(table)
+    assert [len(r.cells) for r in expanded.rows] == [3, 3, 3]
+    layout = find_layout(expanded)
+    assert layout is not None
+    reading = rows_to_actions(expanded, layout)
+    assert [a.text for a in reading.actions] == [
+        "Open a reporting centre",
+        "Train front-line staff",
+    ]
+    assert reading.groups == ("Hate crime", "Hate crime")
+    assert [a.leads[0].person for a in reading.actions] == ["Mia Ward", "Tom Lowe"]
+
+
+def test_objective_rows_with_leads_and_dates_are_worked_as_actions() -> None:
+    table = make_table(
+        [
+            ["Objective", "Lead", "Target", "Deadline"],
+            ["Cut arson", "Fire Service", "10% fewer", "2011"],
+        ]
+    )
+    layout = find_layout(table)
+    assert layout is not None
+    assert layout.kinds[0] is ColumnKind.ACTION
+    plain = make_table([["Objective", "Indicator"], ["Cut arson", "NI 33"]])
+    assert find_layout(plain) is None

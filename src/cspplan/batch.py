@@ -540,10 +540,11 @@ def _worker_main(conn: Connection, memory_limit: int | None) -> None:
     """Loop of a worker process of the local pool: tasks in, outcomes out, until ``None``."""
     # Ctrl-C is the parent's to handle; it then kills the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _limit_memory(memory_limit)
     # Import the conversion machinery before saying so, so that a file's time limit does not
-    # count the worker's start-up.
+    # count the worker's start-up, and before the memory limit, which is for the files.
     from . import parse_document, recognise, stats  # noqa: F401
+
+    _limit_memory(memory_limit)
 
     try:
         conn.send(_READY)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from ..model.plan import Lead
 from ..model.source import SourceRef
 
@@ -185,6 +187,10 @@ _BARE_BODIES = frozenset(
 )
 """Words that finish a body's name after a place ("Amber Vale Council"); "Police" is left
 out because "Mia Ward Police" (a person and her force) is the commoner reading."""
+_PLACE_KINDS = frozenset(
+    {"district", "county", "borough", "city", "town", "parish", "metropolitan", "unitary"}
+)
+"""Words naming the kind of authority between a place and "Council"."""
 _PLACEHOLDER = re.compile(
     r"^\W*(?:tbc|tba|tbd|n/?a|none|nil|various|all|all\s+partners|to\s+be\s+"
     r"(?:confirmed|determined|decided|agreed|appointed|identified|allocated)|await(?:ing)?\b.*|"
@@ -342,6 +348,14 @@ def _person_length(words: list[str]) -> int:
         # "Ashford Valley Council", "Street Scene Team": a place or service and one word
         # for the body is a body's name; a person's body is named in full.
         return 0
+    if (
+        names >= 2
+        and rest
+        and rest[0].strip(".,").lower() in _PLACE_KINDS
+        and rest[-1].strip(".,").lower() in _BARE_BODIES
+    ):
+        # "Harlow Vale District Council": a place, the kind of authority and the body.
+        return 0
     if names >= 2:
         # "Trading Standards" fails at "Standards"; a two-word name followed by its body passes.
         return names
@@ -424,8 +438,12 @@ def split_lead(text: str, source: SourceRef | None = None) -> Lead:
     if paren:
         inner = paren.group("inner").strip()
         main = " ".join(f"{paren.group('main')} {paren.group('rest')}".split())
+        outer = main.split()
         if any(_is_role_word(w) for w in inner.split()):
             role = inner
+        elif outer and _person_length(outer) == len(outer) and _is_body(inner):
+            # "DCI Jane Moss (Police)": the brackets name the person's body.
+            return Lead(text=cleaned, person=main, organisation=inner, source=where)
         else:
             main = f"{main} ({inner})" if main else inner
     words = main.split()
@@ -438,6 +456,9 @@ def split_lead(text: str, source: SourceRef | None = None) -> Lead:
             body.append(word)
         return Lead(text=cleaned, organisation=" ".join(body) or None, source=where)
     length = _person_length(words)
+    if length == 0 and len(words) >= 3 and _is_role_word(words[0]) and words[1].lower() == "of":
+        # "Head of Housing", "Director of Public Health": a post named by what it heads.
+        return Lead(text=cleaned, role=main, source=where)
     person = " ".join(words[:length]) or None
     rest = " ".join(words[length:]).strip(" ,-–") or None
     organisation: str | None = rest
@@ -457,6 +478,20 @@ def split_lead(text: str, source: SourceRef | None = None) -> Lead:
     if person is None and organisation is None and role is None:
         organisation = cleaned or None
     return Lead(text=cleaned, person=person, organisation=organisation, role=role, source=where)
+
+
+def _is_body(text: str, after_person: bool = False) -> bool:
+    """True where ``text`` names a body: capitalised words ending in an organisation word
+    or an acronym ("Police", "Eastshire DC", "Northbrook Homes"). Straight after a person
+    ``after_person``, a place before the body ("Harlow Vale Police") is read as the body's
+    name rather than as another person."""
+    words = text.split()
+    return (
+        bool(words)
+        and all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS or w == "&" for w in words)
+        and _is_org_word(words[-1])
+        and (after_person or _person_length(words) == 0)
+    )
 
 
 def _is_sentence(words: list[str]) -> bool:
@@ -488,6 +523,35 @@ def split_leads(text: str, source: SourceRef | None = None) -> tuple[Lead, ...]:
             continue
         lead = split_lead(part, source)
         previous = leads[-1] if leads else None
+        if (
+            previous is not None
+            and previous.person is None
+            and previous.organisation is None
+            and previous.role is not None
+            and lead.person is None
+            and lead.role is None
+            and lead.organisation is not None
+        ):
+            # "Head of Housing, Eastshire DC": a post, then the body it belongs to.
+            leads[-1] = attrs.evolve(
+                previous, text=f"{previous.text}, {lead.text}", organisation=lead.organisation
+            )
+            continue
+        if (
+            previous is not None
+            and lead.person is not None
+            and lead.role is None
+            and not _RANK.match(lead.text)
+            and previous.person is not None
+            and previous.organisation is None
+            and previous.role is None
+            and _is_body(lead.text, after_person=True)
+        ):
+            # "Insp. Mark Hollis, Harlow Vale Police": a place and a body after a person.
+            leads[-1] = attrs.evolve(
+                previous, text=f"{previous.text}, {lead.text}", organisation=lead.text
+            )
+            continue
         if (
             previous is not None
             and lead.person is None

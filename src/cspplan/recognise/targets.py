@@ -59,7 +59,7 @@ _NOUNS = {
     Direction.INCREASE: r"increase|rise|improvement|growth",
 }
 _NOUN_FORM = regex.compile(
-    rf"(?:(?P<pct>{PERCENT})\s{{1,3}}(?:(?P<nr>{_NOUNS[Direction.REDUCE]})"
+    rf"(?:(?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}percentage\s{{1,2}}points?)\s{{1,3}}(?:(?P<nr>{_NOUNS[Direction.REDUCE]})"
     rf"|(?P<ni>{_NOUNS[Direction.INCREASE]}))"
     rf"|(?:(?P<nr2>{_NOUNS[Direction.REDUCE]})|(?P<ni2>{_NOUNS[Direction.INCREASE]}))"
     rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?P<pct2>{PERCENT}))\s{{1,3}}(?:in|of)\b",
@@ -121,7 +121,7 @@ _CLAUSE = regex.compile(
   | (?P<fromclause>\bfrom\s{{1,3}}(?P<fromwords>(?:(?:a|an|the|its|their|our)\s{{1,3}})?(?:[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}
         (?:average|baseline|base|figure|level|total|rate|position)\s{{1,3}}(?:of\s{{1,3}})?)?
         (?P<base>{_VALUE}){_NOT_AGE}{_CONTEXT.format(name="b")})
-  | (?P<toclause>\bto\s{{1,3}}(?:(?:a|an|the)\s{{1,3}}(?:[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}(?:of\s{{1,3}})?)?
+  | (?P<toclause>\bto\s{{1,3}}(?:(?:a|an|the)\s{{1,3}}(?:(?!(?:by|from|to|in|for|at|on|with|than|and|or)\b)[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}(?:of\s{{1,3}})?)?
         (?P<tgt>{_VALUE}){_NOT_AGE}{_CONTEXT.format(name="t")})
   | (?P<atclause>\b(?P<qual>at\s{{1,3}}or\s{{1,3}}(?:below|above|under|over|less|more)|at\s{{1,3}}least|at\s{{1,3}}most
         |no\s{{1,3}}(?:more|less|higher|lower|greater|fewer)\s{{1,3}}than|less\s{{1,3}}than|more\s{{1,3}}than
@@ -539,6 +539,7 @@ def _metric(text: str) -> str | None:
     cleaned = _CODE_ASIDE.sub("", cleaned).strip(" ,;:-–")
     cleaned = _METRIC_LEAD.sub("", cleaned, count=1).strip(" ,;:-–")
     cleaned = regex.sub(r"(?i)\s(?:and|or|with|which|that|to|at)$", "", cleaned).strip()
+    cleaned = cleaned.rstrip(".").rstrip()
     if not regex.search(r"[A-Za-z]{2}", cleaned) or len(cleaned) > 200:
         return None
     return cleaned

@@ -41,7 +41,7 @@ from ..model.plan import (
     Workstream,
 )
 from ..model.source import DocumentSource, SourceRef
-from ..model.values import Timescale
+from ..model.values import Period, Timescale
 from .actions import ActionTableReading, PreambleItem, rows_to_actions
 from .claims import find_claims, footnotes
 from .front import read_front_matter
@@ -716,6 +716,10 @@ class _Builder:
                 serves = column_objectives[objective_text]
             numbered = attrs.evolve(action, id=self.next_id("A"), objective=serves)
             (home.actions if home is not None else self.actions).append(numbered)
+            for target in _cell_targets(numbered):
+                (home.targets if home is not None else self.targets).append(
+                    self.number_target(target)
+                )
 
     def preamble_to(
         self, owner: _PriorityDraft | None, items: Sequence[PreambleItem], used: set[str]
@@ -833,6 +837,37 @@ def _new_group(builder: _Builder, title: str, source: SourceRef) -> _PriorityDra
     draft = _PriorityDraft(title=title, source=source)
     builder.priorities.append(draft)
     return draft
+
+
+_TARGET_CELL = re.compile(r"^\W{0,3}(?:targets?|aims?)\b", re.IGNORECASE)
+
+
+def _cell_targets(action: Action) -> list[Target]:
+    """Targets an action's target or outcome cells state without a frame: "10% reduction in
+    burglary", "Reduce repeat victims by 5%". The column header is the frame, so the cell is
+    read as "Target: ..."; only a change (a percentage, or a baseline and a target value)
+    counts, so outputs such as "120 staff trained" stay milestones. A target with no
+    deadline of its own takes the milestone's dated timescale."""
+    cells: list[tuple[str, Timescale | None, SourceRef]] = [
+        (m.output, m.timescale, m.source) for m in action.milestones if m.output
+    ]
+    if action.outcome:
+        cells.append((action.outcome, None, action.source))
+    found: list[Target] = []
+    for text, timescale, source in cells:
+        framed = text if _TARGET_CELL.match(text) else f"Target: {text}"
+        for target in find_targets(framed, source):
+            if target.percent is None and (target.baseline is None or target.target is None):
+                continue
+            statement = " ".join(text.split())
+            deadline = target.deadline
+            if deadline is None and timescale is not None and timescale.end is not None:
+                deadline = Period(text=timescale.text, start=timescale.start, end=timescale.end)
+            goal = target.target
+            if goal is not None and goal.period is None and deadline is not None:
+                goal = attrs.evolve(goal, period=deadline)
+            found.append(attrs.evolve(target, statement=statement, deadline=deadline, target=goal))
+    return found
 
 
 def _has_plan_preamble(reading: ActionTableReading) -> bool:

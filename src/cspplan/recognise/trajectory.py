@@ -68,6 +68,14 @@ _HEADER_PERIOD = regex.compile(
 _PLACEHOLDER = regex.compile(
     r"(?i)^\s{0,3}(?:n/?a|tbc|tbd|-|–|—|\*|not\s{1,3}available|nil)?\s{0,3}$"
 )
+_TRAILING = regex.compile(
+    r"(?i)^\s{0,3}(?:desired\s{1,3}|target\s{1,3})?(?:direction(?:\s{1,3}of\s{1,3}travel)?|trend|polarity"
+    r"|good\s{1,3}performance|better\s{1,3}is|comments?|notes?|status|rag|lead|owner|source)\b"
+)
+"""Headers of columns that may follow the period columns of a table of figures."""
+_TRAILING_DIRECTION = regex.compile(
+    r"(?i)^\s{0,3}(?:desired\s{1,3}|target\s{1,3})?(?:direction|trend|polarity|good\s{1,3}performance|better)"
+)
 _OUTTURN_WORDS = regex.compile(r"(?i)\b(?:actual|outturn|out-turn|achieved|result|performance)\b")
 _BASE_WORDS = regex.compile(r"(?i)\b(?:benchmark|baseline|base)\b")
 
@@ -117,7 +125,7 @@ def _across(table: Table) -> Trajectory | None:
     found = _period_rows(table)
     if found is None:
         return None
-    header_label, rows = found
+    header_label, rows, _ = found
     rows = [(label, measures) for label, measures in rows if len(measures) >= 2]
     if len(rows) > 1:
         # A table with a planned row and an "Actual" row: the planned row is the trajectory.
@@ -148,10 +156,39 @@ def read_trajectories(table: Table) -> list[Trajectory]:
     return [_trajectory(measures, label) for label, measures in found[1] if len(measures) >= 2]
 
 
-def _period_rows(table: Table) -> tuple[str | None, list[tuple[str | None, list[Measure]]]] | None:
-    """The header's own label and each figure row's label and measures, where one of the first
-    three rows is a row of periods and every row under it holds only figures in its period
-    columns; ``None`` for any other table."""
+def _stated_directions(table: Table) -> list[Direction | None]:
+    """The direction each figure row of ``table`` states in a "Direction" column, in the
+    order :func:`read_trajectories` gives its rows (``None`` where a row states none)."""
+    try:
+        found = _period_rows(table)
+    except TimeoutError:
+        return []
+    if found is None:
+        return []
+    _, rows, notes = found
+    kept = [position for position, (_, m) in enumerate(rows) if len(m) >= 2]
+    return [_direction_word(notes.get(position, "")) for position in kept]
+
+
+def _direction_word(text: str) -> Direction | None:
+    words = text.lower()
+    if regex.search(r"(?:reduc|decreas|lower|down|fewer|less)", words):
+        return Direction.REDUCE
+    if regex.search(r"(?:increas|rais|higher|up|more|improv|grow)", words):
+        return Direction.INCREASE
+    if regex.search(r"(?:maintain|hold|sustain|stable|keep)", words):
+        return Direction.MAINTAIN
+    return None
+
+
+def _period_rows(
+    table: Table,
+) -> tuple[str | None, list[tuple[str | None, list[Measure]]], dict[int, str]] | None:
+    """The header's own label, each figure row's label and measures, and the direction each
+    row states in a "Direction" column after the periods (by row position), where one of the
+    first three rows is a row of periods and every row under it holds only figures in its
+    period columns; ``None`` for any other table. Columns after the periods headed
+    "Direction", "Comments", "Lead" and the like are allowed and not read as figures."""
     grid = [row for row in _grid(table) if any(text for text in row.values())]
     for index, row in enumerate(grid[:3]):
         headers = {col: _header(text) for col, text in row.items() if text}
@@ -159,7 +196,15 @@ def _period_rows(table: Table) -> tuple[str | None, list[tuple[str | None, list[
         if len(periods) < 2:
             continue
         first = min(periods)
-        others = sorted(col for col, found in headers.items() if found is None)
+        last = max(periods)
+        trailing = {
+            col
+            for col, found in headers.items()
+            if found is None and col > last and _TRAILING.match(row[col])
+        }
+        others = sorted(
+            col for col, found in headers.items() if found is None and col not in trailing
+        )
         if any(col > first for col in others):
             continue
         header_label = " ".join(row[col] for col in others) or None
@@ -173,6 +218,7 @@ def _period_rows(table: Table) -> tuple[str | None, list[tuple[str | None, list[
                     labels[col] = " ".join(part for part in (labels[col], extra) if part)
             body = body[1:]
         rows: list[tuple[str | None, list[Measure]]] = []
+        notes: dict[int, str] = {}
         for values_row in body:
             measures: list[Measure] = []
             for col, (period, _) in sorted(periods.items()):
@@ -183,11 +229,14 @@ def _period_rows(table: Table) -> tuple[str | None, list[tuple[str | None, list[
                 if value is None:
                     return None
                 measures.append(Measure(value=value, period=period, label=labels[col]))
+            for col in trailing:
+                if _TRAILING_DIRECTION.match(row[col]) and values_row.get(col):
+                    notes[len(rows)] = values_row[col]
             label_text = " ".join(t for c, t in sorted(values_row.items()) if c < first and t)
             if label_text and _figure(label_text) is not None:
                 return None
             rows.append((label_text or None, measures))
-        return header_label, rows
+        return header_label, rows, notes
     return None
 
 
@@ -209,7 +258,8 @@ def targets_from_table(table: Table) -> list[Target]:
     last column not reporting an actual figure, the latest actual figure as the outturn, and
     the direction from the baseline and target figures."""
     targets: list[Target] = []
-    for trajectory in read_trajectories(table):
+    stated = _stated_directions(table)
+    for position, trajectory in enumerate(read_trajectories(table)):
         if trajectory.label is None:
             continue
         measures = trajectory.measures
@@ -224,6 +274,9 @@ def targets_from_table(table: Table) -> list[Target]:
             direction = Direction.REDUCE
         elif goal.value.value > base.value.value:
             direction = Direction.INCREASE
+        if position < len(stated) and stated[position] is not None:
+            # The plan's own word for the direction is what it asserts.
+            direction = stated[position]
         named = find_indicators(trajectory.label, table.source)
         indicator = named[0] if named else None
         metric = (indicator.title if indicator and indicator.title else trajectory.label).strip()

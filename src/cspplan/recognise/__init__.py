@@ -361,6 +361,7 @@ class _Builder:
             return self.objective_block(index, block, objective, items)
         if is_priorities_intro(text) and items:
             self.priorities_from_list(items)
+            self.placed.add(index)
             return 1
         kind = list_label(text)
         if kind is not None and items:
@@ -672,6 +673,7 @@ class _Builder:
             elif _has_plan_preamble(reading):
                 owner = self.open_priority("Action plan", source, None)
         used = {a.workstream for a in reading.actions if a.workstream}
+        self.preamble_claims(reading.preamble)
         if owner is not None:
             left = self.preamble_to(owner, reading.preamble, used)
             for workstream in reading.workstreams:
@@ -720,6 +722,21 @@ class _Builder:
                 (home.targets if home is not None else self.targets).append(
                     self.number_target(target)
                 )
+
+    def preamble_claims(self, items: Sequence[PreambleItem]) -> None:
+        """Counts an action plan states above its rows ("has 4 areas of work: 1. ... 2. ..."),
+        with the areas listed after them in the same cell."""
+        for position, item in enumerate(items):
+            if item.kind != "text":
+                continue
+            listed: list[str] = []
+            for later in items[position + 1 :]:
+                if later.kind != "workstream" or later.source != item.source:
+                    break
+                listed.append(later.text)
+            if listed:
+                head = item.text if item.text.rstrip().endswith(":") else f"{item.text}:"
+                self.claims_from(head, item.source, listed)
 
     def preamble_to(
         self, owner: _PriorityDraft | None, items: Sequence[PreambleItem], used: set[str]

@@ -57,7 +57,10 @@ _PRIORITIES_INTRO = re.compile(
     r"\b(?:our|key|main|top|strategic|(?:\w+\s+)?key)\s+(?:\w+\s+){0,3}priorities\b"
     r"(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*(?:are|will\s+be|include|:)\s*:?\s*$"
     r"|\bpriorities\s+(?:have\s+been|were|are)\s+(?:identified|agreed|set|chosen)\b[^.]{0,160}:\s*$"
-    r"|\bpriorities\s+(?:are|will\s+be)\s*:\s*$",
+    r"|\bpriorities\s+(?:are|will\s+be)\s*:\s*$"
+    r"|\b(?:partnership|plan|strategy|we|csp|board)\s+(?:has|have)\s+(?:(?:agreed|set|identified|adopted|chosen)\s+)?"
+    r"(?:\w+\s+){0,3}priorities(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*:\s*$"
+    r"|\bthe\s+following\s+(?:\w+\s+){0,2}priorities(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*:\s*$",
     re.IGNORECASE,
 )
 _SECTION_WORDS = re.compile(

@@ -591,7 +591,10 @@ class _Builder:
             joined, used = join_tables(block, layout, [t for _, t in following])
             reading = rows_to_actions(joined, layout)
             if reading.actions or reading.workstreams:
-                self.action_table(index, reading, layout.column(ColumnKind.PRIORITY) is not None)
+                grouped = layout.column(ColumnKind.PRIORITY) is not None or (
+                    any(reading.groups) and self.current is None and self.objective is None
+                )
+                self.action_table(index, reading, grouped)
                 self.placed.add(index)
                 last = index
                 for position, _ in following[:used]:

@@ -184,8 +184,9 @@ class ActionTableReading:
 
     Attributes:
         actions: Its actions in order, with empty ids (the plan assigns them).
-        groups: For each action, the text of its priority column, where the table has one
-            (an empty cell, or a cell merged down, repeats the value above).
+        groups: For each action, the text of its priority column, or of the "Priority N"
+            row above it, where the table has one (an empty cell, or a cell merged down,
+            repeats the value above).
         objectives: For each action, the text of its objective column, likewise.
         preamble: Objectives, indicators, review dates and areas of work stated above the rows.
         workstreams: The areas of work, in order, without repeats.
@@ -503,8 +504,12 @@ def _indicators(cells: Sequence[Cell], source: SourceRef) -> list[Indicator]:
     return found
 
 
-def _group_row(row: Row, known: dict[ColumnKind, list[Cell]]) -> tuple[str | None, str] | None:
-    """``(ref, title)`` where a row only names a group of actions."""
+def _group_row(
+    row: Row, known: dict[ColumnKind, list[Cell]]
+) -> tuple[str | None, str, str | None] | None:
+    """``(ref, title, word)`` where a row only names a group of actions; ``word`` is the
+    kind of group the row names ("priority" in "PRIORITY 2 – PROTECTING VULNERABLE
+    PEOPLE"), where it names one."""
     details = (ColumnKind.LEAD, ColumnKind.TARGET, ColumnKind.TIMESCALE, ColumnKind.STATUS)
     if any(not c.is_empty for kind in details for c in known.get(kind, [])):
         return None
@@ -517,9 +522,10 @@ def _group_row(row: Row, known: dict[ColumnKind, list[Cell]]) -> tuple[str | Non
         title = match.group("title").strip()
         named = _title_like(title) or (match.group("word") and len(title.split()) <= 12)
         if named and (not _REF_IN_TEXT.match(text) or re.match(r"^\s*\d{1,2}[.)]?\s", text)):
-            return match.group("ref"), title
+            word = match.group("word")
+            return match.group("ref"), title, " ".join(word.lower().split()) if word else None
     if len(filled) == 1 and _title_like(text) and not re.match(r"^\s*\d", text):
-        return None, text
+        return None, text, None
     return None
 
 
@@ -561,9 +567,13 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         group = _group_row(row, known)
         is_sub_ref = ref is not None and "." in ref.strip(".")
         if group is not None and not is_sub_ref and not _has_details(known):
-            group_ref, title = group
+            group_ref, title, word = group
             if group_ref is not None or not drafts or _title_like(title):
                 current_workstream = title
+                if word == "priority" and layout.column(ColumnKind.PRIORITY) is None:
+                    # "PRIORITY 2 – PROTECTING VULNERABLE PEOPLE": the rows under it are that
+                    # priority's, as they would be under a Priority column.
+                    current_group = title
                 if not any(w.ref == group_ref and group_ref for w in workstreams):
                     workstreams.append(Workstream(title=title, ref=group_ref, source=row.source))
                 continue

@@ -180,6 +180,9 @@ _ROLE_WORDS = frozenset(
         "caseworker",
         "caseworkers",
         "secretary",
+        "member",
+        "members",
+        "holder",
     ]
 )
 _BARE_BODIES = frozenset(
@@ -356,6 +359,10 @@ def _person_length(words: list[str]) -> int:
     ):
         # "Harlow Vale District Council": a place, the kind of authority and the body.
         return 0
+    if not rank and names >= 2 and len(rest) == 1 and _is_role_word(rest[0]):
+        # "Early Help Co-ordinator": two words and a job title are a post more often than a
+        # person without a body.
+        return 0
     if names >= 2:
         # "Trading Standards" fails at "Standards"; a two-word name followed by its body passes.
         return names
@@ -456,8 +463,8 @@ def split_lead(text: str, source: SourceRef | None = None) -> Lead:
             body.append(word)
         return Lead(text=cleaned, organisation=" ".join(body) or None, source=where)
     length = _person_length(words)
-    if length == 0 and len(words) >= 3 and _is_role_word(words[0]) and words[1].lower() == "of":
-        # "Head of Housing", "Director of Public Health": a post named by what it heads.
+    if length == 0 and _names_a_post(words):
+        # "Head of Housing", "Cabinet Member for Communities": a post named by its remit.
         return Lead(text=cleaned, role=main, source=where)
     person = " ".join(words[:length]) or None
     rest = " ".join(words[length:]).strip(" ,-–") or None
@@ -478,6 +485,17 @@ def split_lead(text: str, source: SourceRef | None = None) -> Lead:
     if person is None and organisation is None and role is None:
         organisation = cleaned or None
     return Lead(text=cleaned, person=person, organisation=organisation, role=role, source=where)
+
+
+def _names_a_post(words: list[str]) -> bool:
+    """True where the words are a post named by its remit: a job word within the first three
+    words, then "of" or "for" ("Head of Housing", "Cabinet Member for Communities")."""
+    for index, word in enumerate(words[:3]):
+        if _is_role_word(word) and index + 1 < len(words):
+            return words[index + 1].lower() in ("of", "for") and all(
+                w[:1].isupper() for w in words[:index]
+            )
+    return False
 
 
 def _is_body(text: str, after_person: bool = False) -> bool:

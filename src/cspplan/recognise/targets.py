@@ -259,10 +259,53 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
                 targets.append(target)
             break
     if not targets:
-        stated = _stated_value(sentence, source)
+        stated = _stated_value(sentence, source) or _bound(sentence, source)
         if stated is not None:
             targets.append(stated)
     return targets
+
+
+_BOUND_FORM = regex.compile(
+    rf"\b(?:will|shall|must|aims?\s{{1,3}}to|to)\s{{1,3}}(?:ensure|have|see|keep|limit|cap|record)"
+    rf"\s{{1,3}}(?:that\s{{1,3}})?(?:there\s{{1,3}}(?:are|is|will\s{{1,3}}be)\s{{1,3}})?"
+    rf"(?P<qual>no\s{{1,3}}more\s{{1,3}}than|not\s{{1,3}}more\s{{1,3}}than|fewer\s{{1,3}}than|at\s{{1,3}}least"
+    rf"|at\s{{1,3}}most|a\s{{1,3}}maximum\s{{1,3}}of|a\s{{1,3}}minimum\s{{1,3}}of)\s{{1,3}}"
+    rf"(?P<value>{PERCENT}|{NUMBER})(?![\w/])"
+    rf"(?P<what>(?:\s{{1,3}}(?!(?:in|by|during|before)\b)[a-z][\w\-]{{0,20}}){{1,10}})",
+    regex.IGNORECASE,
+)
+
+
+def _bound(sentence: str, source: SourceRef) -> Target | None:
+    """A ceiling or a floor set as an aim: "will ensure there are no more than 350 hospital
+    admissions for assault in 2021/22". Which way the figure is to move is not said."""
+    match = _BOUND_FORM.search(sentence, timeout=TIMEOUT)
+    if match is None or _looks_like_year(match.group("value")):
+        return None
+    value = _number(match.group("value"))
+    metric = _metric(regex.sub(r"(?i)^\s{0,3}of\s", "", match.group("what")))
+    if value is None or metric is None:
+        return None
+    after = sentence[match.end() : match.end() + 40]
+    period = regex.match(r"\s{0,3}(?:in|by|during|before)\s{1,3}", after)
+    deadline = _deadline(after[period.end() :]) if period is not None else None
+    if deadline is None:
+        # Without a date it is a standing output ("see at least 40 young people each term").
+        return None
+    qualifier = " ".join(match.group("qual").split()).lower()
+    goal = Measure(value=value, period=deadline, label=qualifier)
+    nearby = sentence[max(0, match.start() - _BEFORE) : match.end() + 40]
+    indicators = [i for i in find_indicators(nearby, source) if i.code]
+    return Target(
+        id="",
+        statement=joined(sentence),
+        metric=metric,
+        unit=unit_of(None, None, goal, metric, nearby),
+        target=goal,
+        deadline=deadline,
+        indicator=indicators[0] if indicators else None,
+        source=source,
+    )
 
 
 _VALUE_FORM = regex.compile(

@@ -1,0 +1,389 @@
+"""An evaluation set of plans in layouts and wordings the seed plans do not use.
+
+Each fixture under ``fixtures/recognise/heldout/`` is a synthetic plan written for this test;
+each fact below is what a careful reader takes from it (actions, leads, due dates, targets
+with their figures, claims), and each is its own test case, so the number of failures is the
+number of facts the recognisers get wrong. Facts that say "no target here" guard precision:
+a target read wrongly makes a false audit finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import cspplan
+from cspplan.model.plan import Action, Plan, Target
+
+HELDOUT = Path(__file__).parent / "fixtures" / "recognise" / "heldout"
+
+_PLANS: dict[str, Plan] = {}
+
+
+def _plan(name: str) -> Plan:
+    if name not in _PLANS:
+        _PLANS[name] = cspplan.load(HELDOUT / name)
+    return _PLANS[name]
+
+
+def _actions(plan: Plan) -> list[Action]:
+    return [*plan.actions, *(a for p in plan.priorities for a in p.actions)]
+
+
+def _targets(plan: Plan) -> list[Target]:
+    found = [*plan.targets, *(t for o in plan.objectives for t in o.targets)]
+    for priority in plan.priorities:
+        found.extend(priority.targets)
+        found.extend(t for o in priority.objectives for t in o.targets)
+    return found
+
+
+def _action(plan: Plan, ref: str) -> Action:
+    matches = [a for a in _actions(plan) if a.ref == ref]
+    assert len(matches) == 1, [a.ref for a in _actions(plan)]
+    return matches[0]
+
+
+def _leads(plan: Plan, ref: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(lead.person, lead.organisation, lead.role) for lead in _action(plan, ref).leads]
+
+
+def _due(plan: Plan, ref: str) -> list[dt.date | None]:
+    return [
+        m.timescale.end if m.timescale is not None else None for m in _action(plan, ref).milestones
+    ]
+
+
+def _figures(target: Target) -> tuple[Any, ...]:
+    return (
+        target.direction.value if target.direction else None,
+        target.percent.text if target.percent else None,
+        target.baseline.value.text if target.baseline else None,
+        target.target.value.text if target.target else None,
+        target.deadline.text if target.deadline else None,
+    )
+
+
+def _target_figures(plan: Plan) -> list[tuple[Any, ...]]:
+    return sorted((_figures(t) for t in _targets(plan)), key=repr)
+
+
+def _has_target(*figures: Any) -> Callable[[Plan], bool]:
+    return lambda plan: tuple(figures) in _target_figures(plan)
+
+
+def _no_target_from(words: str) -> Callable[[Plan], bool]:
+    return lambda plan: not any(words in t.statement for t in _targets(plan))
+
+
+def _no_claim_from(words: str) -> Callable[[Plan], bool]:
+    return lambda plan: not any(words in c.statement for c in plan.claims)
+
+
+def _claim(kind: str, *values: str) -> Callable[[Plan], bool]:
+    return lambda plan: any(
+        c.kind.value == kind and [f.value.text for f in c.figures] == list(values)
+        for c in plan.claims
+    )
+
+
+def _priority_actions(plan: Plan) -> dict[str, list[str | None]]:
+    return {p.title: [a.ref for a in p.actions] for p in plan.priorities}
+
+
+_D = dt.date
+
+FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
+    # A Welsh-style delivery plan: "Priority N:" headings, Action | Owner | Milestone | Due | RAG.
+    (
+        "glanmorfa_delivery.txt",
+        "priorities hold their actions",
+        _priority_actions,
+        {
+            "Reducing Serious Violence": ["P1.1", "P1.2", "P1.3"],
+            "Protecting Vulnerable People": ["P2.1", "P2.2", "P2.3", "P2.4"],
+        },
+    ),
+    (
+        "glanmorfa_delivery.txt",
+        "bracketed body",
+        lambda p: _leads(p, "P1.1"),
+        [("DCI Jane Moss", "Police", None)],
+    ),
+    (
+        "glanmorfa_delivery.txt",
+        "post and council after a comma",
+        lambda p: _leads(p, "P1.3"),
+        [(None, "Glanmorfa County Council", "Head of Licensing")],
+    ),
+    (
+        "glanmorfa_delivery.txt",
+        "post and district council",
+        lambda p: _leads(p, "P2.1"),
+        [(None, "Eastshire DC", "Head of Housing")],
+    ),
+    (
+        "glanmorfa_delivery.txt",
+        "two leads at a slash",
+        lambda p: [lead[1] for lead in _leads(p, "P1.2")][-1:],
+        ["Probation"],
+    ),
+    ("glanmorfa_delivery.txt", "Mar-22", lambda p: _due(p, "P1.1"), [_D(2022, 3, 31)]),
+    ("glanmorfa_delivery.txt", "Q2 2021/22", lambda p: _due(p, "P1.2"), [_D(2021, 9, 30)]),
+    ("glanmorfa_delivery.txt", "31.03.2022", lambda p: _due(p, "P1.3"), [_D(2022, 3, 31)]),
+    ("glanmorfa_delivery.txt", "Spring 2022", lambda p: _due(p, "P2.1"), [_D(2022, 5, 31)]),
+    ("glanmorfa_delivery.txt", "ongoing", lambda p: _due(p, "P2.2"), [None]),
+    ("glanmorfa_delivery.txt", "Dec-21", lambda p: _due(p, "P2.4"), [_D(2021, 12, 31)]),
+    ("glanmorfa_delivery.txt", "RAG", lambda p: _action(p, "P2.1").status, "Red"),
+    ("glanmorfa_delivery.txt", "no targets", lambda p: len(_targets(p)), 0),
+    # A strategy with aims in prose and a Key Performance Indicators table.
+    (
+        "eastshire_strategy.txt",
+        "percentage-point aim",
+        _has_target("increase", "5 percentage point", None, None, "2021/22"),
+        True,
+    ),
+    (
+        "eastshire_strategy.txt",
+        "from 31% to 27%",
+        _has_target("reduce", None, "31%", "27%", "March 2022"),
+        True,
+    ),
+    (
+        "eastshire_strategy.txt",
+        "no more than 350",
+        _has_target(None, None, None, "350", "2021/22"),
+        True,
+    ),
+    (
+        "eastshire_strategy.txt",
+        "KPI row, percentages",
+        _has_target("increase", None, "71%", "76%", "2021/22"),
+        True,
+    ),
+    (
+        "eastshire_strategy.txt",
+        "KPI row, counts",
+        _has_target("reduce", None, "402", "350", "2021/22"),
+        True,
+    ),
+    (
+        "eastshire_strategy.txt",
+        "KPI row, a fifth fewer",
+        _has_target("reduce", None, "160", "128", "2021/22"),
+        True,
+    ),
+    (
+        "eastshire_strategy.txt",
+        "forecast is no target",
+        _no_target_from("expected to increase"),
+        True,
+    ),
+    (
+        "eastshire_strategy.txt",
+        "achievement is no target",
+        _no_target_from("managed to reduce"),
+        True,
+    ),
+    (
+        "eastshire_strategy.txt",
+        "an aim is no claim",
+        _no_claim_from("percentage point increase"),
+        True,
+    ),
+    ("eastshire_strategy.txt", "target count", lambda p: len(_targets(p)), 7),
+    # A markdown pipe table with "A1" refs and bare targets in the Target column.
+    (
+        "harlow_pipe.md",
+        "refs",
+        lambda p: [a.ref for a in _actions(p)],
+        ["A1", "A2", "A3", "A4", "A5"],
+    ),
+    (
+        "harlow_pipe.md",
+        "person and force after a comma",
+        lambda p: _leads(p, "A1"),
+        [("Insp. Mark Hollis", "Harlow Vale Police", None)],
+    ),
+    (
+        "harlow_pipe.md",
+        "district council is not a person",
+        lambda p: [lead[0] for lead in _leads(p, "A4")],
+        [None, None],
+    ),
+    ("harlow_pipe.md", "TBC names nobody", lambda p: _leads(p, "A5"), []),
+    ("harlow_pipe.md", "Autumn 2014", lambda p: _due(p, "A5"), [_D(2014, 11, 30)]),
+    ("harlow_pipe.md", "Q3 2014/15", lambda p: _due(p, "A4"), [_D(2014, 12, 31)]),
+    (
+        "harlow_pipe.md",
+        "bare noun target in a cell",
+        _has_target("reduce", "10%", None, None, "March 2015"),
+        True,
+    ),
+    (
+        "harlow_pipe.md",
+        "imperative target in a cell",
+        _has_target("reduce", "5%", None, None, None),
+        True,
+    ),
+    ("harlow_pipe.md", "outputs are not targets", lambda p: len(_targets(p)), 2),
+    # A narrative plan: priorities with paragraphs and bulleted commitments.
+    (
+        "kestrel_narrative.txt",
+        "priorities with commitments",
+        lambda p: {pr.title: len(pr.objectives) for pr in p.priorities},
+        {"Safer Neighbourhoods": 3, "Violence Against Women and Girls": 2},
+    ),
+    (
+        "kestrel_narrative.txt",
+        "descriptions",
+        lambda p: [bool(pr.description) for pr in p.priorities],
+        [True, True],
+    ),
+    (
+        "kestrel_narrative.txt",
+        "share with its total",
+        _claim("share", "2,400", "60%", "25%", "15%"),
+        True,
+    ),
+    (
+        "kestrel_narrative.txt",
+        "change from and to",
+        lambda p: any(
+            c.kind.value == "change"
+            and {"9,900", "8,910", "10%"} <= {f.value.text for f in c.figures}
+            for c in p.claims
+        ),
+        True,
+    ),
+    ("kestrel_narrative.txt", "commitments are not targets", lambda p: len(_targets(p)), 0),
+    # A table with merged "PRIORITY N – ..." rows and continuation rows.
+    (
+        "ashdown_merged.txt",
+        "group rows are priorities",
+        _priority_actions,
+        {
+            "REDUCING ACQUISITIVE CRIME": ["1.1", "1.2"],
+            "PROTECTING VULNERABLE PEOPLE": ["2.1", "2.2", "2.3"],
+        },
+    ),
+    (
+        "ashdown_merged.txt",
+        "continuation row",
+        lambda p: _due(p, "1.1"),
+        [_D(2009, 9, 30), _D(2010, 3, 31)],
+    ),
+    ("ashdown_merged.txt", "End of July 09", lambda p: _due(p, "1.2"), [_D(2009, 7, 31)]),
+    (
+        "ashdown_merged.txt",
+        "bracketed post",
+        lambda p: _leads(p, "2.1"),
+        [("Julie Carter", None, "Domestic Abuse Co-ordinator")],
+    ),
+    (
+        "ashdown_merged.txt",
+        "two bodies, & kept",
+        lambda p: _leads(p, "2.2"),
+        [(None, "Adult Services", None), (None, "Fire & Rescue Service", None)],
+    ),
+    ("ashdown_merged.txt", "year range", lambda p: _due(p, "2.3"), [_D(2010, 3, 31)]),
+    ("ashdown_merged.txt", "outputs are not targets", lambda p: len(_targets(p)), 0),
+    # A list of strategic targets, two of them with trailing indicator codes.
+    (
+        "brackenford_targets.txt",
+        "NI 20",
+        lambda p: [
+            (_figures(t), t.indicator.code if t.indicator else None)
+            for t in _targets(p)
+            if "1,250" in t.statement
+        ],
+        [(("reduce", "10%", "1,250", "1,125", "2010/11"), "NI 20")],
+    ),
+    (
+        "brackenford_targets.txt",
+        "'to the police' is not the target",
+        lambda p: [
+            (_figures(t), t.indicator.code if t.indicator else None)
+            for t in _targets(p)
+            if "600" in t.statement
+        ],
+        [(("increase", "15%", "600", "690", "2010/11"), "NI 32")],
+    ),
+    (
+        "brackenford_targets.txt",
+        "by March 2011",
+        _has_target("increase", "8%", "500", "540", "March 2011"),
+        True,
+    ),
+    (
+        "brackenford_targets.txt",
+        "percentage points without figures",
+        _has_target("reduce", "3 percentage points", None, None, "2011"),
+        True,
+    ),
+    (
+        "brackenford_targets.txt",
+        "from 28% to 22%",
+        _has_target("reduce", None, "28%", "22%", "2010/11"),
+        True,
+    ),
+    ("brackenford_targets.txt", "projection", _no_target_from("projected"), True),
+    ("brackenford_targets.txt", "target count", lambda p: len(_targets(p)), 5),
+    ("brackenford_targets.txt", "fall reported", _claim("change", "880", "12%"), True),
+    # An action plan with its areas of work and objectives in cells above the rows.
+    (
+        "millbrook_preamble.txt",
+        "count of areas of work",
+        lambda p: [
+            (c.figures[0].value.text, len(c.items)) for c in p.claims if c.kind.value == "count"
+        ],
+        [("3", 3)],
+    ),
+    (
+        "millbrook_preamble.txt",
+        "workstreams",
+        lambda p: [a.workstream for a in _actions(p)],
+        ["Diversion", "Diversion", "Early Help", "Enforcement"],
+    ),
+    (
+        "millbrook_preamble.txt",
+        "objective target",
+        _has_target("reduce", "10%", "200", "180", "March 2012"),
+        True,
+    ),
+    (
+        "millbrook_preamble.txt",
+        "a post is not a person",
+        lambda p: _leads(p, "2.1"),
+        [(None, None, "Early Help Co-ordinator")],
+    ),
+    (
+        "millbrook_preamble.txt",
+        "councillor and post",
+        lambda p: _leads(p, "1.2"),
+        [("Cllr Ann Brooks", None, "Cabinet Member for Communities")],
+    ),
+    ("millbrook_preamble.txt", "Sept 11", lambda p: _due(p, "1.1"), [_D(2011, 9, 30)]),
+    (
+        "millbrook_preamble.txt",
+        "target in a performance measure cell",
+        _has_target("reduce", "20%", None, None, "Q4 2011/12"),
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected_value", "read"),
+    [pytest.param(f, e, r, id=f"{f}:{name}") for f, name, r, e in FACTS],
+)
+def test_heldout_fact(fixture: str, expected_value: object, read: Callable[[Plan], object]) -> None:
+    assert read(_plan(fixture)) == expected_value
+
+
+def test_every_heldout_fixture_is_checked() -> None:
+    assert {p.name for p in HELDOUT.iterdir()} == {f for f, _, _, _ in FACTS}

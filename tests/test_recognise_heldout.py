@@ -374,6 +374,184 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         _has_target("reduce", "20%", None, None, "Q4 2011/12"),
         True,
     ),
+    # Written after the fixes above, and run only once the facts were set down: a plan
+    # listing its priorities, then "Theme N –" sections with "What we will do" and "How we
+    # will measure success" lists, and a board membership table.
+    ("northvale_themes.txt", "priorities", lambda p: len(p.priorities), 3),
+    (
+        "northvale_themes.txt",
+        "what we will do",
+        lambda p: [len(pr.actions) for pr in p.priorities],
+        [2, 2, 1],
+    ),
+    (
+        "northvale_themes.txt",
+        "measures of success are the theme's targets",
+        lambda p: [len(pr.targets) for pr in p.priorities],
+        [2, 1, 0],
+    ),
+    (
+        "northvale_themes.txt",
+        "rate from and to",
+        _has_target("reduce", None, "27.5%", "25%", "2024/25"),
+        True,
+    ),
+    (
+        "northvale_themes.txt",
+        "value per year",
+        lambda p: [_figures(t)[3] for t in _targets(p) if "prison leavers" in t.statement],
+        ["400"],
+    ),
+    (
+        "northvale_themes.txt",
+        "change with figures",
+        _has_target("increase", "20%", "1,150", "1,380", "March 2025"),
+        True,
+    ),
+    (
+        "northvale_themes.txt",
+        "theme description",
+        lambda p: bool(p.priorities[0].description),
+        True,
+    ),
+    (
+        "northvale_themes.txt",
+        "members",
+        lambda p: [(m.person, m.role, m.organisation) for m in p.memberships][:2],
+        [
+            ("Helen Price", "Chair", "Northvale Borough Council"),
+            ("Supt Kevin Doyle", "Vice Chair", "Northvale Police"),
+        ],
+    ),
+    # An annual report with last year's target and outturn, then an outcome-first table.
+    (
+        "fenwick_report.txt",
+        "past target",
+        _has_target("reduce", "8%", "1,300", "1,196", "March 2015"),
+        True,
+    ),
+    (
+        "fenwick_report.txt",
+        "its outturn",
+        lambda p: [t.outturn.value.text for t in _targets(p) if t.outturn is not None],
+        ["1,150"],
+    ),
+    (
+        "fenwick_report.txt",
+        "change claim",
+        lambda p: any(
+            c.kind.value == "change"
+            and {"5,480", "4,932", "10%"} <= {f.value.text for f in c.figures}
+            for c in p.claims
+        ),
+        True,
+    ),
+    (
+        "fenwick_report.txt",
+        "count with run-in list",
+        lambda p: [
+            (c.figures[0].value.text, len(c.items)) for c in p.claims if c.kind.value == "count"
+        ],
+        [("five", 5)],
+    ),
+    (
+        "fenwick_report.txt",
+        "outcome column",
+        lambda p: [a.outcome for a in _actions(p)],
+        [
+            "Fewer homes burgled",
+            "Fewer homes burgled",
+            "Less anti-social behaviour",
+            "Victims of hate crime feel supported",
+        ],
+    ),
+    (
+        "fenwick_report.txt",
+        "two bodies at a comma",
+        lambda p: [lead.organisation for lead in _actions(p)[0].leads],
+        ["Police", "University"],
+    ),
+    (
+        "fenwick_report.txt",
+        "due dates",
+        lambda p: [
+            a.milestones[-1].timescale.end if a.milestones and a.milestones[-1].timescale else None
+            for a in _actions(p)
+        ],
+        [_D(2015, 10, 31), _D(2016, 2, 29), _D(2015, 8, 31), _D(2015, 12, 31)],
+    ),
+    (
+        "fenwick_report.txt",
+        "target in a measure of success cell",
+        lambda p: [
+            (_figures(t)[0], _figures(t)[1]) for t in _targets(p) if "seafront" in t.statement
+        ],
+        [("reduce", "15%")],
+    ),
+    ("fenwick_report.txt", "target count", lambda p: len(_targets(p)), 2),
+    # A delivery plan with an Objective column, Start and End columns, and a target list.
+    (
+        "oakridge_objective_col.txt",
+        "objectives from the column",
+        lambda p: sorted(
+            {o.text for o in [*p.objectives, *(o for pr in p.priorities for o in pr.objectives)]}
+        ),
+        ["Protect children from exploitation", "Reduce violence in the night-time economy"],
+    ),
+    (
+        "oakridge_objective_col.txt",
+        "refs",
+        lambda p: [a.ref for a in _actions(p)],
+        ["1", "2", "3"],
+    ),
+    (
+        "oakridge_objective_col.txt",
+        "post and borough council",
+        lambda p: _leads(p, "1"),
+        [(None, "Oakridge BC", "Licensing Manager")],
+    ),
+    (
+        "oakridge_objective_col.txt",
+        "person - post",
+        lambda p: _leads(p, "2"),
+        [("Mark Tully", None, "CSP Co-ordinator")],
+    ),
+    (
+        "oakridge_objective_col.txt",
+        "end date is the due date",
+        lambda p: _due(p, "1")[-1:],
+        [_D(2018, 9, 30)],
+    ),
+    (
+        "oakridge_objective_col.txt",
+        "bracketed figures",
+        lambda p: [
+            _figures(t)[:4] for t in _targets(p) if "violence with injury" in t.statement.lower()
+        ],
+        [("reduce", "5%", "1,596", "1,516")],
+    ),
+    (
+        "oakridge_objective_col.txt",
+        "a year is not a target value",
+        lambda p: (
+            [_figures(t)[1:4] for t in _targets(p) if "first time entrants" in t.statement]
+            in ([], [(None, None, None)])
+        ),
+        True,
+    ),
+    (
+        "oakridge_objective_col.txt",
+        "at least 120",
+        lambda p: [_figures(t)[3] for t in _targets(p) if "exploitation hub" in t.statement],
+        ["120"],
+    ),
+    ("oakridge_objective_col.txt", "age range", _no_claim_from("aged 10 to 17"), True),
+    (
+        "oakridge_objective_col.txt",
+        "rise reported",
+        _claim("change", "1,596", "14%"),
+        True,
+    ),
 ]
 
 

@@ -473,6 +473,10 @@ class _Builder:
                 made = self.make_objective(text, None, item.source)
                 (owner.objectives if owner is not None else self.objectives).append(made)
             elif kind == "indicator":
+                if self.targets_from(i, text, item.source):
+                    # "How we will measure success: - Reduce X from 27.5% to 25% by 2025".
+                    self.placed.add(i)
+                    continue
                 found = find_indicators(text, item.source) or [
                     Indicator(text=text, scheme="local", source=item.source)
                 ]
@@ -863,7 +867,7 @@ _TARGET_CELL = re.compile(r"^\W{0,3}(?:targets?|aims?)\b", re.IGNORECASE)
 
 
 def _cell_targets(action: Action) -> list[Target]:
-    """Targets an action's target or outcome cells state without a frame: "10% reduction in
+    """Targets an action's target, outcome or evaluation cells state without a frame: "10% reduction in
     burglary", "Reduce repeat victims by 5%". The column header is the frame, so the cell is
     read as "Target: ..."; only a change (a percentage, or a baseline and a target value)
     counts, so outputs such as "120 staff trained" stay milestones. A target with no
@@ -873,6 +877,10 @@ def _cell_targets(action: Action) -> list[Target]:
     ]
     if action.outcome:
         cells.append((action.outcome, None, action.source))
+    if action.evaluation:
+        # A measure of success on the action's own row is due when its one milestone is.
+        single = action.milestones[0].timescale if len(action.milestones) == 1 else None
+        cells.append((action.evaluation, single, action.source))
     found: list[Target] = []
     for text, timescale, source in cells:
         framed = text if _TARGET_CELL.match(text) else f"Target: {text}"

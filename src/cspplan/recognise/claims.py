@@ -26,6 +26,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+import attrs
 import regex
 
 from ..model.plan import Claim, ClaimKind, Figure
@@ -412,6 +413,15 @@ def _relate(
             end_figure = _to_after(sentence, after_at + from_match.end(), points)
     else:
         end_figure = _to_after(sentence, after_at, points)
+        period_first = _AROUND_PERIOD.match(after, timeout=TIMEOUT)
+        if end_figure is None and period_first is not None:
+            # "rose by 14% in 2017/18, to 1,596 offences": the period, then the figure.
+            skip = regex.match(r"\)?\s{0,2},?", after[period_first.end() :])
+            gap = period_first.end() + (skip.end() if skip else 0)
+            end_figure = _to_after(sentence, after_at + gap, points)
+            if end_figure is not None and end_figure.period is None:
+                period = parse_period(period_first.group("p"))
+                end_figure = attrs.evolve(end_figure, period=period)
     if end_figure is None and kind in ("after", "before"):
         found = _figure_before(sentence, anchor.start())
         if found is not None:

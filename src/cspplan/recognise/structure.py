@@ -244,7 +244,9 @@ def is_measures_heading(text: str) -> bool:
 _LIST_LABEL = re.compile(
     r"^(?:(?:our|the|key|main|strategic|specific|local)\s+){0,2}(?P<kind>objectives|aims|"
     r"(?:performance\s+)?indicators|performance\s+measures|measures\s+of\s+success|"
-    r"success\s+measures|actions|action\s+points)(?:\s+(?:are|will\s+be|include))?\s*:\s*$",
+    r"success\s+measures|actions|action\s+points|targets|"
+    r"how\s+we\s+will\s+(?:measure|know)(?:\s+\w+){0,5}|what\s+success\s+(?:will\s+)?looks?\s+like)"
+    r"(?:\s+(?:are|will\s+be|include))?\s*:\s*$",
     re.IGNORECASE,
 )
 

@@ -108,6 +108,9 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
             r"due(?:\s+date)?",
             r"target\s+dates?",
             r"completion(?:\s+date)?",
+            r"timelines?",
+            r"end(?:\s+date)?",
+            r"finish(?:\s+date)?",
             r"dates?",
             r"when",
         ),
@@ -119,6 +122,7 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
             r"managers?",
             r"responsib(?:le|ility)",
             r"owners?",
+            r"delivered\s+by",
             r"contacts?",
             r"who",
             r"accountable",
@@ -281,6 +285,12 @@ def is_header_row(row: Row) -> bool:
     return unknown_filled <= max(1, len(filled) // 3)
 
 
+_PARTNERS = re.compile(
+    r"^\W*(?:(?:key|main|delivery|lead)\s+)?(?:partners?|partner\s+agenc(?:y|ies)|agenc(?:y|ies))\W*$",
+    re.IGNORECASE,
+)
+
+
 def find_layout(table: Table) -> TableLayout | None:
     """The layout of ``table`` where one of its first rows is an action table's header row."""
     for index, row in enumerate(table.rows[:_HEADER_SCAN_ROWS]):
@@ -289,6 +299,13 @@ def find_layout(table: Table) -> TableLayout | None:
         found = _header_kinds(row)
         assert found is not None
         kinds, headers = found
+        if ColumnKind.LEAD not in kinds:
+            # "Partners" beside a "Lead" column lists helpers; with no lead column, the
+            # partners named are who delivers the action.
+            for position, (kind, header) in enumerate(zip(kinds, headers, strict=False)):
+                if kind is None and _PARTNERS.match(header):
+                    kinds[position] = ColumnKind.LEAD
+                    break
         width = max(table.width, len(kinds))
         kinds += [None] * (width - len(kinds))
         headers += [""] * (width - len(headers))

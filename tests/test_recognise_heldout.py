@@ -552,6 +552,129 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         _claim("change", "1,596", "14%"),
         True,
     ),
+    # Third batch, also written blind: numbered priorities under "Our Priorities" with
+    # "Our aims:" lists and "Target:" lines, then a Key Actions table.
+    (
+        "stockley_numbered.txt",
+        "priorities",
+        lambda p: [pr.title for pr in p.priorities],
+        ["Reducing Violent Crime", "Supporting Victims"],
+    ),
+    (
+        "stockley_numbered.txt",
+        "aims are objectives",
+        lambda p: [len(pr.objectives) for pr in p.priorities],
+        [2, 1],
+    ),
+    (
+        "stockley_numbered.txt",
+        "targets sit with their priority",
+        lambda p: [len(pr.targets) for pr in p.priorities],
+        [1, 1],
+    ),
+    (
+        "stockley_numbered.txt",
+        "baseline in brackets",
+        _has_target("reduce", "7%", "2,140", None, "March 2020"),
+        True,
+    ),
+    (
+        "stockley_numbered.txt",
+        "target value",
+        _has_target("increase", None, None, "85%", "2020/21"),
+        True,
+    ),
+    (
+        "stockley_numbered.txt",
+        "lead bodies",
+        lambda p: [[lead.organisation for lead in a.leads] for a in _actions(p)],
+        [
+            ["Stockley Town Council"],
+            ["British Transport Police"],
+            ["Office of the Police and Crime Commissioner"],
+        ],
+    ),
+    (
+        "stockley_numbered.txt",
+        "target dates",
+        lambda p: [a.milestones[-1].timescale.end for a in _actions(p)],
+        [_D(2019, 6, 30), _D(2020, 1, 31), _D(2019, 6, 30)],
+    ),
+    # Target wordings one after another, with narrative that is not a target.
+    (
+        "wexcombe_wordings.txt",
+        "achieve a reduction",
+        _has_target("reduce", "10%", None, None, "2022"),
+        True,
+    ),
+    (
+        "wexcombe_wordings.txt",
+        "a count change is not a percentage",
+        _has_target("reduce", None, "3,250", "3,000", "2022"),
+        True,
+    ),
+    (
+        "wexcombe_wordings.txt",
+        "want to see a reduction",
+        _has_target("reduce", "5%", None, None, "2023"),
+        True,
+    ),
+    (
+        "wexcombe_wordings.txt",
+        "deadline first",
+        _has_target("reduce", "15%", None, None, "2023"),
+        True,
+    ),
+    (
+        "wexcombe_wordings.txt",
+        "halve is left alone",
+        lambda p: [_figures(t) for t in _targets(p) if "halve" in t.statement],
+        [],
+    ),
+    (
+        "wexcombe_wordings.txt",
+        "rate to a value",
+        _has_target("increase", None, None, "30%", "2022/23"),
+        True,
+    ),
+    ("wexcombe_wordings.txt", "a rise is no target", _no_target_from("Robbery"), True),
+    ("wexcombe_wordings.txt", "spending is no target", _no_target_from("spent"), True),
+    (
+        "wexcombe_wordings.txt",
+        "spending rise is a claim",
+        lambda p: any(
+            c.kind.value == "change" and "20%" in {f.value.text for f in c.figures}
+            for c in p.claims
+        ),
+        True,
+    ),
+    ("wexcombe_wordings.txt", "target count", lambda p: len(_targets(p)), 5),
+    # A Priority | Objective | Action | Lead | When table with merged cells left empty.
+    (
+        "lowfield_priority_col.txt",
+        "priority column",
+        lambda p: {pr.title: len(pr.actions) for pr in p.priorities},
+        {"Anti-social behaviour": 3, "Domestic abuse": 2},
+    ),
+    (
+        "lowfield_priority_col.txt",
+        "objective column",
+        lambda p: [len(pr.objectives) for pr in p.priorities],
+        [2, 1],
+    ),
+    (
+        "lowfield_priority_col.txt",
+        "post and body after a comma",
+        lambda p: [(lead.person, lead.organisation, lead.role) for lead in _actions(p)[1].leads],
+        [(None, "Lowfield Homes", "ASB Co-ordinator")],
+    ),
+    (
+        "lowfield_priority_col.txt",
+        "July 2016",
+        lambda p: _actions(p)[2].milestones[-1].timescale.end,
+        _D(2016, 7, 31),
+    ),
+    ("lowfield_priority_col.txt", "no targets", lambda p: len(_targets(p)), 0),
 ]
 
 

@@ -285,11 +285,15 @@ class _Builder:
             self.current = None
             self.objective = None
             return True
-        if ends_section(text) or (
-            self.in_priorities
-            and number is not None
-            and self.priorities_number is not None
-            and number != self.priorities_number
+        if (
+            ends_section(text)
+            or (self.in_priorities and _generic_heading(text))
+            or (
+                self.in_priorities
+                and number is not None
+                and self.priorities_number is not None
+                and number != self.priorities_number
+            )
         ):
             self.in_priorities = False
             self.measures = False
@@ -312,7 +316,10 @@ class _Builder:
             self.placed.add(index)
             return True
         if self.in_priorities and opens and len(text.split()) <= 12:
-            draft = self.open_priority(text, block.source, index)
+            numbered = _LEADING_NUMBER.match(text)
+            title = numbered.group("title") if numbered else text
+            draft = self.open_priority(title, block.source, index)
+            draft.ref = numbered.group("ref") if numbered else None
             draft.stated = True
             draft.delivery = is_delivery_heading(text)
             self.placed.add(index)
@@ -789,6 +796,8 @@ class _Builder:
                 self.targets.append(target)
 
 
+_LEADING_NUMBER = re.compile(r"^(?P<ref>\d{1,2}(?:\.\d{1,2})?)[.):]?\s+(?P<title>\S.*)$")
+"""A heading's own number: "1. Reducing Violent Crime"."""
 _WE_WILL = re.compile(r"\bwe\s+will(?:\s+do)?\s*:\s*$", re.IGNORECASE)
 _FURNITURE = re.compile(
     r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^\(?(?:continued|cont(?:'d|\.)?)\)?\.?$",
@@ -820,7 +829,9 @@ def _text(block: Block) -> str:
 
 
 _GENERIC_PLAN = re.compile(
-    r"^(?:appendix\s+\w{1,3}\W*)?(?:the\s+|our\s+|\w+\s+)?(?:action|delivery|work)\s+plans?\b",
+    r"^(?:appendix\s+\w{1,3}\W*)?(?:the\s+|our\s+|\w+\s+)?(?:action|delivery|work)\s+plans?\b"
+    r"|^(?:\d{1,2}\.?\s+)?(?:the\s+|our\s+)?(?:key\s+|main\s+|planned\s+|partnership\s+)?"
+    r"(?:actions?|activities|tasks|deliverables)(?:\s+(?:for\s+)?(?:\d{4}\S*|the\s+year))?\s*$",
     re.IGNORECASE,
 )
 

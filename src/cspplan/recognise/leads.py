@@ -375,16 +375,27 @@ def looks_like_person(text: str) -> bool:
     return _person_length(words) > 0
 
 
-def _parts(text: str) -> list[str]:
-    pieces: list[str] = []
-    for piece in _SEPARATORS.split(text):
+_SPLITTER = re.compile(f"({_SEPARATORS.pattern})")
+
+
+def _parts(text: str) -> list[tuple[str, bool]]:
+    """The lead parts of a cell, each with whether a comma set it off from the part before
+    ("Head of Housing, Eastshire DC" is a post and its body; " / " joins two leads)."""
+    pieces: list[tuple[str, bool]] = []
+    comma = False
+    for position, piece in enumerate(_SPLITTER.split(text)):
+        if position % 2 == 1:
+            comma = piece.strip() == ","
+            continue
         piece = _LEAD_LABEL.sub("", piece.strip(" .,-–")).strip()
         if not piece:
             continue
-        pieces.extend(_split_and(piece))
-    result: list[str] = []
-    for piece in pieces:
-        result.extend(_split_repeated_rank(piece))
+        for index, part in enumerate(_split_and(piece)):
+            pieces.append((part, comma and index == 0))
+    result: list[tuple[str, bool]] = []
+    for piece, after_comma in pieces:
+        for index, part in enumerate(_split_repeated_rank(piece)):
+            result.append((part, after_comma and index == 0))
     return result
 
 
@@ -487,6 +498,22 @@ def split_lead(text: str, source: SourceRef | None = None) -> Lead:
     return Lead(text=cleaned, person=person, organisation=organisation, role=role, source=where)
 
 
+def _post_only(lead: Lead) -> str | None:
+    """The post a lead names where it names only a post ("Head of Housing", or "ASB
+    Co-ordinator" read as a body because of its acronym), else ``None``."""
+    if lead.person is not None:
+        return None
+    if lead.role is not None and lead.organisation is None:
+        return lead.role
+    if (
+        lead.role is None
+        and lead.organisation == lead.text
+        and _is_role_word(lead.text.split()[-1])
+    ):
+        return lead.organisation
+    return None
+
+
 def _names_a_post(words: list[str]) -> bool:
     """True where the words are a post named by its remit: a job word within the first three
     words, then "of" or "for" ("Head of Housing", "Cabinet Member for Communities")."""
@@ -536,27 +563,31 @@ def split_leads(text: str, source: SourceRef | None = None) -> tuple[Lead, ...]:
         return ()
     leads: list[Lead] = []
     seen: set[tuple[str | None, ...]] = set()
-    for part in _parts(text):
+    for part, after_comma in _parts(text):
         if is_placeholder_lead(part):
             continue
         lead = split_lead(part, source)
         previous = leads[-1] if leads else None
+        post = _post_only(previous) if previous is not None and after_comma else None
         if (
             previous is not None
-            and previous.person is None
-            and previous.organisation is None
-            and previous.role is not None
+            and post is not None
             and lead.person is None
             and lead.role is None
             and lead.organisation is not None
         ):
-            # "Head of Housing, Eastshire DC": a post, then the body it belongs to.
+            # "Head of Housing, Eastshire DC", "ASB Co-ordinator, Lowfield Homes": a post,
+            # then the body it belongs to.
             leads[-1] = attrs.evolve(
-                previous, text=f"{previous.text}, {lead.text}", organisation=lead.organisation
+                previous,
+                text=f"{previous.text}, {lead.text}",
+                role=post,
+                organisation=lead.organisation,
             )
             continue
         if (
             previous is not None
+            and after_comma
             and lead.person is not None
             and lead.role is None
             and not _RANK.match(lead.text)

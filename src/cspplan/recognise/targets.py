@@ -103,6 +103,13 @@ _LEADS = regex.compile(
     regex.IGNORECASE,
 )
 
+# "By 2023, reduce ...": the deadline leads the clause and the verb follows its comma.
+_LEADING_BY = regex.compile(
+    r"(?:^|[.;:]\s{0,3})(?:by|before)\s{1,3}(?:the\s{1,3}end\s{1,3}of\s{1,3})?"
+    r"(?P<when>(?:[A-Za-z]{3,9}\s{1,3})?(?:19|20)\d{2}(?:\s{0,2}/\s{0,2}\d{2,4})?)\s{0,3},\s{0,3}"
+    r"(?:(?:we|the\s{1,3}partnership|partners)\s{1,3}(?:will|aim\s{1,3}to|want\s{1,3}to|intend\s{1,3}to)\s{1,3})?$",
+    regex.IGNORECASE,
+)
 _VALUE = rf"(?:{PERCENT}|{NUMBER}(?:\s{{0,2}}percentage\s{{1,2}}points?|\s{{0,2}}pp\b)?)"
 _NOT_AGE = (
     r"(?!\s{0,2}-?\s{0,2}(?:years?|yrs?)[\s-]{0,2}olds?)"
@@ -121,6 +128,10 @@ _CLAUSE = regex.compile(
   | (?P<fromclause>\bfrom\s{{1,3}}(?P<fromwords>(?:(?:a|an|the|its|their|our)\s{{1,3}})?(?:[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}
         (?:average|baseline|base|figure|level|total|rate|position)\s{{1,3}}(?:of\s{{1,3}})?)?
         (?P<base>{_VALUE}){_NOT_AGE}{_CONTEXT.format(name="b")})
+  | (?P<baseclause>\bbaseline\s{{0,3}}(?:figure\s{{1,3}}|level\s{{1,3}})?(?:(?:for|in)\s{{1,3}})?(?:\(?(?P<bperiod>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)\)?\s{{0,3}})?
+        (?:[:=\-–]|\s(?:of|was|is|=))\s{{0,3}}(?P<base2>{_VALUE}){_NOT_AGE}{_CONTEXT.format(name="c")})
+  | (?P<countclause>\bby\s{{1,3}}(?!(?:19|20)\d{{2}}\b)(?P<count>{NUMBER})(?![\d.,]?\d|\s{{0,2}}(?:%|per\s?cent|percentage|pp\b|points?\b))
+        (?=\s{{0,3}}[,(;]|\s{{1,3}}(?:from|to|by|in|over|on)\b))
   | (?P<toclause>\bto\s{{1,3}}(?:(?:a|an|the)\s{{1,3}}(?:(?!(?:by|from|to|in|for|at|on|with|than|and|or)\b)[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}(?:of\s{{1,3}})?)?
         (?P<tgt>{_VALUE}){_NOT_AGE}{_CONTEXT.format(name="t")})
   | (?P<atclause>\b(?P<qual>at\s{{1,3}}or\s{{1,3}}(?:below|above|under|over|less|more)|at\s{{1,3}}least|at\s{{1,3}}most
@@ -392,6 +403,8 @@ def _is_frame(before: str) -> bool:
             r"(?i)\b(?:will|shall|must)\s{1,3}(?:\w+\s{1,3}){1,2}$", to_before
         )
         return not forecast or bool(aimed)
+    if _LEADING_BY.search(tail, timeout=TIMEOUT) is not None:
+        return True
     return _LEADS.search(tail, timeout=TIMEOUT) is not None
 
 
@@ -456,6 +469,17 @@ def _read_figures(
             label = _baseline_label(clause.group("fromwords"))
             baseline = Measure(value=value, period=period, label=label)
             from_end = clause.end()
+        elif clause.group("baseclause") and baseline is None:
+            value = _number(clause.group("base2"))
+            if value is None:
+                continue
+            bperiod = clause.group("bperiod")
+            period = parse_period(bperiod) if bperiod else _context_period(clause, "c")
+            baseline = Measure(value=value, period=period, label="baseline")
+        elif clause.group("countclause"):
+            # "cut incidents by 250, from 3,250 to 3,000": a change in number, which ends the
+            # metric but is not a percentage.
+            pass
         elif clause.group("toclause") and goal is None:
             prefix = rest[max(0, clause.start() - 12) : clause.start()].rstrip()
             # "aged 10 to 17" is a range; "from 1,100 to 990" is a baseline and a target.
@@ -491,6 +515,9 @@ def _read_figures(
         return None
     if deadline is None and _TARGET_WORD.search(before, timeout=TIMEOUT):
         deadline = find_period(before[-40:])
+    leading = _LEADING_BY.search(before[-60:], timeout=TIMEOUT) if deadline is None else None
+    if leading is not None:
+        deadline = _deadline(leading.group("when"))
     if goal is not None and goal.period is None and deadline is not None:
         goal = attrs.evolve(goal, period=deadline)
     metric = _metric(rest[:metric_end])

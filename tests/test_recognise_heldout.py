@@ -675,6 +675,94 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         _D(2016, 7, 31),
     ),
     ("lowfield_priority_col.txt", "no targets", lambda p: len(_targets(p)), 0),
+    # Fourth batch, written blind: a text export whose rows wrap onto the next line.
+    (
+        "thornbury_wrapped.txt",
+        "refs",
+        lambda p: [a.ref for a in _actions(p)],
+        ["AH1", "AH2", "AH3", "AH4"],
+    ),
+    (
+        "thornbury_wrapped.txt",
+        "continuation output",
+        lambda p: [m.output for m in _action(p, "AH1").milestones],
+        ["Interim report to the board", "Final report with recommendations"],
+    ),
+    ("thornbury_wrapped.txt", "due", lambda p: _due(p, "AH1")[-1:], [_D(2012, 6, 30)]),
+    (
+        "thornbury_wrapped.txt",
+        "wrapped action text",
+        lambda p: _action(p, "AH2").text.endswith("residents in the town centre"),
+        True,
+    ),
+    (
+        "thornbury_wrapped.txt",
+        "two bodies at a slash",
+        lambda p: [lead[1] for lead in _leads(p, "AH3")],
+        ["NHS Thornbury", "Public Health"],
+    ),
+    ("thornbury_wrapped.txt", "Sept 2012", lambda p: _due(p, "AH3"), [_D(2012, 9, 30)]),
+    (
+        "thornbury_wrapped.txt",
+        "councillor",
+        lambda p: _leads(p, "AH4"),
+        [("Cllr Jo Benn", None, None)],
+    ),
+    ("thornbury_wrapped.txt", "? has no date", lambda p: _due(p, "AH4"), [None]),
+    ("thornbury_wrapped.txt", "no targets", lambda p: len(_targets(p)), 0),
+    # A performance framework (an actual, then yearly targets, then polarity) and context.
+    (
+        "marlowheath_framework.txt",
+        "rate row",
+        lambda p: [
+            (_figures(t), t.indicator.code if t.indicator else None)
+            for t in _targets(p)
+            if "acquisitive" in (t.metric or "")
+        ],
+        [(("reduce", None, "14.2", "13.0", "2021/22"), "NI 16")],
+    ),
+    (
+        "marlowheath_framework.txt",
+        "percentage row",
+        _has_target("reduce", None, "32%", "25%", "2021/22"),
+        True,
+    ),
+    (
+        "marlowheath_framework.txt",
+        "higher is better",
+        _has_target("increase", None, "81%", "87%", "2021/22"),
+        True,
+    ),
+    ("marlowheath_framework.txt", "target count", lambda p: len(_targets(p)), 3),
+    (
+        "marlowheath_framework.txt",
+        "fall since",
+        lambda p: any(
+            c.kind.value == "change"
+            and {"12,400", "9,548", "23%"} <= {f.value.text for f in c.figures}
+            for c in p.claims
+        ),
+        True,
+    ),
+    (
+        "marlowheath_framework.txt",
+        "compared with",
+        lambda p: any(
+            c.kind.value == "change"
+            and {"1,050", "1,134", "8%"} <= {f.value.text for f in c.figures}
+            for c in p.claims
+        ),
+        True,
+    ),
+    ("marlowheath_framework.txt", "hedged share", _no_claim_from("Up to 40%"), True),
+    (
+        "marlowheath_framework.txt",
+        "count of priorities",
+        lambda p: [
+            (c.figures[0].value.text, len(c.items)) for c in p.claims if c.kind.value == "count"
+        ],
+        [("four", 4)],
+    ),
 ]
 
 

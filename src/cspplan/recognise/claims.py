@@ -407,6 +407,15 @@ def _relate(
     start_figure: Figure | None = None
     end_figure: Figure | None = None
     from_match = _FROM.match(after, timeout=TIMEOUT)
+    unusable = from_match is None or _from_figure(from_match) is None  # "since 2010"
+    since = _SINCE.match(after, timeout=TIMEOUT) if unusable else None
+    if since is not None:
+        # "has fallen by 23% since 2010, from 12,400 to 9,548": the figures after the span.
+        later = _FROM.match(after[since.end() :], timeout=TIMEOUT)
+        if later is not None and _from_figure(later) is not None:
+            after_at += since.end()
+            after = sentence[after_at : after_at + 100]
+            from_match = later
     if from_match is not None:
         start_figure = _from_figure(from_match)
         if start_figure is not None:
@@ -454,6 +463,11 @@ def _relate(
     return start_figure, end_figure
 
 
+_SINCE = regex.compile(
+    rf"^\s{{1,3}}(?:since|over|in|during|between)\s{{1,3}}(?:the\s{{1,3}}(?:last|past)\s{{1,3}}\w{{1,8}}\s{{1,3}}years?"
+    rf"|(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}})(?:\s{{1,3}}(?:and|to)\s{{1,3}}(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}}))?)\s{{0,2}},",
+    regex.IGNORECASE,
+)
 _COMPARED = regex.compile(
     r"(?i)\b(?:compared\s{1,3}(?:with|to)|against|versus|vs\.?|from)\s{1,3}(?:the\s{1,3})?"
     r"(?:[\w/]{1,12}\s{1,3}){0,3}$"

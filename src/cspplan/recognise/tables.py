@@ -79,7 +79,10 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     (
         ColumnKind.OUTCOME,
         _pattern(
-            r"desired\s+outcomes?", r"outcomes?(?:\s+sought)?", r"expected\s+outcomes?", r"impact"
+            r"desired\s+outcomes?",
+            r"outcomes?(?:\s+sought)?(?!\s*/\s*outputs?)",
+            r"expected\s+outcomes?",
+            r"impact",
         ),
     ),
     (
@@ -91,6 +94,7 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
         _pattern(
             r"targets?(?!\s+dates?)",
             r"outputs?",
+            r"outcomes?\s*/\s*outputs?",
             r"milestones?",
             r"performance\s+measures?",
             r"measures?",

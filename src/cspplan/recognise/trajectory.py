@@ -265,9 +265,17 @@ def targets_from_table(table: Table) -> list[Target]:
         measures = trajectory.measures
         planned = [m for m in measures if not _OUTTURN_WORDS.search(m.label or "")]
         actual = [m for m in measures if _OUTTURN_WORDS.search(m.label or "")]
-        if len(planned) < 2:
+        if len(planned) < 2 and not (planned and any(_before(m, planned[0]) for m in actual)):
             continue
-        base = next((m for m in planned if m.label and _BASE_WORDS.search(m.label)), planned[0])
+        labelled = next((m for m in planned if m.label and _BASE_WORDS.search(m.label)), None)
+        earlier = [m for m in actual if _before(m, planned[0])]
+        if labelled is None and earlier:
+            # "2018/19 actual | 2019/20 target | ...": the last actual figure before the
+            # targets is where they start from; later actual figures are outturns.
+            base = earlier[-1]
+            actual = [m for m in actual if m not in earlier]
+        else:
+            base = labelled or planned[0]
         goal = planned[-1]
         direction: Direction | None = None
         if goal.value.value < base.value.value:
@@ -299,6 +307,12 @@ def targets_from_table(table: Table) -> list[Target]:
             )
         )
     return targets
+
+
+def _before(first: Measure, second: Measure) -> bool:
+    """True where ``first``'s period ends before ``second``'s begins."""
+    one, two = first.period, second.period
+    return bool(one and two and one.end and two.start and one.end < two.start)
 
 
 def _down(table: Table) -> Trajectory | None:

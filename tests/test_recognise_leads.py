@@ -44,6 +44,18 @@ from cspplan.recognise.leads import is_placeholder_lead, split_lead, split_leads
             "Tom Reid, Northshire Road Safety Partnership – Development Manager",
             [("Tom Reid", "Northshire Road Safety Partnership", "Development Manager")],
         ),
+        ("DI Rob Kerr (Police)", [("DI Rob Kerr", "Police", None)]),
+        ("Head of Housing, Westmere BC", [(None, "Westmere BC", "Head of Housing")]),
+        ("ASB Officer, Westmere Homes", [(None, "Westmere Homes", "ASB Officer")]),
+        ("CSP Manager / Probation", [(None, "CSP Manager", None), (None, "Probation", None)]),
+        ("Sgt Amy Lowe, Westmere Vale Police", [("Sgt Amy Lowe", "Westmere Vale Police", None)]),
+        ("Westmere Vale District Council", [(None, "Westmere Vale District Council", None)]),
+        ("Early Help Co-ordinator", [(None, None, "Early Help Co-ordinator")]),
+        ("Director of Public Health", [(None, None, "Director of Public Health")]),
+        (
+            "Cllr Ian Hart, Cabinet Member for Housing",
+            [("Cllr Ian Hart", None, "Cabinet Member for Housing")],
+        ),
     ],
 )
 def test_split_leads(text: str, expected: list[tuple[str | None, str | None, str | None]]) -> None:

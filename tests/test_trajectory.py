@@ -226,3 +226,41 @@ def test_planned_row_beside_an_actual_row() -> None:
     )
     assert found is not None and found.label == "Trajectory"
     assert [m.value.text for m in found.measures] == ["410", "400", "390"]
+
+
+def test_direction_column_after_the_periods() -> None:
+    grid = table(
+        ["Indicator", "Baseline 2018/19", "Target 2021/22", "Direction"],
+        ["Victims satisfied", "70%", "75%", "Increase"],
+        ["Hospital admissions for assault", "400", "360", "Reduce"],
+    )
+    targets = targets_from_table(grid)
+    assert [(t.metric, t.direction) for t in targets] == [
+        ("Victims satisfied", Direction.INCREASE),
+        ("Hospital admissions for assault", Direction.REDUCE),
+    ]
+    assert [(t.baseline.value.text, t.target.value.text) for t in targets] == [  # type: ignore[union-attr]
+        ("70%", "75%"),
+        ("400", "360"),
+    ]
+
+
+def test_stated_direction_is_kept_even_against_the_figures() -> None:
+    grid = table(
+        ["Measure", "2019/20", "2020/21", "Direction of travel"],
+        ["Reports of hate crime", "300", "280", "Increase"],
+    )
+    (target,) = targets_from_table(grid)
+    assert target.direction is Direction.INCREASE
+
+
+def test_actual_figure_before_the_targets_is_the_baseline() -> None:
+    grid = table(
+        ["Measure", "2018/19 actual", "2019/20 target", "2020/21 target", "Polarity"],
+        ["Repeat referrals", "30%", "28%", "26%", "Lower is better"],
+    )
+    (target,) = targets_from_table(grid)
+    assert target.baseline is not None and target.baseline.value.text == "30%"
+    assert target.target is not None and target.target.value.text == "26%"
+    assert target.outturn is None
+    assert target.direction is Direction.REDUCE

@@ -172,11 +172,11 @@ def _stated_directions(table: Table) -> list[Direction | None]:
 
 def _direction_word(text: str) -> Direction | None:
     words = text.lower()
-    if regex.search(r"(?:reduc|decreas|lower|down|fewer|less)", words):
+    if regex.search(r"\b(?:reduc|decreas|lower|down|fewer|less)", words):
         return Direction.REDUCE
-    if regex.search(r"(?:increas|rais|higher|up|more|improv|grow)", words):
+    if regex.search(r"\b(?:increas|rais|higher|up\b|more|improv|grow)", words):
         return Direction.INCREASE
-    if regex.search(r"(?:maintain|hold|sustain|stable|keep)", words):
+    if regex.search(r"\b(?:maintain|hold|sustain|stable|keep)", words):
         return Direction.MAINTAIN
     return None
 

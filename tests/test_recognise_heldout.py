@@ -763,6 +763,69 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         ],
         [("four", 4)],
     ),
+    # Fifth batch, written blind: one row per priority with bulleted actions in a cell.
+    (
+        "redbank_multiline.txt",
+        "one action per bullet",
+        lambda p: {pr.title: len(pr.actions) for pr in p.priorities},
+        {"Reducing anti-social behaviour": 3, "Cutting reoffending": 2},
+    ),
+    (
+        "redbank_multiline.txt",
+        "measure cell target with its priority",
+        lambda p: [
+            (pr.title, [_figures(t) for t in pr.targets]) for pr in p.priorities if pr.targets
+        ],
+        [("Reducing anti-social behaviour", [("reduce", "10%", None, None, "March 2014")])],
+    ),
+    ("redbank_multiline.txt", "a bare measure is no target", lambda p: len(_targets(p)), 1),
+    # A scorecard: baseline and target cells carry their own periods, then the actual.
+    (
+        "greyhaven_scorecard.txt",
+        "targets",
+        _target_figures,
+        sorted(
+            [
+                ("reduce", None, "1,200", "1,140", "2011/12"),
+                ("reduce", None, "2,600", "2,470", "2011/12"),
+                ("reduce", None, "28%", "25%", "2011/12"),
+            ],
+            key=repr,
+        ),
+    ),
+    (
+        "greyhaven_scorecard.txt",
+        "outturns",
+        lambda p: sorted(t.outturn.value.text for t in _targets(p) if t.outturn is not None),
+        ["1,180", "2,390", "27%"],
+    ),
+    ("greyhaven_scorecard.txt", "not an action table", lambda p: len(_actions(p)), 0),
+    # Timescales in the wordings of a road safety plan.
+    (
+        "eastmoor_timescales.txt",
+        "refs",
+        lambda p: [a.ref for a in _actions(p)],
+        ["RS01", "RS02", "RS03", "RS04", "RS05", "RS06"],
+    ),
+    ("eastmoor_timescales.txt", "By end of March", lambda p: _due(p, "RS01"), [_D(2013, 3, 31)]),
+    ("eastmoor_timescales.txt", "2012-13", lambda p: _due(p, "RS02"), [_D(2013, 3, 31)]),
+    ("eastmoor_timescales.txt", "End of Q3", lambda p: _due(p, "RS03"), [_D(2012, 12, 31)]),
+    ("eastmoor_timescales.txt", "30th Sept", lambda p: _due(p, "RS04"), [_D(2012, 9, 30)]),
+    ("eastmoor_timescales.txt", "Within 6 months", lambda p: _due(p, "RS05"), [None]),
+    ("eastmoor_timescales.txt", "Jan 13", lambda p: _due(p, "RS06"), [_D(2013, 1, 31)]),
+    (
+        "eastmoor_timescales.txt",
+        "a post is a role",
+        lambda p: _leads(p, "RS01"),
+        [(None, None, "Road Safety Officer")],
+    ),
+    (
+        "eastmoor_timescales.txt",
+        "PCSO",
+        lambda p: [lead[0] for lead in _leads(p, "RS06")],
+        ["PCSO Dave Ince"],
+    ),
+    ("eastmoor_timescales.txt", "comments", lambda p: _action(p, "RS01").status, "Booked"),
 ]
 
 

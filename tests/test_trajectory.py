@@ -264,3 +264,29 @@ def test_actual_figure_before_the_targets_is_the_baseline() -> None:
     assert target.target is not None and target.target.value.text == "26%"
     assert target.outturn is None
     assert target.direction is Direction.REDUCE
+
+
+def test_scorecard_with_periods_in_its_cells() -> None:
+    grid = table(
+        ["Ref", "Indicator", "Baseline", "Target", "Actual", "RAG"],
+        ["K1", "NI 16 Serious acquisitive crime", "900 (2009/10)", "855 (2010/11)", "870", "Amber"],
+        ["K2", "Residents satisfied", "64%", "70%", "71%", "Green"],
+    )
+    first, second = targets_from_table(grid)
+    assert first.indicator is not None and first.indicator.code == "NI 16"
+    assert first.baseline is not None and first.baseline.period is not None
+    assert first.baseline.period.text == "2009/10"
+    assert first.target is not None and first.target.value.text == "855"
+    assert first.deadline is not None and first.deadline.text == "2010/11"
+    assert first.outturn is not None and first.outturn.value.text == "870"
+    assert first.direction is Direction.REDUCE
+    assert second.direction is Direction.INCREASE and second.unit is Unit.PERCENTAGE_POINTS
+
+
+def test_scorecard_with_words_in_a_figure_column_is_not_read() -> None:
+    grid = table(
+        ["Indicator", "Baseline", "Target"],
+        ["Burglary", "900", "855"],
+        ["Confidence", "Survey to be run", "Improve"],
+    )
+    assert targets_from_table(grid) == []

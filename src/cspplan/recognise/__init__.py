@@ -630,6 +630,7 @@ class _Builder:
             owner = self.current.targets if self.current is not None else self.targets
             owner.extend(self.number_target(t) for t in table_targets)
             self.placed.add(index)
+            self.indicator_table(index, block)  # rows led by indicator codes name them too
             return 1
         members = table_to_memberships(block, self.last_heading)
         if members is not None:
@@ -710,6 +711,7 @@ class _Builder:
             )
         group_owner: _PriorityDraft | None = None
         last_group: str | None = None
+        stated: set[tuple[str, SourceRef]] = set()
         column_objectives: dict[str, str] = {}
         for action, group, objective_text in zip(
             reading.actions, reading.groups, reading.objectives, strict=False
@@ -733,6 +735,9 @@ class _Builder:
             numbered = attrs.evolve(action, id=self.next_id("A"), objective=serves)
             (home.actions if home is not None else self.actions).append(numbered)
             for target in _cell_targets(numbered):
+                if (target.statement, target.source) in stated:
+                    continue  # one row's measure shared by the actions of its bullets
+                stated.add((target.statement, target.source))
                 (home.targets if home is not None else self.targets).append(
                     self.number_target(target)
                 )

@@ -368,6 +368,17 @@ def split_outputs(text: str, count: int) -> list[str]:
     return [" ".join(words[a:b]) for a, b in itertools.pairwise(cuts)]
 
 
+_BULLET_MARK = re.compile(r"^\s*[•▪●◦■➢➤\-–·§❖*]\s+\S")
+
+
+def _bulleted_items(cells: Sequence[Cell]) -> tuple[str, ...]:
+    """The items of an action cell that holds nothing but two or more bulleted lines."""
+    lines = [line for c in cells for line in c.lines if line.strip()]
+    if len(lines) < 2 or not all(_BULLET_MARK.match(line) for line in lines):
+        return ()
+    return tuple(" ".join(_strip_bullet(line).split()) for line in lines)
+
+
 def _cell_text(cells: Sequence[Cell]) -> str:
     return "\n".join(c.text.strip() for c in cells if not c.is_empty)
 
@@ -449,6 +460,8 @@ class _Draft:
     source: SourceRef
     group: str | None
     objective: str | None = None
+    bullets: tuple[str, ...] = ()
+    """The items of an action cell that is only a bulleted list, one action each."""
     unmatched: tuple[list[Cell], list[Cell], int] | None = None
     """The last row's output and date cells where it gave more dates than outputs, and how
     many milestones that made: a PDF may carry the rest of the outputs into the next row."""
@@ -608,6 +621,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
                     source=row.source,
                     group=current_group,
                     objective=current_objective,
+                    bullets=_bulleted_items(action_cells) if ref is None else (),
                 )
             )
         elif not drafts or not (_has_details(known) or any(not c.is_empty for _, c in unknown)):
@@ -630,6 +644,13 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         ):
             workstreams.append(Workstream(title=item.text, ref=item.ref, source=item.source))
     ordered = _order_workstreams(workstreams)
+    # A row whose action cell is a bulleted list holds one action per bullet, sharing the
+    # row's lead and date; with several dates the pairing is unknown, so the row stays one.
+    drafts = [
+        attrs.evolve(d, text=item, bullets=())
+        for d in drafts
+        for item in (d.bullets if d.bullets and len(d.milestones) <= 1 else (d.text,))
+    ]
     actions = tuple(d.freeze() for d in drafts)
     actions = tuple(attrs.evolve(a, workstream=_canonical_workstream(a, ordered)) for a in actions)
     return ActionTableReading(

@@ -183,6 +183,16 @@ _ROLE_WORDS = frozenset(
         "member",
         "members",
         "holder",
+        "engineer",
+        "engineers",
+        "planner",
+        "planners",
+        "warden",
+        "wardens",
+        "investigator",
+        "investigators",
+        "mentor",
+        "mentors",
     ]
 )
 _BARE_BODIES = frozenset(

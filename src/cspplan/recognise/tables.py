@@ -72,7 +72,7 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
             r"evaluation",
             r"measures?\s+of\s+success",
             r"success\s+(?:measures?|criteria)",
-            r"how\s+(?:will\s+)?(?:we\s+)?(?:know|measure)",
+            r"how\s+(?:we\s+)?(?:will\s+)?(?:we\s+)?(?:know|measure)",
             r"evidence",
         ),
     ),
@@ -92,7 +92,7 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     (
         ColumnKind.TARGET,
         _pattern(
-            r"targets?(?!\s+dates?)",
+            r"targets?(?!\s+(?:dates?|completion|end|deadline))",
             r"outputs?",
             r"outcomes?\s*/\s*outputs?",
             r"milestones?",
@@ -111,6 +111,7 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
             r"by\s+when",
             r"due(?:\s+date)?",
             r"target\s+dates?",
+            r"target\s+(?:completion|end|deadline)(?:\s+dates?)?",
             r"completion(?:\s+date)?",
             r"timelines?",
             r"end(?:\s+date)?",

@@ -32,6 +32,7 @@ __all__ = [
     "apply_trajectory",
     "read_trajectories",
     "read_trajectory",
+    "scorecard_targets",
     "targets_from_table",
 ]
 
@@ -256,8 +257,14 @@ def targets_from_table(table: Table) -> list[Target]:
     :func:`read_trajectories`), with ``id=""``: the metric and indicator from the row label,
     the baseline from the "Baseline"/"Benchmark" column (else the first), the target from the
     last column not reporting an actual figure, the latest actual figure as the outturn, and
-    the direction from the baseline and target figures."""
+    the direction from the baseline and target figures.
+
+    A scorecard with "Baseline", "Target" and "Actual" columns whose cells carry their own
+    periods ("1,200 (2010/11)") is read the same way, one target a row (see
+    :func:`scorecard_targets`)."""
     targets: list[Target] = []
+    if not read_trajectories(table):
+        return scorecard_targets(table)
     stated = _stated_directions(table)
     for position, trajectory in enumerate(read_trajectories(table)):
         if trajectory.label is None:
@@ -388,3 +395,110 @@ def _fill(stated: Measure | None, point: Measure, measures: tuple[Measure, ...])
     if same is None:
         return stated
     return attrs.evolve(stated, period=same.period, label=stated.label or same.label)
+
+
+_SCORE_HEADERS = {
+    "baseline": regex.compile(
+        r"(?i)^\s{0,3}(?:baseline|benchmark|base\s{1,3}line|starting\s{1,3}point)\b"
+    ),
+    "target": regex.compile(
+        r"(?i)^\s{0,3}(?:end\s{1,3}|final\s{1,3}|annual\s{1,3})?target\b(?!\s{1,3}dates?)"
+    ),
+    "actual": regex.compile(r"(?i)^\s{0,3}(?:actual|outturn|out-turn|achieved|latest|result)\b"),
+}
+_SCORE_CELL = regex.compile(
+    r"^\s{0,3}(?P<value>(?:£\s{0,2})?(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?\s{0,2}%?)"
+    r"\s{0,3}(?:\(\s{0,2}(?P<period>[^()]{2,30})\s{0,2}\))?\s{0,3}$"
+)
+
+
+def scorecard_targets(table: Table) -> list[Target]:
+    """One target per row of a scorecard: a header row naming a "Baseline" column and a
+    "Target" column (an "Actual"/"Outturn" column and a "Direction" column optional), a label
+    in the first column holding words, and in each row a figure in both columns, each with
+    its period in brackets or in the header ("Baseline 2010/11"). Any row with words where a
+    figure should be means the table is something else, and none is read."""
+    try:
+        return _scorecard_targets(table)
+    except TimeoutError:
+        return []
+
+
+def _scorecard_targets(table: Table) -> list[Target]:
+    grid = [row for row in _grid(table) if any(text for text in row.values())]
+    for index, header in enumerate(grid[:3]):
+        columns: dict[str, int] = {}
+        for col, text in sorted(header.items()):
+            for kind, pattern in _SCORE_HEADERS.items():
+                if kind not in columns and pattern.match(text):
+                    columns[kind] = col
+        if "baseline" not in columns or "target" not in columns:
+            continue
+        figures = set(columns.values())
+        direction_col = next(
+            (c for c, t in header.items() if c not in figures and _TRAILING_DIRECTION.match(t)),
+            None,
+        )
+        targets: list[Target] = []
+        for row in grid[index + 1 :]:
+            label_col = next(
+                (
+                    c
+                    for c, t in sorted(row.items())
+                    if c < min(figures) and regex.search(r"[A-Za-z]{3}", t)
+                ),
+                None,
+            )
+            cells = {
+                kind: _score_cell(row.get(col, ""), header[col]) for kind, col in columns.items()
+            }
+            if label_col is None or cells["baseline"] is None or cells["target"] is None:
+                if any(row.get(col, "") and not _PLACEHOLDER.match(row[col]) for col in figures):
+                    return []
+                continue
+            base, goal = cells["baseline"], cells["target"]
+            assert base is not None and goal is not None
+            label = row[label_col]
+            stated = (
+                _direction_word(row.get(direction_col, "")) if direction_col is not None else None
+            )
+            direction = stated
+            if direction is None and goal.value.value != base.value.value:
+                direction = (
+                    Direction.REDUCE if goal.value.value < base.value.value else Direction.INCREASE
+                )
+            named = find_indicators(label, table.source)
+            indicator = named[0] if named else None
+            metric = (indicator.title if indicator and indicator.title else label).strip()
+            targets.append(
+                Target(
+                    id="",
+                    statement=" | ".join(t for _, t in sorted(row.items()) if t),
+                    metric=metric or None,
+                    direction=direction,
+                    unit=unit_of(None, base, goal, metric, label),
+                    baseline=base,
+                    target=goal,
+                    deadline=goal.period,
+                    outturn=cells.get("actual"),
+                    indicator=indicator,
+                    source=table.source,
+                )
+            )
+        return targets
+    return []
+
+
+def _score_cell(text: str, header: str) -> Measure | None:
+    match = _SCORE_CELL.match(text)
+    if match is None:
+        return None
+    value = parse_number(" ".join(match.group("value").split()))
+    if value is None:
+        return None
+    written = match.group("period")
+    period = parse_period(written.strip()) if written else None
+    if period is None:
+        found = PERIOD_PATTERN.search(header)
+        period = parse_period(found.group(0)) if found else None
+    return Measure(value=value, period=period)

@@ -826,6 +826,110 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         ["PCSO Dave Ince"],
     ),
     ("eastmoor_timescales.txt", "comments", lambda p: _action(p, "RS01").status, "Booked"),
+    # Sixth batch, written blind: LAA-style target wordings.
+    (
+        "ironbridge_laa.txt",
+        "noun form with a bracketed baseline",
+        _has_target("reduce", "10%", "5,430", None, "2010/11"),
+        True,
+    ),
+    (
+        "ironbridge_laa.txt",
+        "per cent",
+        _has_target("reduce", "10 per cent", None, None, "March 2011"),
+        True,
+    ),
+    (
+        "ironbridge_laa.txt",
+        "a range is no single target",
+        lambda p: [_figures(t) for t in _targets(p) if "between" in t.statement],
+        [],
+    ),
+    (
+        "ironbridge_laa.txt",
+        "reduction on a year's levels",
+        _has_target("reduce", "15%", None, None, "2011/12"),
+        True,
+    ),
+    (
+        "ironbridge_laa.txt",
+        "year on year",
+        _has_target("reduce", "5%", None, None, None),
+        True,
+    ),
+    ("ironbridge_laa.txt", "no figure", _no_target_from("national average"), True),
+    (
+        "ironbridge_laa.txt",
+        "by the end of",
+        _has_target("increase", None, "180", "220", "2010/11"),
+        True,
+    ),
+    ("ironbridge_laa.txt", "target count", lambda p: len(_targets(p)), 5),
+    # "Objective N:" lines, each with its own action table, then a steering group.
+    (
+        "southmere_objectives.txt",
+        "objectives",
+        lambda p: [
+            o.text for o in [*p.objectives, *(o for pr in p.priorities for o in pr.objectives)]
+        ],
+        ["To increase the reporting of hate crime", "To support victims of hate crime"],
+    ),
+    (
+        "southmere_objectives.txt",
+        "actions serve their objective",
+        lambda p: [
+            next(
+                o.text
+                for o in [*p.objectives, *(o for pr in p.priorities for o in pr.objectives)]
+                if o.id == a.objective
+            )[-10:]
+            for a in _actions(p)
+        ],
+        ["hate crime", "hate crime", "hate crime"],
+    ),
+    (
+        "southmere_objectives.txt",
+        "objective ids in order",
+        lambda p: len({a.objective for a in _actions(p)}),
+        2,
+    ),
+    (
+        "southmere_objectives.txt",
+        "resources",
+        lambda p: _actions(p)[0].resources,
+        "£4,000",
+    ),
+    (
+        "southmere_objectives.txt",
+        "month range and short date",
+        lambda p: [a.milestones[-1].timescale.end for a in _actions(p)],
+        [_D(2011, 3, 31), _D(2011, 3, 31), None],
+    ),
+    (
+        "southmere_objectives.txt",
+        "posts",
+        lambda p: [
+            [(lead.person, lead.organisation, lead.role) for lead in a.leads]
+            for a in _actions(p)[:2]
+        ],
+        [[(None, None, "Libraries Manager")], [(None, None, "Community Cohesion Officer")]],
+    ),
+    (
+        "southmere_objectives.txt",
+        "no wrong targets",
+        lambda p: set(_target_figures(p)) <= {(None, None, None, "95%", None)},
+        True,
+    ),
+    (
+        "southmere_objectives.txt",
+        "members, organisation first",
+        lambda p: [(m.person, m.role, m.organisation) for m in p.memberships],
+        [
+            ("Nadia Khan", "Chair", "Southmere Borough Council"),
+            ("Insp Gary Holt", "Vice Chair", "Southmere Police"),
+            ("Ruth Evans", "Member", "Victim Support"),
+        ],
+    ),
 ]
 
 

@@ -340,3 +340,15 @@ def test_a_change_in_number_is_not_a_percentage_nor_the_metric() -> None:
     assert target.percent is None
     assert target.metric == "noise complaints"
     assert (target.baseline.value.text, target.target.value.text) == ("1,650", "1,500")  # type: ignore[union-attr]
+
+
+def test_achieve_leading_its_line_and_a_reduction_on_a_years_levels() -> None:
+    target = one("Achieve a reduction of 8% on 2009/10 levels in vehicle crime by 2012/13.")
+    assert target.percent is not None and target.percent.text == "8%"
+    assert target.metric == "vehicle crime"
+    assert target.deadline is not None and target.deadline.text == "2012/13"
+    assert find_targets("We achieved a 10% reduction in burglary in 2011.", SOURCE) == []
+
+
+def test_a_range_of_percentages_is_not_one_target() -> None:
+    assert find_targets("Reduce assaults by between 5% and 10% by 2011.", SOURCE) == []

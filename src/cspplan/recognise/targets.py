@@ -62,12 +62,14 @@ _NOUN_FORM = regex.compile(
     rf"(?:(?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}percentage\s{{1,2}}points?)\s{{1,3}}(?:(?P<nr>{_NOUNS[Direction.REDUCE]})"
     rf"|(?P<ni>{_NOUNS[Direction.INCREASE]}))"
     rf"|(?:(?P<nr2>{_NOUNS[Direction.REDUCE]})|(?P<ni2>{_NOUNS[Direction.INCREASE]}))"
-    rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?P<pct2>{PERCENT}))\s{{1,3}}(?:in|of)\b",
+    rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?P<pct2>{PERCENT}))"
+    rf"(?:\s{{1,3}}on\s{{1,3}}(?:the\s{{1,3}})?(?:19|20)\d{{2}}(?:/\d{{2,4}})?\s{{1,3}}(?:levels?|figures?|baseline))?"
+    rf"\s{{1,3}}(?:in|of)\b",
     regex.IGNORECASE,
 )
 # "to achieve a 10% reduction in ...": an aim stated as a noun, without the word target.
 _ACHIEVE = regex.compile(
-    r"\b(?:to|will|shall|must|aim\s{1,3}to|aims\s{1,3}to)\s{1,3}(?:achieve|deliver|secure|see|make"
+    r"(?:^\W{0,3}|[:;]\s{0,3}|\b(?:to|will|shall|must|aim\s{1,3}to|aims\s{1,3}to)\s{1,3})(?:achieve|deliver|secure|see|make"
     r"|bring\s{1,3}about|realise)\s{1,3}(?:an?|the)\s{1,3}(?:further\s{1,3})?"
     r"(?=\d|(?:reduction|decrease|cut|increase|rise|improvement)\s{1,3}(?:of|by)\s{1,3}\d)",
     regex.IGNORECASE,

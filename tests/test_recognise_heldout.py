@@ -930,6 +930,73 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
             ("Ruth Evans", "Member", "Victim Support"),
         ],
     ),
+    # Seventh batch, written blind: a modern strategy with "Why / What / How will we know"
+    # sub-headings under each strategic priority.
+    (
+        "westbury_modern.txt",
+        "priorities",
+        lambda p: [(pr.ref, pr.title) for pr in p.priorities],
+        [("1", "Tackling Serious Violence"), ("2", "Safer Homes")],
+    ),
+    (
+        "westbury_modern.txt",
+        "what we will do",
+        lambda p: [len(pr.actions) for pr in p.priorities],
+        [3, 2],
+    ),
+    (
+        "westbury_modern.txt",
+        "why is the description",
+        lambda p: ["Knife-enabled" in (p.priorities[0].description or "")],
+        [True],
+    ),
+    (
+        "westbury_modern.txt",
+        "how we will know",
+        lambda p: [len(pr.indicators) for pr in p.priorities],
+        [2, 0],
+    ),
+    (
+        "westbury_modern.txt",
+        "governance stays out",
+        lambda p: "twice a year" in (p.priorities[-1].description or ""),
+        False,
+    ),
+    ("westbury_modern.txt", "no targets", lambda p: len(_targets(p)), 0),
+    # Action plans titled in a row of their own table.
+    (
+        "calderfold_titled_tables.txt",
+        "title rows name the priorities",
+        lambda p: {pr.title: len(pr.actions) for pr in p.priorities},
+        {"Domestic Abuse Action Plan": 3, "Anti-social Behaviour Action Plan": 2},
+    ),
+    (
+        "calderfold_titled_tables.txt",
+        "post and council",
+        lambda p: _leads(p, "DA1"),
+        [(None, "Calder Fold Council", "Domestic Abuse Lead")],
+    ),
+    ("calderfold_titled_tables.txt", "Q1", lambda p: _due(p, "DA1"), [_D(2022, 6, 30)]),
+    (
+        "calderfold_titled_tables.txt",
+        "onwards",
+        lambda p: [m.timescale.start for m in _action(p, "DA2").milestones if m.timescale],
+        [_D(2022, 4, 1)],
+    ),
+    ("calderfold_titled_tables.txt", "monthly", lambda p: _due(p, "DA3"), [None]),
+    (
+        "calderfold_titled_tables.txt",
+        "year then quarter",
+        lambda p: _due(p, "ASB1"),
+        [_D(2023, 3, 31)],
+    ),
+    ("calderfold_titled_tables.txt", "Nov-22", lambda p: _due(p, "ASB2"), [_D(2022, 11, 30)]),
+    (
+        "calderfold_titled_tables.txt",
+        "sergeant",
+        lambda p: [lead[0] for lead in _leads(p, "ASB2")],
+        ["Sgt Carla Mendes"],
+    ),
 ]
 
 

@@ -54,6 +54,7 @@ from .structure import (
     is_measures_heading,
     is_priorities_heading,
     is_priorities_intro,
+    is_priority_part,
     is_sub_label,
     legend_entry,
     list_label,
@@ -271,6 +272,7 @@ class _Builder:
             draft.ref = draft.ref or ref
             self.current = draft
             self.objective = None
+            self.measures = False
             self.placed.add(index)
             return True
         if is_priorities_heading(text):
@@ -279,6 +281,14 @@ class _Builder:
             self.current = None
             self.objective = None
             self.measures = False
+            return True
+        if self.current is not None and opens and number is None and is_priority_part(text):
+            # "What we will do", "How will we know ...?", "Why is this a priority?": a part of
+            # the open priority, telling what the lists under it are.
+            self.measures = is_measures_heading(text)
+            if not self.measures and is_delivery_heading(text):
+                self.current.delivery = True
+            self.placed.add(index)
             return True
         if is_measures_heading(text):
             self.measures = True
@@ -672,6 +682,20 @@ class _Builder:
         objective_id = self.objective.id if self.objective is not None else None
         if grouped:
             owner = None
+        titled = next(
+            (i for i in reading.preamble if i.kind == "text" and action_plan_title(i.text)), None
+        )
+        if titled is not None and not grouped:
+            # "Domestic Abuse Action Plan" in a row of the table's own: that plan's priority.
+            title = action_plan_title(titled.text)
+            assert title is not None
+            owner = self.find_priority(title) if self.priorities else None
+            if owner is None or owner.actions:
+                owner = self.open_priority(title, titled.source, None)
+            self.current = owner
+            reading = attrs.evolve(
+                reading, preamble=tuple(i for i in reading.preamble if i is not titled)
+            )
         if owner is None and not grouped and self.objective is None:
             source = reading.actions[0].source if reading.actions else SourceRef()
             recent = (

@@ -28,6 +28,7 @@ __all__ = [
     "is_measures_heading",
     "is_priorities_heading",
     "is_priorities_intro",
+    "is_priority_part",
     "is_sub_label",
     "legend_entry",
     "list_label",
@@ -229,7 +230,7 @@ def is_delivery_heading(text: str) -> bool:
 
 
 _MEASURES = re.compile(
-    r"\b(?:how\s+we\s+will\s+(?:know|measure)|measur\w*\s+(?:of\s+)?success|success\s+measures?|"
+    r"\b(?:how\s+we\s+will\s+(?:know|measure)|how\s+will\s+we\s+(?:know|measure)|measur\w*\s+(?:of\s+)?success|success\s+measures?|"
     r"performance\s+(?:indicators?|measures?)|we\s+will\s+measure)\b",
     re.IGNORECASE,
 )
@@ -263,6 +264,25 @@ def list_label(text: str) -> str | None:
     if kind.startswith("action"):
         return "action"
     return "indicator"
+
+
+_PRIORITY_PART = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:why\s+(?:is\s+)?(?:this|it)\b|why\s+this\s+matters|"
+    r"what\s+we\s+(?:will|want|are\s+going\s+to|plan\s+to)\b|what\s+will\s+we\b|"
+    r"how\s+(?:we\s+will|will\s+we)\b|what\s+(?:the\s+)?(?:data|evidence|analysis)\b|"
+    r"where\s+(?:we\s+are|are\s+we)\b|what\s+(?:does\s+)?success\b|our\s+(?:commitments?|approach|"
+    r"ambitions?)\b|key\s+(?:actions|activities|facts|issues)\b|the\s+(?:issue|challenge|context)\b|"
+    r"(?:context|background|the\s+evidence)\s*$)",
+    re.IGNORECASE,
+)
+
+
+def is_priority_part(text: str) -> bool:
+    """True where a heading names a part of the open priority's section rather than a new
+    section ("Why is this a priority?", "What we will do", "How will we know we are making a
+    difference?")."""
+    cleaned = " ".join(text.split())
+    return len(cleaned.split()) <= 14 and bool(_PRIORITY_PART.match(cleaned))
 
 
 def is_sub_label(text: str) -> bool:

@@ -284,3 +284,8 @@ def test_period_between_the_change_and_its_figures() -> None:
 
 def test_an_aim_in_percentage_points_is_not_a_claim() -> None:
     assert claims("We aim to achieve a 3 percentage point increase in satisfaction by 2022.") == []
+
+
+def test_a_span_in_words_between_the_change_and_its_figure() -> None:
+    (claim,) = claims("Arson fell 9% last year, to 412 incidents.")
+    assert roles(claim) == [("to", "412"), ("change", "9%")]

@@ -997,6 +997,44 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         lambda p: [lead[0] for lead in _leads(p, "ASB2")],
         ["Sgt Carla Mendes"],
     ),
+    # Eighth batch, written blind: headline figures, some of them not claims, and aims.
+    (
+        "ashcombe_claims.txt",
+        "fell without by",
+        lambda p: any(
+            c.kind.value == "change" and {"10,340", "6%"} <= {f.value.text for f in c.figures}
+            for c in p.claims
+        ),
+        True,
+    ),
+    ("ashcombe_claims.txt", "hedged", _no_claim_from("Around 30%"), True),
+    ("ashcombe_claims.txt", "halved has no figure", _no_claim_from("halved"), True),
+    (
+        "ashcombe_claims.txt",
+        "share with total",
+        _claim("share", "640", "52%", "21%", "14%", "13%"),
+        True,
+    ),
+    (
+        "ashcombe_claims.txt",
+        "compared to a year is not a deadline",
+        lambda p: [_figures(t) for t in _targets(p) if "burglary" in t.statement],
+        [("reduce", "10%", None, None, None)],
+    ),
+    (
+        "ashcombe_claims.txt",
+        "keep below",
+        _has_target("maintain", None, None, "25%", None),
+        True,
+    ),
+    (
+        "ashcombe_claims.txt",
+        "a further 5% each year",
+        _has_target("reduce", "5%", None, None, None),
+        True,
+    ),
+    ("ashcombe_claims.txt", "halve is left alone", _no_target_from("halve"), True),
+    ("ashcombe_claims.txt", "target count", lambda p: len(_targets(p)), 3),
 ]
 
 

@@ -422,13 +422,15 @@ def _relate(
             end_figure = _to_after(sentence, after_at + from_match.end(), points)
     else:
         end_figure = _to_after(sentence, after_at, points)
-        period_first = _AROUND_PERIOD.match(after, timeout=TIMEOUT)
+        period_first = _AROUND_PERIOD.match(after, timeout=TIMEOUT) or _LAST_YEAR.match(
+            after, timeout=TIMEOUT
+        )
         if end_figure is None and period_first is not None:
             # "rose by 14% in 2017/18, to 1,596 offences": the period, then the figure.
             skip = regex.match(r"\)?\s{0,2},?", after[period_first.end() :])
             gap = period_first.end() + (skip.end() if skip else 0)
             end_figure = _to_after(sentence, after_at + gap, points)
-            if end_figure is not None and end_figure.period is None:
+            if end_figure is not None and end_figure.period is None and period_first.group("p"):
                 period = parse_period(period_first.group("p"))
                 end_figure = attrs.evolve(end_figure, period=period)
     if end_figure is None and kind in ("after", "before"):
@@ -463,6 +465,12 @@ def _relate(
     return start_figure, end_figure
 
 
+_LAST_YEAR = regex.compile(
+    r"^\s{1,3}(?:last|this|over\s{1,3}the\s{1,3}(?:last|past)(?:\s{1,3}\w{1,8})?)\s{1,3}"
+    r"(?:years|year|twelve\s{1,3}months|12\s{1,3}months)\b(?P<p>)",
+    regex.IGNORECASE,
+)
+"""A span named in words between a change and its figure: "fell 6% last year, to 10,340"."""
 _SINCE = regex.compile(
     rf"^\s{{1,3}}(?:since|over|in|during|between)\s{{1,3}}(?:the\s{{1,3}}(?:last|past)\s{{1,3}}\w{{1,8}}\s{{1,3}}years?"
     rf"|(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}})(?:\s{{1,3}}(?:and|to)\s{{1,3}}(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}}))?)\s{{0,2}},",

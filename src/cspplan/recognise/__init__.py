@@ -683,7 +683,12 @@ class _Builder:
         if grouped:
             owner = None
         titled = next(
-            (i for i in reading.preamble if i.kind == "text" and action_plan_title(i.text)), None
+            (
+                i
+                for i in reading.preamble
+                if i.kind == "text" and action_plan_title(i.text) and not _generic_heading(i.text)
+            ),
+            None,
         )
         if titled is not None and not grouped:
             # "Domestic Abuse Action Plan" in a row of the table's own: that plan's priority.

@@ -51,7 +51,7 @@ class ColumnKind(str, enum.Enum):
 
 
 def _pattern(*alternatives: str) -> re.Pattern[str]:
-    qualifier = r"(?:(?:key|main|proposed|planned|specific|agreed|intended)\s+)?"
+    qualifier = r"(?:(?:key|main|proposed|planned|specific|agreed|intended|expected|strategic)\s+)?"
     return re.compile(
         r"^\W*" + qualifier + "(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE
     )
@@ -73,6 +73,7 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
             r"measures?\s+of\s+success",
             r"success\s+(?:measures?|criteria)",
             r"how\s+(?:we\s+)?(?:will\s+)?(?:we\s+)?(?:know|measure)",
+            r"how\s+will\s+(?:success|progress|this|it)\s+be\s+measured",
             r"evidence",
         ),
     ),
@@ -128,6 +129,7 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
             r"responsib(?:le|ility)",
             r"owners?",
             r"delivered\s+by",
+            r"by\s+whom",
             r"contacts?",
             r"who",
             r"accountable",
@@ -135,7 +137,14 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     ),
     (
         ColumnKind.STATUS,
-        _pattern(r"status", r"rag", r"progress", r"updates?", r"comments?", r"position"),
+        _pattern(
+            r"status",
+            r"rag",
+            r"progress",
+            r"updates?",
+            r"comments?",
+            r"(?:current\s+)?position",
+        ),
     ),
     (
         ColumnKind.RESOURCES,

@@ -56,6 +56,15 @@ from cspplan.recognise.leads import is_placeholder_lead, split_lead, split_leads
             "Cllr Ian Hart, Cabinet Member for Housing",
             [("Cllr Ian Hart", None, "Cabinet Member for Housing")],
         ),
+        ("K. Dunn (CSP)", [("K. Dunn", "CSP", None)]),
+        (
+            "Victims Co-ordinator (Safe Haven Trust)",
+            [(None, "Safe Haven Trust", "Victims Co-ordinator")],
+        ),
+        (
+            "Omar Siddiq, ASB Officer, Westmere Council",
+            [("Omar Siddiq", "Westmere Council", "ASB Officer")],
+        ),
     ],
 )
 def test_split_leads(text: str, expected: list[tuple[str | None, str | None, str | None]]) -> None:

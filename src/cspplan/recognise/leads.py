@@ -232,7 +232,7 @@ _ABBREVIATIONS = (
 _SEPARATORS = re.compile(
     r"\s*(?:;|\n|\s/\s|,(?=\s*[A-Z])|"
     + "".join(rf"(?<!\b{a})(?<!\b{a.title()})" for a in _ABBREVIATIONS)
-    + r"\.\s+(?=[A-Z]))\s*"
+    + r"(?<!\b[A-Z])\.\s+(?=[A-Z]))\s*"
 )
 _LEAD_LABEL = re.compile(r"^(?:leads?|contact|responsible)\s*:?\s+(?=[A-Z])", re.IGNORECASE)
 _DASH = re.compile(r"\s+[–—-]\s+")
@@ -472,6 +472,14 @@ def split_lead(text: str, source: SourceRef | None = None) -> Lead:
         elif outer and _person_length(outer) == len(outer) and _is_body(inner):
             # "DCI Jane Moss (Police)": the brackets name the person's body.
             return Lead(text=cleaned, person=main, organisation=inner, source=where)
+        elif (
+            len(outer) >= 2
+            and _person_length(outer) == 0
+            and _is_role_word(outer[-1])
+            and inner[:1].isupper()
+        ):
+            # "Domestic Abuse Co-ordinator (Women's Aid)": a post and, in brackets, its body.
+            return Lead(text=cleaned, organisation=inner, role=main, source=where)
         else:
             main = f"{main} ({inner})" if main else inner
     words = main.split()
@@ -593,6 +601,21 @@ def split_leads(text: str, source: SourceRef | None = None) -> tuple[Lead, ...]:
                 text=f"{previous.text}, {lead.text}",
                 role=post,
                 organisation=lead.organisation,
+            )
+            continue
+        if (
+            previous is not None
+            and after_comma
+            and previous.person is not None
+            and previous.role is not None
+            and previous.organisation is None
+            and lead.person is None
+            and lead.role is None
+            and lead.organisation is not None
+        ):
+            # "Sarah Lee, ASB Officer, Northfield Council": a person, their post, their body.
+            leads[-1] = attrs.evolve(
+                previous, text=f"{previous.text}, {lead.text}", organisation=lead.organisation
             )
             continue
         if (

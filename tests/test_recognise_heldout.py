@@ -1035,6 +1035,66 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
     ),
     ("ashcombe_claims.txt", "halve is left alone", _no_target_from("halve"), True),
     ("ashcombe_claims.txt", "target count", lambda p: len(_targets(p)), 3),
+    # Ninth batch, written blind: trajectories under "Year N" headers and down the side.
+    (
+        "kingsmoor_trajectories.txt",
+        "statement figures",
+        _has_target("reduce", "9%", "3,300", "3,003", "2010/11"),
+        True,
+    ),
+    (
+        "kingsmoor_trajectories.txt",
+        "Year N headers",
+        lambda p: [
+            [m.value.text for m in t.trajectory]
+            for t in _targets(p)
+            if "acquisitive" in t.statement
+        ],
+        [["3,300", "3,200", "3,100", "3,003"]],
+    ),
+    (
+        "kingsmoor_trajectories.txt",
+        "baseline period from the table",
+        lambda p: [
+            t.baseline.period.text if t.baseline and t.baseline.period else None
+            for t in _targets(p)
+            if "acquisitive" in t.statement
+        ],
+        ["2007/08"],
+    ),
+    (
+        "kingsmoor_trajectories.txt",
+        "periods down the side",
+        lambda p: [
+            [m.value.text for m in t.trajectory] for t in _targets(p) if "detection" in t.statement
+        ],
+        [["40%", "42%", "45%"]],
+    ),
+    (
+        "kingsmoor_trajectories.txt",
+        "points",
+        _has_target("increase", None, "38%", "45%", "March 2011"),
+        True,
+    ),
+    ("kingsmoor_trajectories.txt", "target count", lambda p: len(_targets(p)), 2),
+    # Several milestones in one cell, and date ranges.
+    (
+        "dunstable_milestones.txt",
+        "paired milestones",
+        lambda p: [
+            (m.output, m.timescale.end if m.timescale else None)
+            for m in _action(p, "TC1").milestones
+        ],
+        [("Phase 1 complete", _D(2014, 6, 30)), ("Phase 2 complete", _D(2014, 12, 31))],
+    ),
+    ("dunstable_milestones.txt", "range", lambda p: _due(p, "TC2"), [_D(2015, 3, 31)]),
+    ("dunstable_milestones.txt", "end Sept", lambda p: _due(p, "TC3"), [_D(2014, 9, 30)]),
+    (
+        "dunstable_milestones.txt",
+        "posts",
+        lambda p: [lead[2] for a in ("TC1", "TC2", "TC3") for lead in _leads(p, a)],
+        ["Licensing Officer", "Town Centre Manager", "CCTV Manager"],
+    ),
 ]
 
 

@@ -509,6 +509,15 @@ def split_lead(text: str, source: SourceRef | None = None) -> Lead:
         if _is_role_word(rest_words[-1]) and (person is not None or not _has_body(rest_words)):
             role = role or rest
             organisation = None
+        elif (
+            _is_role_word(rest_words[-1])
+            and role is None
+            and not any(w.lower() == "of" for w in rest_words)  # "Office of the ... Commissioner"
+        ):
+            # "Youth Service Manager", "CCTV Manager": a post named after its body; the post
+            # is the role and the body it names the organisation.
+            role = rest
+            organisation = _body_in(rest_words)
     elif person is None:
         organisation = main or None
     if person is None and organisation is None and role is None:
@@ -563,11 +572,23 @@ def _is_sentence(words: list[str]) -> bool:
     return len(words) >= 4 and len(lower) >= 2
 
 
+_BODY_WORDS = frozenset({"service", "council", "police", "team", "department", "dept", "unit"})
+
+
+def _body_in(words: list[str]) -> str | None:
+    """The body a post's words begin with: "Youth Service" in "Youth Service Manager". An
+    acronym alone names no body here: "ASB" and "CCTV" are subjects, not bodies."""
+    last = max(
+        (index for index, word in enumerate(words[:-1]) if word.lower() in _BODY_WORDS),
+        default=-1,
+    )
+    return " ".join(words[: last + 1]) or None
+
+
 def _has_body(words: list[str]) -> bool:
     """True where the words name a body as well as a post ("Head of Youth Offending Service")."""
     return any(_ACRONYM.match(w) for w in words[:-1]) or any(
-        w.lower() in {"service", "council", "police", "team", "department", "dept", "unit"}
-        for w in words[:-1]
+        w.lower() in _BODY_WORDS for w in words[:-1]
     )
 
 

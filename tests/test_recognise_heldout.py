@@ -1095,6 +1095,36 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         lambda p: [lead[2] for a in ("TC1", "TC2", "TC3") for lead in _leads(p, a)],
         ["Licensing Officer", "Town Centre Manager", "CCTV Manager"],
     ),
+    # Tenth batch, written blind: a priorities list, priority sections with "We will:" and a
+    # small Measure | Baseline | Target table each, and a partner table.
+    ("hartmoor_combined.txt", "priorities", lambda p: len(p.priorities), 2),
+    (
+        "hartmoor_combined.txt",
+        "we will",
+        lambda p: [len(pr.actions) for pr in p.priorities],
+        [2, 1],
+    ),
+    (
+        "hartmoor_combined.txt",
+        "measure tables",
+        lambda p: [[_figures(t) for t in pr.targets] for pr in p.priorities],
+        [
+            [("reduce", None, "48", "40", "2025/26")],
+            [("reduce", None, "1,020", "918", "2025/26")],
+        ],
+    ),
+    (
+        "hartmoor_combined.txt",
+        "description",
+        lambda p: "young men" in (p.priorities[0].description or ""),
+        True,
+    ),
+    (
+        "hartmoor_combined.txt",
+        "partners",
+        lambda p: [m.organisation for m in p.memberships],
+        ["Hartmoor District Council", "Hartmoor Police", "Probation Service"],
+    ),
 ]
 
 

@@ -289,3 +289,8 @@ def test_an_aim_in_percentage_points_is_not_a_claim() -> None:
 def test_a_span_in_words_between_the_change_and_its_figure() -> None:
     (claim,) = claims("Arson fell 9% last year, to 412 incidents.")
     assert roles(claim) == [("to", "412"), ("change", "9%")]
+
+
+def test_change_on_the_previous_year_with_bracketed_figures() -> None:
+    (claim,) = claims("Thefts showed a 5% reduction on the previous year (from 800 to 760).")
+    assert roles(claim) == [("from", "800"), ("to", "760"), ("change", "5%")]

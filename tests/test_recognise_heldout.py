@@ -1125,6 +1125,50 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         lambda p: [m.organisation for m in p.memberships],
         ["Hartmoor District Council", "Hartmoor Police", "Probation Service"],
     ),
+    # Eleventh batch, written blind: capitals for headings, a count that its list does not
+    # bear out, and indicator lists under each priority.
+    (
+        "bridgeford_caps.txt",
+        "count as stated, items as listed",
+        lambda p: [
+            (c.figures[0].value.text, len(c.items)) for c in p.claims if c.kind.value == "count"
+        ],
+        [("five", 4)],
+    ),
+    (
+        "bridgeford_caps.txt",
+        "the plan's objectives",
+        lambda p: [o.text for o in p.objectives],
+        [
+            "Reduce reoffending",
+            "Protect vulnerable people",
+            "Tackle anti-social behaviour",
+            "Reduce alcohol-related harm",
+        ],
+    ),
+    (
+        "bridgeford_caps.txt",
+        "change with bracketed figures",
+        lambda p: any(
+            c.kind.value == "change"
+            and {"2,000", "1,850", "7.5%"} <= {f.value.text for f in c.figures}
+            for c in p.claims
+        ),
+        True,
+    ),
+    (
+        "bridgeford_caps.txt",
+        "capitalised priority headings",
+        lambda p: [(pr.ref, pr.title.lower()) for pr in p.priorities],
+        [("1", "reducing reoffending"), ("2", "protecting vulnerable people")],
+    ),
+    (
+        "bridgeford_caps.txt",
+        "indicators under each priority",
+        lambda p: [[i.code for i in pr.indicators] for pr in p.priorities],
+        [["NI 18", "NI 19"], ["NI 32"]],
+    ),
+    ("bridgeford_caps.txt", "no targets", lambda p: len(_targets(p)), 0),
 ]
 
 

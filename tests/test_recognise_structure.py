@@ -11,6 +11,7 @@ from cspplan.recognise.structure import (
     is_priorities_intro,
     is_priority_part,
     legend_entry,
+    list_label,
     match_priority,
     named_prefix,
     objective_line,
@@ -150,3 +151,11 @@ def test_parts_of_a_priority_section(text: str, expected: bool) -> None:
 )
 def test_more_priorities_intros(text: str) -> None:
     assert is_priorities_intro(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The plan has five strategic objectives:", "Our objectives for 2016/17 are:"],
+)
+def test_objectives_intros_label_the_list_after_them(text: str) -> None:
+    assert list_label(text) == "objective"

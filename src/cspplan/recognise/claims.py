@@ -472,10 +472,12 @@ _LAST_YEAR = regex.compile(
 )
 """A span named in words between a change and its figure: "fell 6% last year, to 10,340"."""
 _SINCE = regex.compile(
-    rf"^\s{{1,3}}(?:since|over|in|during|between)\s{{1,3}}(?:the\s{{1,3}}(?:last|past)\s{{1,3}}\w{{1,8}}\s{{1,3}}years?"
-    rf"|(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}})(?:\s{{1,3}}(?:and|to)\s{{1,3}}(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}}))?)\s{{0,2}},",
+    rf"^\s{{1,3}}(?:(?:since|over|in|during|between)\s{{1,3}}(?:the\s{{1,3}}(?:last|past)\s{{1,3}}\w{{1,8}}\s{{1,3}}years?"
+    rf"|(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}})(?:\s{{1,3}}(?:and|to)\s{{1,3}}(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}}))?)\s{{0,2}},"
+    rf"|(?:on|compared\s{{1,3}}(?:with|to))\s{{1,3}}(?:the\s{{1,3}})?(?:previous|last|preceding)\s{{1,3}}(?:year|12\s{{1,3}}months)\s{{0,2}},?)",
     regex.IGNORECASE,
 )
+"""A span between a change and its figures: "since 2010,", "on the previous year"."""
 _COMPARED = regex.compile(
     r"(?i)\b(?:compared\s{1,3}(?:with|to)|against|versus|vs\.?|from)\s{1,3}(?:the\s{1,3})?"
     r"(?:[\w/]{1,12}\s{1,3}){0,3}$"

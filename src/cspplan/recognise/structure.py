@@ -252,10 +252,22 @@ _LIST_LABEL = re.compile(
 )
 
 
+_OBJECTIVES_INTRO = re.compile(
+    r"\b(?:plan|strategy|partnership|we|csp|board)\s+(?:has|have)\s+(?:(?:agreed|set|identified)\s+)?"
+    r"(?:\w+\s+){0,3}objectives(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*:\s*$"
+    r"|\b(?:our|the)\s+(?:\w+\s+){0,2}objectives(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s+(?:are|will\s+be)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
 def list_label(text: str) -> str | None:
     """``objective``, ``indicator`` or ``action`` where a line only labels the list after it
-    ("Objectives:", "Our key actions are:", "Performance indicators:"), else ``None``."""
-    match = _LIST_LABEL.match(" ".join(text.split()))
+    ("Objectives:", "Our key actions are:", "Performance indicators:", "The plan has five
+    strategic objectives:"), else ``None``."""
+    cleaned = " ".join(text.split())
+    if len(cleaned) <= 300 and _OBJECTIVES_INTRO.search(cleaned):
+        return "objective"
+    match = _LIST_LABEL.match(cleaned)
     if not match:
         return None
     kind = match.group("kind").lower()

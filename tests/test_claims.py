@@ -294,3 +294,8 @@ def test_a_span_in_words_between_the_change_and_its_figure() -> None:
 def test_change_on_the_previous_year_with_bracketed_figures() -> None:
     (claim,) = claims("Thefts showed a 5% reduction on the previous year (from 800 to 760).")
     assert roles(claim) == [("from", "800"), ("to", "760"), ("change", "5%")]
+
+
+def test_move_with_its_change_in_brackets() -> None:
+    (claim,) = claims("Noise complaints rose from 300 in 2018/19 to 330 in 2019/20 (10%).")
+    assert roles(claim) == [("from", "300"), ("to", "330"), ("change", "10%")]

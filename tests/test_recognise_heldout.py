@@ -1169,6 +1169,43 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         [["NI 18", "NI 19"], ["NI 32"]],
     ),
     ("bridgeford_caps.txt", "no targets", lambda p: len(_targets(p)), 0),
+    # Twelfth batch, written blind: header cells broken over two lines, a rate target and a
+    # report sitting in a target list.
+    ("oxley_twoline_headers.md", "refs", lambda p: [a.ref for a in _actions(p)], ["1", "2"]),
+    (
+        "oxley_twoline_headers.md",
+        "person over their team",
+        lambda p: _leads(p, "1"),
+        [("Sam Tate", "Licensing Team", None)],
+    ),
+    (
+        "oxley_twoline_headers.md",
+        "bracketed university",
+        lambda p: _leads(p, "2"),
+        [("Dr Nina Shah", "University of Oxley", None)],
+    ),
+    (
+        "oxley_twoline_headers.md",
+        "dates",
+        lambda p: [_due(p, "1"), _due(p, "2")],
+        [[_D(2020, 10, 31)], [_D(2021, 5, 31)]],
+    ),
+    ("oxley_twoline_headers.md", "RAG", lambda p: _action(p, "1").status, "G"),
+    (
+        "oxley_twoline_headers.md",
+        "rate target",
+        lambda p: [(_figures(t), t.unit.value if t.unit else None) for t in _targets(p)],
+        [(("reduce", None, "12.5", "11.0", "2021/22"), "rate")],
+    ),
+    (
+        "oxley_twoline_headers.md",
+        "report with the change in brackets",
+        lambda p: any(
+            c.kind.value == "change" and {"210", "252", "20%"} <= {f.value.text for f in c.figures}
+            for c in p.claims
+        ),
+        True,
+    ),
 ]
 
 

@@ -63,6 +63,10 @@ from cspplan.recognise.leads import is_placeholder_lead, split_lead, split_leads
         ),
         ("K. Dunn (CSP)", [("K. Dunn", "CSP", None)]),
         (
+            "Dr Ali Rahman (University of Westmere)",
+            [("Dr Ali Rahman", "University of Westmere", None)],
+        ),
+        (
             "Victims Co-ordinator (Safe Haven Trust)",
             [(None, "Safe Haven Trust", "Victims Co-ordinator")],
         ),

@@ -316,6 +316,7 @@ def _moved_from(
     start_period = parse_period(period_match.group("p")) if period_match else None
     after_from = anchor.end() + (period_match.end() if period_match else 0)
     end_figure: Figure | None = None
+    change: Figure | None = None
     moved_to = _TO_ANY.match(sentence[after_from : after_from + 60], timeout=TIMEOUT)
     if moved_to is not None and _is_percent_text(moved_to.group("to")) == percent:
         value = _pct(moved_to.group("to"))
@@ -324,6 +325,12 @@ def _moved_from(
             around = _AROUND_PERIOD.match(sentence[end : end + 30], timeout=TIMEOUT)
             period = parse_period(around.group("p")) if around else None
             end_figure = Figure(role="to", value=value, unit=unit, period=period)
+            later = end + (around.end() if around else 0)
+            bracket = _BRACKETED_CHANGE.match(sentence[later : later + 40], timeout=TIMEOUT)
+            stated = _pct(bracket.group("pct")) if bracket is not None and not percent else None
+            if stated is not None:
+                # "from 210 in 2019/20 to 252 in 2020/21 (20%)": the change, in brackets.
+                change = Figure(role="change", value=stated, unit="percent")
     elif percent:
         found = _percent_before(sentence, anchor.start())
         if found is not None:
@@ -347,9 +354,17 @@ def _moved_from(
         figures=(
             Figure(role="from", value=start_value, unit=unit, period=start_period),
             end_figure,
+            *((change,) if change is not None else ()),
         ),
         source=source,
     )
+
+
+_BRACKETED_CHANGE = regex.compile(
+    rf"^\s{{0,3}}\(\s{{0,2}}(?:an?\s{{1,3}}(?:increase|rise|reduction|fall|decrease)\s{{1,3}}of\s{{1,3}})?"
+    rf"[+\-–−]?\s{{0,2}}(?P<pct>{PERCENT})(?:\s{{1,3}}(?:increase|rise|reduction|fall|decrease|up|down|higher|lower))?\s{{0,2}}\)",
+    regex.IGNORECASE,
+)
 
 
 def _same_move(first: Claim, second: Claim) -> bool:

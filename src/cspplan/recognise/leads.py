@@ -558,11 +558,12 @@ def _is_body(text: str, after_person: bool = False) -> bool:
     ``after_person``, a place before the body ("Harlow Vale Police") is read as the body's
     name rather than as another person."""
     words = text.split()
+    named_for = len(words) >= 3 and _is_org_word(words[0]) and words[1].lower() == "of"
     return (
         bool(words)
         and all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS or w == "&" for w in words)
-        and _is_org_word(words[-1])
-        and (after_person or _person_length(words) == 0)
+        and (_is_org_word(words[-1]) or named_for)  # "University of Oxley"
+        and (after_person or named_for or _person_length(words) == 0)
     )
 
 

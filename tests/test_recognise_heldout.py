@@ -1206,6 +1206,42 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         ),
         True,
     ),
+    # Thirteenth batch, written blind: an outcomes framework with two yearly target columns.
+    (
+        "fernlea_outcomes.txt",
+        "last target column is the target",
+        _target_figures,
+        sorted(
+            [
+                ("reduce", None, "840", "760", "2012/13"),
+                ("reduce", None, "62", "55", "2012/13"),
+            ],
+            key=repr,
+        ),
+    ),
+    (
+        "fernlea_outcomes.txt",
+        "yearly path",
+        lambda p: [[m.value.text for m in t.trajectory] for t in _targets(p)],
+        [["840", "800", "760"], ["62", "58", "55"]],
+    ),
+    (
+        "fernlea_outcomes.txt",
+        "metric from the indicator column",
+        lambda p: [t.metric for t in _targets(p)],
+        ["Domestic burglaries", "People killed or seriously injured"],
+    ),
+    (
+        "fernlea_outcomes.txt",
+        "between two years",
+        lambda p: any(
+            c.kind.value == "change"
+            and {"2,950", "2,360", "20%"} <= {f.value.text for f in c.figures}
+            for c in p.claims
+        ),
+        True,
+    ),
+    ("fernlea_outcomes.txt", "nearly half", _no_claim_from("Nearly half"), True),
 ]
 
 

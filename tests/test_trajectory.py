@@ -290,3 +290,13 @@ def test_scorecard_with_words_in_a_figure_column_is_not_read() -> None:
         ["Confidence", "Survey to be run", "Improve"],
     )
     assert targets_from_table(grid) == []
+
+
+def test_the_indicator_column_names_the_metric_among_several_labels() -> None:
+    grid = table(
+        ["Outcome", "Indicator", "Baseline 2010/11", "Target 2011/12", "Target 2012/13"],
+        ["Safer streets", "Street robbery", "200", "190", "180"],
+    )
+    (target,) = targets_from_table(grid)
+    assert target.metric == "Street robbery"
+    assert target.target is not None and target.target.value.text == "180"

@@ -77,6 +77,10 @@ _TRAILING = regex.compile(
 _TRAILING_DIRECTION = regex.compile(
     r"(?i)^\s{0,3}(?:desired\s{1,3}|target\s{1,3})?(?:direction|trend|polarity|good\s{1,3}performance|better)"
 )
+_METRIC_HEADER = regex.compile(
+    r"(?i)^\W{0,3}(?:key\s{1,3}|performance\s{1,3})?(?:indicators?|measures?|metrics?|kpis?|pis?)\W{0,3}$"
+)
+"""The header of the column that names what a row counts, among several label columns."""
 _OUTTURN_WORDS = regex.compile(r"(?i)\b(?:actual|outturn|out-turn|achieved|result|performance)\b")
 _BASE_WORDS = regex.compile(r"(?i)\b(?:benchmark|baseline|base)\b")
 
@@ -209,6 +213,7 @@ def _period_rows(
         if any(col > first for col in others):
             continue
         header_label = " ".join(row[col] for col in others) or None
+        named_col = next((col for col in others if _METRIC_HEADER.match(row[col])), None)
         labels = {col: label for col, (_, label) in periods.items()}
         body = grid[index + 1 :]
         if body and _is_label_row(body[0], periods, first):
@@ -234,6 +239,9 @@ def _period_rows(
                 if _TRAILING_DIRECTION.match(row[col]) and values_row.get(col):
                     notes[len(rows)] = values_row[col]
             label_text = " ".join(t for c, t in sorted(values_row.items()) if c < first and t)
+            if named_col is not None and values_row.get(named_col):
+                # "Outcome | Indicator | 2010/11 ...": the indicator names what is counted.
+                label_text = values_row[named_col]
             if label_text and _figure(label_text) is not None:
                 return None
             rows.append((label_text or None, measures))

@@ -1242,6 +1242,49 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         True,
     ),
     ("fernlea_outcomes.txt", "nearly half", _no_claim_from("Nearly half"), True),
+    # Fourteenth batch, written blind: an older strategy's national targets.
+    (
+        "tamsworth_psa.txt",
+        "baseline named after the deadline",
+        _has_target("reduce", "17.5%", "12,560", None, "2007/08"),
+        True,
+    ),
+    (
+        "tamsworth_psa.txt",
+        "baseline period",
+        lambda p: [
+            t.baseline.period.text if t.baseline and t.baseline.period else None
+            for t in _targets(p)
+            if "12,560" in t.statement
+        ],
+        ["2003/04"],
+    ),
+    (
+        "tamsworth_psa.txt",
+        "percent and deadline",
+        _has_target("reduce", "15%", None, None, "2007/08"),
+        True,
+    ),
+    (
+        "tamsworth_psa.txt",
+        "value after an indicator code",
+        lambda p: [
+            (_figures(t), t.indicator.code if t.indicator else None)
+            for t in _targets(p)
+            if "18.5" in t.statement
+        ],
+        [((None, None, None, "18.5", "2007/08"), "BVPI 127a")],
+    ),
+    (
+        "tamsworth_psa.txt",
+        "fewer than the baseline year",
+        lambda p: any(
+            c.kind.value == "change" and {"11,940", "4.9%"} <= {f.value.text for f in c.figures}
+            for c in p.claims
+        ),
+        True,
+    ),
+    ("tamsworth_psa.txt", "target count", lambda p: len(_targets(p)), 3),
 ]
 
 

@@ -352,3 +352,12 @@ def test_achieve_leading_its_line_and_a_reduction_on_a_years_levels() -> None:
 
 def test_a_range_of_percentages_is_not_one_target() -> None:
     assert find_targets("Reduce assaults by between 5% and 10% by 2011.", SOURCE) == []
+
+
+def test_value_after_the_name_of_what_it_measures() -> None:
+    target = one("BVPI 126 Domestic burglaries per 1,000 households: target 9.5 by 2007/08.")
+    assert target.indicator is not None and target.indicator.code == "BVPI 126"
+    assert target.target is not None and target.target.value.text == "9.5"
+    assert target.deadline is not None and target.deadline.text == "2007/08"
+    assert target.unit is Unit.RATE
+    assert find_targets("Section 3: Target 2010", SOURCE) == []

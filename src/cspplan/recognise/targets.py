@@ -272,10 +272,49 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
                 targets.append(target)
             break
     if not targets:
-        stated = _stated_value(sentence, source) or _bound(sentence, source)
+        stated = (
+            _stated_value(sentence, source)
+            or _labelled_value(sentence, source)
+            or _bound(sentence, source)
+        )
         if stated is not None:
             targets.append(stated)
     return targets
+
+
+_LABELLED_VALUE = regex.compile(
+    rf"^\W{{0,3}}(?P<label>[^:;.]{{3,120}}?)\s{{0,3}}[:\-–]\s{{0,3}}(?:(?:local|laa|annual)\s{{1,3}})?targets?\s{{1,3}}"
+    rf"(?P<value>{PERCENT}|{NUMBER})(?![\w/%])\s{{0,3}}"
+    rf"(?:(?:by|in|for)\s{{1,3}}(?P<when>[^,.;()]{{2,30}}?))?\s{{0,3}}(?:[.;,]|$)",
+    regex.IGNORECASE,
+)
+
+
+def _labelled_value(sentence: str, source: SourceRef) -> Target | None:
+    """A target value after the name of what it measures: "BVPI 127a Violent crime per 1,000
+    population: target 18.5 by 2007/08"."""
+    match = _LABELLED_VALUE.search(sentence.strip(), timeout=TIMEOUT)
+    if match is None or _looks_like_year(match.group("value")):
+        return None
+    value = _number(match.group("value"))
+    if value is None:
+        return None
+    deadline = _deadline(match.group("when")) if match.group("when") else None
+    label = match.group("label")
+    indicators = [i for i in find_indicators(label, source) if i.code]
+    indicator = indicators[0] if indicators else None
+    metric = _metric(indicator.title if indicator and indicator.title else label)
+    goal = Measure(value=value, period=deadline)
+    return Target(
+        id="",
+        statement=joined(sentence),
+        metric=metric,
+        unit=unit_of(None, None, goal, metric, label),
+        target=goal,
+        deadline=deadline,
+        indicator=indicator,
+        source=source,
+    )
 
 
 _BOUND_FORM = regex.compile(

@@ -211,6 +211,16 @@ _TEXT = st.text(
         "Sue Hill Partnership Team",
         "March 2006 June 2006",
         "▲",
+        "PRIORITY 2 – PROTECTING VULNERABLE PEOPLE",
+        "Domestic Abuse Action Plan",
+        "- Fit locks",
+        "Baseline",
+        "Target",
+        "1,200 (2010/11)",
+        "Reduce repeat victims by 5%",
+        "What we will do",
+        "Head of Housing, Eastshire DC",
+        "The partnership has three priorities:",
     ]
 )
 

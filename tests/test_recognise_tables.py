@@ -47,6 +47,17 @@ from recognise_helpers import make_table
         ("NI", ColumnKind.INDICATOR),
         ("Priority", ColumnKind.PRIORITY),
         ("Partners involved", None),
+        ("Outcome/Output", ColumnKind.TARGET),
+        ("Target Completion", ColumnKind.TIMESCALE),
+        ("Timeline", ColumnKind.TIMESCALE),
+        ("End date", ColumnKind.TIMESCALE),
+        ("How we will measure it", ColumnKind.EVALUATION),
+        ("Delivered by", ColumnKind.LEAD),
+        ("By whom", ColumnKind.LEAD),
+        ("Current position", ColumnKind.STATUS),
+        ("Expected outputs", ColumnKind.TARGET),
+        ("How will success be measured?", ColumnKind.EVALUATION),
+        ("Strategic objective", ColumnKind.OBJECTIVE),
         ("Ward", None),
         ("", None),
         ("To reduce criminal damage by 16% by 2007/08 across the district", None),
@@ -168,3 +179,16 @@ def test_objective_rows_with_leads_and_dates_are_worked_as_actions() -> None:
     assert layout.kinds[0] is ColumnKind.ACTION
     plain = make_table([["Objective", "Indicator"], ["Cut arson", "NI 33"]])
     assert find_layout(plain) is None
+
+
+def test_partners_are_the_lead_only_where_no_column_is() -> None:
+    alone = find_layout(
+        make_table([["Action", "Partners", "Timeline"], ["Patrol", "Police", "May"]])
+    )
+    assert alone is not None and alone.kinds[1] is ColumnKind.LEAD
+    beside = find_layout(
+        make_table(
+            [["Action", "Lead", "Partners", "Timeline"], ["Patrol", "Police", "Council", "May"]]
+        )
+    )
+    assert beside is not None and beside.kinds[2] is None

@@ -41,7 +41,7 @@ from ..model.plan import (
     Workstream,
 )
 from ..model.source import DocumentSource, SourceRef
-from ..model.values import Timescale
+from ..model.values import Period, Timescale
 from .actions import ActionTableReading, PreambleItem, rows_to_actions
 from .claims import find_claims, footnotes
 from .front import read_front_matter
@@ -54,6 +54,7 @@ from .structure import (
     is_measures_heading,
     is_priorities_heading,
     is_priorities_intro,
+    is_priority_part,
     is_sub_label,
     legend_entry,
     list_label,
@@ -271,6 +272,7 @@ class _Builder:
             draft.ref = draft.ref or ref
             self.current = draft
             self.objective = None
+            self.measures = False
             self.placed.add(index)
             return True
         if is_priorities_heading(text):
@@ -280,16 +282,28 @@ class _Builder:
             self.objective = None
             self.measures = False
             return True
+        if self.current is not None and opens and number is None and is_priority_part(text):
+            # "What we will do", "How will we know ...?", "Why is this a priority?": a part of
+            # the open priority, telling what the lists under it are.
+            self.measures = is_measures_heading(text)
+            if not self.measures and is_delivery_heading(text):
+                self.current.delivery = True
+            self.placed.add(index)
+            return True
         if is_measures_heading(text):
             self.measures = True
             self.current = None
             self.objective = None
             return True
-        if ends_section(text) or (
-            self.in_priorities
-            and number is not None
-            and self.priorities_number is not None
-            and number != self.priorities_number
+        if (
+            ends_section(text)
+            or (self.in_priorities and _generic_heading(text))
+            or (
+                self.in_priorities
+                and number is not None
+                and self.priorities_number is not None
+                and number != self.priorities_number
+            )
         ):
             self.in_priorities = False
             self.measures = False
@@ -312,7 +326,10 @@ class _Builder:
             self.placed.add(index)
             return True
         if self.in_priorities and opens and len(text.split()) <= 12:
-            draft = self.open_priority(text, block.source, index)
+            numbered = _LEADING_NUMBER.match(text)
+            title = numbered.group("title") if numbered else text
+            draft = self.open_priority(title, block.source, index)
+            draft.ref = numbered.group("ref") if numbered else None
             draft.stated = True
             draft.delivery = is_delivery_heading(text)
             self.placed.add(index)
@@ -361,6 +378,7 @@ class _Builder:
             return self.objective_block(index, block, objective, items)
         if is_priorities_intro(text) and items:
             self.priorities_from_list(items)
+            self.placed.add(index)
             return 1
         kind = list_label(text)
         if kind is not None and items:
@@ -472,6 +490,10 @@ class _Builder:
                 made = self.make_objective(text, None, item.source)
                 (owner.objectives if owner is not None else self.objectives).append(made)
             elif kind == "indicator":
+                if self.targets_from(i, text, item.source):
+                    # "How we will measure success: - Reduce X from 27.5% to 25% by 2025".
+                    self.placed.add(i)
+                    continue
                 found = find_indicators(text, item.source) or [
                     Indicator(text=text, scheme="local", source=item.source)
                 ]
@@ -590,7 +612,10 @@ class _Builder:
             joined, used = join_tables(block, layout, [t for _, t in following])
             reading = rows_to_actions(joined, layout)
             if reading.actions or reading.workstreams:
-                self.action_table(index, reading, layout.column(ColumnKind.PRIORITY) is not None)
+                grouped = layout.column(ColumnKind.PRIORITY) is not None or (
+                    any(reading.groups) and self.current is None and self.objective is None
+                )
+                self.action_table(index, reading, grouped)
                 self.placed.add(index)
                 last = index
                 for position, _ in following[:used]:
@@ -615,6 +640,7 @@ class _Builder:
             owner = self.current.targets if self.current is not None else self.targets
             owner.extend(self.number_target(t) for t in table_targets)
             self.placed.add(index)
+            self.indicator_table(index, block)  # rows led by indicator codes name them too
             return 1
         members = table_to_memberships(block, self.last_heading)
         if members is not None:
@@ -656,6 +682,25 @@ class _Builder:
         objective_id = self.objective.id if self.objective is not None else None
         if grouped:
             owner = None
+        titled = next(
+            (
+                i
+                for i in reading.preamble
+                if i.kind == "text" and action_plan_title(i.text) and not _generic_heading(i.text)
+            ),
+            None,
+        )
+        if titled is not None and not grouped:
+            # "Domestic Abuse Action Plan" in a row of the table's own: that plan's priority.
+            title = action_plan_title(titled.text)
+            assert title is not None
+            owner = self.find_priority(title) if self.priorities else None
+            if owner is None or owner.actions:
+                owner = self.open_priority(title, titled.source, None)
+            self.current = owner
+            reading = attrs.evolve(
+                reading, preamble=tuple(i for i in reading.preamble if i is not titled)
+            )
         if owner is None and not grouped and self.objective is None:
             source = reading.actions[0].source if reading.actions else SourceRef()
             recent = (
@@ -672,6 +717,7 @@ class _Builder:
             elif _has_plan_preamble(reading):
                 owner = self.open_priority("Action plan", source, None)
         used = {a.workstream for a in reading.actions if a.workstream}
+        self.preamble_claims(reading.preamble)
         if owner is not None:
             left = self.preamble_to(owner, reading.preamble, used)
             for workstream in reading.workstreams:
@@ -694,6 +740,7 @@ class _Builder:
             )
         group_owner: _PriorityDraft | None = None
         last_group: str | None = None
+        stated: set[tuple[str, SourceRef]] = set()
         column_objectives: dict[str, str] = {}
         for action, group, objective_text in zip(
             reading.actions, reading.groups, reading.objectives, strict=False
@@ -716,6 +763,28 @@ class _Builder:
                 serves = column_objectives[objective_text]
             numbered = attrs.evolve(action, id=self.next_id("A"), objective=serves)
             (home.actions if home is not None else self.actions).append(numbered)
+            for target in _cell_targets(numbered):
+                if (target.statement, target.source) in stated:
+                    continue  # one row's measure shared by the actions of its bullets
+                stated.add((target.statement, target.source))
+                (home.targets if home is not None else self.targets).append(
+                    self.number_target(target)
+                )
+
+    def preamble_claims(self, items: Sequence[PreambleItem]) -> None:
+        """Counts an action plan states above its rows ("has 4 areas of work: 1. ... 2. ..."),
+        with the areas listed after them in the same cell."""
+        for position, item in enumerate(items):
+            if item.kind != "text":
+                continue
+            listed: list[str] = []
+            for later in items[position + 1 :]:
+                if later.kind != "workstream" or later.source != item.source:
+                    break
+                listed.append(later.text)
+            if listed:
+                head = item.text if item.text.rstrip().endswith(":") else f"{item.text}:"
+                self.claims_from(head, item.source, listed)
 
     def preamble_to(
         self, owner: _PriorityDraft | None, items: Sequence[PreambleItem], used: set[str]
@@ -761,6 +830,8 @@ class _Builder:
                 self.targets.append(target)
 
 
+_LEADING_NUMBER = re.compile(r"^(?P<ref>\d{1,2}(?:\.\d{1,2})?)[.):]?\s+(?P<title>\S.*)$")
+"""A heading's own number: "1. Reducing Violent Crime"."""
 _WE_WILL = re.compile(r"\bwe\s+will(?:\s+do)?\s*:\s*$", re.IGNORECASE)
 _FURNITURE = re.compile(
     r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^\(?(?:continued|cont(?:'d|\.)?)\)?\.?$",
@@ -792,7 +863,9 @@ def _text(block: Block) -> str:
 
 
 _GENERIC_PLAN = re.compile(
-    r"^(?:appendix\s+\w{1,3}\W*)?(?:the\s+|our\s+|\w+\s+)?(?:action|delivery|work)\s+plans?\b",
+    r"^(?:appendix\s+\w{1,3}\W*)?(?:the\s+|our\s+|\w+\s+)?(?:action|delivery|work)\s+plans?\b"
+    r"|^(?:\d{1,2}\.?\s+)?(?:the\s+|our\s+)?(?:key\s+|main\s+|planned\s+|partnership\s+)?"
+    r"(?:actions?|activities|tasks|deliverables)(?:\s+(?:for\s+)?(?:\d{4}\S*|the\s+year))?\s*$",
     re.IGNORECASE,
 )
 
@@ -833,6 +906,41 @@ def _new_group(builder: _Builder, title: str, source: SourceRef) -> _PriorityDra
     draft = _PriorityDraft(title=title, source=source)
     builder.priorities.append(draft)
     return draft
+
+
+_TARGET_CELL = re.compile(r"^\W{0,3}(?:targets?|aims?)\b", re.IGNORECASE)
+
+
+def _cell_targets(action: Action) -> list[Target]:
+    """Targets an action's target, outcome or evaluation cells state without a frame: "10% reduction in
+    burglary", "Reduce repeat victims by 5%". The column header is the frame, so the cell is
+    read as "Target: ..."; only a change (a percentage, or a baseline and a target value)
+    counts, so outputs such as "120 staff trained" stay milestones. A target with no
+    deadline of its own takes the milestone's dated timescale."""
+    cells: list[tuple[str, Timescale | None, SourceRef]] = [
+        (m.output, m.timescale, m.source) for m in action.milestones if m.output
+    ]
+    if action.outcome:
+        cells.append((action.outcome, None, action.source))
+    if action.evaluation:
+        # A measure of success on the action's own row is due when its one milestone is.
+        single = action.milestones[0].timescale if len(action.milestones) == 1 else None
+        cells.append((action.evaluation, single, action.source))
+    found: list[Target] = []
+    for text, timescale, source in cells:
+        framed = text if _TARGET_CELL.match(text) else f"Target: {text}"
+        for target in find_targets(framed, source):
+            if target.percent is None and (target.baseline is None or target.target is None):
+                continue
+            statement = " ".join(text.split())
+            deadline = target.deadline
+            if deadline is None and timescale is not None and timescale.end is not None:
+                deadline = Period(text=timescale.text, start=timescale.start, end=timescale.end)
+            goal = target.target
+            if goal is not None and goal.period is None and deadline is not None:
+                goal = attrs.evolve(goal, period=deadline)
+            found.append(attrs.evolve(target, statement=statement, deadline=deadline, target=goal))
+    return found
 
 
 def _has_plan_preamble(reading: ActionTableReading) -> bool:

@@ -26,6 +26,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+import attrs
 import regex
 
 from ..model.plan import Claim, ClaimKind, Figure
@@ -111,6 +112,8 @@ _FOOTNOTE_FIGURE = regex.compile(
 _SHARE_PART = regex.compile(
     rf"(?P<pct>{PERCENT})\s{{1,3}}(?:(?:are|were|is|was)\s{{1,3}})?"
     rf"(?:of\s{{1,3}}(?:the\s{{1,3}})?[a-z]{{2,20}}\s{{1,3}}(?:are|were|is|was)\s{{1,3}})?"
+    rf"(?:(?:(?:related|relating|relate|due|attributed|attributable|linked|came|come|were|was)\s{{1,3}})?"
+    rf"(?:to|from)\s{{1,3}}(?=[a-z])|(?:involved|involving|concerned|concerning|related)\s{{1,3}}(?=[a-z]))?"
     rf"(?P<label>[A-Za-z][\w\-]{{0,20}}(?:\s{{1,3}}(?!and\b)[A-Za-z][\w\-]{{0,20}}){{0,2}})",
     regex.IGNORECASE,
 )
@@ -118,7 +121,8 @@ _SHARE_JOIN = regex.compile(
     r"^(?:\s{0,3}\([^()%]{0,30}\))?\s{0,3}(?:[,;]\s{0,3}(?:and\s{1,3})?|and\s{1,3}|&\s{0,3})$"
 )
 _TOTAL = regex.compile(
-    rf"(?i)\bof\s{{1,3}}(?:the|these|those|all)\s{{1,3}}(?P<total>{NUMBER})\s{{1,3}}(?P<what>[a-z][\w\- ]{{1,30}}?)\s{{0,3}},"
+    rf"(?i)\bof\s{{1,3}}(?:the|these|those|all)\s{{1,3}}(?P<total>{NUMBER})\s{{1,3}}(?P<what>[a-z][\w\- ]{{1,60}}?)"
+    rf"(?:\s{{1,3}}(?:reported|recorded|logged|received|made|seen|dealt\s{{1,3}}with)\b[^,.;:]{{0,50}})?\s{{0,3}},"
 )
 _COUNT_NOUNS = (
     r"priorities|objectives|aims|themes|areas|outcomes|strands|goals|targets|pledges|commitments"
@@ -312,6 +316,7 @@ def _moved_from(
     start_period = parse_period(period_match.group("p")) if period_match else None
     after_from = anchor.end() + (period_match.end() if period_match else 0)
     end_figure: Figure | None = None
+    change: Figure | None = None
     moved_to = _TO_ANY.match(sentence[after_from : after_from + 60], timeout=TIMEOUT)
     if moved_to is not None and _is_percent_text(moved_to.group("to")) == percent:
         value = _pct(moved_to.group("to"))
@@ -320,6 +325,12 @@ def _moved_from(
             around = _AROUND_PERIOD.match(sentence[end : end + 30], timeout=TIMEOUT)
             period = parse_period(around.group("p")) if around else None
             end_figure = Figure(role="to", value=value, unit=unit, period=period)
+            later = end + (around.end() if around else 0)
+            bracket = _BRACKETED_CHANGE.match(sentence[later : later + 40], timeout=TIMEOUT)
+            stated = _pct(bracket.group("pct")) if bracket is not None and not percent else None
+            if stated is not None:
+                # "from 210 in 2019/20 to 252 in 2020/21 (20%)": the change, in brackets.
+                change = Figure(role="change", value=stated, unit="percent")
     elif percent:
         found = _percent_before(sentence, anchor.start())
         if found is not None:
@@ -343,9 +354,17 @@ def _moved_from(
         figures=(
             Figure(role="from", value=start_value, unit=unit, period=start_period),
             end_figure,
+            *((change,) if change is not None else ()),
         ),
         source=source,
     )
+
+
+_BRACKETED_CHANGE = regex.compile(
+    rf"^\s{{0,3}}\(\s{{0,2}}(?:an?\s{{1,3}}(?:increase|rise|reduction|fall|decrease)\s{{1,3}}of\s{{1,3}})?"
+    rf"[+\-–−]?\s{{0,2}}(?P<pct>{PERCENT})(?:\s{{1,3}}(?:increase|rise|reduction|fall|decrease|up|down|higher|lower))?\s{{0,2}}\)",
+    regex.IGNORECASE,
+)
 
 
 def _same_move(first: Claim, second: Claim) -> bool:
@@ -403,12 +422,32 @@ def _relate(
     start_figure: Figure | None = None
     end_figure: Figure | None = None
     from_match = _FROM.match(after, timeout=TIMEOUT)
+    unusable = from_match is None or _from_figure(from_match) is None  # "since 2010"
+    since = _SINCE.match(after, timeout=TIMEOUT) if unusable else None
+    if since is not None:
+        # "has fallen by 23% since 2010, from 12,400 to 9,548": the figures after the span.
+        later = _FROM.match(after[since.end() :], timeout=TIMEOUT)
+        if later is not None and _from_figure(later) is not None:
+            after_at += since.end()
+            after = sentence[after_at : after_at + 100]
+            from_match = later
     if from_match is not None:
         start_figure = _from_figure(from_match)
         if start_figure is not None:
             end_figure = _to_after(sentence, after_at + from_match.end(), points)
     else:
         end_figure = _to_after(sentence, after_at, points)
+        period_first = _AROUND_PERIOD.match(after, timeout=TIMEOUT) or _LAST_YEAR.match(
+            after, timeout=TIMEOUT
+        )
+        if end_figure is None and period_first is not None:
+            # "rose by 14% in 2017/18, to 1,596 offences": the period, then the figure.
+            skip = regex.match(r"\)?\s{0,2},?", after[period_first.end() :])
+            gap = period_first.end() + (skip.end() if skip else 0)
+            end_figure = _to_after(sentence, after_at + gap, points)
+            if end_figure is not None and end_figure.period is None and period_first.group("p"):
+                period = parse_period(period_first.group("p"))
+                end_figure = attrs.evolve(end_figure, period=period)
     if end_figure is None and kind in ("after", "before"):
         found = _figure_before(sentence, anchor.start())
         if found is not None:
@@ -441,6 +480,19 @@ def _relate(
     return start_figure, end_figure
 
 
+_LAST_YEAR = regex.compile(
+    r"^\s{1,3}(?:last|this|over\s{1,3}the\s{1,3}(?:last|past)(?:\s{1,3}\w{1,8})?)\s{1,3}"
+    r"(?:years|year|twelve\s{1,3}months|12\s{1,3}months)\b(?P<p>)",
+    regex.IGNORECASE,
+)
+"""A span named in words between a change and its figure: "fell 6% last year, to 10,340"."""
+_SINCE = regex.compile(
+    rf"^\s{{1,3}}(?:(?:since|over|in|during|between)\s{{1,3}}(?:the\s{{1,3}}(?:last|past)\s{{1,3}}\w{{1,8}}\s{{1,3}}years?"
+    rf"|(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}})(?:\s{{1,3}}(?:and|to)\s{{1,3}}(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}}))?)\s{{0,2}},"
+    rf"|(?:on|compared\s{{1,3}}(?:with|to))\s{{1,3}}(?:the\s{{1,3}})?(?:previous|last|preceding)\s{{1,3}}(?:year|12\s{{1,3}}months)\s{{0,2}},?)",
+    regex.IGNORECASE,
+)
+"""A span between a change and its figures: "since 2010,", "on the previous year"."""
 _COMPARED = regex.compile(
     r"(?i)\b(?:compared\s{1,3}(?:with|to)|against|versus|vs\.?|from)\s{1,3}(?:the\s{1,3})?"
     r"(?:[\w/]{1,12}\s{1,3}){0,3}$"

@@ -51,7 +51,7 @@ class ColumnKind(str, enum.Enum):
 
 
 def _pattern(*alternatives: str) -> re.Pattern[str]:
-    qualifier = r"(?:(?:key|main|proposed|planned|specific|agreed|intended)\s+)?"
+    qualifier = r"(?:(?:key|main|proposed|planned|specific|agreed|intended|expected|strategic)\s+)?"
     return re.compile(
         r"^\W*" + qualifier + "(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE
     )
@@ -72,14 +72,18 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
             r"evaluation",
             r"measures?\s+of\s+success",
             r"success\s+(?:measures?|criteria)",
-            r"how\s+(?:will\s+)?(?:we\s+)?(?:know|measure)",
+            r"how\s+(?:we\s+)?(?:will\s+)?(?:we\s+)?(?:know|measure)",
+            r"how\s+will\s+(?:success|progress|this|it)\s+be\s+measured",
             r"evidence",
         ),
     ),
     (
         ColumnKind.OUTCOME,
         _pattern(
-            r"desired\s+outcomes?", r"outcomes?(?:\s+sought)?", r"expected\s+outcomes?", r"impact"
+            r"desired\s+outcomes?",
+            r"outcomes?(?:\s+sought)?(?!\s*/\s*outputs?)",
+            r"expected\s+outcomes?",
+            r"impact",
         ),
     ),
     (
@@ -89,8 +93,9 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     (
         ColumnKind.TARGET,
         _pattern(
-            r"targets?(?!\s+dates?)",
+            r"targets?(?!\s+(?:dates?|completion|end|deadline))",
             r"outputs?",
+            r"outcomes?\s*/\s*outputs?",
             r"milestones?",
             r"performance\s+measures?",
             r"measures?",
@@ -107,7 +112,11 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
             r"by\s+when",
             r"due(?:\s+date)?",
             r"target\s+dates?",
+            r"target\s+(?:completion|end|deadline)(?:\s+dates?)?",
             r"completion(?:\s+date)?",
+            r"timelines?",
+            r"end(?:\s+date)?",
+            r"finish(?:\s+date)?",
             r"dates?",
             r"when",
         ),
@@ -119,6 +128,8 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
             r"managers?",
             r"responsib(?:le|ility)",
             r"owners?",
+            r"delivered\s+by",
+            r"by\s+whom",
             r"contacts?",
             r"who",
             r"accountable",
@@ -126,7 +137,14 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     ),
     (
         ColumnKind.STATUS,
-        _pattern(r"status", r"rag", r"progress", r"updates?", r"comments?", r"position"),
+        _pattern(
+            r"status",
+            r"rag",
+            r"progress",
+            r"updates?",
+            r"comments?",
+            r"(?:current\s+)?position",
+        ),
     ),
     (
         ColumnKind.RESOURCES,
@@ -281,6 +299,12 @@ def is_header_row(row: Row) -> bool:
     return unknown_filled <= max(1, len(filled) // 3)
 
 
+_PARTNERS = re.compile(
+    r"^\W*(?:(?:key|main|delivery|lead)\s+)?(?:partners?|partner\s+agenc(?:y|ies)|agenc(?:y|ies))\W*$",
+    re.IGNORECASE,
+)
+
+
 def find_layout(table: Table) -> TableLayout | None:
     """The layout of ``table`` where one of its first rows is an action table's header row."""
     for index, row in enumerate(table.rows[:_HEADER_SCAN_ROWS]):
@@ -289,6 +313,13 @@ def find_layout(table: Table) -> TableLayout | None:
         found = _header_kinds(row)
         assert found is not None
         kinds, headers = found
+        if ColumnKind.LEAD not in kinds:
+            # "Partners" beside a "Lead" column lists helpers; with no lead column, the
+            # partners named are who delivers the action.
+            for position, (kind, header) in enumerate(zip(kinds, headers, strict=False)):
+                if kind is None and _PARTNERS.match(header):
+                    kinds[position] = ColumnKind.LEAD
+                    break
         width = max(table.width, len(kinds))
         kinds += [None] * (width - len(kinds))
         headers += [""] * (width - len(headers))

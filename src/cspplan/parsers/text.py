@@ -38,7 +38,9 @@ _BREAK_TAG = re.compile(r"<\s*(?:/?p|br|/?li|/?ul|/?ol|/?div|/?tr)\b[^<>]{0,2000
 _LINK = re.compile(r"\[([^\[\]]{0,2000})\]\([^()\s]{0,2000}\)")
 # The emphasised text may not hold the marker character, so each attempt stops at the next
 # '*' or '_': a line full of markers is scanned in linear time, never re-read from each one.
-_EMPHASIS = re.compile(r"(\*{1,3})(?=[^*\s])([^*]{1,2000}?)(?<=\S)\1|(_{2,3})(?=[^_\s])([^_]{1,2000}?)(?<=\S)\3")
+_EMPHASIS = re.compile(
+    r"(\*{1,3})(?=[^*\s])([^*]{1,2000}?)(?<=\S)\1|(_{2,3})(?=[^_\s])([^_]{1,2000}?)(?<=\S)\3"
+)
 _INLINE_BULLET = re.compile(r"\s*[•▪●◦■➢➤]\s+")
 _BOLD_LINE = re.compile(r"^\s*(\*{2,3}|_{2,3})(.+?)\1\s*$")
 _SENTENCE_END = re.compile(r"[.;,]\s*$")

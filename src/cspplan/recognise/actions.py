@@ -317,6 +317,16 @@ def _title_like(text: str) -> bool:
     return capitals / len(significant) >= 0.6
 
 
+def _short_sentence_case_title(text: str) -> bool:
+    """ "Anti-social behaviour", "Night-time economy": modern plans write group names in
+    sentence case, which the capitals test misses; an action would start with a verb."""
+    words = text.split()
+    if not words or len(words) > 6 or _SENTENCE_END.search(text) or not words[0][:1].isupper():
+        return False
+    first = words[0].lower().strip(".,:")
+    return first != "to" and first not in _VERBS
+
+
 def _boundary_score(words: list[str], index: int) -> float:
     word = words[index]
     previous = words[index - 1]
@@ -533,7 +543,11 @@ def _group_row(
     match = _GROUP_ROW.match(text)
     if match and "." not in match.group("ref")[1:]:
         title = match.group("title").strip()
-        named = _title_like(title) or (match.group("word") and len(title.split()) <= 12)
+        named = (
+            _title_like(title)
+            or (match.group("word") and len(title.split()) <= 12)
+            or _short_sentence_case_title(title)
+        )
         if named and (not _REF_IN_TEXT.match(text) or re.match(r"^\s*\d{1,2}[.)]?\s", text)):
             word = match.group("word")
             return match.group("ref"), title, " ".join(word.lower().split()) if word else None

@@ -1285,6 +1285,32 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         True,
     ),
     ("tamsworth_psa.txt", "target count", lambda p: len(_targets(p)), 3),
+    # Fifteenth batch, written blind: priorities run into a sentence, and member tables.
+    (
+        "pelham_members.txt",
+        "count with run-in items",
+        lambda p: [
+            (c.figures[0].value.text, len(c.items)) for c in p.claims if c.kind.value == "count"
+        ],
+        [("three", 3)],
+    ),
+    ("pelham_members.txt", "priorities", lambda p: len(p.priorities), 3),
+    (
+        "pelham_members.txt",
+        "organisation, name, position",
+        lambda p: [(m.person, m.role, m.organisation) for m in p.memberships][:3],
+        [
+            ("Grace Mills", "Head of Community Safety", "Pelham Borough Council"),
+            ("Supt Dan Kerr", "Area Commander", "Pelham Police"),
+            ("Amy Ross", "Station Manager", "Fire and Rescue Service"),
+        ],
+    ),
+    (
+        "pelham_members.txt",
+        "group chairs",
+        lambda p: [m.person for m in p.memberships][3:],
+        ["Insp Tom Wade", "Leah Grant"],
+    ),
 ]
 
 

@@ -1311,6 +1311,32 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         lambda p: [m.person for m in p.memberships][3:],
         ["Insp Tom Wade", "Leah Grant"],
     ),
+    # Sixteenth batch, written blind: outputs with figures that are and are not targets.
+    (
+        "quarrybank_outputs.txt",
+        "only the changes are targets",
+        _target_figures,
+        sorted(
+            [
+                ("reduce", "10%", None, None, "March 2020"),
+                ("reduce", None, "240", "180", "Dec 2019"),
+            ],
+            key=repr,
+        ),
+    ),
+    (
+        "quarrybank_outputs.txt",
+        "metric",
+        lambda p: sorted(t.metric or "" for t in _targets(p))[:1],
+        ["average clearance time"],
+    ),
+    (
+        "quarrybank_outputs.txt",
+        "funding kept whole",
+        lambda p: _action(p, "E1").resources,
+        "£10,000 (50% from the PCC)",
+    ),
+    ("quarrybank_outputs.txt", "July 2019", lambda p: _due(p, "E2"), [_D(2019, 7, 31)]),
 ]
 
 

@@ -111,6 +111,8 @@ class _PriorityDraft:
     delivery: bool = False
     block: int | None = None
     stated: bool = False
+    level: int | None = None
+    """The level of the heading that opened it: a shallower heading is not one of its parts."""
 
     def keys(self) -> list[frozenset[str]]:
         return [priority_key(name) for name in (self.title, *self.aliases)]
@@ -271,6 +273,7 @@ class _Builder:
                 draft = self.open_priority(name, block.source, index)
                 draft.stated = True
             draft.ref = draft.ref or ref
+            draft.level = block.level
             self.current = draft
             self.objective = None
             self.measures = False
@@ -283,7 +286,13 @@ class _Builder:
             self.objective = None
             self.measures = False
             return True
-        if self.current is not None and opens and number is None and is_priority_part(text):
+        if (
+            self.current is not None
+            and opens
+            and number is None
+            and is_priority_part(text)
+            and not (self.current.level is not None and block.level < self.current.level)
+        ):
             # "What we will do", "How will we know ...?", "Why is this a priority?": a part of
             # the open priority, telling what the lists under it are.
             self.measures = is_measures_heading(text)
@@ -331,6 +340,7 @@ class _Builder:
             title = numbered.group("title") if numbered else text
             draft = self.open_priority(title, block.source, index)
             draft.ref = numbered.group("ref") if numbered else None
+            draft.level = block.level
             draft.stated = True
             draft.delivery = is_delivery_heading(text)
             self.placed.add(index)

@@ -299,3 +299,8 @@ def test_change_on_the_previous_year_with_bracketed_figures() -> None:
 def test_move_with_its_change_in_brackets() -> None:
     (claim,) = claims("Noise complaints rose from 300 in 2018/19 to 330 in 2019/20 (10%).")
     assert roles(claim) == [("from", "300"), ("to", "330"), ("change", "10%")]
+
+
+def test_count_with_items_run_in_after_are() -> None:
+    (claim,) = claims("Our three priorities are safer streets, safer homes and safer roads.")
+    assert claim.items == ("safer streets", "safer homes", "safer roads")

@@ -1285,6 +1285,58 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         True,
     ),
     ("tamsworth_psa.txt", "target count", lambda p: len(_targets(p)), 3),
+    # Fifteenth batch, written blind: priorities run into a sentence, and member tables.
+    (
+        "pelham_members.txt",
+        "count with run-in items",
+        lambda p: [
+            (c.figures[0].value.text, len(c.items)) for c in p.claims if c.kind.value == "count"
+        ],
+        [("three", 3)],
+    ),
+    ("pelham_members.txt", "priorities", lambda p: len(p.priorities), 3),
+    (
+        "pelham_members.txt",
+        "organisation, name, position",
+        lambda p: [(m.person, m.role, m.organisation) for m in p.memberships][:3],
+        [
+            ("Grace Mills", "Head of Community Safety", "Pelham Borough Council"),
+            ("Supt Dan Kerr", "Area Commander", "Pelham Police"),
+            ("Amy Ross", "Station Manager", "Fire and Rescue Service"),
+        ],
+    ),
+    (
+        "pelham_members.txt",
+        "group chairs",
+        lambda p: [m.person for m in p.memberships][3:],
+        ["Insp Tom Wade", "Leah Grant"],
+    ),
+    # Sixteenth batch, written blind: outputs with figures that are and are not targets.
+    (
+        "quarrybank_outputs.txt",
+        "only the changes are targets",
+        _target_figures,
+        sorted(
+            [
+                ("reduce", "10%", None, None, "March 2020"),
+                ("reduce", None, "240", "180", "Dec 2019"),
+            ],
+            key=repr,
+        ),
+    ),
+    (
+        "quarrybank_outputs.txt",
+        "metric",
+        lambda p: sorted(t.metric or "" for t in _targets(p))[:1],
+        ["average clearance time"],
+    ),
+    (
+        "quarrybank_outputs.txt",
+        "funding kept whole",
+        lambda p: _action(p, "E1").resources,
+        "£10,000 (50% from the PCC)",
+    ),
+    ("quarrybank_outputs.txt", "July 2019", lambda p: _due(p, "E2"), [_D(2019, 7, 31)]),
 ]
 
 

@@ -586,3 +586,29 @@ def test_a_trajectory_before_its_statement_waits_for_it() -> None:
     (target,) = plan.targets
     assert len(target.trajectory) == 3
     assert plan.unclassified == ()
+
+
+def _plan_of(*blocks: Any) -> Plan:
+    return build_plan(
+        Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
+    )
+
+
+def test_parts_of_a_priority_keep_it_open_but_a_shallower_heading_does_not() -> None:
+    header = Row(cells=tuple(Cell(lines=(t,)) for t in ("Action", "Lead", "Target date")))
+    row = Row(cells=tuple(Cell(lines=(t,)) for t in ("Mark bikes", "Police", "May 2020")))
+    plan = _plan_of(
+        Heading(text="Our Priorities", level=2),
+        Heading(text="1. Safer Streets", level=3),
+        Heading(text="Why is this a priority?", level=4),
+        Paragraph(text="Street robbery doubled in two years."),
+        Heading(text="What we will do", level=4),
+        ListItem(text="Light the underpass", marker="-"),
+        Heading(text="Key Actions", level=2),
+        Table(rows=(header, row)),
+    )
+    (priority,) = plan.priorities
+    assert priority.ref == "1" and priority.title == "Safer Streets"
+    assert priority.description == "Street robbery doubled in two years."
+    assert [a.text for a in priority.actions] == ["Light the underpass"]
+    assert [a.text for a in plan.actions] == ["Mark bikes"]

@@ -30,6 +30,7 @@ from ..document import Block, Document, Heading, ListItem, Paragraph, Row, Table
 from ..model.plan import (
     Action,
     Claim,
+    ClaimKind,
     Indicator,
     Marker,
     Membership,
@@ -110,6 +111,8 @@ class _PriorityDraft:
     delivery: bool = False
     block: int | None = None
     stated: bool = False
+    level: int | None = None
+    """The level of the heading that opened it: a shallower heading is not one of its parts."""
 
     def keys(self) -> list[frozenset[str]]:
         return [priority_key(name) for name in (self.title, *self.aliases)]
@@ -270,6 +273,7 @@ class _Builder:
                 draft = self.open_priority(name, block.source, index)
                 draft.stated = True
             draft.ref = draft.ref or ref
+            draft.level = block.level
             self.current = draft
             self.objective = None
             self.measures = False
@@ -282,7 +286,13 @@ class _Builder:
             self.objective = None
             self.measures = False
             return True
-        if self.current is not None and opens and number is None and is_priority_part(text):
+        if (
+            self.current is not None
+            and opens
+            and number is None
+            and is_priority_part(text)
+            and not (self.current.level is not None and block.level < self.current.level)
+        ):
             # "What we will do", "How will we know ...?", "Why is this a priority?": a part of
             # the open priority, telling what the lists under it are.
             self.measures = is_measures_heading(text)
@@ -330,6 +340,7 @@ class _Builder:
             title = numbered.group("title") if numbered else text
             draft = self.open_priority(title, block.source, index)
             draft.ref = numbered.group("ref") if numbered else None
+            draft.level = block.level
             draft.stated = True
             draft.delivery = is_delivery_heading(text)
             self.placed.add(index)
@@ -372,7 +383,10 @@ class _Builder:
             return 1
         items = self._following_items(index)
         item_texts = [_text(self.blocks[i]) for i in items]
+        before = len(self.claims)
         claimed = self.claims_from(text, block.source, item_texts)
+        if not items and not self.priorities:
+            self.run_in_priorities(self.claims[before:], index)
         objective = objective_line(text)
         if objective is not None:
             return self.objective_block(index, block, objective, items)
@@ -528,6 +542,28 @@ class _Builder:
         for i in items:
             self.placed.add(i)
         self.current = None
+
+    def run_in_priorities(self, claims: Sequence[Claim], index: int) -> None:
+        """Priorities named in the sentence that counts them ("Our three priorities are
+        reducing violence, tackling drug harm and protecting young people."), where the
+        items listed are exactly as many as the count and the sentence is about the plan's
+        own priorities."""
+        for claim in claims:
+            figure = claim.figures[0] if claim.figures else None
+            if (
+                claim.kind is not ClaimKind.COUNT
+                or figure is None
+                or figure.label != "priorities"
+                or len(claim.items) != int(figure.value.value)
+                or not _OWN_PRIORITIES.search(claim.statement)
+            ):
+                continue
+            source = self.blocks[index].source
+            for title in claim.items:
+                self.priorities.append(
+                    _PriorityDraft(title=title, source=source, block=index, stated=True)
+                )
+            return
 
     def bullet_legend(self, index: int, text: str) -> tuple[str, str] | None:
         """A lone bullet between an action plan's heading and its table, where a marker in the
@@ -830,6 +866,12 @@ class _Builder:
                 self.targets.append(target)
 
 
+_OWN_PRIORITIES = re.compile(
+    r"\b(?:our|the\s+partnership'?s|this\s+plan'?s|the\s+plan'?s)\s+(?:\w+\s+){0,3}priorities\s+(?:are|will\s+be)\b"
+    r"|\b(?:we|the\s+partnership|this\s+plan)\s+(?:has|have|will\s+focus\s+on)\s+(?:\w+\s+){0,3}priorities\b",
+    re.IGNORECASE,
+)
+"""A sentence about the plan's own priorities, as against "two of the county's priorities"."""
 _LEADING_NUMBER = re.compile(r"^(?P<ref>\d{1,2}(?:\.\d{1,2})?)[.):]?\s+(?P<title>\S.*)$")
 """A heading's own number: "1. Reducing Violent Crime"."""
 _WE_WILL = re.compile(r"\bwe\s+will(?:\s+do)?\s*:\s*$", re.IGNORECASE)

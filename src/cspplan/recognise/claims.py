@@ -822,6 +822,10 @@ _OWN_PLAN = regex.compile(
     r"|\bour\s{1,3}(?:\w+\s{1,3})?(?:key\s{1,3})?(?:priorities|objectives|aims|themes|outcomes)\b"
     r"|\bwe\s{1,3}(?:have|will|are|set|identified|agreed|chose|selected)\b"
 )
+_ARE = regex.compile(
+    r"^\s{0,3}(?:for\s{1,3}[^.,:;]{1,40}?\s{1,3})?(?:are|will\s{1,3}be|include)\s{1,3}(?=[a-z])",
+    regex.IGNORECASE,
+)
 _ITEM_SPLIT = regex.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)]|[•▪◦●❖➢➤►■·])\s{1,3}")
 
 
@@ -831,7 +835,10 @@ def _inline_items(text: str, position: int, count: int) -> tuple[str, ...]:
     and the last "and" give exactly ``count`` items (an item may itself hold an "and")."""
     colon = text.find(":", position, position + 120)
     if colon < 0 or regex.search(r"[.;]\s", text[position:colon]):
-        return ()
+        # "Our three priorities are A, B and C.": run in after the verb, no colon; only a
+        # list of exactly the stated number of items counts.
+        verb = _ARE.match(text[position : position + 80], timeout=TIMEOUT)
+        return _run_in_items(text[position + verb.end() :], count) if verb else ()
     tail = text[colon + 1 : colon + 1200]
     pieces = _ITEM_SPLIT.split(tail, maxsplit=40, timeout=TIMEOUT)
     if len(pieces) >= 3 and not pieces[0].strip():

@@ -17,7 +17,7 @@ import attrs
 from ..model.plan import Lead
 from ..model.source import SourceRef
 
-__all__ = ["is_placeholder_lead", "looks_like_person", "split_lead", "split_leads"]
+__all__ = ["is_placeholder_lead", "is_post", "looks_like_person", "split_lead", "split_leads"]
 
 _RANKS = (
     r"c/insp\.?|c/supt\.?|ch\.?\s*insp\.?|det\.?\s*insp\.?|insp\.?|inspector|chief\s+inspector|"
@@ -377,6 +377,17 @@ def _person_length(words: list[str]) -> int:
         # "Trading Standards" fails at "Standards"; a two-word name followed by its body passes.
         return names
     return 0
+
+
+def is_post(text: str) -> bool:
+    """True where ``text`` names a post rather than a person or a body ("Chair", "Vice
+    Chair", "Head of Community Safety")."""
+    words = text.split()
+    return (
+        bool(words)
+        and _person_length(words) == 0
+        and (_is_role_word(words[-1]) or _names_a_post(words))
+    )
 
 
 def looks_like_person(text: str) -> bool:

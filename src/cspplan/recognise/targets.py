@@ -115,13 +115,18 @@ _LEADING_BY = regex.compile(
 _VALUE = rf"(?:{PERCENT}|{NUMBER}(?:\s{{0,2}}percentage\s{{1,2}}points?|\s{{0,2}}pp\b)?)"
 _NOT_AGE = (
     r"(?!\s{0,2}-?\s{0,2}(?:years?|yrs?)[\s-]{0,2}olds?)"
-    r"(?!\s{0,2}(?:years?|months?|weeks?|days?|times)\b)(?!\s{0,2}\+)"
+    # "within 48 hours", "in 2 working days": a duration, not a figure of the target.
+    r"(?!\s{0,2}(?:years?|months?|weeks?|days?|working\s{1,3}days?|hours?|hrs?|minutes?|mins?"
+    r"|times|miles?|km|metres?)\b)(?!\s{0,2}\+)"
 )
 _CONTEXT = (
     r"(?P<{name}ctx>(?:\s{{1,3}}(?:per|a)\s{{1,3}}(?:year|annum|1,?000|10,?000|100,?000|head|capita)"
     r"(?:\s{{1,3}}(?:population|people|residents|households|adults))?)?"
     r"(?:\s{{0,3}}\((?P<{name}paren>[^()\n]{{1,60}})\)"
-    r"|\s{{1,3}}(?:in|for|during)\s{{1,3}}(?P<{name}in>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)(?![\d/]))?)"
+    # "from 850 offences in 2023/24": up to two words naming what is counted may stand
+    # between the figure and its period.
+    r"|(?:\s{{1,3}}(?!(?:by|from|to|in|for|during|at|and|or|of|per|the|a|an|with|within)\b)[a-z][a-z\-]{{1,20}}){{0,2}}"
+    r"\s{{1,3}}(?:in|for|during)\s{{1,3}}(?P<{name}in>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)(?![\d/]))?)"
 )
 _CLAUSE = regex.compile(
     rf"""

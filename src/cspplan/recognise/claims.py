@@ -41,6 +41,7 @@ from .numbers import (
     joined,
     number_word,
     parse_number,
+    parse_quantity,
     sentences,
 )
 from .periods import PERIOD_PATTERN, parse_period
@@ -180,18 +181,6 @@ def _find_claims(text: str, source: SourceRef, following: Sequence[str]) -> list
     return [claim for _, claim in found]
 
 
-def _pct(text: str) -> Number | None:
-    cleaned = " ".join(text.split())
-    points = regex.search(r"(?i)\s{0,2}percentage\s{1,2}points?$", cleaned)
-    if points:
-        value = parse_number(cleaned[: points.start()])
-        return Number(value=value.value, text=cleaned) if value else None
-    if regex.search(r"(?i)per\s?cent$", cleaned):
-        value = parse_number(regex.sub(r"(?i)\s{0,2}per\s?cent$|\s{0,2}percent$", "", cleaned))
-        return Number(value=value.value, text=cleaned) if value else None
-    return parse_number(cleaned)
-
-
 def _is_year(text: str) -> bool:
     return bool(regex.fullmatch(r"(?:19|20)\d{2}", text.strip()))
 
@@ -262,7 +251,7 @@ def _changes(
         ):
             # "is set to increase by 8.2%": a verb of a forecast or an aim, not a change.
             continue
-        change = _pct(anchor.group("pct"))
+        change = parse_quantity(anchor.group("pct"))
         if change is None:
             continue
         bisect.insort(taken, (anchor.start(), anchor.end()))
@@ -307,7 +296,7 @@ def _moved_from(
     "62% ..., up from 55% in 2007"."""
     written = anchor.group("from")
     percent = _is_percent_text(written)
-    start_value = _pct(written)
+    start_value = parse_quantity(written)
     if start_value is None or (not percent and _is_year(written)):
         return None
     unit = "percent" if percent else "count"
@@ -319,7 +308,7 @@ def _moved_from(
     change: Figure | None = None
     moved_to = _TO_ANY.match(sentence[after_from : after_from + 60], timeout=TIMEOUT)
     if moved_to is not None and _is_percent_text(moved_to.group("to")) == percent:
-        value = _pct(moved_to.group("to"))
+        value = parse_quantity(moved_to.group("to"))
         if value is not None:
             end = after_from + moved_to.end()
             around = _AROUND_PERIOD.match(sentence[end : end + 30], timeout=TIMEOUT)
@@ -327,7 +316,11 @@ def _moved_from(
             end_figure = Figure(role="to", value=value, unit=unit, period=period)
             later = end + (around.end() if around else 0)
             bracket = _BRACKETED_CHANGE.match(sentence[later : later + 40], timeout=TIMEOUT)
-            stated = _pct(bracket.group("pct")) if bracket is not None and not percent else None
+            stated = (
+                parse_quantity(bracket.group("pct"))
+                if bracket is not None and not percent
+                else None
+            )
             if stated is not None:
                 # "from 210 in 2019/20 to 252 in 2020/21 (20%)": the change, in brackets.
                 change = Figure(role="change", value=stated, unit="percent")
@@ -397,7 +390,7 @@ def _percent_before(sentence: str, position: int) -> tuple[Number, int] | None:
         return None
     if _hedged(window, last.start()):
         return None
-    value = _pct(last.group(0))
+    value = parse_quantity(last.group(0))
     return (value, window_start + last.start()) if value else None
 
 
@@ -523,7 +516,7 @@ def _to_after(sentence: str, position: int, points: bool = False) -> Figure | No
     )
     if match is None or (points and not _is_percent_text(match.group("to"))):
         return None
-    value = _pct(match.group("to"))
+    value = parse_quantity(match.group("to"))
     if value is None:
         return None
     end = position + match.end()
@@ -717,7 +710,7 @@ def _share_claim(
 ) -> Claim | None:
     if any(_hedged(sentence, start) for start, _, _ in parts):
         return None
-    values = [_pct(text) for _, text, _ in parts]
+    values = [parse_quantity(text) for _, text, _ in parts]
     labels = [label for _, _, label in parts]
     if any(v is None for v in values) or any(label is None for label in labels):
         return None

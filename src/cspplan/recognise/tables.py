@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..document import Cell, Row, Table
+from .words import FUNCTION_WORDS
 
 __all__ = [
     "HEADER_PATTERNS",
@@ -412,9 +413,20 @@ empty."""
 _TERSE_KINDS = frozenset([ColumnKind.LEAD, ColumnKind.TIMESCALE, *_GROUP_KINDS])
 """Columns of names and dates, which never end in a full stop: no sign of a cut cell."""
 _FINISHED = re.compile(r"[.!?:;)\]\"'\u201d\u2019]\s*$")
+_JOINING_WORDS = FUNCTION_WORDS | {
+    "into",
+    "via",
+    "than",
+    "between",
+    "including",
+    "inc",
+    "such",
+    "who",
+    "which",
+    "that",
+}
 _JOINER_END = re.compile(
-    r"(?:[,&/\-\u2013]|(?<![\w-])(?:and|or|of|to|the|in|on|for|with|by|a|an|at|from|into|"
-    r"who|which|that|such|as|including|inc|e\.g\.|i\.e\.|via|than|between))\s*$"
+    r"(?:[,&/\-\u2013]|(?<![\w-])(?:" + "|".join(sorted(_JOINING_WORDS)) + r"|e\.g\.|i\.e\.))\s*$"
 )
 _ENUMERATED = re.compile(r"^\s*\(?(?P<n>[ivx]{1,4}|[a-h]|\d{1,2})(?P<p>[.)])\s+\S")
 _BULLETED = re.compile(

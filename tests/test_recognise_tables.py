@@ -331,3 +331,28 @@ def test_no_join_without_a_lead_where_leads_are_merged_down_or_the_row_is_dated(
     assert dated is not None
     assert len(_joined_actions(table, dated, ["", "Add cameras.", "", "March 2011"])) == 3
     assert len(_joined_actions(table, dated, ["", "Add cameras.", "", ""])) == 2
+
+
+def test_join_a_cut_row_after_a_header_repeated_inside_one_table() -> None:
+    table = make_table(
+        [
+            _THEMED,
+            ["Burglary", "Mark property in student lets.", "Police", "£2k", "Done."],
+            ["Robbery", "Patrol the bus station at", "Transport Police", "Mainstream", "Begun."],
+            _THEMED,
+            ["", "night and at weekends.", "", "", ""],
+            ["", "Add cameras at both exits.", "Council CCTV Team", "£9k", "Ordered."],
+        ]
+    )
+    layout = find_layout(table)
+    assert layout is not None
+    joined, used = join_tables(table, layout, [])
+    assert used == 0
+    assert [" ".join(r.texts[1].split()) for r in joined.rows if r.texts[1] != "Actions"] == [
+        "Mark property in student lets.",
+        "Patrol the bus station at night and at weekends.",
+        "Add cameras at both exits.",
+    ]
+    # Nothing to rejoin: the table comes back as it was.
+    plain = make_table([_THEMED, ["Burglary", "Mark property.", "Police", "", ""]])
+    assert join_tables(plain, layout, [])[0] is plain

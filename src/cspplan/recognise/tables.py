@@ -374,9 +374,11 @@ def join_tables(first: Table, layout: TableLayout, following: Sequence[Table]) -
 
     A continuation either repeats the header row (dropped) or has none and is no wider than
     the header. Its first row finishes the row the break cut where :func:`continues_row`
-    finds the evidence for it.
+    finds the evidence for it; so does the row after a header repeated inside ``first``
+    (a parser that joined the pages itself but kept the repeated header).
     """
-    rows = list(first.rows)
+    rows = _rejoin_inside(list(first.rows), layout)
+    changed = len(rows) != len(first.rows)
     used = 0
     for table in following:
         if not table.rows:
@@ -402,9 +404,28 @@ def join_tables(first: Table, layout: TableLayout, following: Sequence[Table]) -
             body = body[1:]
         rows.extend(body)
         used += 1
-    if used == 0:
+    if used == 0 and not changed:
         return first, 0
     return attrs.evolve(first, rows=tuple(rows)), used
+
+
+def _rejoin_inside(rows: list[Row], layout: TableLayout) -> list[Row]:
+    """``rows`` with each row that follows a repeated header row merged into the last row
+    before that header, where it continues it."""
+    start = layout.header_row + 1
+    index = start + 1
+    while index < len(rows):
+        repeated = rows[index - 1]
+        if index - 2 >= start and is_header_row(repeated):
+            upper, lower = rows[index - 2], rows[index]
+            if not is_header_row(upper) and continues_row(
+                upper, lower, layout, _leads_throughout(rows[start : index - 1], layout)
+            ):
+                rows[index - 2] = _merge_rows(upper, lower)
+                del rows[index]
+                continue
+        index += 1
+    return rows
 
 
 _GROUP_KINDS = frozenset([ColumnKind.REF, ColumnKind.PRIORITY, ColumnKind.OBJECTIVE])

@@ -356,3 +356,12 @@ def test_join_a_cut_row_after_a_header_repeated_inside_one_table() -> None:
     # Nothing to rejoin: the table comes back as it was.
     plain = make_table([_THEMED, ["Burglary", "Mark property.", "Police", "", ""]])
     assert join_tables(plain, layout, [])[0] is plain
+
+
+def test_no_join_for_a_lower_case_status_under_a_status_word() -> None:
+    first, layout = _themed(
+        ["Burglary", "Mark property in student lets.", "Police", "£2k", "Green"],
+        ["Robbery", "Patrol the bus station at night.", "Transport Police", "£1k", "Amber"],
+    )
+    texts = _joined_actions(first, layout, ["", "Add cameras.", "Council CCTV Team", "", "ongoing"])
+    assert len(texts) == 3

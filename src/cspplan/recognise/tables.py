@@ -433,6 +433,8 @@ _GROUP_KINDS = frozenset([ColumnKind.REF, ColumnKind.PRIORITY, ColumnKind.OBJECT
 empty."""
 _TERSE_KINDS = frozenset([ColumnKind.LEAD, ColumnKind.TIMESCALE, *_GROUP_KINDS])
 """Columns of names and dates, which never end in a full stop: no sign of a cut cell."""
+_PROSE_WORDS = 4
+"""How many words a cell's last line needs to read as a sentence the break may have cut."""
 _FINISHED = re.compile(r"[.!?:;)\]\"'\u201d\u2019]\s*$")
 _JOINING_WORDS = FUNCTION_WORDS | {
     "into",
@@ -551,7 +553,8 @@ def continues_row(upper: Row, lower: Row, layout: TableLayout, leads_throughout:
         last, first = _last_line(top), _first_line(below[column])
         if _JOINER_END.search(last):
             return True
-        prose = kind(column) not in _TERSE_KINDS
+        # A sentence cut short: a status word ("Green" above "ongoing") is no sentence.
+        prose = kind(column) not in _TERSE_KINDS and len(last.split()) >= _PROSE_WORDS
         if prose and _LOWER_START.match(first) and not _FINISHED.search(last):
             return True
         if column == action and _list_goes_on(last, first, own_lead):

@@ -365,3 +365,12 @@ def test_no_join_for_a_lower_case_status_under_a_status_word() -> None:
     )
     texts = _joined_actions(first, layout, ["", "Add cameras.", "Council CCTV Team", "", "ongoing"])
     assert len(texts) == 3
+
+
+def test_no_join_under_a_dash_that_fills_an_empty_cell() -> None:
+    first, layout = _themed(
+        ["Burglary", "Mark property in student lets.", "Police", "£2k", "Done."],
+        ["Robbery", "Patrol the bus station at night.", "Transport Police", "-", "Begun."],
+    )
+    texts = _joined_actions(first, layout, ["", "Add cameras.", "Council CCTV Team", "£9k", ""])
+    assert len(texts) == 3

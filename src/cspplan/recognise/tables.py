@@ -551,7 +551,8 @@ def continues_row(upper: Row, lower: Row, layout: TableLayout, leads_throughout:
         if top is None or top.is_empty:
             continue
         last, first = _last_line(top), _first_line(below[column])
-        if _JOINER_END.search(last):
+        if len(last.split()) >= 2 and _JOINER_END.search(last):
+            # (A lone "-" or "n/a" fills an empty cell; it cuts nothing short.)
             return True
         # A sentence cut short: a status word ("Green" above "ongoing") is no sentence.
         prose = kind(column) not in _TERSE_KINDS and len(last.split()) >= _PROSE_WORDS

@@ -202,8 +202,11 @@ def _period_before(sentence: str, position: int) -> Period | None:
     return last
 
 
-def _figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
-    """The nearest plain figure before ``position`` that the wording links to it."""
+def _last_figure_before(
+    sentence: str, position: int, *, rates: bool
+) -> tuple[str, int, regex.Match[str]] | None:
+    """The 80 characters before ``position``, where they start, and the last figure in them
+    that is neither a year nor a percentage (nor, unless ``rates``, the N of "per N")."""
     window_start = max(0, position - 80)
     window = sentence[window_start:position]
     candidates = [
@@ -211,11 +214,17 @@ def _figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
         for m in regex.finditer(NUMBER, window, timeout=TIMEOUT)
         if not _is_year(m.group(0))
         and not regex.match(r"\s{0,2}(?:%|per\s?cent)", window[m.end() :])
-        and not regex.search(r"(?i)\bper\s{1,3}$", window[: m.start()])
+        and (rates or not regex.search(r"(?i)\bper\s{1,3}$", window[: m.start()]))
     ]
-    if not candidates:
+    return (window, window_start, candidates[-1]) if candidates else None
+
+
+def _figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
+    """The nearest plain figure before ``position`` that the wording links to it."""
+    found = _last_figure_before(sentence, position, rates=False)
+    if found is None:
         return None
-    last = candidates[-1]
+    window, window_start, last = found
     between = window[last.end() :]
     if regex.search(r"%|per\s?cent", between) or len(between) > 60:
         return None
@@ -528,20 +537,14 @@ def _to_after(sentence: str, position: int, points: bool = False) -> Figure | No
 
 def _plain_figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
     """The nearest figure before ``position`` with no percentage or other figure between."""
-    window_start = max(0, position - 80)
-    window = sentence[window_start:position]
-    candidates = [
-        m
-        for m in regex.finditer(NUMBER, window, timeout=TIMEOUT)
-        if not _is_year(m.group(0))
-        and not regex.match(r"\s{0,2}(?:%|per\s?cent)", window[m.end() :])
-    ]
-    if not candidates or regex.search(r"%|per\s?cent", window[candidates[-1].end() :]):
+    found = _last_figure_before(sentence, position, rates=True)
+    if found is None:
         return None
-    if _hedged(window, candidates[-1].start()):
+    window, window_start, last = found
+    if regex.search(r"%|per\s?cent", window[last.end() :]) or _hedged(window, last.start()):
         return None
-    value = parse_number(candidates[-1].group(0))
-    return (value, window_start + candidates[-1].start()) if value else None
+    value = parse_number(last.group(0))
+    return (value, window_start + last.start()) if value else None
 
 
 def _from_to_before(before: str, end_figure: Figure) -> Figure | None:

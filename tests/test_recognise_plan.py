@@ -128,6 +128,30 @@ def test_table_split_by_a_page_break_is_joined() -> None:
     assert not [u for u in plan.unclassified if u.kind == "table"]
 
 
+def test_rows_cut_across_pages_rejoin_their_actions() -> None:
+    """A delivery plan with no ref column whose rows run over page breaks: the parts after
+    each break finish their rows, and a row after a break with its own lead stays an action."""
+    import cspplan
+
+    plan = load(FIXTURES / "rows_across_pages.txt")
+    actions = list(plan.all_actions())
+    assert [a.text[:24] for a in actions] == [
+        "Fit window locks and doo",
+        "Install barriers and lig",
+        "Offer young people in th",
+        "Set up a night-time econ",
+        "Give every A&E patient h",
+        "Run two speed awareness ",
+    ]
+    assert actions[0].text.endswith("campaign in the Northfield and Brook Lane estates.")
+    assert actions[1].text.endswith("patrol weeks with the special constables.")
+    assert actions[2].text.endswith("b) Mediation for neighbour disputes")
+    assert actions[3].text.endswith("pubwatch radio link to the late bars.")
+    assert [len(a.leads) for a in actions] == [1, 2, 2, 1, 1, 1]
+    assert actions[3].resources == "Mainstream\n£6k"
+    assert cspplan.check(plan, select="M301") == []
+
+
 def test_unknown_column_is_kept_by_its_header() -> None:
     plan = load(FIXTURES / "unknown_column.txt")
     actions = plan.priorities[0].actions

@@ -361,3 +361,27 @@ def test_value_after_the_name_of_what_it_measures() -> None:
     assert target.deadline is not None and target.deadline.text == "2007/08"
     assert target.unit is Unit.RATE
     assert find_targets("Section 3: Target 2010", SOURCE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "value"),
+    [
+        ("4 percentage points", False, "4"),
+        ("2.5 per cent", False, "2.5"),
+        ("12%", False, "12"),
+        ("1,140", False, "1140"),
+        ("3 points", False, None),
+        ("3 points", True, "3"),
+        ("3pp", True, "3"),
+    ],
+)
+def test_parse_quantity_reads_unit_words_and_keeps_the_text(
+    text: str, short: bool, value: str | None
+) -> None:
+    from cspplan.recognise.numbers import parse_quantity
+
+    number = parse_quantity(text, short_points=short)
+    if value is None:
+        assert number is None
+    else:
+        assert number is not None and number.value == Decimal(value) and number.text == text

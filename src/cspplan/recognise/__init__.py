@@ -93,8 +93,18 @@ def _rows_unclassified(rows: Sequence[Row], source: SourceRef) -> Unclassified:
     return Unclassified(kind="table", text=text, source=first)
 
 
+@attrs.define(kw_only=True)
+class _Holder:
+    """What the walk gathers for a priority, or for the plan where no priority is open."""
+
+    objectives: list[Objective] = attrs.Factory(list)
+    targets: list[Target] = attrs.Factory(list)
+    actions: list[Action] = attrs.Factory(list)
+    indicators: list[Indicator] = attrs.Factory(list)
+
+
 @attrs.define
-class _PriorityDraft:
+class _PriorityDraft(_Holder):
     """A priority being gathered during the walk."""
 
     title: str
@@ -102,10 +112,6 @@ class _PriorityDraft:
     ref: str | None = None
     aliases: list[str] = attrs.Factory(list)
     description: list[str] = attrs.Factory(list)
-    objectives: list[Objective] = attrs.Factory(list)
-    targets: list[Target] = attrs.Factory(list)
-    actions: list[Action] = attrs.Factory(list)
-    indicators: list[Indicator] = attrs.Factory(list)
     workstreams: list[Workstream] = attrs.Factory(list)
     review: Timescale | None = None
     delivery: bool = False
@@ -138,18 +144,15 @@ class _PriorityDraft:
 
 
 @attrs.define
-class _Builder:
-    """The walk's state: what has been gathered so far and what is open."""
+class _Builder(_Holder):
+    """The walk's state: what has been gathered so far and what is open; what it holds
+    itself belongs to the plan."""
 
     blocks: Sequence[Block]
     symbols: tuple[str, ...]
     placed: set[int] = attrs.Factory(set)
     partial: dict[int, list[Unclassified]] = attrs.Factory(dict)
     priorities: list[_PriorityDraft] = attrs.Factory(list)
-    objectives: list[Objective] = attrs.Factory(list)
-    targets: list[Target] = attrs.Factory(list)
-    actions: list[Action] = attrs.Factory(list)
-    indicators: list[Indicator] = attrs.Factory(list)
     claims: list[Claim] = attrs.Factory(list)
     memberships: list[Membership] = attrs.Factory(list)
     legend: dict[str, str] = attrs.Factory(dict)
@@ -167,6 +170,10 @@ class _Builder:
     measures: bool = False
     footnotes: tuple[str, ...] = ()
     last_heading_index: int | None = None
+
+    def holder(self) -> _Holder:
+        """The open priority, or the plan where none is open."""
+        return self.current if self.current is not None else self
 
     # ---- ids -------------------------------------------------------------------------------
     def next_id(self, prefix: str) -> str:
@@ -426,7 +433,7 @@ class _Builder:
         found = find_indicators(text, source)
         if not found or len(found) < len(lines):
             return False
-        owner = self.current.indicators if self.current is not None else self.indicators
+        owner = self.holder().indicators
         owner.extend(found)
         return True
 
@@ -487,7 +494,7 @@ class _Builder:
                 self.placed.add(i)
             used = items[-1] - index + 1
         made = self.make_objective(text, ref, block.source)
-        owner = self.current.objectives if self.current is not None else self.objectives
+        owner = self.holder().objectives
         owner.append(made)
         self.objective = made
         self.objective_owner = self.current
@@ -673,7 +680,7 @@ class _Builder:
         table_targets = targets_from_table(block)
         if table_targets:
             # A table of targets by period, one labelled row each, with no statement beside.
-            owner = self.current.targets if self.current is not None else self.targets
+            owner = self.holder().targets
             owner.extend(self.number_target(t) for t in table_targets)
             self.placed.add(index)
             self.indicator_table(index, block)  # rows led by indicator codes name them too
@@ -709,7 +716,7 @@ class _Builder:
                 found.append(indicators[0])
         if not rows or coded < max(2, (len(rows) + 1) // 2):
             return False
-        owner = self.current.indicators if self.current is not None else self.indicators
+        owner = self.holder().indicators
         owner.extend(found)
         return True
 

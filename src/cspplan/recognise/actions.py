@@ -31,6 +31,7 @@ from .indicators import find_indicators
 from .leads import split_leads
 from .tables import ColumnKind, TableLayout, is_header_row, row_cells_by_column
 from .timescales import parse_timescale, split_timescales
+from .words import FUNCTION_WORDS
 
 __all__ = [
     "ActionTableReading",
@@ -78,35 +79,18 @@ _INLINE_NUMBERED = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=\S)")
 _BULLET = re.compile(r"^\s*[•▪●◦■➢➤\-–·§❖]\s*")
 _TO_SPLIT = re.compile(r"(?<=[a-z0-9.%)])\s+(?=To\s+[a-z])")
 _SENTENCE_END = re.compile(r"[.;:]\s*$")
-_FUNCTION = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "for",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "into",
-        "onto",
-        "as",
-        "all",
-        "any",
-        "each",
-        "per",
-        "via",
-        "its",
-        "their",
-        "our",
-    ]
-)
+_FUNCTION = FUNCTION_WORDS | {
+    "into",
+    "onto",
+    "all",
+    "any",
+    "each",
+    "per",
+    "via",
+    "its",
+    "their",
+    "our",
+}
 _VERBS = frozenset(
     [
         "achieve",
@@ -397,9 +381,7 @@ def _lines(cells: Sequence[Cell]) -> list[str]:
     return [_strip_bullet(line) for c in cells for line in c.lines if _strip_bullet(line)]
 
 
-_CONNECTORS = frozenset(
-    ["and", "or", "of", "to", "the", "in", "on", "for", "with", "by", "a", "an", "at", "from"]
-)
+_CONNECTORS = FUNCTION_WORDS - {"as"}
 
 
 def _merge_wrapped(lines: list[str]) -> list[str]:

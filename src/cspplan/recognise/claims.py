@@ -41,6 +41,7 @@ from .numbers import (
     joined,
     number_word,
     parse_number,
+    parse_quantity,
     sentences,
 )
 from .periods import PERIOD_PATTERN, parse_period
@@ -180,18 +181,6 @@ def _find_claims(text: str, source: SourceRef, following: Sequence[str]) -> list
     return [claim for _, claim in found]
 
 
-def _pct(text: str) -> Number | None:
-    cleaned = " ".join(text.split())
-    points = regex.search(r"(?i)\s{0,2}percentage\s{1,2}points?$", cleaned)
-    if points:
-        value = parse_number(cleaned[: points.start()])
-        return Number(value=value.value, text=cleaned) if value else None
-    if regex.search(r"(?i)per\s?cent$", cleaned):
-        value = parse_number(regex.sub(r"(?i)\s{0,2}per\s?cent$|\s{0,2}percent$", "", cleaned))
-        return Number(value=value.value, text=cleaned) if value else None
-    return parse_number(cleaned)
-
-
 def _is_year(text: str) -> bool:
     return bool(regex.fullmatch(r"(?:19|20)\d{2}", text.strip()))
 
@@ -213,8 +202,11 @@ def _period_before(sentence: str, position: int) -> Period | None:
     return last
 
 
-def _figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
-    """The nearest plain figure before ``position`` that the wording links to it."""
+def _last_figure_before(
+    sentence: str, position: int, *, rates: bool
+) -> tuple[str, int, regex.Match[str]] | None:
+    """The 80 characters before ``position``, where they start, and the last figure in them
+    that is neither a year nor a percentage (nor, unless ``rates``, the N of "per N")."""
     window_start = max(0, position - 80)
     window = sentence[window_start:position]
     candidates = [
@@ -222,11 +214,17 @@ def _figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
         for m in regex.finditer(NUMBER, window, timeout=TIMEOUT)
         if not _is_year(m.group(0))
         and not regex.match(r"\s{0,2}(?:%|per\s?cent)", window[m.end() :])
-        and not regex.search(r"(?i)\bper\s{1,3}$", window[: m.start()])
+        and (rates or not regex.search(r"(?i)\bper\s{1,3}$", window[: m.start()]))
     ]
-    if not candidates:
+    return (window, window_start, candidates[-1]) if candidates else None
+
+
+def _figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
+    """The nearest plain figure before ``position`` that the wording links to it."""
+    found = _last_figure_before(sentence, position, rates=False)
+    if found is None:
         return None
-    last = candidates[-1]
+    window, window_start, last = found
     between = window[last.end() :]
     if regex.search(r"%|per\s?cent", between) or len(between) > 60:
         return None
@@ -262,7 +260,7 @@ def _changes(
         ):
             # "is set to increase by 8.2%": a verb of a forecast or an aim, not a change.
             continue
-        change = _pct(anchor.group("pct"))
+        change = parse_quantity(anchor.group("pct"))
         if change is None:
             continue
         bisect.insort(taken, (anchor.start(), anchor.end()))
@@ -307,7 +305,7 @@ def _moved_from(
     "62% ..., up from 55% in 2007"."""
     written = anchor.group("from")
     percent = _is_percent_text(written)
-    start_value = _pct(written)
+    start_value = parse_quantity(written)
     if start_value is None or (not percent and _is_year(written)):
         return None
     unit = "percent" if percent else "count"
@@ -319,7 +317,7 @@ def _moved_from(
     change: Figure | None = None
     moved_to = _TO_ANY.match(sentence[after_from : after_from + 60], timeout=TIMEOUT)
     if moved_to is not None and _is_percent_text(moved_to.group("to")) == percent:
-        value = _pct(moved_to.group("to"))
+        value = parse_quantity(moved_to.group("to"))
         if value is not None:
             end = after_from + moved_to.end()
             around = _AROUND_PERIOD.match(sentence[end : end + 30], timeout=TIMEOUT)
@@ -327,7 +325,11 @@ def _moved_from(
             end_figure = Figure(role="to", value=value, unit=unit, period=period)
             later = end + (around.end() if around else 0)
             bracket = _BRACKETED_CHANGE.match(sentence[later : later + 40], timeout=TIMEOUT)
-            stated = _pct(bracket.group("pct")) if bracket is not None and not percent else None
+            stated = (
+                parse_quantity(bracket.group("pct"))
+                if bracket is not None and not percent
+                else None
+            )
             if stated is not None:
                 # "from 210 in 2019/20 to 252 in 2020/21 (20%)": the change, in brackets.
                 change = Figure(role="change", value=stated, unit="percent")
@@ -397,7 +399,7 @@ def _percent_before(sentence: str, position: int) -> tuple[Number, int] | None:
         return None
     if _hedged(window, last.start()):
         return None
-    value = _pct(last.group(0))
+    value = parse_quantity(last.group(0))
     return (value, window_start + last.start()) if value else None
 
 
@@ -523,7 +525,7 @@ def _to_after(sentence: str, position: int, points: bool = False) -> Figure | No
     )
     if match is None or (points and not _is_percent_text(match.group("to"))):
         return None
-    value = _pct(match.group("to"))
+    value = parse_quantity(match.group("to"))
     if value is None:
         return None
     end = position + match.end()
@@ -535,20 +537,14 @@ def _to_after(sentence: str, position: int, points: bool = False) -> Figure | No
 
 def _plain_figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
     """The nearest figure before ``position`` with no percentage or other figure between."""
-    window_start = max(0, position - 80)
-    window = sentence[window_start:position]
-    candidates = [
-        m
-        for m in regex.finditer(NUMBER, window, timeout=TIMEOUT)
-        if not _is_year(m.group(0))
-        and not regex.match(r"\s{0,2}(?:%|per\s?cent)", window[m.end() :])
-    ]
-    if not candidates or regex.search(r"%|per\s?cent", window[candidates[-1].end() :]):
+    found = _last_figure_before(sentence, position, rates=True)
+    if found is None:
         return None
-    if _hedged(window, candidates[-1].start()):
+    window, window_start, last = found
+    if regex.search(r"%|per\s?cent", window[last.end() :]) or _hedged(window, last.start()):
         return None
-    value = parse_number(candidates[-1].group(0))
-    return (value, window_start + candidates[-1].start()) if value else None
+    value = parse_number(last.group(0))
+    return (value, window_start + last.start()) if value else None
 
 
 def _from_to_before(before: str, end_figure: Figure) -> Figure | None:
@@ -717,7 +713,7 @@ def _share_claim(
 ) -> Claim | None:
     if any(_hedged(sentence, start) for start, _, _ in parts):
         return None
-    values = [_pct(text) for _, text, _ in parts]
+    values = [parse_quantity(text) for _, text, _ in parts]
     labels = [label for _, _, label in parts]
     if any(v is None for v in values) or any(label is None for label in labels):
         return None

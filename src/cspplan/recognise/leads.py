@@ -16,6 +16,7 @@ import attrs
 
 from ..model.plan import Lead
 from ..model.source import SourceRef
+from .words import FUNCTION_WORDS
 
 __all__ = ["is_placeholder_lead", "is_post", "looks_like_person", "split_lead", "split_leads"]
 
@@ -236,29 +237,7 @@ _SEPARATORS = re.compile(
 )
 _LEAD_LABEL = re.compile(r"^(?:leads?|contact|responsible)\s*:?\s+(?=[A-Z])", re.IGNORECASE)
 _DASH = re.compile(r"\s+[–—-]\s+")
-_FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "for",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "will",
-        "be",
-    ]
-)
+_FUNCTION_WORDS = FUNCTION_WORDS | {"is", "are", "will", "be"}
 _AND = re.compile(r"\s+and\s+")
 """Only "and" joins two leads: "&" is part of too many bodies' names ("Fire & Rescue")."""
 _PARENS = re.compile(r"^(?P<main>.*?)\s*\((?P<inner>[^()]{1,80})\)\s*(?P<rest>.*)$")

@@ -40,8 +40,10 @@ __all__ = [
     "section_number",
 ]
 
+_SECTION_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
+"""The number a heading may open with ("3.", "2.1"), as an optional pattern."""
 _ACTION_PLAN = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<title>.{3,100}?)\s*[-–:]?\s*"
+    "^" + _SECTION_NUMBER + r"(?P<title>.{3,100}?)\s*[-–:]?\s*"
     r"(?:action|delivery|work|implementation)\s+plan\s*(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?)?\s*$",
     re.IGNORECASE,
 )
@@ -49,7 +51,7 @@ _ACTION_PLAN_FOR = re.compile(
     r"^(?:action|delivery)\s+plan\s*(?:for|[-–:])\s*(?P<title>.{3,100})$", re.IGNORECASE
 )
 _PRIORITIES_HEADING = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:(?:our|the|key|strategic|community\s+safety|"
+    "^" + _SECTION_NUMBER + r"(?:(?:our|the|key|strategic|community\s+safety|"
     r"partnership|agreement|plan|\w+)\s+){0,5}(?:priorit(?:y|ies)|themes)\b(?:\s+(?:for\s+)?"
     r"(?:\d{4}\s*[-–/]\s*\d{2,4}|\d{4}))?\s*:?\s*$",
     re.IGNORECASE,
@@ -65,7 +67,7 @@ _PRIORITIES_INTRO = re.compile(
     re.IGNORECASE,
 )
 _SECTION_WORDS = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:appendix|annex|performance|review|monitoring|governance|"
+    "^" + _SECTION_NUMBER + r"(?:appendix|annex|performance|review|monitoring|governance|"
     r"contacts?|contact\s+us|introduction|foreword|resources|risk|data\s+sharing|glossary|"
     r"background|context|summary|executive\s+summary|how\s+(?:we|you)\b|who\s+will\b|"
     r"further\s+information|references|conclusion|the\s+way\s+forward|communication)\b",
@@ -279,7 +281,7 @@ def list_label(text: str) -> str | None:
 
 
 _PRIORITY_PART = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:why\s+(?:is\s+)?(?:this|it)\b|why\s+this\s+matters|"
+    "^" + _SECTION_NUMBER + r"(?:why\s+(?:is\s+)?(?:this|it)\b|why\s+this\s+matters|"
     r"what\s+we\s+(?:will|want|are\s+going\s+to|plan\s+to)\b|what\s+will\s+we\b|"
     r"how\s+(?:we\s+will|will\s+we)\b|what\s+(?:the\s+)?(?:data|evidence|analysis)\b|"
     r"where\s+(?:we\s+are|are\s+we)\b|what\s+(?:does\s+)?success\b|our\s+(?:commitments?|approach|"

@@ -34,7 +34,15 @@ from ..model.plan import Indicator, Target
 from ..model.source import SourceRef
 from ..model.values import Direction, Measure, Number, Period, Unit
 from .indicators import find_indicators
-from .numbers import NUMBER, PERCENT, TIMEOUT, blank_markup, joined, parse_number, sentences
+from .numbers import (
+    NUMBER,
+    PERCENT,
+    TIMEOUT,
+    blank_markup,
+    joined,
+    parse_quantity,
+    sentences,
+)
 from .periods import find_period, parse_period
 from .timescales import find_dates
 
@@ -301,7 +309,7 @@ def _labelled_value(sentence: str, source: SourceRef) -> Target | None:
     match = _LABELLED_VALUE.search(sentence.strip(), timeout=TIMEOUT)
     if match is None or _looks_like_year(match.group("value")):
         return None
-    value = _number(match.group("value"))
+    value = parse_quantity(match.group("value"), short_points=True)
     if value is None:
         return None
     deadline = _deadline(match.group("when")) if match.group("when") else None
@@ -339,7 +347,7 @@ def _bound(sentence: str, source: SourceRef) -> Target | None:
     match = _BOUND_FORM.search(sentence, timeout=TIMEOUT)
     if match is None or _looks_like_year(match.group("value")):
         return None
-    value = _number(match.group("value"))
+    value = parse_quantity(match.group("value"), short_points=True)
     metric = _metric(regex.sub(r"(?i)^\s{0,3}of\s", "", match.group("what")))
     if value is None or metric is None:
         return None
@@ -392,7 +400,7 @@ def _stated_value(sentence: str, source: SourceRef) -> Target | None:
     match = _VALUE_FORM.search(sentence, timeout=TIMEOUT)
     if match is None or _looks_like_year(match.group("value")):
         return None
-    value = _number(match.group("value"))
+    value = parse_quantity(match.group("value"), short_points=True)
     if value is None:
         return None
     following = sentence[match.end("value") : match.end("value") + 30]
@@ -412,7 +420,7 @@ def _stated_value(sentence: str, source: SourceRef) -> Target | None:
         direction = Direction.REDUCE
     elif match.group("vi") or match.group("vi2"):
         direction = Direction.INCREASE
-    percent = _number(pct_text) if pct_text else None
+    percent = parse_quantity(pct_text, short_points=True) if pct_text else None
     what = (match.group("what") or "").strip()
     metric = _metric(what) if what and not _PREPOSITION.match(what) else None
     kind = match.group("kind")
@@ -454,18 +462,6 @@ def _is_frame(before: str) -> bool:
     return _LEADS.search(tail, timeout=TIMEOUT) is not None
 
 
-def _number(text: str) -> Number | None:
-    cleaned = " ".join(text.split())
-    points = regex.search(r"(?i)\s{0,2}(?:percentage\s{1,2}points?|pp|points?)$", cleaned)
-    if points:
-        value = parse_number(cleaned[: points.start()])
-        return Number(value=value.value, text=cleaned) if value else None
-    if regex.search(r"(?i)per\s?cent$", cleaned):
-        value = parse_number(regex.sub(r"(?i)\s{0,2}per\s?cent$|\s{0,2}percent$", "", cleaned))
-        return Number(value=value.value, text=cleaned) if value else None
-    return parse_number(cleaned)
-
-
 def _is_percent(text: str) -> bool:
     return bool(regex.search(r"(?i)%|per\s?cent", text))
 
@@ -490,7 +486,7 @@ def _read_figures(
         # describe the metric, they are not the target's.
         rest = rest[: aside.start()]
     target_framed = _TARGET_WORD.search(before, timeout=TIMEOUT) is not None
-    percent = _number(percent_text) if percent_text else None
+    percent = parse_quantity(percent_text, short_points=True) if percent_text else None
     baseline: Measure | None = None
     goal: Measure | None = None
     deadline: Period | None = None
@@ -504,11 +500,11 @@ def _read_figures(
                 clause.group("pctverb").lower() != "by" and not target_framed
             ):
                 continue
-            percent = _number(clause.group("pct"))
+            percent = parse_quantity(clause.group("pct"), short_points=True)
         elif clause.group("fromclause") and baseline is None:
             if _looks_like_year(clause.group("base")):
                 continue
-            value = _number(clause.group("base"))
+            value = parse_quantity(clause.group("base"), short_points=True)
             if value is None:
                 continue
             period = _context_period(clause, "b") or _period_in(clause.group("fromwords") or "")
@@ -516,7 +512,7 @@ def _read_figures(
             baseline = Measure(value=value, period=period, label=label)
             from_end = clause.end()
         elif clause.group("baseclause") and baseline is None:
-            value = _number(clause.group("base2"))
+            value = parse_quantity(clause.group("base2"), short_points=True)
             if value is None:
                 continue
             bperiod = clause.group("bperiod")
@@ -532,7 +528,7 @@ def _read_figures(
             ranged = prefix[-1:].isdigit() and not (0 <= clause.start() - from_end <= 3)
             if _looks_like_year(clause.group("tgt")) or ranged:
                 continue
-            value = _number(clause.group("tgt"))
+            value = parse_quantity(clause.group("tgt"), short_points=True)
             if value is None:
                 continue
             goal = Measure(value=value, period=_context_period(clause, "t"))
@@ -541,7 +537,7 @@ def _read_figures(
                 clause.group("qual").lower() == "at" and not _is_percent(clause.group("at"))
             ):
                 continue
-            value = _number(clause.group("at"))
+            value = parse_quantity(clause.group("at"), short_points=True)
             if value is None:
                 continue
             qualifier = " ".join(clause.group("qual").split()).lower()
@@ -699,7 +695,7 @@ def _outturn(following: Sequence[tuple[int, str]]) -> Measure | None:
             prefix = sentence[: match.start("what")]
             if _NOT_OUTTURN.search(prefix[-40:], timeout=TIMEOUT):
                 continue
-            value = _number(match.group("value"))
+            value = parse_quantity(match.group("value"), short_points=True)
             if value is None:
                 continue
             return Measure(value=value, period=report_period(sentence[: match.end()]))

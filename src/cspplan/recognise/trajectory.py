@@ -152,18 +152,18 @@ def read_trajectories(table: Table) -> list[Trajectory]:
     Cells with "n/a", "TBC" or "-" are skipped; a row with words among its figures means the
     table is something else, and none is read.
     """
-    try:
-        found = _period_rows(table)
-    except TimeoutError:
-        return []
-    if found is None:
-        return []
-    return [_trajectory(measures, label) for label, measures in found[1] if len(measures) >= 2]
+    return [_trajectory(measures, label) for label, measures, _ in _figure_rows(table)]
 
 
 def _stated_directions(table: Table) -> list[Direction | None]:
     """The direction each figure row of ``table`` states in a "Direction" column, in the
     order :func:`read_trajectories` gives its rows (``None`` where a row states none)."""
+    return [_direction_word(note) for _, _, note in _figure_rows(table)]
+
+
+def _figure_rows(table: Table) -> list[tuple[str | None, list[Measure], str]]:
+    """Each row of a period table with two figures or more: its label, its measures and the
+    direction it states (or ""); empty for any other table, or one too slow to read."""
     try:
         found = _period_rows(table)
     except TimeoutError:
@@ -171,8 +171,11 @@ def _stated_directions(table: Table) -> list[Direction | None]:
     if found is None:
         return []
     _, rows, notes = found
-    kept = [position for position, (_, m) in enumerate(rows) if len(m) >= 2]
-    return [_direction_word(notes.get(position, "")) for position in kept]
+    return [
+        (label, measures, notes.get(position, ""))
+        for position, (label, measures) in enumerate(rows)
+        if len(measures) >= 2
+    ]
 
 
 def _direction_word(text: str) -> Direction | None:

@@ -77,6 +77,12 @@ def test_blank_line_separates_tables_and_separator_rows_are_dropped() -> None:
     assert [t.source.table for t in out] == [0, 1]
 
 
+def test_a_rule_below_the_header_is_syntax_but_further_down_a_break() -> None:
+    first, second = blocks("Ref\tAction\n--\t---\n1\tPatrols\n2\tLeaflets\n--\t---\n3\tCameras\n")
+    assert [r.texts for r in first.rows] == [("Ref", "Action"), ("1", "Patrols"), ("2", "Leaflets")]
+    assert [r.texts for r in second.rows] == [("3", "Cameras")]
+
+
 def test_pipe_tables_are_read() -> None:
     (table,) = blocks("| Ref | Action |\n|---|---|\n| 1 | Patrols |\n")
     assert [r.texts for r in table.rows] == [(" Ref ".strip(), "Action"), ("1", "Patrols")]

@@ -38,17 +38,7 @@ def test_seed_000_strategic_targets_hold(seeds: dict[str, Path]) -> None:
     ]
 
 
-CONTINUATION_ROWS = (
-    "recognition: 002's appendix rows that continue an action across a page break (lines"
-    " 468 and 477: no priority cell, no lead) are read as separate actions without a lead,"
-    " so M301 warns twice; the claims and targets of 002 all hold"
-)
-
-
-@pytest.mark.parametrize(
-    "key",
-    ["001", pytest.param("002", marks=pytest.mark.xfail(strict=True, reason=CONTINUATION_ROWS))],
-)
+@pytest.mark.parametrize("key", ["001", "002"])
 def test_narrative_seeds_have_no_errors_or_warnings(seeds: dict[str, Path], key: str) -> None:
     findings = cspplan.check(cspplan.load(seeds[key]))
     assert [str(f) for f in findings if f.severity >= Severity.WARNING] == []

@@ -243,6 +243,11 @@ def text_to_blocks(
             while i < len(lines) and _is_table_line(lines[i]):
                 raw_cells = _split_cells(lines[i])
                 if all(_SEPARATOR_CELL.match(c) or not c.strip() for c in raw_cells):
+                    if len(rows) >= 2:
+                        # Under a header row a rule is markdown syntax; further down it is
+                        # where a converter marked a page break, so the table is cut there
+                        # and the recognisers decide whether it continues.
+                        break
                     i += 1
                     continue
                 row_index = len(rows)

@@ -259,3 +259,48 @@ def test_years_after_in_do_not_swallow_the_next_figure() -> None:
     (claim,) = claims("Fatal overdoses increased from 14 in 2006 to 21 in 2007.")
     assert roles(claim) == [("from", "14"), ("to", "21")]
     assert [f.period.text if f.period else None for f in claim.figures] == ["2006", "2007"]
+
+
+def test_shares_told_with_related_to_and_their_total() -> None:
+    (claim,) = claims(
+        "Of the 860 noise complaints received in 2019/20, 45% related to parties, "
+        "35% to dogs and 20% to building work."
+    )
+    assert claim.kind is ClaimKind.SHARE
+    assert [(f.role, f.value.text, f.label) for f in claim.figures] == [
+        ("total", "860", "noise complaints"),
+        ("part", "45%", "parties"),
+        ("part", "35%", "dogs"),
+        ("part", "20%", "building work"),
+    ]
+
+
+def test_period_between_the_change_and_its_figures() -> None:
+    (claim,) = claims("Vehicle crime rose by 10% in 2020/21, to 1,320 offences.")
+    assert roles(claim)[0] == ("to", "1,320")
+    (later,) = claims("Shoplifting has fallen by 20% since 2015, from 2,000 to 1,600.")
+    assert roles(later) == [("from", "2,000"), ("to", "1,600"), ("change", "20%")]
+
+
+def test_an_aim_in_percentage_points_is_not_a_claim() -> None:
+    assert claims("We aim to achieve a 3 percentage point increase in satisfaction by 2022.") == []
+
+
+def test_a_span_in_words_between_the_change_and_its_figure() -> None:
+    (claim,) = claims("Arson fell 9% last year, to 412 incidents.")
+    assert roles(claim) == [("to", "412"), ("change", "9%")]
+
+
+def test_change_on_the_previous_year_with_bracketed_figures() -> None:
+    (claim,) = claims("Thefts showed a 5% reduction on the previous year (from 800 to 760).")
+    assert roles(claim) == [("from", "800"), ("to", "760"), ("change", "5%")]
+
+
+def test_move_with_its_change_in_brackets() -> None:
+    (claim,) = claims("Noise complaints rose from 300 in 2018/19 to 330 in 2019/20 (10%).")
+    assert roles(claim) == [("from", "300"), ("to", "330"), ("change", "10%")]
+
+
+def test_count_with_items_run_in_after_are() -> None:
+    (claim,) = claims("Our three priorities are safer streets, safer homes and safer roads.")
+    assert claim.items == ("safer streets", "safer homes", "safer roads")

@@ -280,3 +280,25 @@ def test_an_outcome_in_the_first_column_groups_the_rows_under_it() -> None:
     assert layout is not None
     reading = rows_to_actions(table, layout)
     assert [a.outcome for a in reading.actions] == ["Fewer repeat offenders"] * 2
+
+
+def test_a_bulleted_action_cell_holds_one_action_per_bullet() -> None:
+    grid = make_table(
+        [
+            ["Priority", "What we will do", "Lead", "When"],
+            ["Safer streets", "- Light the underpass\n- Cut back hedges", "Parks Team", "May 2014"],
+            [
+                "Safer homes",
+                "Fit locks for older residents\n- in the two wards",
+                "Care & Repair",
+                "June 2014",
+            ],
+        ]
+    )
+    layout = find_layout(grid)
+    assert layout is not None
+    reading = rows_to_actions(grid, layout)
+    assert [a.text for a in reading.actions][:2] == ["Light the underpass", "Cut back hedges"]
+    assert [a.leads[0].organisation for a in reading.actions][:2] == ["Parks Team"] * 2
+    assert len(reading.actions) == 3
+    assert reading.groups == ("Safer streets", "Safer streets", "Safer homes")

@@ -41,3 +41,14 @@ def test_vision_stated_after_a_lead_in() -> None:
     )
     assert front.vision == "Everyone in Elmford safe and feeling safe."
     assert front.used == frozenset({3, 4})
+
+
+def test_a_sentence_about_the_plan_is_not_its_title() -> None:
+    front = read_front_matter(
+        [
+            Heading(text="Westmere Community Safety Partnership"),
+            Paragraph(text="The partnership has agreed these targets for the life of this plan."),
+        ]
+    )
+    assert front.title is None
+    assert front.partnership == "Westmere Community Safety Partnership"

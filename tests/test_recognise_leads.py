@@ -31,7 +31,12 @@ from cspplan.recognise.leads import is_placeholder_lead, split_lead, split_leads
         ),
         ("Street Scene Team", [(None, "Street Scene Team", None)]),
         ("Ashby Vale Council", [(None, "Ashby Vale Council", None)]),
-        ("Youth Service Manager", [(None, "Youth Service Manager", None)]),
+        ("Youth Service Manager", [(None, "Youth Service", "Youth Service Manager")]),
+        ("CCTV Manager", [(None, None, "CCTV Manager")]),
+        (
+            "Office of the Police and Crime Commissioner",
+            [(None, "Office of the Police and Crime Commissioner", None)],
+        ),
         ("Ravi Dhar Crime Analyst", [("Ravi Dhar", None, "Crime Analyst")]),
         ("Ravi Dhar, DAAT Coordinator", [("Ravi Dhar", None, "DAAT Coordinator")]),
         ("PC Leah Stone Eastfield Police", [("PC Leah Stone", "Eastfield Police", None)]),
@@ -43,6 +48,31 @@ from cspplan.recognise.leads import is_placeholder_lead, split_lead, split_leads
         (
             "Tom Reid, Northshire Road Safety Partnership – Development Manager",
             [("Tom Reid", "Northshire Road Safety Partnership", "Development Manager")],
+        ),
+        ("DI Rob Kerr (Police)", [("DI Rob Kerr", "Police", None)]),
+        ("Head of Housing, Westmere BC", [(None, "Westmere BC", "Head of Housing")]),
+        ("ASB Officer, Westmere Homes", [(None, "Westmere Homes", "ASB Officer")]),
+        ("CSP Manager / Probation", [(None, None, "CSP Manager"), (None, "Probation", None)]),
+        ("Sgt Amy Lowe, Westmere Vale Police", [("Sgt Amy Lowe", "Westmere Vale Police", None)]),
+        ("Westmere Vale District Council", [(None, "Westmere Vale District Council", None)]),
+        ("Early Help Co-ordinator", [(None, None, "Early Help Co-ordinator")]),
+        ("Director of Public Health", [(None, None, "Director of Public Health")]),
+        (
+            "Cllr Ian Hart, Cabinet Member for Housing",
+            [("Cllr Ian Hart", None, "Cabinet Member for Housing")],
+        ),
+        ("K. Dunn (CSP)", [("K. Dunn", "CSP", None)]),
+        (
+            "Dr Ali Rahman (University of Westmere)",
+            [("Dr Ali Rahman", "University of Westmere", None)],
+        ),
+        (
+            "Victims Co-ordinator (Safe Haven Trust)",
+            [(None, "Safe Haven Trust", "Victims Co-ordinator")],
+        ),
+        (
+            "Omar Siddiq, ASB Officer, Westmere Council",
+            [("Omar Siddiq", "Westmere Council", "ASB Officer")],
         ),
     ],
 )

@@ -128,6 +128,30 @@ def test_table_split_by_a_page_break_is_joined() -> None:
     assert not [u for u in plan.unclassified if u.kind == "table"]
 
 
+def test_rows_cut_across_pages_rejoin_their_actions() -> None:
+    """A delivery plan with no ref column whose rows run over page breaks: the parts after
+    each break finish their rows, and a row after a break with its own lead stays an action."""
+    import cspplan
+
+    plan = load(FIXTURES / "rows_across_pages.txt")
+    actions = list(plan.all_actions())
+    assert [a.text[:24] for a in actions] == [
+        "Fit window locks and doo",
+        "Install barriers and lig",
+        "Offer young people in th",
+        "Set up a night-time econ",
+        "Give every A&E patient h",
+        "Run two speed awareness ",
+    ]
+    assert actions[0].text.endswith("campaign in the Northfield and Brook Lane estates.")
+    assert actions[1].text.endswith("patrol weeks with the special constables.")
+    assert actions[2].text.endswith("b) Mediation for neighbour disputes")
+    assert actions[3].text.endswith("pubwatch radio link to the late bars.")
+    assert [len(a.leads) for a in actions] == [1, 2, 2, 1, 1, 1]
+    assert actions[3].resources == "Mainstream\n£6k"
+    assert cspplan.check(plan, select="M301") == []
+
+
 def test_unknown_column_is_kept_by_its_header() -> None:
     plan = load(FIXTURES / "unknown_column.txt")
     actions = plan.priorities[0].actions
@@ -211,6 +235,16 @@ _TEXT = st.text(
         "Sue Hill Partnership Team",
         "March 2006 June 2006",
         "▲",
+        "PRIORITY 2 – PROTECTING VULNERABLE PEOPLE",
+        "Domestic Abuse Action Plan",
+        "- Fit locks",
+        "Baseline",
+        "Target",
+        "1,200 (2010/11)",
+        "Reduce repeat victims by 5%",
+        "What we will do",
+        "Head of Housing, Eastshire DC",
+        "The partnership has three priorities:",
     ]
 )
 
@@ -576,3 +610,29 @@ def test_a_trajectory_before_its_statement_waits_for_it() -> None:
     (target,) = plan.targets
     assert len(target.trajectory) == 3
     assert plan.unclassified == ()
+
+
+def _plan_of(*blocks: Any) -> Plan:
+    return build_plan(
+        Document(path="x", sha256="0", media_type="text/plain", parser="text", blocks=blocks)
+    )
+
+
+def test_parts_of_a_priority_keep_it_open_but_a_shallower_heading_does_not() -> None:
+    header = Row(cells=tuple(Cell(lines=(t,)) for t in ("Action", "Lead", "Target date")))
+    row = Row(cells=tuple(Cell(lines=(t,)) for t in ("Mark bikes", "Police", "May 2020")))
+    plan = _plan_of(
+        Heading(text="Our Priorities", level=2),
+        Heading(text="1. Safer Streets", level=3),
+        Heading(text="Why is this a priority?", level=4),
+        Paragraph(text="Street robbery doubled in two years."),
+        Heading(text="What we will do", level=4),
+        ListItem(text="Light the underpass", marker="-"),
+        Heading(text="Key Actions", level=2),
+        Table(rows=(header, row)),
+    )
+    (priority,) = plan.priorities
+    assert priority.ref == "1" and priority.title == "Safer Streets"
+    assert priority.description == "Street robbery doubled in two years."
+    assert [a.text for a in priority.actions] == ["Light the underpass"]
+    assert [a.text for a in plan.actions] == ["Mark bikes"]

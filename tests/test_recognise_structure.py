@@ -9,7 +9,9 @@ from cspplan.recognise.structure import (
     ends_section,
     is_priorities_heading,
     is_priorities_intro,
+    is_priority_part,
     legend_entry,
+    list_label,
     match_priority,
     named_prefix,
     objective_line,
@@ -124,3 +126,36 @@ def test_list_label(text: str, kind: str | None) -> None:
     from cspplan.recognise.structure import list_label
 
     assert list_label(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Why is this a priority?", True),
+        ("What we will do", True),
+        ("How will we know we are making a difference?", True),
+        ("What the data tells us", True),
+        ("Our commitments", True),
+        ("Governance and Accountability", False),
+        ("Reducing Serious Violence", False),
+        ("How you can get involved", False),
+    ],
+)
+def test_parts_of_a_priority_section(text: str, expected: bool) -> None:
+    assert is_priority_part(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The partnership has three priorities:", "We have agreed the following priorities for 2021:"],
+)
+def test_more_priorities_intros(text: str) -> None:
+    assert is_priorities_intro(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The plan has five strategic objectives:", "Our objectives for 2016/17 are:"],
+)
+def test_objectives_intros_label_the_list_after_them(text: str) -> None:
+    assert list_label(text) == "objective"

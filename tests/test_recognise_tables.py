@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from cspplan.recognise.tables import ColumnKind, column_kind, find_layout, join_tables
+from cspplan.document import Table
+from cspplan.recognise.tables import (
+    ColumnKind,
+    TableLayout,
+    column_kind,
+    find_layout,
+    join_tables,
+)
 from recognise_helpers import make_table
 
 
@@ -47,6 +54,17 @@ from recognise_helpers import make_table
         ("NI", ColumnKind.INDICATOR),
         ("Priority", ColumnKind.PRIORITY),
         ("Partners involved", None),
+        ("Outcome/Output", ColumnKind.TARGET),
+        ("Target Completion", ColumnKind.TIMESCALE),
+        ("Timeline", ColumnKind.TIMESCALE),
+        ("End date", ColumnKind.TIMESCALE),
+        ("How we will measure it", ColumnKind.EVALUATION),
+        ("Delivered by", ColumnKind.LEAD),
+        ("By whom", ColumnKind.LEAD),
+        ("Current position", ColumnKind.STATUS),
+        ("Expected outputs", ColumnKind.TARGET),
+        ("How will success be measured?", ColumnKind.EVALUATION),
+        ("Strategic objective", ColumnKind.OBJECTIVE),
         ("Ward", None),
         ("", None),
         ("To reduce criminal damage by 16% by 2007/08 across the district", None),
@@ -168,3 +186,191 @@ def test_objective_rows_with_leads_and_dates_are_worked_as_actions() -> None:
     assert layout.kinds[0] is ColumnKind.ACTION
     plain = make_table([["Objective", "Indicator"], ["Cut arson", "NI 33"]])
     assert find_layout(plain) is None
+
+
+def test_partners_are_the_lead_only_where_no_column_is() -> None:
+    alone = find_layout(
+        make_table([["Action", "Partners", "Timeline"], ["Patrol", "Police", "May"]])
+    )
+    assert alone is not None and alone.kinds[1] is ColumnKind.LEAD
+    beside = find_layout(
+        make_table(
+            [["Action", "Lead", "Partners", "Timeline"], ["Patrol", "Police", "Council", "May"]]
+        )
+    )
+    assert beside is not None and beside.kinds[2] is None
+
+
+# Rows cut by a page break in a table with no ref column: the part after the break leaves the
+# theme cell empty, and only the evidence decides whether it finishes the row above.
+
+_THEMED = ["Theme", "Actions", "Lead Agency", "Funding", "Progress"]
+
+
+def _themed(*rows: list[str]) -> tuple[Table, TableLayout]:
+    table = make_table([_THEMED, *rows])
+    layout = find_layout(table)
+    assert layout is not None
+    return table, layout
+
+
+def _joined_actions(first: Table, layout: TableLayout, *rest: list[str]) -> list[str]:
+    joined, used = join_tables(first, layout, [make_table([row]) for row in rest])
+    assert used == len(rest)
+    return [" ".join(row.texts[1].split()) for row in joined.rows[1:]]
+
+
+def test_join_a_row_without_its_own_lead_where_every_row_above_names_one() -> None:
+    first, layout = _themed(
+        ["Burglary", "Mark property in student lets.", "Police", "£2k", "Done."],
+        [
+            "Robbery",
+            "Patrol the bus station at night.",
+            "Transport Police",
+            "Mainstream",
+            "Started.",
+        ],
+    )
+    texts = _joined_actions(
+        first, layout, ["", "Add cameras at both exits.", "", "£9k", "Ordered."]
+    )
+    assert texts == [
+        "Mark property in student lets.",
+        "Patrol the bus station at night. Add cameras at both exits.",
+    ]
+
+
+def test_join_where_a_cell_above_ends_on_a_joining_word() -> None:
+    first, layout = _themed(
+        ["Burglary", "Mark property in student lets.", "Police", "£2k", "Done."],
+        ["Arson", "Clear fly-tipped waste from the", "Fire Service", "£5k", "Begun."],
+    )
+    texts = _joined_actions(
+        first, layout, ["", "Canal Street garages.", "Parks Team", "", "Skips booked."]
+    )
+    assert texts[-1] == "Clear fly-tipped waste from the Canal Street garages."
+
+
+def test_join_where_prose_below_starts_in_lower_case_under_an_unfinished_cell() -> None:
+    first, layout = _themed(
+        ["Burglary", "Mark property in student lets.", "Police", "£2k", "Done."],
+        ["Arson", "Clear fly-tipped waste.", "Fire Service", "£5k", "Results are with the board"],
+    )
+    texts = _joined_actions(
+        first,
+        layout,
+        ["", "Report on arson hotspots.", "Parks Team", "", "which meets in June."],
+    )
+    assert len(texts) == 2
+    # A lower-case lead is a name, not a cut sentence: no evidence on its own.
+    texts = _joined_actions(
+        first, layout, ["", "Report on arson hotspots.", "all partners", "£1k", "Begun."]
+    )
+    assert len(texts) == 3
+
+
+def test_join_where_the_action_cell_goes_on_with_the_next_list_item() -> None:
+    first, layout = _themed(
+        ["Burglary", "Mark property in student lets.", "Police", "£2k", "Done."],
+        ["Youth", "Offer:\ni) Friday football", "Youth Service", "£4k", "Running."],
+    )
+    texts = _joined_actions(first, layout, ["", "ii) Holiday trips", "Sports Trust", "", ""])
+    assert texts[-1] == "Offer: i) Friday football ii) Holiday trips"
+    # The same bullet opening a row that names its own lead starts another action.
+    bulleted, layout = _themed(
+        ["Burglary", "• Mark property in student lets", "Police", "£2k", "Done."],
+        ["Youth", "• Run Friday football", "Youth Service", "£4k", "Running."],
+    )
+    texts = _joined_actions(bulleted, layout, ["", "• Take groups camping", "Scouts", "£1k", ""])
+    assert len(texts) == 3
+    texts = _joined_actions(bulleted, layout, ["", "• Take groups camping", "", "£1k", ""])
+    assert len(texts) == 2
+
+
+@pytest.mark.parametrize(
+    "after_break",
+    [
+        # Its own lead, and the cells above all finished.
+        ["", "Add cameras at both exits.", "Council CCTV Team", "£9k", "Ordered."],
+        # A theme of its own.
+        ["Arson", "Add cameras at both exits.", "", "£9k", "Ordered."],
+        # A dotted ref opening the action text.
+        ["", "2.4 Add cameras at both exits.", "", "£9k", "Ordered."],
+    ],
+)
+def test_no_join_where_the_row_after_the_break_is_an_action_of_its_own(
+    after_break: list[str],
+) -> None:
+    first, layout = _themed(
+        ["Burglary", "Mark property in student lets.", "Police", "£2k", "Done."],
+        [
+            "Robbery",
+            "Patrol the bus station at night.",
+            "Transport Police",
+            "Mainstream",
+            "Started.",
+        ],
+    )
+    assert len(_joined_actions(first, layout, after_break)) == 3
+
+
+def test_no_join_without_a_lead_where_leads_are_merged_down_or_the_row_is_dated() -> None:
+    merged, layout = _themed(
+        ["Burglary", "Mark property in student lets.", "Police", "£2k", "Done."],
+        ["", "Visit every burgled home.", "", "Mainstream", "Started."],
+    )
+    assert len(_joined_actions(merged, layout, ["", "Add cameras.", "", "£9k", ""])) == 3
+    table = make_table(
+        [
+            ["Theme", "Actions", "Lead", "Timescale"],
+            ["Burglary", "Mark property in student lets.", "Police", "May 2010"],
+            ["Robbery", "Patrol the bus station at night.", "Transport Police", "June 2010"],
+        ]
+    )
+    dated = find_layout(table)
+    assert dated is not None
+    assert len(_joined_actions(table, dated, ["", "Add cameras.", "", "March 2011"])) == 3
+    assert len(_joined_actions(table, dated, ["", "Add cameras.", "", ""])) == 2
+
+
+def test_join_a_cut_row_after_a_header_repeated_inside_one_table() -> None:
+    table = make_table(
+        [
+            _THEMED,
+            ["Burglary", "Mark property in student lets.", "Police", "£2k", "Done."],
+            ["Robbery", "Patrol the bus station at", "Transport Police", "Mainstream", "Begun."],
+            _THEMED,
+            ["", "night and at weekends.", "", "", ""],
+            ["", "Add cameras at both exits.", "Council CCTV Team", "£9k", "Ordered."],
+        ]
+    )
+    layout = find_layout(table)
+    assert layout is not None
+    joined, used = join_tables(table, layout, [])
+    assert used == 0
+    assert [" ".join(r.texts[1].split()) for r in joined.rows if r.texts[1] != "Actions"] == [
+        "Mark property in student lets.",
+        "Patrol the bus station at night and at weekends.",
+        "Add cameras at both exits.",
+    ]
+    # Nothing to rejoin: the table comes back as it was.
+    plain = make_table([_THEMED, ["Burglary", "Mark property.", "Police", "", ""]])
+    assert join_tables(plain, layout, [])[0] is plain
+
+
+def test_no_join_for_a_lower_case_status_under_a_status_word() -> None:
+    first, layout = _themed(
+        ["Burglary", "Mark property in student lets.", "Police", "£2k", "Green"],
+        ["Robbery", "Patrol the bus station at night.", "Transport Police", "£1k", "Amber"],
+    )
+    texts = _joined_actions(first, layout, ["", "Add cameras.", "Council CCTV Team", "", "ongoing"])
+    assert len(texts) == 3
+
+
+def test_no_join_under_a_dash_that_fills_an_empty_cell() -> None:
+    first, layout = _themed(
+        ["Burglary", "Mark property in student lets.", "Police", "£2k", "Done."],
+        ["Robbery", "Patrol the bus station at night.", "Transport Police", "-", "Begun."],
+    )
+    texts = _joined_actions(first, layout, ["", "Add cameras.", "Council CCTV Team", "£9k", ""])
+    assert len(texts) == 3

@@ -284,3 +284,104 @@ def test_report_periods() -> None:
     december = report_period("12 months to 31st December 2010")
     assert december is not None and december.start == dt.date(2010, 1, 1)
     assert report_period("year ending 31 February 2009") is None
+
+
+def test_words_between_to_and_by_are_the_metric_not_the_target() -> None:
+    target = one(
+        "Strategic target to increase the number of hate incidents reported to the police "
+        "by 15% from 420 to 483 by 2009/10 (NI 32)"
+    )
+    assert (target.percent.text, target.baseline.value.text, target.target.value.text) == (  # type: ignore[union-attr]
+        "15%",
+        "420",
+        "483",
+    )
+    assert target.direction is Direction.INCREASE
+    assert target.indicator is not None and target.indicator.code == "NI 32"
+    assert target.metric == "hate incidents reported to the police"
+
+
+def test_percentage_point_change_stated_as_a_noun() -> None:
+    target = one("By 2021/22 we aim to achieve a 4 percentage point increase in reporting.")
+    assert target.unit is Unit.PERCENTAGE_POINTS
+    assert target.percent is not None and target.percent.value == 4
+    assert target.deadline is not None and target.deadline.text == "2021/22"
+    assert target.metric == "reporting"
+
+
+def test_ceiling_set_as_an_aim() -> None:
+    target = one("We will ensure there are no more than 120 arson attacks in 2022/23.")
+    assert target.direction is None
+    assert target.target is not None and target.target.label == "no more than"
+    assert target.target.value.text == "120"
+    assert target.metric == "arson attacks"
+    assert target.deadline is not None and target.deadline.text == "2022/23"
+
+
+def test_a_floor_without_a_date_is_an_output_not_a_target() -> None:
+    assert find_targets("Officers will see at least 40 young people each term.", SOURCE) == []
+
+
+def test_baseline_in_brackets_after_the_deadline() -> None:
+    target = one("Target: Reduce criminal damage by 6% by March 2021 (baseline 2018/19: 1,900).")
+    assert target.baseline is not None and target.baseline.value.text == "1,900"
+    assert target.baseline.period is not None and target.baseline.period.text == "2018/19"
+    assert target.percent is not None and target.percent.text == "6%"
+
+
+def test_deadline_before_the_verb() -> None:
+    target = one("By 2024, reduce the number of cyclists injured on our roads by 12%.")
+    assert target.deadline is not None and target.deadline.text == "2024"
+    assert target.percent is not None and target.percent.text == "12%"
+
+
+def test_a_change_in_number_is_not_a_percentage_nor_the_metric() -> None:
+    target = one("We will cut noise complaints by 150, from 1,650 to 1,500, by 2023.")
+    assert target.percent is None
+    assert target.metric == "noise complaints"
+    assert (target.baseline.value.text, target.target.value.text) == ("1,650", "1,500")  # type: ignore[union-attr]
+
+
+def test_achieve_leading_its_line_and_a_reduction_on_a_years_levels() -> None:
+    target = one("Achieve a reduction of 8% on 2009/10 levels in vehicle crime by 2012/13.")
+    assert target.percent is not None and target.percent.text == "8%"
+    assert target.metric == "vehicle crime"
+    assert target.deadline is not None and target.deadline.text == "2012/13"
+    assert find_targets("We achieved a 10% reduction in burglary in 2011.", SOURCE) == []
+
+
+def test_a_range_of_percentages_is_not_one_target() -> None:
+    assert find_targets("Reduce assaults by between 5% and 10% by 2011.", SOURCE) == []
+
+
+def test_value_after_the_name_of_what_it_measures() -> None:
+    target = one("BVPI 126 Domestic burglaries per 1,000 households: target 9.5 by 2007/08.")
+    assert target.indicator is not None and target.indicator.code == "BVPI 126"
+    assert target.target is not None and target.target.value.text == "9.5"
+    assert target.deadline is not None and target.deadline.text == "2007/08"
+    assert target.unit is Unit.RATE
+    assert find_targets("Section 3: Target 2010", SOURCE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "value"),
+    [
+        ("4 percentage points", False, "4"),
+        ("2.5 per cent", False, "2.5"),
+        ("12%", False, "12"),
+        ("1,140", False, "1140"),
+        ("3 points", False, None),
+        ("3 points", True, "3"),
+        ("3pp", True, "3"),
+    ],
+)
+def test_parse_quantity_reads_unit_words_and_keeps_the_text(
+    text: str, short: bool, value: str | None
+) -> None:
+    from cspplan.recognise.numbers import parse_quantity
+
+    number = parse_quantity(text, short_points=short)
+    if value is None:
+        assert number is None
+    else:
+        assert number is not None and number.value == Decimal(value) and number.text == text

@@ -79,7 +79,23 @@ def run_all(text: str) -> None:
 
 CELL = st.one_of(
     st.sampled_from(
-        ["", "2007/08", "2008/09 Target", "Baseline 2006/07", "1,140", "12%", "n/a", "NI 16 Crime"]
+        [
+            "",
+            "2007/08",
+            "2008/09 Target",
+            "Baseline 2006/07",
+            "1,140",
+            "12%",
+            "n/a",
+            "NI 16 Crime",
+            "Baseline",
+            "Target",
+            "Actual",
+            "1,200 (2010/11)",
+            "Direction",
+            "Lower is better",
+            "2018/19 actual",
+        ]
     ),
     st.text(max_size=20),
 )
@@ -114,6 +130,12 @@ def test_long_hostile_lines_finish_quickly() -> None:
         ("2,581, a reduction of 44% " * 3000),
         ("15% lower than before¹ " * 4000),
         ("four areas: 1. a 2. b " * 4000),
+        ("fell by 5% since 2010, " * 4000),
+        ("rose 3% last year, " * 5000),
+        ("will ensure there are no more than 5 arson attacks in 2022/23 " * 1500),
+        ("By 2023, reduce " * 6000),
+        ("(baseline 2016/17: 2,140) " * 3000),
+        ("Of the 1,240 calls logged in 2006/07, 55% related to " * 1500),
         ("Target to cut x by 5% from 10 to 9. The year ending March 2008 figure was 8. " * 1200),
     ]
     for line in lines:

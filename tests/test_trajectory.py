@@ -226,3 +226,77 @@ def test_planned_row_beside_an_actual_row() -> None:
     )
     assert found is not None and found.label == "Trajectory"
     assert [m.value.text for m in found.measures] == ["410", "400", "390"]
+
+
+def test_direction_column_after_the_periods() -> None:
+    grid = table(
+        ["Indicator", "Baseline 2018/19", "Target 2021/22", "Direction"],
+        ["Victims satisfied", "70%", "75%", "Increase"],
+        ["Hospital admissions for assault", "400", "360", "Reduce"],
+    )
+    targets = targets_from_table(grid)
+    assert [(t.metric, t.direction) for t in targets] == [
+        ("Victims satisfied", Direction.INCREASE),
+        ("Hospital admissions for assault", Direction.REDUCE),
+    ]
+    assert [(t.baseline.value.text, t.target.value.text) for t in targets] == [  # type: ignore[union-attr]
+        ("70%", "75%"),
+        ("400", "360"),
+    ]
+
+
+def test_stated_direction_is_kept_even_against_the_figures() -> None:
+    grid = table(
+        ["Measure", "2019/20", "2020/21", "Direction of travel"],
+        ["Reports of hate crime", "300", "280", "Increase"],
+    )
+    (target,) = targets_from_table(grid)
+    assert target.direction is Direction.INCREASE
+
+
+def test_actual_figure_before_the_targets_is_the_baseline() -> None:
+    grid = table(
+        ["Measure", "2018/19 actual", "2019/20 target", "2020/21 target", "Polarity"],
+        ["Repeat referrals", "30%", "28%", "26%", "Lower is better"],
+    )
+    (target,) = targets_from_table(grid)
+    assert target.baseline is not None and target.baseline.value.text == "30%"
+    assert target.target is not None and target.target.value.text == "26%"
+    assert target.outturn is None
+    assert target.direction is Direction.REDUCE
+
+
+def test_scorecard_with_periods_in_its_cells() -> None:
+    grid = table(
+        ["Ref", "Indicator", "Baseline", "Target", "Actual", "RAG"],
+        ["K1", "NI 16 Serious acquisitive crime", "900 (2009/10)", "855 (2010/11)", "870", "Amber"],
+        ["K2", "Residents satisfied", "64%", "70%", "71%", "Green"],
+    )
+    first, second = targets_from_table(grid)
+    assert first.indicator is not None and first.indicator.code == "NI 16"
+    assert first.baseline is not None and first.baseline.period is not None
+    assert first.baseline.period.text == "2009/10"
+    assert first.target is not None and first.target.value.text == "855"
+    assert first.deadline is not None and first.deadline.text == "2010/11"
+    assert first.outturn is not None and first.outturn.value.text == "870"
+    assert first.direction is Direction.REDUCE
+    assert second.direction is Direction.INCREASE and second.unit is Unit.PERCENTAGE_POINTS
+
+
+def test_scorecard_with_words_in_a_figure_column_is_not_read() -> None:
+    grid = table(
+        ["Indicator", "Baseline", "Target"],
+        ["Burglary", "900", "855"],
+        ["Confidence", "Survey to be run", "Improve"],
+    )
+    assert targets_from_table(grid) == []
+
+
+def test_the_indicator_column_names_the_metric_among_several_labels() -> None:
+    grid = table(
+        ["Outcome", "Indicator", "Baseline 2010/11", "Target 2011/12", "Target 2012/13"],
+        ["Safer streets", "Street robbery", "200", "190", "180"],
+    )
+    (target,) = targets_from_table(grid)
+    assert target.metric == "Street robbery"
+    assert target.target is not None and target.target.value.text == "180"

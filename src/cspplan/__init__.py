@@ -18,6 +18,7 @@ from . import errors
 from .document import Document
 from .model import Plan
 from .serialise import dumps, loads
+from .validate import Finding, Severity, check
 
 try:
     __version__ = version("cspplan")
@@ -26,8 +27,11 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 __all__ = [
     "Document",
+    "Finding",
     "Plan",
+    "Severity",
     "__version__",
+    "check",
     "dumps",
     "errors",
     "load",

@@ -36,7 +36,11 @@ _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _BREAK_TAG = re.compile(r"<\s*(?:/?p|br|/?li|/?ul|/?ol|/?div|/?tr)\b[^<>]{0,2000}>", re.IGNORECASE)
 _LINK = re.compile(r"\[([^\[\]]{0,2000})\]\([^()\s]{0,2000}\)")
-_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(\S(?:.{0,2000}?\S)?)\1")
+# The emphasised text may not hold the marker character, so each attempt stops at the next
+# '*' or '_': a line full of markers is scanned in linear time, never re-read from each one.
+_EMPHASIS = re.compile(
+    r"(\*{1,3})(?=[^*\s])([^*]{1,2000}?)(?<=\S)\1|(_{2,3})(?=[^_\s])([^_]{1,2000}?)(?<=\S)\3"
+)
 _INLINE_BULLET = re.compile(r"\s*[•▪●◦■➢➤]\s+")
 _BOLD_LINE = re.compile(r"^\s*(\*{2,3}|_{2,3})(.+?)\1\s*$")
 _SENTENCE_END = re.compile(r"[.;,]\s*$")
@@ -129,7 +133,7 @@ def clean_inline(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = html.unescape(text)
-    text = _EMPHASIS.sub(r"\2", text)
+    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
     text = text.replace("\u00a0", " ")
     return " ".join(text.split())
 

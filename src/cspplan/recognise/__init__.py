@@ -30,6 +30,7 @@ from ..document import Block, Document, Heading, ListItem, Paragraph, Row, Table
 from ..model.plan import (
     Action,
     Claim,
+    ClaimKind,
     Indicator,
     Marker,
     Membership,
@@ -41,7 +42,7 @@ from ..model.plan import (
     Workstream,
 )
 from ..model.source import DocumentSource, SourceRef
-from ..model.values import Timescale
+from ..model.values import Period, Timescale
 from .actions import ActionTableReading, PreambleItem, rows_to_actions
 from .claims import find_claims, footnotes
 from .front import read_front_matter
@@ -54,6 +55,7 @@ from .structure import (
     is_measures_heading,
     is_priorities_heading,
     is_priorities_intro,
+    is_priority_part,
     is_sub_label,
     legend_entry,
     list_label,
@@ -91,8 +93,18 @@ def _rows_unclassified(rows: Sequence[Row], source: SourceRef) -> Unclassified:
     return Unclassified(kind="table", text=text, source=first)
 
 
+@attrs.define(kw_only=True)
+class _Holder:
+    """What the walk gathers for a priority, or for the plan where no priority is open."""
+
+    objectives: list[Objective] = attrs.Factory(list)
+    targets: list[Target] = attrs.Factory(list)
+    actions: list[Action] = attrs.Factory(list)
+    indicators: list[Indicator] = attrs.Factory(list)
+
+
 @attrs.define
-class _PriorityDraft:
+class _PriorityDraft(_Holder):
     """A priority being gathered during the walk."""
 
     title: str
@@ -100,15 +112,13 @@ class _PriorityDraft:
     ref: str | None = None
     aliases: list[str] = attrs.Factory(list)
     description: list[str] = attrs.Factory(list)
-    objectives: list[Objective] = attrs.Factory(list)
-    targets: list[Target] = attrs.Factory(list)
-    actions: list[Action] = attrs.Factory(list)
-    indicators: list[Indicator] = attrs.Factory(list)
     workstreams: list[Workstream] = attrs.Factory(list)
     review: Timescale | None = None
     delivery: bool = False
     block: int | None = None
     stated: bool = False
+    level: int | None = None
+    """The level of the heading that opened it: a shallower heading is not one of its parts."""
 
     def keys(self) -> list[frozenset[str]]:
         return [priority_key(name) for name in (self.title, *self.aliases)]
@@ -134,18 +144,15 @@ class _PriorityDraft:
 
 
 @attrs.define
-class _Builder:
-    """The walk's state: what has been gathered so far and what is open."""
+class _Builder(_Holder):
+    """The walk's state: what has been gathered so far and what is open; what it holds
+    itself belongs to the plan."""
 
     blocks: Sequence[Block]
     symbols: tuple[str, ...]
     placed: set[int] = attrs.Factory(set)
     partial: dict[int, list[Unclassified]] = attrs.Factory(dict)
     priorities: list[_PriorityDraft] = attrs.Factory(list)
-    objectives: list[Objective] = attrs.Factory(list)
-    targets: list[Target] = attrs.Factory(list)
-    actions: list[Action] = attrs.Factory(list)
-    indicators: list[Indicator] = attrs.Factory(list)
     claims: list[Claim] = attrs.Factory(list)
     memberships: list[Membership] = attrs.Factory(list)
     legend: dict[str, str] = attrs.Factory(dict)
@@ -163,6 +170,10 @@ class _Builder:
     measures: bool = False
     footnotes: tuple[str, ...] = ()
     last_heading_index: int | None = None
+
+    def holder(self) -> _Holder:
+        """The open priority, or the plan where none is open."""
+        return self.current if self.current is not None else self
 
     # ---- ids -------------------------------------------------------------------------------
     def next_id(self, prefix: str) -> str:
@@ -269,8 +280,10 @@ class _Builder:
                 draft = self.open_priority(name, block.source, index)
                 draft.stated = True
             draft.ref = draft.ref or ref
+            draft.level = block.level
             self.current = draft
             self.objective = None
+            self.measures = False
             self.placed.add(index)
             return True
         if is_priorities_heading(text):
@@ -280,16 +293,34 @@ class _Builder:
             self.objective = None
             self.measures = False
             return True
+        if (
+            self.current is not None
+            and opens
+            and number is None
+            and is_priority_part(text)
+            and not (self.current.level is not None and block.level < self.current.level)
+        ):
+            # "What we will do", "How will we know ...?", "Why is this a priority?": a part of
+            # the open priority, telling what the lists under it are.
+            self.measures = is_measures_heading(text)
+            if not self.measures and is_delivery_heading(text):
+                self.current.delivery = True
+            self.placed.add(index)
+            return True
         if is_measures_heading(text):
             self.measures = True
             self.current = None
             self.objective = None
             return True
-        if ends_section(text) or (
-            self.in_priorities
-            and number is not None
-            and self.priorities_number is not None
-            and number != self.priorities_number
+        if (
+            ends_section(text)
+            or (self.in_priorities and _generic_heading(text))
+            or (
+                self.in_priorities
+                and number is not None
+                and self.priorities_number is not None
+                and number != self.priorities_number
+            )
         ):
             self.in_priorities = False
             self.measures = False
@@ -312,7 +343,11 @@ class _Builder:
             self.placed.add(index)
             return True
         if self.in_priorities and opens and len(text.split()) <= 12:
-            draft = self.open_priority(text, block.source, index)
+            numbered = _LEADING_NUMBER.match(text)
+            title = numbered.group("title") if numbered else text
+            draft = self.open_priority(title, block.source, index)
+            draft.ref = numbered.group("ref") if numbered else None
+            draft.level = block.level
             draft.stated = True
             draft.delivery = is_delivery_heading(text)
             self.placed.add(index)
@@ -355,12 +390,16 @@ class _Builder:
             return 1
         items = self._following_items(index)
         item_texts = [_text(self.blocks[i]) for i in items]
+        before = len(self.claims)
         claimed = self.claims_from(text, block.source, item_texts)
+        if not items and not self.priorities:
+            self.run_in_priorities(self.claims[before:], index)
         objective = objective_line(text)
         if objective is not None:
             return self.objective_block(index, block, objective, items)
         if is_priorities_intro(text) and items:
             self.priorities_from_list(items)
+            self.placed.add(index)
             return 1
         kind = list_label(text)
         if kind is not None and items:
@@ -394,7 +433,7 @@ class _Builder:
         found = find_indicators(text, source)
         if not found or len(found) < len(lines):
             return False
-        owner = self.current.indicators if self.current is not None else self.indicators
+        owner = self.holder().indicators
         owner.extend(found)
         return True
 
@@ -455,7 +494,7 @@ class _Builder:
                 self.placed.add(i)
             used = items[-1] - index + 1
         made = self.make_objective(text, ref, block.source)
-        owner = self.current.objectives if self.current is not None else self.objectives
+        owner = self.holder().objectives
         owner.append(made)
         self.objective = made
         self.objective_owner = self.current
@@ -472,6 +511,10 @@ class _Builder:
                 made = self.make_objective(text, None, item.source)
                 (owner.objectives if owner is not None else self.objectives).append(made)
             elif kind == "indicator":
+                if self.targets_from(i, text, item.source):
+                    # "How we will measure success: - Reduce X from 27.5% to 25% by 2025".
+                    self.placed.add(i)
+                    continue
                 found = find_indicators(text, item.source) or [
                     Indicator(text=text, scheme="local", source=item.source)
                 ]
@@ -506,6 +549,28 @@ class _Builder:
         for i in items:
             self.placed.add(i)
         self.current = None
+
+    def run_in_priorities(self, claims: Sequence[Claim], index: int) -> None:
+        """Priorities named in the sentence that counts them ("Our three priorities are
+        reducing violence, tackling drug harm and protecting young people."), where the
+        items listed are exactly as many as the count and the sentence is about the plan's
+        own priorities."""
+        for claim in claims:
+            figure = claim.figures[0] if claim.figures else None
+            if (
+                claim.kind is not ClaimKind.COUNT
+                or figure is None
+                or figure.label != "priorities"
+                or len(claim.items) != int(figure.value.value)
+                or not _OWN_PRIORITIES.search(claim.statement)
+            ):
+                continue
+            source = self.blocks[index].source
+            for title in claim.items:
+                self.priorities.append(
+                    _PriorityDraft(title=title, source=source, block=index, stated=True)
+                )
+            return
 
     def bullet_legend(self, index: int, text: str) -> tuple[str, str] | None:
         """A lone bullet between an action plan's heading and its table, where a marker in the
@@ -590,7 +655,10 @@ class _Builder:
             joined, used = join_tables(block, layout, [t for _, t in following])
             reading = rows_to_actions(joined, layout)
             if reading.actions or reading.workstreams:
-                self.action_table(index, reading, layout.column(ColumnKind.PRIORITY) is not None)
+                grouped = layout.column(ColumnKind.PRIORITY) is not None or (
+                    any(reading.groups) and self.current is None and self.objective is None
+                )
+                self.action_table(index, reading, grouped)
                 self.placed.add(index)
                 last = index
                 for position, _ in following[:used]:
@@ -612,9 +680,10 @@ class _Builder:
         table_targets = targets_from_table(block)
         if table_targets:
             # A table of targets by period, one labelled row each, with no statement beside.
-            owner = self.current.targets if self.current is not None else self.targets
+            owner = self.holder().targets
             owner.extend(self.number_target(t) for t in table_targets)
             self.placed.add(index)
+            self.indicator_table(index, block)  # rows led by indicator codes name them too
             return 1
         members = table_to_memberships(block, self.last_heading)
         if members is not None:
@@ -647,7 +716,7 @@ class _Builder:
                 found.append(indicators[0])
         if not rows or coded < max(2, (len(rows) + 1) // 2):
             return False
-        owner = self.current.indicators if self.current is not None else self.indicators
+        owner = self.holder().indicators
         owner.extend(found)
         return True
 
@@ -656,6 +725,25 @@ class _Builder:
         objective_id = self.objective.id if self.objective is not None else None
         if grouped:
             owner = None
+        titled = next(
+            (
+                i
+                for i in reading.preamble
+                if i.kind == "text" and action_plan_title(i.text) and not _generic_heading(i.text)
+            ),
+            None,
+        )
+        if titled is not None and not grouped:
+            # "Domestic Abuse Action Plan" in a row of the table's own: that plan's priority.
+            title = action_plan_title(titled.text)
+            assert title is not None
+            owner = self.find_priority(title) if self.priorities else None
+            if owner is None or owner.actions:
+                owner = self.open_priority(title, titled.source, None)
+            self.current = owner
+            reading = attrs.evolve(
+                reading, preamble=tuple(i for i in reading.preamble if i is not titled)
+            )
         if owner is None and not grouped and self.objective is None:
             source = reading.actions[0].source if reading.actions else SourceRef()
             recent = (
@@ -672,6 +760,7 @@ class _Builder:
             elif _has_plan_preamble(reading):
                 owner = self.open_priority("Action plan", source, None)
         used = {a.workstream for a in reading.actions if a.workstream}
+        self.preamble_claims(reading.preamble)
         if owner is not None:
             left = self.preamble_to(owner, reading.preamble, used)
             for workstream in reading.workstreams:
@@ -694,6 +783,7 @@ class _Builder:
             )
         group_owner: _PriorityDraft | None = None
         last_group: str | None = None
+        stated: set[tuple[str, SourceRef]] = set()
         column_objectives: dict[str, str] = {}
         for action, group, objective_text in zip(
             reading.actions, reading.groups, reading.objectives, strict=False
@@ -716,6 +806,28 @@ class _Builder:
                 serves = column_objectives[objective_text]
             numbered = attrs.evolve(action, id=self.next_id("A"), objective=serves)
             (home.actions if home is not None else self.actions).append(numbered)
+            for target in _cell_targets(numbered):
+                if (target.statement, target.source) in stated:
+                    continue  # one row's measure shared by the actions of its bullets
+                stated.add((target.statement, target.source))
+                (home.targets if home is not None else self.targets).append(
+                    self.number_target(target)
+                )
+
+    def preamble_claims(self, items: Sequence[PreambleItem]) -> None:
+        """Counts an action plan states above its rows ("has 4 areas of work: 1. ... 2. ..."),
+        with the areas listed after them in the same cell."""
+        for position, item in enumerate(items):
+            if item.kind != "text":
+                continue
+            listed: list[str] = []
+            for later in items[position + 1 :]:
+                if later.kind != "workstream" or later.source != item.source:
+                    break
+                listed.append(later.text)
+            if listed:
+                head = item.text if item.text.rstrip().endswith(":") else f"{item.text}:"
+                self.claims_from(head, item.source, listed)
 
     def preamble_to(
         self, owner: _PriorityDraft | None, items: Sequence[PreambleItem], used: set[str]
@@ -761,6 +873,14 @@ class _Builder:
                 self.targets.append(target)
 
 
+_OWN_PRIORITIES = re.compile(
+    r"\b(?:our|the\s+partnership'?s|this\s+plan'?s|the\s+plan'?s)\s+(?:\w+\s+){0,3}priorities\s+(?:are|will\s+be)\b"
+    r"|\b(?:we|the\s+partnership|this\s+plan)\s+(?:has|have|will\s+focus\s+on)\s+(?:\w+\s+){0,3}priorities\b",
+    re.IGNORECASE,
+)
+"""A sentence about the plan's own priorities, as against "two of the county's priorities"."""
+_LEADING_NUMBER = re.compile(r"^(?P<ref>\d{1,2}(?:\.\d{1,2})?)[.):]?\s+(?P<title>\S.*)$")
+"""A heading's own number: "1. Reducing Violent Crime"."""
 _WE_WILL = re.compile(r"\bwe\s+will(?:\s+do)?\s*:\s*$", re.IGNORECASE)
 _FURNITURE = re.compile(
     r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^\(?(?:continued|cont(?:'d|\.)?)\)?\.?$",
@@ -792,7 +912,9 @@ def _text(block: Block) -> str:
 
 
 _GENERIC_PLAN = re.compile(
-    r"^(?:appendix\s+\w{1,3}\W*)?(?:the\s+|our\s+|\w+\s+)?(?:action|delivery|work)\s+plans?\b",
+    r"^(?:appendix\s+\w{1,3}\W*)?(?:the\s+|our\s+|\w+\s+)?(?:action|delivery|work)\s+plans?\b"
+    r"|^(?:\d{1,2}\.?\s+)?(?:the\s+|our\s+)?(?:key\s+|main\s+|planned\s+|partnership\s+)?"
+    r"(?:actions?|activities|tasks|deliverables)(?:\s+(?:for\s+)?(?:\d{4}\S*|the\s+year))?\s*$",
     re.IGNORECASE,
 )
 
@@ -833,6 +955,41 @@ def _new_group(builder: _Builder, title: str, source: SourceRef) -> _PriorityDra
     draft = _PriorityDraft(title=title, source=source)
     builder.priorities.append(draft)
     return draft
+
+
+_TARGET_CELL = re.compile(r"^\W{0,3}(?:targets?|aims?)\b", re.IGNORECASE)
+
+
+def _cell_targets(action: Action) -> list[Target]:
+    """Targets an action's target, outcome or evaluation cells state without a frame: "10% reduction in
+    burglary", "Reduce repeat victims by 5%". The column header is the frame, so the cell is
+    read as "Target: ..."; only a change (a percentage, or a baseline and a target value)
+    counts, so outputs such as "120 staff trained" stay milestones. A target with no
+    deadline of its own takes the milestone's dated timescale."""
+    cells: list[tuple[str, Timescale | None, SourceRef]] = [
+        (m.output, m.timescale, m.source) for m in action.milestones if m.output
+    ]
+    if action.outcome:
+        cells.append((action.outcome, None, action.source))
+    if action.evaluation:
+        # A measure of success on the action's own row is due when its one milestone is.
+        single = action.milestones[0].timescale if len(action.milestones) == 1 else None
+        cells.append((action.evaluation, single, action.source))
+    found: list[Target] = []
+    for text, timescale, source in cells:
+        framed = text if _TARGET_CELL.match(text) else f"Target: {text}"
+        for target in find_targets(framed, source):
+            if target.percent is None and (target.baseline is None or target.target is None):
+                continue
+            statement = " ".join(text.split())
+            deadline = target.deadline
+            if deadline is None and timescale is not None and timescale.end is not None:
+                deadline = Period(text=timescale.text, start=timescale.start, end=timescale.end)
+            goal = target.target
+            if goal is not None and goal.period is None and deadline is not None:
+                goal = attrs.evolve(goal, period=deadline)
+            found.append(attrs.evolve(target, statement=statement, deadline=deadline, target=goal))
+    return found
 
 
 def _has_plan_preamble(reading: ActionTableReading) -> bool:

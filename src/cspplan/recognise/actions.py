@@ -31,6 +31,7 @@ from .indicators import find_indicators
 from .leads import split_leads
 from .tables import ColumnKind, TableLayout, is_header_row, row_cells_by_column
 from .timescales import parse_timescale, split_timescales
+from .words import FUNCTION_WORDS
 
 __all__ = [
     "ActionTableReading",
@@ -78,35 +79,18 @@ _INLINE_NUMBERED = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=\S)")
 _BULLET = re.compile(r"^\s*[•▪●◦■➢➤\-–·§❖]\s*")
 _TO_SPLIT = re.compile(r"(?<=[a-z0-9.%)])\s+(?=To\s+[a-z])")
 _SENTENCE_END = re.compile(r"[.;:]\s*$")
-_FUNCTION = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "for",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "into",
-        "onto",
-        "as",
-        "all",
-        "any",
-        "each",
-        "per",
-        "via",
-        "its",
-        "their",
-        "our",
-    ]
-)
+_FUNCTION = FUNCTION_WORDS | {
+    "into",
+    "onto",
+    "all",
+    "any",
+    "each",
+    "per",
+    "via",
+    "its",
+    "their",
+    "our",
+}
 _VERBS = frozenset(
     [
         "achieve",
@@ -184,8 +168,9 @@ class ActionTableReading:
 
     Attributes:
         actions: Its actions in order, with empty ids (the plan assigns them).
-        groups: For each action, the text of its priority column, where the table has one
-            (an empty cell, or a cell merged down, repeats the value above).
+        groups: For each action, the text of its priority column, or of the "Priority N"
+            row above it, where the table has one (an empty cell, or a cell merged down,
+            repeats the value above).
         objectives: For each action, the text of its objective column, likewise.
         preamble: Objectives, indicators, review dates and areas of work stated above the rows.
         workstreams: The areas of work, in order, without repeats.
@@ -316,6 +301,16 @@ def _title_like(text: str) -> bool:
     return capitals / len(significant) >= 0.6
 
 
+def _short_sentence_case_title(text: str) -> bool:
+    """ "Anti-social behaviour", "Night-time economy": modern plans write group names in
+    sentence case, which the capitals test misses; an action would start with a verb."""
+    words = text.split()
+    if not words or len(words) > 6 or _SENTENCE_END.search(text) or not words[0][:1].isupper():
+        return False
+    first = words[0].lower().strip(".,:")
+    return first != "to" and first not in _VERBS
+
+
 def _boundary_score(words: list[str], index: int) -> float:
     word = words[index]
     previous = words[index - 1]
@@ -367,6 +362,17 @@ def split_outputs(text: str, count: int) -> list[str]:
     return [" ".join(words[a:b]) for a, b in itertools.pairwise(cuts)]
 
 
+_BULLET_MARK = re.compile(r"^\s*[•▪●◦■➢➤\-–·§❖*]\s+\S")
+
+
+def _bulleted_items(cells: Sequence[Cell]) -> tuple[str, ...]:
+    """The items of an action cell that holds nothing but two or more bulleted lines."""
+    lines = [line for c in cells for line in c.lines if line.strip()]
+    if len(lines) < 2 or not all(_BULLET_MARK.match(line) for line in lines):
+        return ()
+    return tuple(" ".join(_strip_bullet(line).split()) for line in lines)
+
+
 def _cell_text(cells: Sequence[Cell]) -> str:
     return "\n".join(c.text.strip() for c in cells if not c.is_empty)
 
@@ -375,9 +381,7 @@ def _lines(cells: Sequence[Cell]) -> list[str]:
     return [_strip_bullet(line) for c in cells for line in c.lines if _strip_bullet(line)]
 
 
-_CONNECTORS = frozenset(
-    ["and", "or", "of", "to", "the", "in", "on", "for", "with", "by", "a", "an", "at", "from"]
-)
+_CONNECTORS = FUNCTION_WORDS - {"as"}
 
 
 def _merge_wrapped(lines: list[str]) -> list[str]:
@@ -448,6 +452,8 @@ class _Draft:
     source: SourceRef
     group: str | None
     objective: str | None = None
+    bullets: tuple[str, ...] = ()
+    """The items of an action cell that is only a bulleted list, one action each."""
     unmatched: tuple[list[Cell], list[Cell], int] | None = None
     """The last row's output and date cells where it gave more dates than outputs, and how
     many milestones that made: a PDF may carry the rest of the outputs into the next row."""
@@ -503,8 +509,12 @@ def _indicators(cells: Sequence[Cell], source: SourceRef) -> list[Indicator]:
     return found
 
 
-def _group_row(row: Row, known: dict[ColumnKind, list[Cell]]) -> tuple[str | None, str] | None:
-    """``(ref, title)`` where a row only names a group of actions."""
+def _group_row(
+    row: Row, known: dict[ColumnKind, list[Cell]]
+) -> tuple[str | None, str, str | None] | None:
+    """``(ref, title, word)`` where a row only names a group of actions; ``word`` is the
+    kind of group the row names ("priority" in "PRIORITY 2 – PROTECTING VULNERABLE
+    PEOPLE"), where it names one."""
     details = (ColumnKind.LEAD, ColumnKind.TARGET, ColumnKind.TIMESCALE, ColumnKind.STATUS)
     if any(not c.is_empty for kind in details for c in known.get(kind, [])):
         return None
@@ -515,11 +525,16 @@ def _group_row(row: Row, known: dict[ColumnKind, list[Cell]]) -> tuple[str | Non
     match = _GROUP_ROW.match(text)
     if match and "." not in match.group("ref")[1:]:
         title = match.group("title").strip()
-        named = _title_like(title) or (match.group("word") and len(title.split()) <= 12)
+        named = (
+            _title_like(title)
+            or (match.group("word") and len(title.split()) <= 12)
+            or _short_sentence_case_title(title)
+        )
         if named and (not _REF_IN_TEXT.match(text) or re.match(r"^\s*\d{1,2}[.)]?\s", text)):
-            return match.group("ref"), title
+            word = match.group("word")
+            return match.group("ref"), title, " ".join(word.lower().split()) if word else None
     if len(filled) == 1 and _title_like(text) and not re.match(r"^\s*\d", text):
-        return None, text
+        return None, text, None
     return None
 
 
@@ -561,9 +576,13 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         group = _group_row(row, known)
         is_sub_ref = ref is not None and "." in ref.strip(".")
         if group is not None and not is_sub_ref and not _has_details(known):
-            group_ref, title = group
+            group_ref, title, word = group
             if group_ref is not None or not drafts or _title_like(title):
                 current_workstream = title
+                if word == "priority" and layout.column(ColumnKind.PRIORITY) is None:
+                    # "PRIORITY 2 – PROTECTING VULNERABLE PEOPLE": the rows under it are that
+                    # priority's, as they would be under a Priority column.
+                    current_group = title
                 if not any(w.ref == group_ref and group_ref for w in workstreams):
                     workstreams.append(Workstream(title=title, ref=group_ref, source=row.source))
                 continue
@@ -598,6 +617,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
                     source=row.source,
                     group=current_group,
                     objective=current_objective,
+                    bullets=_bulleted_items(action_cells) if ref is None else (),
                 )
             )
         elif not drafts or not (_has_details(known) or any(not c.is_empty for _, c in unknown)):
@@ -620,6 +640,13 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         ):
             workstreams.append(Workstream(title=item.text, ref=item.ref, source=item.source))
     ordered = _order_workstreams(workstreams)
+    # A row whose action cell is a bulleted list holds one action per bullet, sharing the
+    # row's lead and date; with several dates the pairing is unknown, so the row stays one.
+    drafts = [
+        attrs.evolve(d, text=item, bullets=())
+        for d in drafts
+        for item in (d.bullets if d.bullets and len(d.milestones) <= 1 else (d.text,))
+    ]
     actions = tuple(d.freeze() for d in drafts)
     actions = tuple(attrs.evolve(a, workstream=_canonical_workstream(a, ordered)) for a in actions)
     return ActionTableReading(

@@ -26,6 +26,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+import attrs
 import regex
 
 from ..model.plan import Claim, ClaimKind, Figure
@@ -40,6 +41,7 @@ from .numbers import (
     joined,
     number_word,
     parse_number,
+    parse_quantity,
     sentences,
 )
 from .periods import PERIOD_PATTERN, parse_period
@@ -111,6 +113,8 @@ _FOOTNOTE_FIGURE = regex.compile(
 _SHARE_PART = regex.compile(
     rf"(?P<pct>{PERCENT})\s{{1,3}}(?:(?:are|were|is|was)\s{{1,3}})?"
     rf"(?:of\s{{1,3}}(?:the\s{{1,3}})?[a-z]{{2,20}}\s{{1,3}}(?:are|were|is|was)\s{{1,3}})?"
+    rf"(?:(?:(?:related|relating|relate|due|attributed|attributable|linked|came|come|were|was)\s{{1,3}})?"
+    rf"(?:to|from)\s{{1,3}}(?=[a-z])|(?:involved|involving|concerned|concerning|related)\s{{1,3}}(?=[a-z]))?"
     rf"(?P<label>[A-Za-z][\w\-]{{0,20}}(?:\s{{1,3}}(?!and\b)[A-Za-z][\w\-]{{0,20}}){{0,2}})",
     regex.IGNORECASE,
 )
@@ -118,7 +122,8 @@ _SHARE_JOIN = regex.compile(
     r"^(?:\s{0,3}\([^()%]{0,30}\))?\s{0,3}(?:[,;]\s{0,3}(?:and\s{1,3})?|and\s{1,3}|&\s{0,3})$"
 )
 _TOTAL = regex.compile(
-    rf"(?i)\bof\s{{1,3}}(?:the|these|those|all)\s{{1,3}}(?P<total>{NUMBER})\s{{1,3}}(?P<what>[a-z][\w\- ]{{1,30}}?)\s{{0,3}},"
+    rf"(?i)\bof\s{{1,3}}(?:the|these|those|all)\s{{1,3}}(?P<total>{NUMBER})\s{{1,3}}(?P<what>[a-z][\w\- ]{{1,60}}?)"
+    rf"(?:\s{{1,3}}(?:reported|recorded|logged|received|made|seen|dealt\s{{1,3}}with)\b[^,.;:]{{0,50}})?\s{{0,3}},"
 )
 _COUNT_NOUNS = (
     r"priorities|objectives|aims|themes|areas|outcomes|strands|goals|targets|pledges|commitments"
@@ -176,18 +181,6 @@ def _find_claims(text: str, source: SourceRef, following: Sequence[str]) -> list
     return [claim for _, claim in found]
 
 
-def _pct(text: str) -> Number | None:
-    cleaned = " ".join(text.split())
-    points = regex.search(r"(?i)\s{0,2}percentage\s{1,2}points?$", cleaned)
-    if points:
-        value = parse_number(cleaned[: points.start()])
-        return Number(value=value.value, text=cleaned) if value else None
-    if regex.search(r"(?i)per\s?cent$", cleaned):
-        value = parse_number(regex.sub(r"(?i)\s{0,2}per\s?cent$|\s{0,2}percent$", "", cleaned))
-        return Number(value=value.value, text=cleaned) if value else None
-    return parse_number(cleaned)
-
-
 def _is_year(text: str) -> bool:
     return bool(regex.fullmatch(r"(?:19|20)\d{2}", text.strip()))
 
@@ -209,8 +202,11 @@ def _period_before(sentence: str, position: int) -> Period | None:
     return last
 
 
-def _figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
-    """The nearest plain figure before ``position`` that the wording links to it."""
+def _last_figure_before(
+    sentence: str, position: int, *, rates: bool
+) -> tuple[str, int, regex.Match[str]] | None:
+    """The 80 characters before ``position``, where they start, and the last figure in them
+    that is neither a year nor a percentage (nor, unless ``rates``, the N of "per N")."""
     window_start = max(0, position - 80)
     window = sentence[window_start:position]
     candidates = [
@@ -218,11 +214,17 @@ def _figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
         for m in regex.finditer(NUMBER, window, timeout=TIMEOUT)
         if not _is_year(m.group(0))
         and not regex.match(r"\s{0,2}(?:%|per\s?cent)", window[m.end() :])
-        and not regex.search(r"(?i)\bper\s{1,3}$", window[: m.start()])
+        and (rates or not regex.search(r"(?i)\bper\s{1,3}$", window[: m.start()]))
     ]
-    if not candidates:
+    return (window, window_start, candidates[-1]) if candidates else None
+
+
+def _figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
+    """The nearest plain figure before ``position`` that the wording links to it."""
+    found = _last_figure_before(sentence, position, rates=False)
+    if found is None:
         return None
-    last = candidates[-1]
+    window, window_start, last = found
     between = window[last.end() :]
     if regex.search(r"%|per\s?cent", between) or len(between) > 60:
         return None
@@ -258,7 +260,7 @@ def _changes(
         ):
             # "is set to increase by 8.2%": a verb of a forecast or an aim, not a change.
             continue
-        change = _pct(anchor.group("pct"))
+        change = parse_quantity(anchor.group("pct"))
         if change is None:
             continue
         bisect.insort(taken, (anchor.start(), anchor.end()))
@@ -303,7 +305,7 @@ def _moved_from(
     "62% ..., up from 55% in 2007"."""
     written = anchor.group("from")
     percent = _is_percent_text(written)
-    start_value = _pct(written)
+    start_value = parse_quantity(written)
     if start_value is None or (not percent and _is_year(written)):
         return None
     unit = "percent" if percent else "count"
@@ -312,14 +314,25 @@ def _moved_from(
     start_period = parse_period(period_match.group("p")) if period_match else None
     after_from = anchor.end() + (period_match.end() if period_match else 0)
     end_figure: Figure | None = None
+    change: Figure | None = None
     moved_to = _TO_ANY.match(sentence[after_from : after_from + 60], timeout=TIMEOUT)
     if moved_to is not None and _is_percent_text(moved_to.group("to")) == percent:
-        value = _pct(moved_to.group("to"))
+        value = parse_quantity(moved_to.group("to"))
         if value is not None:
             end = after_from + moved_to.end()
             around = _AROUND_PERIOD.match(sentence[end : end + 30], timeout=TIMEOUT)
             period = parse_period(around.group("p")) if around else None
             end_figure = Figure(role="to", value=value, unit=unit, period=period)
+            later = end + (around.end() if around else 0)
+            bracket = _BRACKETED_CHANGE.match(sentence[later : later + 40], timeout=TIMEOUT)
+            stated = (
+                parse_quantity(bracket.group("pct"))
+                if bracket is not None and not percent
+                else None
+            )
+            if stated is not None:
+                # "from 210 in 2019/20 to 252 in 2020/21 (20%)": the change, in brackets.
+                change = Figure(role="change", value=stated, unit="percent")
     elif percent:
         found = _percent_before(sentence, anchor.start())
         if found is not None:
@@ -343,9 +356,17 @@ def _moved_from(
         figures=(
             Figure(role="from", value=start_value, unit=unit, period=start_period),
             end_figure,
+            *((change,) if change is not None else ()),
         ),
         source=source,
     )
+
+
+_BRACKETED_CHANGE = regex.compile(
+    rf"^\s{{0,3}}\(\s{{0,2}}(?:an?\s{{1,3}}(?:increase|rise|reduction|fall|decrease)\s{{1,3}}of\s{{1,3}})?"
+    rf"[+\-–−]?\s{{0,2}}(?P<pct>{PERCENT})(?:\s{{1,3}}(?:increase|rise|reduction|fall|decrease|up|down|higher|lower))?\s{{0,2}}\)",
+    regex.IGNORECASE,
+)
 
 
 def _same_move(first: Claim, second: Claim) -> bool:
@@ -378,7 +399,7 @@ def _percent_before(sentence: str, position: int) -> tuple[Number, int] | None:
         return None
     if _hedged(window, last.start()):
         return None
-    value = _pct(last.group(0))
+    value = parse_quantity(last.group(0))
     return (value, window_start + last.start()) if value else None
 
 
@@ -403,12 +424,32 @@ def _relate(
     start_figure: Figure | None = None
     end_figure: Figure | None = None
     from_match = _FROM.match(after, timeout=TIMEOUT)
+    unusable = from_match is None or _from_figure(from_match) is None  # "since 2010"
+    since = _SINCE.match(after, timeout=TIMEOUT) if unusable else None
+    if since is not None:
+        # "has fallen by 23% since 2010, from 12,400 to 9,548": the figures after the span.
+        later = _FROM.match(after[since.end() :], timeout=TIMEOUT)
+        if later is not None and _from_figure(later) is not None:
+            after_at += since.end()
+            after = sentence[after_at : after_at + 100]
+            from_match = later
     if from_match is not None:
         start_figure = _from_figure(from_match)
         if start_figure is not None:
             end_figure = _to_after(sentence, after_at + from_match.end(), points)
     else:
         end_figure = _to_after(sentence, after_at, points)
+        period_first = _AROUND_PERIOD.match(after, timeout=TIMEOUT) or _LAST_YEAR.match(
+            after, timeout=TIMEOUT
+        )
+        if end_figure is None and period_first is not None:
+            # "rose by 14% in 2017/18, to 1,596 offences": the period, then the figure.
+            skip = regex.match(r"\)?\s{0,2},?", after[period_first.end() :])
+            gap = period_first.end() + (skip.end() if skip else 0)
+            end_figure = _to_after(sentence, after_at + gap, points)
+            if end_figure is not None and end_figure.period is None and period_first.group("p"):
+                period = parse_period(period_first.group("p"))
+                end_figure = attrs.evolve(end_figure, period=period)
     if end_figure is None and kind in ("after", "before"):
         found = _figure_before(sentence, anchor.start())
         if found is not None:
@@ -441,6 +482,19 @@ def _relate(
     return start_figure, end_figure
 
 
+_LAST_YEAR = regex.compile(
+    r"^\s{1,3}(?:last|this|over\s{1,3}the\s{1,3}(?:last|past)(?:\s{1,3}\w{1,8})?)\s{1,3}"
+    r"(?:years|year|twelve\s{1,3}months|12\s{1,3}months)\b(?P<p>)",
+    regex.IGNORECASE,
+)
+"""A span named in words between a change and its figure: "fell 6% last year, to 10,340"."""
+_SINCE = regex.compile(
+    rf"^\s{{1,3}}(?:(?:since|over|in|during|between)\s{{1,3}}(?:the\s{{1,3}}(?:last|past)\s{{1,3}}\w{{1,8}}\s{{1,3}}years?"
+    rf"|(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}})(?:\s{{1,3}}(?:and|to)\s{{1,3}}(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}}))?)\s{{0,2}},"
+    rf"|(?:on|compared\s{{1,3}}(?:with|to))\s{{1,3}}(?:the\s{{1,3}})?(?:previous|last|preceding)\s{{1,3}}(?:year|12\s{{1,3}}months)\s{{0,2}},?)",
+    regex.IGNORECASE,
+)
+"""A span between a change and its figures: "since 2010,", "on the previous year"."""
 _COMPARED = regex.compile(
     r"(?i)\b(?:compared\s{1,3}(?:with|to)|against|versus|vs\.?|from)\s{1,3}(?:the\s{1,3})?"
     r"(?:[\w/]{1,12}\s{1,3}){0,3}$"
@@ -471,7 +525,7 @@ def _to_after(sentence: str, position: int, points: bool = False) -> Figure | No
     )
     if match is None or (points and not _is_percent_text(match.group("to"))):
         return None
-    value = _pct(match.group("to"))
+    value = parse_quantity(match.group("to"))
     if value is None:
         return None
     end = position + match.end()
@@ -483,20 +537,14 @@ def _to_after(sentence: str, position: int, points: bool = False) -> Figure | No
 
 def _plain_figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
     """The nearest figure before ``position`` with no percentage or other figure between."""
-    window_start = max(0, position - 80)
-    window = sentence[window_start:position]
-    candidates = [
-        m
-        for m in regex.finditer(NUMBER, window, timeout=TIMEOUT)
-        if not _is_year(m.group(0))
-        and not regex.match(r"\s{0,2}(?:%|per\s?cent)", window[m.end() :])
-    ]
-    if not candidates or regex.search(r"%|per\s?cent", window[candidates[-1].end() :]):
+    found = _last_figure_before(sentence, position, rates=True)
+    if found is None:
         return None
-    if _hedged(window, candidates[-1].start()):
+    window, window_start, last = found
+    if regex.search(r"%|per\s?cent", window[last.end() :]) or _hedged(window, last.start()):
         return None
-    value = parse_number(candidates[-1].group(0))
-    return (value, window_start + candidates[-1].start()) if value else None
+    value = parse_number(last.group(0))
+    return (value, window_start + last.start()) if value else None
 
 
 def _from_to_before(before: str, end_figure: Figure) -> Figure | None:
@@ -665,7 +713,7 @@ def _share_claim(
 ) -> Claim | None:
     if any(_hedged(sentence, start) for start, _, _ in parts):
         return None
-    values = [_pct(text) for _, text, _ in parts]
+    values = [parse_quantity(text) for _, text, _ in parts]
     labels = [label for _, _, label in parts]
     if any(v is None for v in values) or any(label is None for label in labels):
         return None
@@ -770,6 +818,10 @@ _OWN_PLAN = regex.compile(
     r"|\bour\s{1,3}(?:\w+\s{1,3})?(?:key\s{1,3})?(?:priorities|objectives|aims|themes|outcomes)\b"
     r"|\bwe\s{1,3}(?:have|will|are|set|identified|agreed|chose|selected)\b"
 )
+_ARE = regex.compile(
+    r"^\s{0,3}(?:for\s{1,3}[^.,:;]{1,40}?\s{1,3})?(?:are|will\s{1,3}be|include)\s{1,3}(?=[a-z])",
+    regex.IGNORECASE,
+)
 _ITEM_SPLIT = regex.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)]|[•▪◦●❖➢➤►■·])\s{1,3}")
 
 
@@ -779,7 +831,10 @@ def _inline_items(text: str, position: int, count: int) -> tuple[str, ...]:
     and the last "and" give exactly ``count`` items (an item may itself hold an "and")."""
     colon = text.find(":", position, position + 120)
     if colon < 0 or regex.search(r"[.;]\s", text[position:colon]):
-        return ()
+        # "Our three priorities are A, B and C.": run in after the verb, no colon; only a
+        # list of exactly the stated number of items counts.
+        verb = _ARE.match(text[position : position + 80], timeout=TIMEOUT)
+        return _run_in_items(text[position + verb.end() :], count) if verb else ()
     tail = text[colon + 1 : colon + 1200]
     pieces = _ITEM_SPLIT.split(tail, maxsplit=40, timeout=TIMEOUT)
     if len(pieces) >= 3 and not pieces[0].strip():

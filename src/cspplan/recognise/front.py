@@ -30,6 +30,10 @@ _AREA_STOP = re.compile(
 )
 _VISION = re.compile(r"^\s*(?:our\s+)?vision\b", re.IGNORECASE)
 _CONTENTS = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*$", re.IGNORECASE)
+_SENTENCE = re.compile(
+    r"[.;:!?]\s*$|^(?:the|this|our|we)\s+\w+\s+(?:has|have|is|are|will|sets?|was|were)\b",
+    re.IGNORECASE,
+)
 _FRONT_LIMIT = 15
 """How many opening blocks may hold the title; plans put it on the cover or first lines."""
 
@@ -129,6 +133,10 @@ def read_front_matter(blocks: Sequence[Block]) -> FrontMatter:
     partnership: str | None = None
     used: set[int] = set()
     for position, (index, text) in enumerate(candidates):
+        if _SENTENCE.search(text):
+            # "The partnership has agreed the following targets for this plan.": a sentence
+            # about the plan is not its title.
+            continue
         body, rest = split_partnership(text)
         if body and partnership is None:
             partnership = body

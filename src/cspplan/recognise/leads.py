@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from ..model.plan import Lead
 from ..model.source import SourceRef
+from .words import FUNCTION_WORDS
 
-__all__ = ["is_placeholder_lead", "looks_like_person", "split_lead", "split_leads"]
+__all__ = ["is_placeholder_lead", "is_post", "looks_like_person", "split_lead", "split_leads"]
 
 _RANKS = (
     r"c/insp\.?|c/supt\.?|ch\.?\s*insp\.?|det\.?\s*insp\.?|insp\.?|inspector|chief\s+inspector|"
@@ -178,6 +181,19 @@ _ROLE_WORDS = frozenset(
         "caseworker",
         "caseworkers",
         "secretary",
+        "member",
+        "members",
+        "holder",
+        "engineer",
+        "engineers",
+        "planner",
+        "planners",
+        "warden",
+        "wardens",
+        "investigator",
+        "investigators",
+        "mentor",
+        "mentors",
     ]
 )
 _BARE_BODIES = frozenset(
@@ -185,6 +201,10 @@ _BARE_BODIES = frozenset(
 )
 """Words that finish a body's name after a place ("Amber Vale Council"); "Police" is left
 out because "Mia Ward Police" (a person and her force) is the commoner reading."""
+_PLACE_KINDS = frozenset(
+    {"district", "county", "borough", "city", "town", "parish", "metropolitan", "unitary"}
+)
+"""Words naming the kind of authority between a place and "Council"."""
 _PLACEHOLDER = re.compile(
     r"^\W*(?:tbc|tba|tbd|n/?a|none|nil|various|all|all\s+partners|to\s+be\s+"
     r"(?:confirmed|determined|decided|agreed|appointed|identified|allocated)|await(?:ing)?\b.*|"
@@ -213,33 +233,11 @@ _ABBREVIATIONS = (
 _SEPARATORS = re.compile(
     r"\s*(?:;|\n|\s/\s|,(?=\s*[A-Z])|"
     + "".join(rf"(?<!\b{a})(?<!\b{a.title()})" for a in _ABBREVIATIONS)
-    + r"\.\s+(?=[A-Z]))\s*"
+    + r"(?<!\b[A-Z])\.\s+(?=[A-Z]))\s*"
 )
 _LEAD_LABEL = re.compile(r"^(?:leads?|contact|responsible)\s*:?\s+(?=[A-Z])", re.IGNORECASE)
 _DASH = re.compile(r"\s+[–—-]\s+")
-_FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "for",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "will",
-        "be",
-    ]
-)
+_FUNCTION_WORDS = FUNCTION_WORDS | {"is", "are", "will", "be"}
 _AND = re.compile(r"\s+and\s+")
 """Only "and" joins two leads: "&" is part of too many bodies' names ("Fire & Rescue")."""
 _PARENS = re.compile(r"^(?P<main>.*?)\s*\((?P<inner>[^()]{1,80})\)\s*(?P<rest>.*)$")
@@ -342,10 +340,33 @@ def _person_length(words: list[str]) -> int:
         # "Ashford Valley Council", "Street Scene Team": a place or service and one word
         # for the body is a body's name; a person's body is named in full.
         return 0
+    if (
+        names >= 2
+        and rest
+        and rest[0].strip(".,").lower() in _PLACE_KINDS
+        and rest[-1].strip(".,").lower() in _BARE_BODIES
+    ):
+        # "Harlow Vale District Council": a place, the kind of authority and the body.
+        return 0
+    if not rank and names >= 2 and len(rest) == 1 and _is_role_word(rest[0]):
+        # "Early Help Co-ordinator": two words and a job title are a post more often than a
+        # person without a body.
+        return 0
     if names >= 2:
         # "Trading Standards" fails at "Standards"; a two-word name followed by its body passes.
         return names
     return 0
+
+
+def is_post(text: str) -> bool:
+    """True where ``text`` names a post rather than a person or a body ("Chair", "Vice
+    Chair", "Head of Community Safety")."""
+    words = text.split()
+    return (
+        bool(words)
+        and _person_length(words) == 0
+        and (_is_role_word(words[-1]) or _names_a_post(words))
+    )
 
 
 def looks_like_person(text: str) -> bool:
@@ -354,16 +375,27 @@ def looks_like_person(text: str) -> bool:
     return _person_length(words) > 0
 
 
-def _parts(text: str) -> list[str]:
-    pieces: list[str] = []
-    for piece in _SEPARATORS.split(text):
+_SPLITTER = re.compile(f"({_SEPARATORS.pattern})")
+
+
+def _parts(text: str) -> list[tuple[str, bool]]:
+    """The lead parts of a cell, each with whether a comma set it off from the part before
+    ("Head of Housing, Eastshire DC" is a post and its body; " / " joins two leads)."""
+    pieces: list[tuple[str, bool]] = []
+    comma = False
+    for position, piece in enumerate(_SPLITTER.split(text)):
+        if position % 2 == 1:
+            comma = piece.strip() == ","
+            continue
         piece = _LEAD_LABEL.sub("", piece.strip(" .,-–")).strip()
         if not piece:
             continue
-        pieces.extend(_split_and(piece))
-    result: list[str] = []
-    for piece in pieces:
-        result.extend(_split_repeated_rank(piece))
+        for index, part in enumerate(_split_and(piece)):
+            pieces.append((part, comma and index == 0))
+    result: list[tuple[str, bool]] = []
+    for piece, after_comma in pieces:
+        for index, part in enumerate(_split_repeated_rank(piece)):
+            result.append((part, after_comma and index == 0))
     return result
 
 
@@ -424,8 +456,20 @@ def split_lead(text: str, source: SourceRef | None = None) -> Lead:
     if paren:
         inner = paren.group("inner").strip()
         main = " ".join(f"{paren.group('main')} {paren.group('rest')}".split())
+        outer = main.split()
         if any(_is_role_word(w) for w in inner.split()):
             role = inner
+        elif outer and _person_length(outer) == len(outer) and _is_body(inner):
+            # "DCI Jane Moss (Police)": the brackets name the person's body.
+            return Lead(text=cleaned, person=main, organisation=inner, source=where)
+        elif (
+            len(outer) >= 2
+            and _person_length(outer) == 0
+            and _is_role_word(outer[-1])
+            and inner[:1].isupper()
+        ):
+            # "Domestic Abuse Co-ordinator (Women's Aid)": a post and, in brackets, its body.
+            return Lead(text=cleaned, organisation=inner, role=main, source=where)
         else:
             main = f"{main} ({inner})" if main else inner
     words = main.split()
@@ -438,6 +482,9 @@ def split_lead(text: str, source: SourceRef | None = None) -> Lead:
             body.append(word)
         return Lead(text=cleaned, organisation=" ".join(body) or None, source=where)
     length = _person_length(words)
+    if length == 0 and _names_a_post(words):
+        # "Head of Housing", "Cabinet Member for Communities": a post named by its remit.
+        return Lead(text=cleaned, role=main, source=where)
     person = " ".join(words[:length]) or None
     rest = " ".join(words[length:]).strip(" ,-–") or None
     organisation: str | None = rest
@@ -452,11 +499,62 @@ def split_lead(text: str, source: SourceRef | None = None) -> Lead:
         if _is_role_word(rest_words[-1]) and (person is not None or not _has_body(rest_words)):
             role = role or rest
             organisation = None
+        elif (
+            _is_role_word(rest_words[-1])
+            and role is None
+            and not any(w.lower() == "of" for w in rest_words)  # "Office of the ... Commissioner"
+        ):
+            # "Youth Service Manager", "CCTV Manager": a post named after its body; the post
+            # is the role and the body it names the organisation.
+            role = rest
+            organisation = _body_in(rest_words)
     elif person is None:
         organisation = main or None
     if person is None and organisation is None and role is None:
         organisation = cleaned or None
     return Lead(text=cleaned, person=person, organisation=organisation, role=role, source=where)
+
+
+def _post_only(lead: Lead) -> str | None:
+    """The post a lead names where it names only a post ("Head of Housing", or "ASB
+    Co-ordinator" read as a body because of its acronym), else ``None``."""
+    if lead.person is not None:
+        return None
+    if lead.role is not None and lead.organisation is None:
+        return lead.role
+    if (
+        lead.role is None
+        and lead.organisation == lead.text
+        and _is_role_word(lead.text.split()[-1])
+    ):
+        return lead.organisation
+    return None
+
+
+def _names_a_post(words: list[str]) -> bool:
+    """True where the words are a post named by its remit: a job word within the first three
+    words, then "of" or "for" ("Head of Housing", "Cabinet Member for Communities")."""
+    for index, word in enumerate(words[:3]):
+        if _is_role_word(word) and index + 1 < len(words):
+            return words[index + 1].lower() in ("of", "for") and all(
+                w[:1].isupper() for w in words[:index]
+            )
+    return False
+
+
+def _is_body(text: str, after_person: bool = False) -> bool:
+    """True where ``text`` names a body: capitalised words ending in an organisation word
+    or an acronym ("Police", "Eastshire DC", "Northbrook Homes"). Straight after a person
+    ``after_person``, a place before the body ("Harlow Vale Police") is read as the body's
+    name rather than as another person."""
+    words = text.split()
+    named_for = len(words) >= 3 and _is_org_word(words[0]) and words[1].lower() == "of"
+    return (
+        bool(words)
+        and all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS or w == "&" for w in words)
+        and (_is_org_word(words[-1]) or named_for)  # "University of Oxley"
+        and (after_person or named_for or _person_length(words) == 0)
+    )
 
 
 def _is_sentence(words: list[str]) -> bool:
@@ -465,11 +563,23 @@ def _is_sentence(words: list[str]) -> bool:
     return len(words) >= 4 and len(lower) >= 2
 
 
+_BODY_WORDS = frozenset({"service", "council", "police", "team", "department", "dept", "unit"})
+
+
+def _body_in(words: list[str]) -> str | None:
+    """The body a post's words begin with: "Youth Service" in "Youth Service Manager". An
+    acronym alone names no body here: "ASB" and "CCTV" are subjects, not bodies."""
+    last = max(
+        (index for index, word in enumerate(words[:-1]) if word.lower() in _BODY_WORDS),
+        default=-1,
+    )
+    return " ".join(words[: last + 1]) or None
+
+
 def _has_body(words: list[str]) -> bool:
     """True where the words name a body as well as a post ("Head of Youth Offending Service")."""
     return any(_ACRONYM.match(w) for w in words[:-1]) or any(
-        w.lower() in {"service", "council", "police", "team", "department", "dept", "unit"}
-        for w in words[:-1]
+        w.lower() in _BODY_WORDS for w in words[:-1]
     )
 
 
@@ -483,11 +593,59 @@ def split_leads(text: str, source: SourceRef | None = None) -> tuple[Lead, ...]:
         return ()
     leads: list[Lead] = []
     seen: set[tuple[str | None, ...]] = set()
-    for part in _parts(text):
+    for part, after_comma in _parts(text):
         if is_placeholder_lead(part):
             continue
         lead = split_lead(part, source)
         previous = leads[-1] if leads else None
+        post = _post_only(previous) if previous is not None and after_comma else None
+        if (
+            previous is not None
+            and post is not None
+            and lead.person is None
+            and lead.role is None
+            and lead.organisation is not None
+        ):
+            # "Head of Housing, Eastshire DC", "ASB Co-ordinator, Lowfield Homes": a post,
+            # then the body it belongs to.
+            leads[-1] = attrs.evolve(
+                previous,
+                text=f"{previous.text}, {lead.text}",
+                role=post,
+                organisation=lead.organisation,
+            )
+            continue
+        if (
+            previous is not None
+            and after_comma
+            and previous.person is not None
+            and previous.role is not None
+            and previous.organisation is None
+            and lead.person is None
+            and lead.role is None
+            and lead.organisation is not None
+        ):
+            # "Sarah Lee, ASB Officer, Northfield Council": a person, their post, their body.
+            leads[-1] = attrs.evolve(
+                previous, text=f"{previous.text}, {lead.text}", organisation=lead.organisation
+            )
+            continue
+        if (
+            previous is not None
+            and after_comma
+            and lead.person is not None
+            and lead.role is None
+            and not _RANK.match(lead.text)
+            and previous.person is not None
+            and previous.organisation is None
+            and previous.role is None
+            and _is_body(lead.text, after_person=True)
+        ):
+            # "Insp. Mark Hollis, Harlow Vale Police": a place and a body after a person.
+            leads[-1] = attrs.evolve(
+                previous, text=f"{previous.text}, {lead.text}", organisation=lead.text
+            )
+            continue
         if (
             previous is not None
             and lead.person is None

@@ -16,7 +16,7 @@ import attrs
 
 from ..document import Row, Table
 from ..model.plan import Membership
-from .leads import looks_like_person, split_lead
+from .leads import is_post, looks_like_person, split_lead
 
 __all__ = ["MembershipReading", "table_to_memberships"]
 
@@ -26,6 +26,13 @@ _PERSON_HEADER = re.compile(
 )
 _ORG_HEADER = re.compile(
     r"^\W*(?:organi[sz]ations?|agency|agencies|body|bodies|representing|service|department|partner)\b",
+    re.I,
+)
+
+
+_GROUP_HEADER = re.compile(
+    r"^\W*(?:(?:theme|task|sub|working|delivery|steering)[\s-]*)?(?:groups?|panels?|boards?|forums?|"
+    r"themes?|meetings?)\b",
     re.I,
 )
 
@@ -92,11 +99,26 @@ def table_to_memberships(table: Table, group: str | None = None) -> MembershipRe
     members: list[Membership] = []
     leftovers: list[Row] = []
     role: str | None = None
+    group_col = -1
 
     def cell(row: Row, column: int) -> str | None:
         if column < 0 or column >= len(row.cells):
             return None
         return " ".join(row.cells[column].text.split()) or None
+
+    if (
+        rows is table.rows
+        and len(rows) >= 3
+        and not looks_like_person(cell(rows[0], person_col) or "")
+    ):
+        # A header the header words did not catch ("Theme group | Chair"): the person
+        # column's header may name the post its people hold, and another column the groups.
+        header, rows = rows[0], rows[1:]
+        post = cell(header, person_col)
+        if post and is_post(post):
+            role = post
+        if _GROUP_HEADER.match(cell(header, role_col) or ""):
+            group_col, role_col = role_col, -1
 
     for row in rows:
         person = cell(row, person_col)
@@ -114,7 +136,7 @@ def table_to_memberships(table: Table, group: str | None = None) -> MembershipRe
                 person=lead.person or person,
                 role=own_role or role,
                 organisation=organisation,
-                group=group,
+                group=cell(row, group_col) or group,
                 source=row.source,
             )
         )

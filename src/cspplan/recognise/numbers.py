@@ -24,6 +24,7 @@ __all__ = [
     "joined",
     "number_word",
     "parse_number",
+    "parse_quantity",
     "sentences",
 ]
 
@@ -94,6 +95,27 @@ def parse_number(text: str) -> Number | None:
     if not value.is_finite():
         return None
     return Number(value=value, text=cleaned)
+
+
+_POINTS = r"percentage\s{1,2}points?"
+_POINTS_OR_SHORT = r"(?:percentage\s{1,2}points?|pp|points?)"
+
+
+def parse_quantity(text: str, *, short_points: bool = False) -> Number | None:
+    """A printed figure that may carry its unit in words, as a :class:`Number` keeping the
+    whole text: "3 percentage points" is 3, "5 per cent" is 5, "16%" is 16; with
+    ``short_points`` a bare "3 points" or "3pp" is read too (a target table's shorthand).
+    """
+    cleaned = " ".join(text.split())
+    points_suffix = _POINTS_OR_SHORT if short_points else _POINTS
+    points = regex.search(rf"(?i)\s{{0,2}}{points_suffix}$", cleaned)
+    if points:
+        value = parse_number(cleaned[: points.start()])
+        return Number(value=value.value, text=cleaned) if value else None
+    if regex.search(r"(?i)per\s?cent$", cleaned):
+        value = parse_number(regex.sub(r"(?i)\s{0,2}per\s?cent$|\s{0,2}percent$", "", cleaned))
+        return Number(value=value.value, text=cleaned) if value else None
+    return parse_number(cleaned)
 
 
 _ABBREVIATIONS = (

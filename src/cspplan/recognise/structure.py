@@ -28,6 +28,7 @@ __all__ = [
     "is_measures_heading",
     "is_priorities_heading",
     "is_priorities_intro",
+    "is_priority_part",
     "is_sub_label",
     "legend_entry",
     "list_label",
@@ -39,8 +40,10 @@ __all__ = [
     "section_number",
 ]
 
+_SECTION_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
+"""The number a heading may open with ("3.", "2.1"), as an optional pattern."""
 _ACTION_PLAN = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<title>.{3,100}?)\s*[-–:]?\s*"
+    "^" + _SECTION_NUMBER + r"(?P<title>.{3,100}?)\s*[-–:]?\s*"
     r"(?:action|delivery|work|implementation)\s+plan\s*(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?)?\s*$",
     re.IGNORECASE,
 )
@@ -48,7 +51,7 @@ _ACTION_PLAN_FOR = re.compile(
     r"^(?:action|delivery)\s+plan\s*(?:for|[-–:])\s*(?P<title>.{3,100})$", re.IGNORECASE
 )
 _PRIORITIES_HEADING = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:(?:our|the|key|strategic|community\s+safety|"
+    "^" + _SECTION_NUMBER + r"(?:(?:our|the|key|strategic|community\s+safety|"
     r"partnership|agreement|plan|\w+)\s+){0,5}(?:priorit(?:y|ies)|themes)\b(?:\s+(?:for\s+)?"
     r"(?:\d{4}\s*[-–/]\s*\d{2,4}|\d{4}))?\s*:?\s*$",
     re.IGNORECASE,
@@ -57,11 +60,14 @@ _PRIORITIES_INTRO = re.compile(
     r"\b(?:our|key|main|top|strategic|(?:\w+\s+)?key)\s+(?:\w+\s+){0,3}priorities\b"
     r"(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*(?:are|will\s+be|include|:)\s*:?\s*$"
     r"|\bpriorities\s+(?:have\s+been|were|are)\s+(?:identified|agreed|set|chosen)\b[^.]{0,160}:\s*$"
-    r"|\bpriorities\s+(?:are|will\s+be)\s*:\s*$",
+    r"|\bpriorities\s+(?:are|will\s+be)\s*:\s*$"
+    r"|\b(?:partnership|plan|strategy|we|csp|board)\s+(?:has|have)\s+(?:(?:agreed|set|identified|adopted|chosen)\s+)?"
+    r"(?:\w+\s+){0,3}priorities(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*:\s*$"
+    r"|\bthe\s+following\s+(?:\w+\s+){0,2}priorities(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*:\s*$",
     re.IGNORECASE,
 )
 _SECTION_WORDS = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:appendix|annex|performance|review|monitoring|governance|"
+    "^" + _SECTION_NUMBER + r"(?:appendix|annex|performance|review|monitoring|governance|"
     r"contacts?|contact\s+us|introduction|foreword|resources|risk|data\s+sharing|glossary|"
     r"background|context|summary|executive\s+summary|how\s+(?:we|you)\b|who\s+will\b|"
     r"further\s+information|references|conclusion|the\s+way\s+forward|communication)\b",
@@ -226,7 +232,7 @@ def is_delivery_heading(text: str) -> bool:
 
 
 _MEASURES = re.compile(
-    r"\b(?:how\s+we\s+will\s+(?:know|measure)|measur\w*\s+(?:of\s+)?success|success\s+measures?|"
+    r"\b(?:how\s+we\s+will\s+(?:know|measure)|how\s+will\s+we\s+(?:know|measure)|measur\w*\s+(?:of\s+)?success|success\s+measures?|"
     r"performance\s+(?:indicators?|measures?)|we\s+will\s+measure)\b",
     re.IGNORECASE,
 )
@@ -241,15 +247,29 @@ def is_measures_heading(text: str) -> bool:
 _LIST_LABEL = re.compile(
     r"^(?:(?:our|the|key|main|strategic|specific|local)\s+){0,2}(?P<kind>objectives|aims|"
     r"(?:performance\s+)?indicators|performance\s+measures|measures\s+of\s+success|"
-    r"success\s+measures|actions|action\s+points)(?:\s+(?:are|will\s+be|include))?\s*:\s*$",
+    r"success\s+measures|actions|action\s+points|targets|"
+    r"how\s+we\s+will\s+(?:measure|know)(?:\s+\w+){0,5}|what\s+success\s+(?:will\s+)?looks?\s+like)"
+    r"(?:\s+(?:are|will\s+be|include))?\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+_OBJECTIVES_INTRO = re.compile(
+    r"\b(?:plan|strategy|partnership|we|csp|board)\s+(?:has|have)\s+(?:(?:agreed|set|identified)\s+)?"
+    r"(?:\w+\s+){0,3}objectives(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*:\s*$"
+    r"|\b(?:our|the)\s+(?:\w+\s+){0,2}objectives(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s+(?:are|will\s+be)\s*:\s*$",
     re.IGNORECASE,
 )
 
 
 def list_label(text: str) -> str | None:
     """``objective``, ``indicator`` or ``action`` where a line only labels the list after it
-    ("Objectives:", "Our key actions are:", "Performance indicators:"), else ``None``."""
-    match = _LIST_LABEL.match(" ".join(text.split()))
+    ("Objectives:", "Our key actions are:", "Performance indicators:", "The plan has five
+    strategic objectives:"), else ``None``."""
+    cleaned = " ".join(text.split())
+    if len(cleaned) <= 300 and _OBJECTIVES_INTRO.search(cleaned):
+        return "objective"
+    match = _LIST_LABEL.match(cleaned)
     if not match:
         return None
     kind = match.group("kind").lower()
@@ -258,6 +278,25 @@ def list_label(text: str) -> str | None:
     if kind.startswith("action"):
         return "action"
     return "indicator"
+
+
+_PRIORITY_PART = re.compile(
+    "^" + _SECTION_NUMBER + r"(?:why\s+(?:is\s+)?(?:this|it)\b|why\s+this\s+matters|"
+    r"what\s+we\s+(?:will|want|are\s+going\s+to|plan\s+to)\b|what\s+will\s+we\b|"
+    r"how\s+(?:we\s+will|will\s+we)\b|what\s+(?:the\s+)?(?:data|evidence|analysis)\b|"
+    r"where\s+(?:we\s+are|are\s+we)\b|what\s+(?:does\s+)?success\b|our\s+(?:commitments?|approach|"
+    r"ambitions?)\b|key\s+(?:actions|activities|facts|issues)\b|the\s+(?:issue|challenge|context)\b|"
+    r"(?:context|background|the\s+evidence)\s*$)",
+    re.IGNORECASE,
+)
+
+
+def is_priority_part(text: str) -> bool:
+    """True where a heading names a part of the open priority's section rather than a new
+    section ("Why is this a priority?", "What we will do", "How will we know we are making a
+    difference?")."""
+    cleaned = " ".join(text.split())
+    return len(cleaned.split()) <= 14 and bool(_PRIORITY_PART.match(cleaned))
 
 
 def is_sub_label(text: str) -> bool:

@@ -8,6 +8,9 @@ header matches nothing is kept by its header text.
 Word and PDF exports break long tables at page ends, sometimes repeating the header row,
 sometimes not, and a text export may leave a blank line between the pieces, so
 :func:`join_tables` glues a table to the action table before it when the columns line up.
+A tall row cut by the break goes on in the next piece's first row, with its group cell
+empty; :func:`continues_row` weighs the evidence that it does (an unfinished cell above, a
+list that goes on, no lead where every row names one) before the two parts are joined.
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ from collections.abc import Sequence
 import attrs
 
 from ..document import Cell, Row, Table
+from .words import FUNCTION_WORDS
 
 __all__ = [
     "HEADER_PATTERNS",
     "ColumnKind",
     "TableLayout",
     "column_kind",
+    "continues_row",
     "expand_rowspans",
     "find_layout",
     "is_header_row",
@@ -51,7 +56,7 @@ class ColumnKind(str, enum.Enum):
 
 
 def _pattern(*alternatives: str) -> re.Pattern[str]:
-    qualifier = r"(?:(?:key|main|proposed|planned|specific|agreed|intended)\s+)?"
+    qualifier = r"(?:(?:key|main|proposed|planned|specific|agreed|intended|expected|strategic)\s+)?"
     return re.compile(
         r"^\W*" + qualifier + "(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE
     )
@@ -72,14 +77,18 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
             r"evaluation",
             r"measures?\s+of\s+success",
             r"success\s+(?:measures?|criteria)",
-            r"how\s+(?:will\s+)?(?:we\s+)?(?:know|measure)",
+            r"how\s+(?:we\s+)?(?:will\s+)?(?:we\s+)?(?:know|measure)",
+            r"how\s+will\s+(?:success|progress|this|it)\s+be\s+measured",
             r"evidence",
         ),
     ),
     (
         ColumnKind.OUTCOME,
         _pattern(
-            r"desired\s+outcomes?", r"outcomes?(?:\s+sought)?", r"expected\s+outcomes?", r"impact"
+            r"desired\s+outcomes?",
+            r"outcomes?(?:\s+sought)?(?!\s*/\s*outputs?)",
+            r"expected\s+outcomes?",
+            r"impact",
         ),
     ),
     (
@@ -89,8 +98,9 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     (
         ColumnKind.TARGET,
         _pattern(
-            r"targets?(?!\s+dates?)",
+            r"targets?(?!\s+(?:dates?|completion|end|deadline))",
             r"outputs?",
+            r"outcomes?\s*/\s*outputs?",
             r"milestones?",
             r"performance\s+measures?",
             r"measures?",
@@ -107,7 +117,11 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
             r"by\s+when",
             r"due(?:\s+date)?",
             r"target\s+dates?",
+            r"target\s+(?:completion|end|deadline)(?:\s+dates?)?",
             r"completion(?:\s+date)?",
+            r"timelines?",
+            r"end(?:\s+date)?",
+            r"finish(?:\s+date)?",
             r"dates?",
             r"when",
         ),
@@ -119,6 +133,8 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
             r"managers?",
             r"responsib(?:le|ility)",
             r"owners?",
+            r"delivered\s+by",
+            r"by\s+whom",
             r"contacts?",
             r"who",
             r"accountable",
@@ -126,7 +142,14 @@ HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     ),
     (
         ColumnKind.STATUS,
-        _pattern(r"status", r"rag", r"progress", r"updates?", r"comments?", r"position"),
+        _pattern(
+            r"status",
+            r"rag",
+            r"progress",
+            r"updates?",
+            r"comments?",
+            r"(?:current\s+)?position",
+        ),
     ),
     (
         ColumnKind.RESOURCES,
@@ -281,6 +304,12 @@ def is_header_row(row: Row) -> bool:
     return unknown_filled <= max(1, len(filled) // 3)
 
 
+_PARTNERS = re.compile(
+    r"^\W*(?:(?:key|main|delivery|lead)\s+)?(?:partners?|partner\s+agenc(?:y|ies)|agenc(?:y|ies))\W*$",
+    re.IGNORECASE,
+)
+
+
 def find_layout(table: Table) -> TableLayout | None:
     """The layout of ``table`` where one of its first rows is an action table's header row."""
     for index, row in enumerate(table.rows[:_HEADER_SCAN_ROWS]):
@@ -289,6 +318,13 @@ def find_layout(table: Table) -> TableLayout | None:
         found = _header_kinds(row)
         assert found is not None
         kinds, headers = found
+        if ColumnKind.LEAD not in kinds:
+            # "Partners" beside a "Lead" column lists helpers; with no lead column, the
+            # partners named are who delivers the action.
+            for position, (kind, header) in enumerate(zip(kinds, headers, strict=False)):
+                if kind is None and _PARTNERS.match(header):
+                    kinds[position] = ColumnKind.LEAD
+                    break
         width = max(table.width, len(kinds))
         kinds += [None] * (width - len(kinds))
         headers += [""] * (width - len(headers))
@@ -337,9 +373,12 @@ def join_tables(first: Table, layout: TableLayout, following: Sequence[Table]) -
     continue it; return the joined table and how many of ``following`` were used.
 
     A continuation either repeats the header row (dropped) or has none and is no wider than
-    the header. A first row that starts in lower case finishes the row the break cut.
+    the header. Its first row finishes the row the break cut where :func:`continues_row`
+    finds the evidence for it; so does the row after a header repeated inside ``first``
+    (a parser that joined the pages itself but kept the repeated header).
     """
-    rows = list(first.rows)
+    rows = _rejoin_inside(list(first.rows), layout)
+    changed = len(rows) != len(first.rows)
     used = 0
     for table in following:
         if not table.rows:
@@ -354,14 +393,178 @@ def join_tables(first: Table, layout: TableLayout, following: Sequence[Table]) -
             body = list(table.rows)
         else:
             break
-        if body and rows and _LOWER_START.match(_first_text(body[0])) and not _ref_like(body[0]):
+        if (
+            body
+            and len(rows) > layout.header_row + 1
+            and continues_row(
+                rows[-1], body[0], layout, _leads_throughout(rows[layout.header_row + 1 :], layout)
+            )
+        ):
             rows[-1] = _merge_rows(rows[-1], body[0])
             body = body[1:]
         rows.extend(body)
         used += 1
-    if used == 0:
+    if used == 0 and not changed:
         return first, 0
     return attrs.evolve(first, rows=tuple(rows)), used
+
+
+def _rejoin_inside(rows: list[Row], layout: TableLayout) -> list[Row]:
+    """``rows`` with each row that follows a repeated header row merged into the last row
+    before that header, where it continues it."""
+    start = layout.header_row + 1
+    index = start + 1
+    while index < len(rows):
+        repeated = rows[index - 1]
+        if index - 2 >= start and is_header_row(repeated):
+            upper, lower = rows[index - 2], rows[index]
+            if not is_header_row(upper) and continues_row(
+                upper, lower, layout, _leads_throughout(rows[start : index - 1], layout)
+            ):
+                rows[index - 2] = _merge_rows(upper, lower)
+                del rows[index]
+                continue
+        index += 1
+    return rows
+
+
+_GROUP_KINDS = frozenset([ColumnKind.REF, ColumnKind.PRIORITY, ColumnKind.OBJECTIVE])
+"""Columns a new action row fills (or a new group row): a row that continues one leaves them
+empty."""
+_TERSE_KINDS = frozenset([ColumnKind.LEAD, ColumnKind.TIMESCALE, *_GROUP_KINDS])
+"""Columns of names and dates, which never end in a full stop: no sign of a cut cell."""
+_PROSE_WORDS = 4
+"""How many words a cell's last line needs to read as a sentence the break may have cut."""
+_FINISHED = re.compile(r"[.!?:;)\]\"'\u201d\u2019]\s*$")
+_JOINING_WORDS = FUNCTION_WORDS | {
+    "into",
+    "via",
+    "than",
+    "between",
+    "including",
+    "inc",
+    "such",
+    "who",
+    "which",
+    "that",
+}
+_JOINER_END = re.compile(
+    r"(?:[,&/\-\u2013]|(?<![\w-])(?:" + "|".join(sorted(_JOINING_WORDS)) + r"|e\.g\.|i\.e\.))\s*$"
+)
+_ENUMERATED = re.compile(r"^\s*\(?(?P<n>[ivx]{1,4}|[a-h]|\d{1,2})(?P<p>[.)])\s+\S")
+_BULLETED = re.compile(
+    r"^\s*(?P<b>[\u2022\u25aa\u25cf\u25e6\u25a0\u27a2\u27a4\u00b7\u00a7\u2756])\s*\S"
+)
+_DOTTED_REF = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\b")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def _cells_by_column(row: Row) -> dict[int, Cell]:
+    return {column: cell for column, cell in row_cells_by_column(row)}
+
+
+def _last_line(cell: Cell) -> str:
+    lines = [line.strip() for line in cell.lines if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def _first_line(cell: Cell) -> str:
+    lines = [line.strip() for line in cell.lines if line.strip()]
+    return lines[0] if lines else ""
+
+
+def _successor(upper: str, lower: str) -> bool:
+    """True where list number ``lower`` follows ``upper``: 2 after 1, b after a, ii after i."""
+    if upper.isdigit() and lower.isdigit():
+        return int(lower) == int(upper) + 1
+    if upper in _ROMAN and lower in _ROMAN:
+        return _ROMAN.index(lower) == _ROMAN.index(upper) + 1
+    return len(upper) == len(lower) == 1 and ord(lower) == ord(upper) + 1
+
+
+def _list_goes_on(above: str, below: str, own_lead: bool) -> bool:
+    """True where ``below`` opens with the next item of the list ``above`` closes: the next
+    number always; the same bullet only where the row names no lead of its own (a plan that
+    bullets every action cell starts each new action with a bullet too)."""
+    numbered_above, numbered_below = _ENUMERATED.match(above), _ENUMERATED.match(below)
+    if numbered_above and numbered_below:
+        return numbered_above.group("p") == numbered_below.group("p") and _successor(
+            numbered_above.group("n"), numbered_below.group("n")
+        )
+    bullet_above, bullet_below = _BULLETED.match(above), _BULLETED.match(below)
+    return (
+        bool(bullet_above and bullet_below and bullet_above.group("b") == bullet_below.group("b"))
+        and not own_lead
+    )
+
+
+def _leads_throughout(rows: Sequence[Row], layout: TableLayout) -> bool:
+    """True where every action row so far (two at least) names its lead, so that a row
+    without one stands out; a table whose lead cells are merged down does not qualify."""
+    action, lead = layout.column(ColumnKind.ACTION), layout.column(ColumnKind.LEAD)
+    if action is None or lead is None:
+        return False
+    counted = 0
+    for row in rows:
+        cells = _cells_by_column(row)
+        if sum(1 for c in cells.values() if not c.is_empty) < 2:
+            continue  # a group row spanning the table
+        if action in cells and not cells[action].is_empty:
+            if lead not in cells or cells[lead].is_empty:
+                return False
+            counted += 1
+    return counted >= 2
+
+
+def continues_row(upper: Row, lower: Row, layout: TableLayout, leads_throughout: bool) -> bool:
+    """True where ``lower``, the first row after a break in an action table, is the rest of
+    ``upper``, the row the break cut, rather than an action of its own.
+
+    A row whose text starts in lower case always continues. Otherwise the row must leave
+    empty the cells that start an action or a group (ref, priority, objective, a dotted ref
+    at the start of the action text) and show one of:
+
+    - a cell above that ends on a joining word or mark ("to", "and", "&", ",") with the
+      rest below it;
+    - a cell below that starts in lower case under a cell of prose that ends unfinished;
+    - an action cell that goes on with the next item of the list the cell above closes;
+    - no lead of its own (and no date) where the row above and every action row before it
+      name one, ``leads_throughout``.
+    """
+    if _LOWER_START.match(_first_text(lower)) and not _ref_like(lower):
+        return True
+    below, above = _cells_by_column(lower), _cells_by_column(upper)
+
+    def kind(column: int) -> ColumnKind | None:
+        return layout.kinds[column] if column < layout.width else None
+
+    filled = [column for column, cell in below.items() if not cell.is_empty]
+    if not filled or any(kind(c) in _GROUP_KINDS for c in filled) or _ref_like(lower):
+        return False
+    action = layout.column(ColumnKind.ACTION)
+    if action is not None and action in below and _DOTTED_REF.match(below[action].text):
+        return False
+    lead = layout.column(ColumnKind.LEAD)
+    own_lead = lead is not None and lead in below and not below[lead].is_empty
+    for column in filled:
+        top = above.get(column)
+        if top is None or top.is_empty:
+            continue
+        last, first = _last_line(top), _first_line(below[column])
+        if len(last.split()) >= 2 and _JOINER_END.search(last):
+            # (A lone "-" or "n/a" fills an empty cell; it cuts nothing short.)
+            return True
+        # A sentence cut short: a status word ("Green" above "ongoing") is no sentence.
+        prose = kind(column) not in _TERSE_KINDS and len(last.split()) >= _PROSE_WORDS
+        if prose and _LOWER_START.match(first) and not _FINISHED.search(last):
+            return True
+        if column == action and _list_goes_on(last, first, own_lead):
+            return True
+    if lead is None or own_lead or not leads_throughout:
+        return False
+    timescale = layout.column(ColumnKind.TIMESCALE)
+    dated = timescale is not None and timescale in below and not below[timescale].is_empty
+    return lead in above and not above[lead].is_empty and not dated
 
 
 _REF_START = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\b")

@@ -34,7 +34,15 @@ from ..model.plan import Indicator, Target
 from ..model.source import SourceRef
 from ..model.values import Direction, Measure, Number, Period, Unit
 from .indicators import find_indicators
-from .numbers import NUMBER, PERCENT, TIMEOUT, blank_markup, joined, parse_number, sentences
+from .numbers import (
+    NUMBER,
+    PERCENT,
+    TIMEOUT,
+    blank_markup,
+    joined,
+    parse_quantity,
+    sentences,
+)
 from .periods import find_period, parse_period
 from .timescales import find_dates
 
@@ -59,15 +67,17 @@ _NOUNS = {
     Direction.INCREASE: r"increase|rise|improvement|growth",
 }
 _NOUN_FORM = regex.compile(
-    rf"(?:(?P<pct>{PERCENT})\s{{1,3}}(?:(?P<nr>{_NOUNS[Direction.REDUCE]})"
+    rf"(?:(?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}percentage\s{{1,2}}points?)\s{{1,3}}(?:(?P<nr>{_NOUNS[Direction.REDUCE]})"
     rf"|(?P<ni>{_NOUNS[Direction.INCREASE]}))"
     rf"|(?:(?P<nr2>{_NOUNS[Direction.REDUCE]})|(?P<ni2>{_NOUNS[Direction.INCREASE]}))"
-    rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?P<pct2>{PERCENT}))\s{{1,3}}(?:in|of)\b",
+    rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?P<pct2>{PERCENT}))"
+    rf"(?:\s{{1,3}}on\s{{1,3}}(?:the\s{{1,3}})?(?:19|20)\d{{2}}(?:/\d{{2,4}})?\s{{1,3}}(?:levels?|figures?|baseline))?"
+    rf"\s{{1,3}}(?:in|of)\b",
     regex.IGNORECASE,
 )
 # "to achieve a 10% reduction in ...": an aim stated as a noun, without the word target.
 _ACHIEVE = regex.compile(
-    r"\b(?:to|will|shall|must|aim\s{1,3}to|aims\s{1,3}to)\s{1,3}(?:achieve|deliver|secure|see|make"
+    r"(?:^\W{0,3}|[:;]\s{0,3}|\b(?:to|will|shall|must|aim\s{1,3}to|aims\s{1,3}to)\s{1,3})(?:achieve|deliver|secure|see|make"
     r"|bring\s{1,3}about|realise)\s{1,3}(?:an?|the)\s{1,3}(?:further\s{1,3})?"
     r"(?=\d|(?:reduction|decrease|cut|increase|rise|improvement)\s{1,3}(?:of|by)\s{1,3}\d)",
     regex.IGNORECASE,
@@ -103,16 +113,28 @@ _LEADS = regex.compile(
     regex.IGNORECASE,
 )
 
+# "By 2023, reduce ...": the deadline leads the clause and the verb follows its comma.
+_LEADING_BY = regex.compile(
+    r"(?:^|[.;:]\s{0,3})(?:by|before)\s{1,3}(?:the\s{1,3}end\s{1,3}of\s{1,3})?"
+    r"(?P<when>(?:[A-Za-z]{3,9}\s{1,3})?(?:19|20)\d{2}(?:\s{0,2}/\s{0,2}\d{2,4})?)\s{0,3},\s{0,3}"
+    r"(?:(?:we|the\s{1,3}partnership|partners)\s{1,3}(?:will|aim\s{1,3}to|want\s{1,3}to|intend\s{1,3}to)\s{1,3})?$",
+    regex.IGNORECASE,
+)
 _VALUE = rf"(?:{PERCENT}|{NUMBER}(?:\s{{0,2}}percentage\s{{1,2}}points?|\s{{0,2}}pp\b)?)"
 _NOT_AGE = (
     r"(?!\s{0,2}-?\s{0,2}(?:years?|yrs?)[\s-]{0,2}olds?)"
-    r"(?!\s{0,2}(?:years?|months?|weeks?|days?|times)\b)(?!\s{0,2}\+)"
+    # "within 48 hours", "in 2 working days": a duration, not a figure of the target.
+    r"(?!\s{0,2}(?:years?|months?|weeks?|days?|working\s{1,3}days?|hours?|hrs?|minutes?|mins?"
+    r"|times|miles?|km|metres?)\b)(?!\s{0,2}\+)"
 )
 _CONTEXT = (
     r"(?P<{name}ctx>(?:\s{{1,3}}(?:per|a)\s{{1,3}}(?:year|annum|1,?000|10,?000|100,?000|head|capita)"
     r"(?:\s{{1,3}}(?:population|people|residents|households|adults))?)?"
     r"(?:\s{{0,3}}\((?P<{name}paren>[^()\n]{{1,60}})\)"
-    r"|\s{{1,3}}(?:in|for|during)\s{{1,3}}(?P<{name}in>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)(?![\d/]))?)"
+    # "from 850 offences in 2023/24": up to two words naming what is counted may stand
+    # between the figure and its period.
+    r"|(?:\s{{1,3}}(?!(?:by|from|to|in|for|during|at|and|or|of|per|the|a|an|with|within)\b)[a-z][a-z\-]{{1,20}}){{0,2}}"
+    r"\s{{1,3}}(?:in|for|during)\s{{1,3}}(?P<{name}in>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)(?![\d/]))?)"
 )
 _CLAUSE = regex.compile(
     rf"""
@@ -121,7 +143,11 @@ _CLAUSE = regex.compile(
   | (?P<fromclause>\bfrom\s{{1,3}}(?P<fromwords>(?:(?:a|an|the|its|their|our)\s{{1,3}})?(?:[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}
         (?:average|baseline|base|figure|level|total|rate|position)\s{{1,3}}(?:of\s{{1,3}})?)?
         (?P<base>{_VALUE}){_NOT_AGE}{_CONTEXT.format(name="b")})
-  | (?P<toclause>\bto\s{{1,3}}(?:(?:a|an|the)\s{{1,3}}(?:[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}(?:of\s{{1,3}})?)?
+  | (?P<baseclause>\bbaseline\s{{0,3}}(?:figure\s{{1,3}}|level\s{{1,3}})?(?:(?:for|in)\s{{1,3}})?(?:\(?(?P<bperiod>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)\)?\s{{0,3}})?
+        (?:[:=\-–]|\s(?:of|was|is|=))\s{{0,3}}(?P<base2>{_VALUE}){_NOT_AGE}{_CONTEXT.format(name="c")})
+  | (?P<countclause>\bby\s{{1,3}}(?!(?:19|20)\d{{2}}\b)(?P<count>{NUMBER})(?![\d.,]?\d|\s{{0,2}}(?:%|per\s?cent|percentage|pp\b|points?\b))
+        (?=\s{{0,3}}[,(;]|\s{{1,3}}(?:from|to|by|in|over|on)\b))
+  | (?P<toclause>\bto\s{{1,3}}(?:(?:a|an|the)\s{{1,3}}(?:(?!(?:by|from|to|in|for|at|on|with|than|and|or)\b)[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}(?:of\s{{1,3}})?)?
         (?P<tgt>{_VALUE}){_NOT_AGE}{_CONTEXT.format(name="t")})
   | (?P<atclause>\b(?P<qual>at\s{{1,3}}or\s{{1,3}}(?:below|above|under|over|less|more)|at\s{{1,3}}least|at\s{{1,3}}most
         |no\s{{1,3}}(?:more|less|higher|lower|greater|fewer)\s{{1,3}}than|less\s{{1,3}}than|more\s{{1,3}}than
@@ -259,10 +285,92 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
                 targets.append(target)
             break
     if not targets:
-        stated = _stated_value(sentence, source)
+        stated = (
+            _stated_value(sentence, source)
+            or _labelled_value(sentence, source)
+            or _bound(sentence, source)
+        )
         if stated is not None:
             targets.append(stated)
     return targets
+
+
+_LABELLED_VALUE = regex.compile(
+    rf"^\W{{0,3}}(?P<label>[^:;.]{{3,120}}?)\s{{0,3}}[:\-–]\s{{0,3}}(?:(?:local|laa|annual)\s{{1,3}})?targets?\s{{1,3}}"
+    rf"(?P<value>{PERCENT}|{NUMBER})(?![\w/%])\s{{0,3}}"
+    rf"(?:(?:by|in|for)\s{{1,3}}(?P<when>[^,.;()]{{2,30}}?))?\s{{0,3}}(?:[.;,]|$)",
+    regex.IGNORECASE,
+)
+
+
+def _labelled_value(sentence: str, source: SourceRef) -> Target | None:
+    """A target value after the name of what it measures: "BVPI 127a Violent crime per 1,000
+    population: target 18.5 by 2007/08"."""
+    match = _LABELLED_VALUE.search(sentence.strip(), timeout=TIMEOUT)
+    if match is None or _looks_like_year(match.group("value")):
+        return None
+    value = parse_quantity(match.group("value"), short_points=True)
+    if value is None:
+        return None
+    deadline = _deadline(match.group("when")) if match.group("when") else None
+    label = match.group("label")
+    indicators = [i for i in find_indicators(label, source) if i.code]
+    indicator = indicators[0] if indicators else None
+    metric = _metric(indicator.title if indicator and indicator.title else label)
+    goal = Measure(value=value, period=deadline)
+    return Target(
+        id="",
+        statement=joined(sentence),
+        metric=metric,
+        unit=unit_of(None, None, goal, metric, label),
+        target=goal,
+        deadline=deadline,
+        indicator=indicator,
+        source=source,
+    )
+
+
+_BOUND_FORM = regex.compile(
+    rf"\b(?:will|shall|must|aims?\s{{1,3}}to|to)\s{{1,3}}(?:ensure|have|see|keep|limit|cap|record)"
+    rf"\s{{1,3}}(?:that\s{{1,3}})?(?:there\s{{1,3}}(?:are|is|will\s{{1,3}}be)\s{{1,3}})?"
+    rf"(?P<qual>no\s{{1,3}}more\s{{1,3}}than|not\s{{1,3}}more\s{{1,3}}than|fewer\s{{1,3}}than|at\s{{1,3}}least"
+    rf"|at\s{{1,3}}most|a\s{{1,3}}maximum\s{{1,3}}of|a\s{{1,3}}minimum\s{{1,3}}of)\s{{1,3}}"
+    rf"(?P<value>{PERCENT}|{NUMBER})(?![\w/])"
+    rf"(?P<what>(?:\s{{1,3}}(?!(?:in|by|during|before)\b)[a-z][\w\-]{{0,20}}){{1,10}})",
+    regex.IGNORECASE,
+)
+
+
+def _bound(sentence: str, source: SourceRef) -> Target | None:
+    """A ceiling or a floor set as an aim: "will ensure there are no more than 350 hospital
+    admissions for assault in 2021/22". Which way the figure is to move is not said."""
+    match = _BOUND_FORM.search(sentence, timeout=TIMEOUT)
+    if match is None or _looks_like_year(match.group("value")):
+        return None
+    value = parse_quantity(match.group("value"), short_points=True)
+    metric = _metric(regex.sub(r"(?i)^\s{0,3}of\s", "", match.group("what")))
+    if value is None or metric is None:
+        return None
+    after = sentence[match.end() : match.end() + 40]
+    period = regex.match(r"\s{0,3}(?:in|by|during|before)\s{1,3}", after)
+    deadline = _deadline(after[period.end() :]) if period is not None else None
+    if deadline is None:
+        # Without a date it is a standing output ("see at least 40 young people each term").
+        return None
+    qualifier = " ".join(match.group("qual").split()).lower()
+    goal = Measure(value=value, period=deadline, label=qualifier)
+    nearby = sentence[max(0, match.start() - _BEFORE) : match.end() + 40]
+    indicators = [i for i in find_indicators(nearby, source) if i.code]
+    return Target(
+        id="",
+        statement=joined(sentence),
+        metric=metric,
+        unit=unit_of(None, None, goal, metric, nearby),
+        target=goal,
+        deadline=deadline,
+        indicator=indicators[0] if indicators else None,
+        source=source,
+    )
 
 
 _VALUE_FORM = regex.compile(
@@ -292,7 +400,7 @@ def _stated_value(sentence: str, source: SourceRef) -> Target | None:
     match = _VALUE_FORM.search(sentence, timeout=TIMEOUT)
     if match is None or _looks_like_year(match.group("value")):
         return None
-    value = _number(match.group("value"))
+    value = parse_quantity(match.group("value"), short_points=True)
     if value is None:
         return None
     following = sentence[match.end("value") : match.end("value") + 30]
@@ -312,7 +420,7 @@ def _stated_value(sentence: str, source: SourceRef) -> Target | None:
         direction = Direction.REDUCE
     elif match.group("vi") or match.group("vi2"):
         direction = Direction.INCREASE
-    percent = _number(pct_text) if pct_text else None
+    percent = parse_quantity(pct_text, short_points=True) if pct_text else None
     what = (match.group("what") or "").strip()
     metric = _metric(what) if what and not _PREPOSITION.match(what) else None
     kind = match.group("kind")
@@ -349,19 +457,9 @@ def _is_frame(before: str) -> bool:
             r"(?i)\b(?:will|shall|must)\s{1,3}(?:\w+\s{1,3}){1,2}$", to_before
         )
         return not forecast or bool(aimed)
+    if _LEADING_BY.search(tail, timeout=TIMEOUT) is not None:
+        return True
     return _LEADS.search(tail, timeout=TIMEOUT) is not None
-
-
-def _number(text: str) -> Number | None:
-    cleaned = " ".join(text.split())
-    points = regex.search(r"(?i)\s{0,2}(?:percentage\s{1,2}points?|pp|points?)$", cleaned)
-    if points:
-        value = parse_number(cleaned[: points.start()])
-        return Number(value=value.value, text=cleaned) if value else None
-    if regex.search(r"(?i)per\s?cent$", cleaned):
-        value = parse_number(regex.sub(r"(?i)\s{0,2}per\s?cent$|\s{0,2}percent$", "", cleaned))
-        return Number(value=value.value, text=cleaned) if value else None
-    return parse_number(cleaned)
 
 
 def _is_percent(text: str) -> bool:
@@ -388,7 +486,7 @@ def _read_figures(
         # describe the metric, they are not the target's.
         rest = rest[: aside.start()]
     target_framed = _TARGET_WORD.search(before, timeout=TIMEOUT) is not None
-    percent = _number(percent_text) if percent_text else None
+    percent = parse_quantity(percent_text, short_points=True) if percent_text else None
     baseline: Measure | None = None
     goal: Measure | None = None
     deadline: Period | None = None
@@ -402,24 +500,35 @@ def _read_figures(
                 clause.group("pctverb").lower() != "by" and not target_framed
             ):
                 continue
-            percent = _number(clause.group("pct"))
+            percent = parse_quantity(clause.group("pct"), short_points=True)
         elif clause.group("fromclause") and baseline is None:
             if _looks_like_year(clause.group("base")):
                 continue
-            value = _number(clause.group("base"))
+            value = parse_quantity(clause.group("base"), short_points=True)
             if value is None:
                 continue
             period = _context_period(clause, "b") or _period_in(clause.group("fromwords") or "")
             label = _baseline_label(clause.group("fromwords"))
             baseline = Measure(value=value, period=period, label=label)
             from_end = clause.end()
+        elif clause.group("baseclause") and baseline is None:
+            value = parse_quantity(clause.group("base2"), short_points=True)
+            if value is None:
+                continue
+            bperiod = clause.group("bperiod")
+            period = parse_period(bperiod) if bperiod else _context_period(clause, "c")
+            baseline = Measure(value=value, period=period, label="baseline")
+        elif clause.group("countclause"):
+            # "cut incidents by 250, from 3,250 to 3,000": a change in number, which ends the
+            # metric but is not a percentage.
+            pass
         elif clause.group("toclause") and goal is None:
             prefix = rest[max(0, clause.start() - 12) : clause.start()].rstrip()
             # "aged 10 to 17" is a range; "from 1,100 to 990" is a baseline and a target.
             ranged = prefix[-1:].isdigit() and not (0 <= clause.start() - from_end <= 3)
             if _looks_like_year(clause.group("tgt")) or ranged:
                 continue
-            value = _number(clause.group("tgt"))
+            value = parse_quantity(clause.group("tgt"), short_points=True)
             if value is None:
                 continue
             goal = Measure(value=value, period=_context_period(clause, "t"))
@@ -428,7 +537,7 @@ def _read_figures(
                 clause.group("qual").lower() == "at" and not _is_percent(clause.group("at"))
             ):
                 continue
-            value = _number(clause.group("at"))
+            value = parse_quantity(clause.group("at"), short_points=True)
             if value is None:
                 continue
             qualifier = " ".join(clause.group("qual").split()).lower()
@@ -448,6 +557,9 @@ def _read_figures(
         return None
     if deadline is None and _TARGET_WORD.search(before, timeout=TIMEOUT):
         deadline = find_period(before[-40:])
+    leading = _LEADING_BY.search(before[-60:], timeout=TIMEOUT) if deadline is None else None
+    if leading is not None:
+        deadline = _deadline(leading.group("when"))
     if goal is not None and goal.period is None and deadline is not None:
         goal = attrs.evolve(goal, period=deadline)
     metric = _metric(rest[:metric_end])
@@ -539,6 +651,7 @@ def _metric(text: str) -> str | None:
     cleaned = _CODE_ASIDE.sub("", cleaned).strip(" ,;:-–")
     cleaned = _METRIC_LEAD.sub("", cleaned, count=1).strip(" ,;:-–")
     cleaned = regex.sub(r"(?i)\s(?:and|or|with|which|that|to|at)$", "", cleaned).strip()
+    cleaned = cleaned.rstrip(".").rstrip()
     if not regex.search(r"[A-Za-z]{2}", cleaned) or len(cleaned) > 200:
         return None
     return cleaned
@@ -582,7 +695,7 @@ def _outturn(following: Sequence[tuple[int, str]]) -> Measure | None:
             prefix = sentence[: match.start("what")]
             if _NOT_OUTTURN.search(prefix[-40:], timeout=TIMEOUT):
                 continue
-            value = _number(match.group("value"))
+            value = parse_quantity(match.group("value"), short_points=True)
             if value is None:
                 continue
             return Measure(value=value, period=report_period(sentence[: match.end()]))

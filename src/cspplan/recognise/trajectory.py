@@ -32,6 +32,7 @@ __all__ = [
     "apply_trajectory",
     "read_trajectories",
     "read_trajectory",
+    "scorecard_targets",
     "targets_from_table",
 ]
 
@@ -68,6 +69,18 @@ _HEADER_PERIOD = regex.compile(
 _PLACEHOLDER = regex.compile(
     r"(?i)^\s{0,3}(?:n/?a|tbc|tbd|-|–|—|\*|not\s{1,3}available|nil)?\s{0,3}$"
 )
+_TRAILING = regex.compile(
+    r"(?i)^\s{0,3}(?:desired\s{1,3}|target\s{1,3})?(?:direction(?:\s{1,3}of\s{1,3}travel)?|trend|polarity"
+    r"|good\s{1,3}performance|better\s{1,3}is|comments?|notes?|status|rag|lead|owner|source)\b"
+)
+"""Headers of columns that may follow the period columns of a table of figures."""
+_TRAILING_DIRECTION = regex.compile(
+    r"(?i)^\s{0,3}(?:desired\s{1,3}|target\s{1,3})?(?:direction|trend|polarity|good\s{1,3}performance|better)"
+)
+_METRIC_HEADER = regex.compile(
+    r"(?i)^\W{0,3}(?:key\s{1,3}|performance\s{1,3})?(?:indicators?|measures?|metrics?|kpis?|pis?)\W{0,3}$"
+)
+"""The header of the column that names what a row counts, among several label columns."""
 _OUTTURN_WORDS = regex.compile(r"(?i)\b(?:actual|outturn|out-turn|achieved|result|performance)\b")
 _BASE_WORDS = regex.compile(r"(?i)\b(?:benchmark|baseline|base)\b")
 
@@ -117,7 +130,7 @@ def _across(table: Table) -> Trajectory | None:
     found = _period_rows(table)
     if found is None:
         return None
-    header_label, rows = found
+    header_label, rows, _ = found
     rows = [(label, measures) for label, measures in rows if len(measures) >= 2]
     if len(rows) > 1:
         # A table with a planned row and an "Actual" row: the planned row is the trajectory.
@@ -139,19 +152,51 @@ def read_trajectories(table: Table) -> list[Trajectory]:
     Cells with "n/a", "TBC" or "-" are skipped; a row with words among its figures means the
     table is something else, and none is read.
     """
+    return [_trajectory(measures, label) for label, measures, _ in _figure_rows(table)]
+
+
+def _stated_directions(table: Table) -> list[Direction | None]:
+    """The direction each figure row of ``table`` states in a "Direction" column, in the
+    order :func:`read_trajectories` gives its rows (``None`` where a row states none)."""
+    return [_direction_word(note) for _, _, note in _figure_rows(table)]
+
+
+def _figure_rows(table: Table) -> list[tuple[str | None, list[Measure], str]]:
+    """Each row of a period table with two figures or more: its label, its measures and the
+    direction it states (or ""); empty for any other table, or one too slow to read."""
     try:
         found = _period_rows(table)
     except TimeoutError:
         return []
     if found is None:
         return []
-    return [_trajectory(measures, label) for label, measures in found[1] if len(measures) >= 2]
+    _, rows, notes = found
+    return [
+        (label, measures, notes.get(position, ""))
+        for position, (label, measures) in enumerate(rows)
+        if len(measures) >= 2
+    ]
 
 
-def _period_rows(table: Table) -> tuple[str | None, list[tuple[str | None, list[Measure]]]] | None:
-    """The header's own label and each figure row's label and measures, where one of the first
-    three rows is a row of periods and every row under it holds only figures in its period
-    columns; ``None`` for any other table."""
+def _direction_word(text: str) -> Direction | None:
+    words = text.lower()
+    if regex.search(r"\b(?:reduc|decreas|lower|down|fewer|less)", words):
+        return Direction.REDUCE
+    if regex.search(r"\b(?:increas|rais|higher|up\b|more|improv|grow)", words):
+        return Direction.INCREASE
+    if regex.search(r"\b(?:maintain|hold|sustain|stable|keep)", words):
+        return Direction.MAINTAIN
+    return None
+
+
+def _period_rows(
+    table: Table,
+) -> tuple[str | None, list[tuple[str | None, list[Measure]]], dict[int, str]] | None:
+    """The header's own label, each figure row's label and measures, and the direction each
+    row states in a "Direction" column after the periods (by row position), where one of the
+    first three rows is a row of periods and every row under it holds only figures in its
+    period columns; ``None`` for any other table. Columns after the periods headed
+    "Direction", "Comments", "Lead" and the like are allowed and not read as figures."""
     grid = [row for row in _grid(table) if any(text for text in row.values())]
     for index, row in enumerate(grid[:3]):
         headers = {col: _header(text) for col, text in row.items() if text}
@@ -159,10 +204,19 @@ def _period_rows(table: Table) -> tuple[str | None, list[tuple[str | None, list[
         if len(periods) < 2:
             continue
         first = min(periods)
-        others = sorted(col for col, found in headers.items() if found is None)
+        last = max(periods)
+        trailing = {
+            col
+            for col, found in headers.items()
+            if found is None and col > last and _TRAILING.match(row[col])
+        }
+        others = sorted(
+            col for col, found in headers.items() if found is None and col not in trailing
+        )
         if any(col > first for col in others):
             continue
         header_label = " ".join(row[col] for col in others) or None
+        named_col = next((col for col in others if _METRIC_HEADER.match(row[col])), None)
         labels = {col: label for col, (_, label) in periods.items()}
         body = grid[index + 1 :]
         if body and _is_label_row(body[0], periods, first):
@@ -173,6 +227,7 @@ def _period_rows(table: Table) -> tuple[str | None, list[tuple[str | None, list[
                     labels[col] = " ".join(part for part in (labels[col], extra) if part)
             body = body[1:]
         rows: list[tuple[str | None, list[Measure]]] = []
+        notes: dict[int, str] = {}
         for values_row in body:
             measures: list[Measure] = []
             for col, (period, _) in sorted(periods.items()):
@@ -183,11 +238,17 @@ def _period_rows(table: Table) -> tuple[str | None, list[tuple[str | None, list[
                 if value is None:
                     return None
                 measures.append(Measure(value=value, period=period, label=labels[col]))
+            for col in trailing:
+                if _TRAILING_DIRECTION.match(row[col]) and values_row.get(col):
+                    notes[len(rows)] = values_row[col]
             label_text = " ".join(t for c, t in sorted(values_row.items()) if c < first and t)
+            if named_col is not None and values_row.get(named_col):
+                # "Outcome | Indicator | 2010/11 ...": the indicator names what is counted.
+                label_text = values_row[named_col]
             if label_text and _figure(label_text) is not None:
                 return None
             rows.append((label_text or None, measures))
-        return header_label, rows
+        return header_label, rows, notes
     return None
 
 
@@ -207,23 +268,41 @@ def targets_from_table(table: Table) -> list[Target]:
     :func:`read_trajectories`), with ``id=""``: the metric and indicator from the row label,
     the baseline from the "Baseline"/"Benchmark" column (else the first), the target from the
     last column not reporting an actual figure, the latest actual figure as the outturn, and
-    the direction from the baseline and target figures."""
+    the direction from the baseline and target figures.
+
+    A scorecard with "Baseline", "Target" and "Actual" columns whose cells carry their own
+    periods ("1,200 (2010/11)") is read the same way, one target a row (see
+    :func:`scorecard_targets`)."""
     targets: list[Target] = []
-    for trajectory in read_trajectories(table):
+    if not read_trajectories(table):
+        return scorecard_targets(table)
+    stated = _stated_directions(table)
+    for position, trajectory in enumerate(read_trajectories(table)):
         if trajectory.label is None:
             continue
         measures = trajectory.measures
         planned = [m for m in measures if not _OUTTURN_WORDS.search(m.label or "")]
         actual = [m for m in measures if _OUTTURN_WORDS.search(m.label or "")]
-        if len(planned) < 2:
+        if len(planned) < 2 and not (planned and any(_before(m, planned[0]) for m in actual)):
             continue
-        base = next((m for m in planned if m.label and _BASE_WORDS.search(m.label)), planned[0])
+        labelled = next((m for m in planned if m.label and _BASE_WORDS.search(m.label)), None)
+        earlier = [m for m in actual if _before(m, planned[0])]
+        if labelled is None and earlier:
+            # "2018/19 actual | 2019/20 target | ...": the last actual figure before the
+            # targets is where they start from; later actual figures are outturns.
+            base = earlier[-1]
+            actual = [m for m in actual if m not in earlier]
+        else:
+            base = labelled or planned[0]
         goal = planned[-1]
         direction: Direction | None = None
         if goal.value.value < base.value.value:
             direction = Direction.REDUCE
         elif goal.value.value > base.value.value:
             direction = Direction.INCREASE
+        if position < len(stated) and stated[position] is not None:
+            # The plan's own word for the direction is what it asserts.
+            direction = stated[position]
         named = find_indicators(trajectory.label, table.source)
         indicator = named[0] if named else None
         metric = (indicator.title if indicator and indicator.title else trajectory.label).strip()
@@ -246,6 +325,12 @@ def targets_from_table(table: Table) -> list[Target]:
             )
         )
     return targets
+
+
+def _before(first: Measure, second: Measure) -> bool:
+    """True where ``first``'s period ends before ``second``'s begins."""
+    one, two = first.period, second.period
+    return bool(one and two and one.end and two.start and one.end < two.start)
 
 
 def _down(table: Table) -> Trajectory | None:
@@ -321,3 +406,110 @@ def _fill(stated: Measure | None, point: Measure, measures: tuple[Measure, ...])
     if same is None:
         return stated
     return attrs.evolve(stated, period=same.period, label=stated.label or same.label)
+
+
+_SCORE_HEADERS = {
+    "baseline": regex.compile(
+        r"(?i)^\s{0,3}(?:baseline|benchmark|base\s{1,3}line|starting\s{1,3}point)\b"
+    ),
+    "target": regex.compile(
+        r"(?i)^\s{0,3}(?:end\s{1,3}|final\s{1,3}|annual\s{1,3})?target\b(?!\s{1,3}dates?)"
+    ),
+    "actual": regex.compile(r"(?i)^\s{0,3}(?:actual|outturn|out-turn|achieved|latest|result)\b"),
+}
+_SCORE_CELL = regex.compile(
+    r"^\s{0,3}(?P<value>(?:£\s{0,2})?(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?\s{0,2}%?)"
+    r"\s{0,3}(?:\(\s{0,2}(?P<period>[^()]{2,30})\s{0,2}\))?\s{0,3}$"
+)
+
+
+def scorecard_targets(table: Table) -> list[Target]:
+    """One target per row of a scorecard: a header row naming a "Baseline" column and a
+    "Target" column (an "Actual"/"Outturn" column and a "Direction" column optional), a label
+    in the first column holding words, and in each row a figure in both columns, each with
+    its period in brackets or in the header ("Baseline 2010/11"). Any row with words where a
+    figure should be means the table is something else, and none is read."""
+    try:
+        return _scorecard_targets(table)
+    except TimeoutError:
+        return []
+
+
+def _scorecard_targets(table: Table) -> list[Target]:
+    grid = [row for row in _grid(table) if any(text for text in row.values())]
+    for index, header in enumerate(grid[:3]):
+        columns: dict[str, int] = {}
+        for col, text in sorted(header.items()):
+            for kind, pattern in _SCORE_HEADERS.items():
+                if kind not in columns and pattern.match(text):
+                    columns[kind] = col
+        if "baseline" not in columns or "target" not in columns:
+            continue
+        figures = set(columns.values())
+        direction_col = next(
+            (c for c, t in header.items() if c not in figures and _TRAILING_DIRECTION.match(t)),
+            None,
+        )
+        targets: list[Target] = []
+        for row in grid[index + 1 :]:
+            label_col = next(
+                (
+                    c
+                    for c, t in sorted(row.items())
+                    if c < min(figures) and regex.search(r"[A-Za-z]{3}", t)
+                ),
+                None,
+            )
+            cells = {
+                kind: _score_cell(row.get(col, ""), header[col]) for kind, col in columns.items()
+            }
+            if label_col is None or cells["baseline"] is None or cells["target"] is None:
+                if any(row.get(col, "") and not _PLACEHOLDER.match(row[col]) for col in figures):
+                    return []
+                continue
+            base, goal = cells["baseline"], cells["target"]
+            assert base is not None and goal is not None
+            label = row[label_col]
+            stated = (
+                _direction_word(row.get(direction_col, "")) if direction_col is not None else None
+            )
+            direction = stated
+            if direction is None and goal.value.value != base.value.value:
+                direction = (
+                    Direction.REDUCE if goal.value.value < base.value.value else Direction.INCREASE
+                )
+            named = find_indicators(label, table.source)
+            indicator = named[0] if named else None
+            metric = (indicator.title if indicator and indicator.title else label).strip()
+            targets.append(
+                Target(
+                    id="",
+                    statement=" | ".join(t for _, t in sorted(row.items()) if t),
+                    metric=metric or None,
+                    direction=direction,
+                    unit=unit_of(None, base, goal, metric, label),
+                    baseline=base,
+                    target=goal,
+                    deadline=goal.period,
+                    outturn=cells.get("actual"),
+                    indicator=indicator,
+                    source=table.source,
+                )
+            )
+        return targets
+    return []
+
+
+def _score_cell(text: str, header: str) -> Measure | None:
+    match = _SCORE_CELL.match(text)
+    if match is None:
+        return None
+    value = parse_number(" ".join(match.group("value").split()))
+    if value is None:
+        return None
+    written = match.group("period")
+    period = parse_period(written.strip()) if written else None
+    if period is None:
+        found = PERIOD_PATTERN.search(header)
+        period = parse_period(found.group(0)) if found else None
+    return Measure(value=value, period=period)

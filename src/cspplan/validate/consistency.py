@@ -1,0 +1,449 @@
+"""C2xx: figures the plan states more than once, and dates that do not fit the plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from itertools import combinations, pairwise
+
+from ..model.plan import Action, Milestone, Plan
+from ..model.values import Number, Period, TimescaleKind
+from .common import (
+    OwnedTarget,
+    action_subject,
+    overlapping,
+    owned_targets,
+    same_period,
+    source_of,
+    target_subject,
+)
+from .findings import Finding, Severity, Subject
+from .intervals import number_interval
+from .reading import commensurable
+from .settings import CheckSettings
+
+__all__ = [
+    "check_duplicate_target",
+    "check_milestone_order",
+    "check_milestone_period",
+    "check_objective_target",
+    "local_words",
+    "metric_words",
+    "metrics_match",
+    "plan_window",
+    "statement_metric",
+]
+
+_WORD = re.compile(r"[a-z]+")
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "within",
+        "into",
+        "per",
+        "as",
+        "is",
+        "are",
+        "be",
+        "our",
+        "their",
+        "those",
+        "these",
+        "this",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "its",
+        "it",
+        "all",
+        "any",
+        "each",
+        "number",
+        "numbers",
+        "level",
+        "levels",
+        "amount",
+        "total",
+        "overall",
+        "rate",
+        "rates",
+        "count",
+        "reduce",
+        "reduced",
+        "reducing",
+        "reduction",
+        "reductions",
+        "cut",
+        "cutting",
+        "decrease",
+        "decreasing",
+        "increase",
+        "increased",
+        "increasing",
+        "raise",
+        "raising",
+        "improve",
+        "improving",
+        "maintain",
+        "maintaining",
+        "achieve",
+        "achieving",
+        "deliver",
+        "target",
+        "targets",
+        "strategic",
+        "objective",
+        "objectives",
+        "year",
+        "years",
+        "annual",
+        "annually",
+        "baseline",
+        "benchmark",
+    ]
+)
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def metric_words(text: str) -> frozenset[str]:
+    """The words that say what a metric measures, singular and lower case:
+    ``"Police calls for service"`` gives ``{"police", "call", "service"}``."""
+    return frozenset(
+        _singular(w) for w in _WORD.findall(text.lower().replace("-", "")) if w not in _STOP
+    )
+
+
+def metrics_match(a: frozenset[str], b: frozenset[str], strict: bool = False) -> float:
+    """How well two metrics' words match, 0 where they do not: 1 for the same words;
+    otherwise (unless ``strict``) the share of words in common where one metric's words
+    are all in the other's and the shorter has at least two."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    if strict:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if len(small) >= 2 and small <= large:
+        return len(small) / len(large)
+    return 0.0
+
+
+def _metric(owned: OwnedTarget, local: frozenset[str] = frozenset()) -> frozenset[str]:
+    target = owned.target
+    words = metric_words(target.metric or statement_metric(target.statement))
+    # "house burglaries in South Derbyshire" and "house burglaries" measure the same thing
+    # in a South Derbyshire plan: the plan's own place and partnership names drop out.
+    return (words - local) or words
+
+
+def local_words(plan: Plan) -> frozenset[str]:
+    """Words of the plan's area and partnership names ("south", "derbyshire", "safer")."""
+    return metric_words(" ".join(filter(None, (plan.area, plan.partnership))))
+
+
+_VERB = re.compile(
+    r"\b(?:reduce|increase|cut|raise|improve|maintain|decrease|lower)\b", re.IGNORECASE
+)
+_FIGURES = re.compile(r"\b(?:by|from|to|at)\s+[£]?\d", re.IGNORECASE)
+
+
+def statement_metric(statement: str) -> str:
+    """The metric phrase of a target statement, for targets whose metric was not
+    recognised: the words after the verb and before the first figure, so "Strategic target
+    to reduce theft from motor vehicles by 20% from 597" gives "theft from motor
+    vehicles"."""
+    verb = _VERB.search(statement)
+    rest = statement[verb.end() :] if verb else statement
+    figures = _FIGURES.search(rest)
+    return rest[: figures.start()] if figures else rest
+
+
+def _comparable(a: OwnedTarget, b: OwnedTarget) -> bool:
+    x, y = a.target, b.target
+    if x.direction is not None and y.direction is not None and x.direction != y.direction:
+        return False
+    return overlapping(x.deadline, y.deadline)
+
+
+def _agree(a: Number | None, b: Number | None, settings: CheckSettings) -> bool:
+    if a is None or b is None or a.value == b.value or not commensurable(a, b):
+        return True
+    return number_interval(a, settings.rounding).overlaps(number_interval(b, settings.rounding))
+
+
+def _disagreements(
+    a: OwnedTarget, b: OwnedTarget, settings: CheckSettings
+) -> list[tuple[str, Number, Number]]:
+    """The figures two statements of one target give differently, as (what, a's, b's)."""
+    x, y = a.target, b.target
+    found: list[tuple[str, Number, Number]] = []
+    if (
+        x.percent is not None
+        and y.percent is not None
+        and not _agree(x.percent, y.percent, settings)
+    ):
+        found.append(("percentage", x.percent, y.percent))
+    if (
+        x.target is not None
+        and y.target is not None
+        and (
+            x.target.period is None
+            or y.target.period is None
+            or same_period(x.target.period, y.target.period)
+        )
+        and not _agree(x.target.value, y.target.value, settings)
+    ):
+        found.append(("target figure", x.target.value, y.target.value))
+    if x.baseline is not None and y.baseline is not None:
+        same_base = (x.baseline.period is None and y.baseline.period is None) or same_period(
+            x.baseline.period, y.baseline.period
+        )
+        if same_base and not _agree(x.baseline.value, y.baseline.value, settings):
+            found.append(("baseline", x.baseline.value, y.baseline.value))
+    return found
+
+
+def _describe(owned: OwnedTarget) -> str:
+    target = owned.target
+    parts = []
+    if target.percent is not None:
+        parts.append(target.percent.text)
+    if target.baseline is not None:
+        parts.append(f"from {target.baseline.value.text}")
+    if target.target is not None:
+        parts.append(f"to {target.target.value.text}")
+    return " ".join(parts) or target.statement
+
+
+def _where(owned: OwnedTarget) -> str:
+    location = owned.target.source.location()
+    label = owned.target.id
+    return f"{label}, {location}" if location else label
+
+
+_CLOSE = 0.6
+
+
+def check_objective_target(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
+    """An objective and a strategic target for the same metric give different figures.
+
+    The objective's target is matched to the strategic targets (those of its own priority
+    and of the plan first, then those of other priorities) by the words of its metric,
+    leaving out the plan's own place names; where several match equally well and any of
+    them agrees, nothing is reported. An error where the percentages or target figures of
+    targets with the same metric words differ beyond rounding; a warning where one
+    metric's words are most (at least 60%) of the other's ("secondary fires" and
+    "deliberate secondary fires").
+
+    Example: an objective "to reduce police calls for service by 10% by 2007/08" where the
+    strategic target is "reduce police calls for service by 5% from 4293 to 4078 by
+    2007/08".
+    """
+    owned = list(owned_targets(plan))
+    local = local_words(plan)
+    strategic = [o for o in owned if o.objective is None]
+    for stated in (o for o in owned if o.objective is not None):
+        words = _metric(stated, local)
+        scored = [
+            (metrics_match(words, _metric(other, local)), other)
+            for other in strategic
+            if _comparable(stated, other)
+        ]
+        # Targets of the objective's own priority, or of the plan, come before those of
+        # other priorities.
+        near = [
+            (score, other)
+            for score, other in scored
+            if other.priority is None or other.priority is stated.priority
+        ]
+        if any(score >= _CLOSE for score, _ in near):
+            scored = near
+        best = max((score for score, _ in scored), default=0.0)
+        if best < _CLOSE:
+            continue
+        candidates = [other for score, other in scored if score == best]
+        problems = [(other, _disagreements(stated, other, settings)) for other in candidates]
+        if any(not found for _, found in problems):
+            continue
+        other, found = problems[0]
+        what, mine, theirs = found[0]
+        exact = best == 1.0
+        name = (
+            stated.target.metric
+            or other.target.metric
+            or " ".join(statement_metric(stated.target.statement).split())
+        )
+        yield Finding(
+            code="C201",
+            severity=Severity.ERROR if exact else Severity.WARNING,
+            message=(
+                f"objective states a {what} of {mine.text} for {name} but the "
+                f"{'' if exact else 'similar '}strategic target ({_where(other)}) is "
+                f"{_describe(other)}"
+            ),
+            subject=target_subject(stated.target, stated.objective),
+            expected=theirs,
+            stated=mine,
+            source=source_of(
+                stated.target.source,
+                stated.objective.source if stated.objective else stated.target.source,
+            ),
+            related=(target_subject(other.target),),
+        )
+
+
+def check_duplicate_target(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
+    """The same target is stated twice with different figures.
+
+    Two strategic targets (or two objectives' targets) with the same metric words, the
+    same direction and overlapping deadlines must give the same percentage, target figure
+    and, for the same baseline period, baseline. An error where they differ beyond
+    rounding.
+
+    Example: "reduce violent crime by 10% from 952 to 857" under one priority and "reduce
+    violent crime by 10% from 952 to 875" under another.
+    """
+    owned = list(owned_targets(plan))
+    local = local_words(plan)
+    for level in (False, True):
+        group = [o for o in owned if (o.objective is not None) is level]
+        for first, second in combinations(group, 2):
+            if first.target is second.target or not _comparable(first, second):
+                continue
+            if not metrics_match(_metric(first, local), _metric(second, local), strict=True):
+                continue
+            found = _disagreements(second, first, settings)
+            if not found:
+                continue
+            what, mine, theirs = found[0]
+            yield Finding(
+                code="C202",
+                severity=Severity.ERROR,
+                message=(
+                    f"target gives a {what} of {mine.text}; the same target ({_where(first)}) "
+                    f"gives {theirs.text}"
+                ),
+                subject=target_subject(second.target, second.objective),
+                expected=theirs,
+                stated=mine,
+                source=second.target.source,
+                related=(target_subject(first.target, first.objective),),
+            )
+
+
+def _dated(action: Action) -> Iterator[Milestone]:
+    for milestone in action.milestones:
+        timescale = milestone.timescale
+        if (
+            timescale is not None
+            and timescale.kind in (TimescaleKind.DATE, TimescaleKind.RANGE)
+            and timescale.start is not None
+            and timescale.end is not None
+        ):
+            yield milestone
+
+
+def _milestone_subject(action: Action, milestone: Milestone) -> Subject:
+    return Subject(
+        "milestone", action.id, action.ref, milestone.output or action_subject(action).name
+    )
+
+
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_SHORT_SECOND = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[/\-\u2013\u2014]\s*\d{1,2}(?!\d)")
+
+
+def plan_window(period: Period) -> tuple[dt.date, dt.date]:
+    """Every day a plan's period can mean. "2005/06" or "2018-19" is a financial year and
+    nothing else;
+    a span written in whole years, "2005 - 2006" or "2008", may be financial or calendar
+    years, so it covers both readings: a milestone is outside only if outside both."""
+    assert period.start is not None and period.end is not None
+    start, end = period.start, period.end
+    years = [int(y) for y in _YEARS.findall(period.text)]
+    if years and not _SHORT_SECOND.search(period.text):
+        start = min(start, dt.date(min(years), 1, 1))
+        end = max(end, dt.date(max(years), 12, 31))
+    return start, end
+
+
+def check_milestone_period(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
+    """A milestone falls wholly outside the period the plan covers.
+
+    A warning where a milestone's timescale ends before the plan starts or starts after it
+    ends. Milestones without dates ("Ongoing") are not judged. A period written in whole
+    years ("2005 - 2006") may mean financial or calendar years; a milestone must fall
+    outside both readings.
+
+    Example: in an action plan for 2005/06 (April 2005 to March 2006), a milestone due
+    "September 2006"; in a plan for "2005 - 2006", a milestone due "January 2007".
+    """
+    period = plan.period
+    if period is None or period.start is None or period.end is None:
+        return
+    start, end = plan_window(period)
+    for action in plan.all_actions():
+        for milestone in _dated(action):
+            timescale = milestone.timescale
+            assert timescale is not None and timescale.start and timescale.end
+            if timescale.end < start or timescale.start > end:
+                side = "before the plan starts" if timescale.end < start else "after the plan ends"
+                yield Finding(
+                    code="C210",
+                    severity=Severity.WARNING,
+                    message=(
+                        f"milestone due {timescale.text!r} falls {side} "
+                        f"(plan period {period.text}: {start} to {end})"
+                    ),
+                    subject=_milestone_subject(action, milestone),
+                    source=source_of(milestone.source, action.source),
+                )
+
+
+def check_milestone_order(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
+    """An action lists a milestone before an earlier-dated one (information).
+
+    Reported once per action, where a milestone's whole window lies before the window of
+    a milestone listed above it.
+
+    Example: an action whose outputs read "Evaluation complete - September 2005" then
+    "Group established - April 2005".
+    """
+    for action in plan.all_actions():
+        dated = list(_dated(action))
+        for earlier, later in pairwise(dated):
+            first, second = earlier.timescale, later.timescale
+            assert first is not None and second is not None and first.start and second.end
+            if second.end < first.start:
+                yield Finding(
+                    code="C211",
+                    severity=Severity.INFO,
+                    message=(
+                        f"milestone due {second.text!r} is listed after one due {first.text!r}"
+                    ),
+                    subject=_milestone_subject(action, later),
+                    source=source_of(later.source, action.source),
+                )
+                break

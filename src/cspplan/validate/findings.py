@@ -1,0 +1,141 @@
+"""What an audit returns: findings, their severity and what they are about."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+from ..model.source import SourceRef
+from ..model.values import Number
+
+__all__ = ["Finding", "Severity", "Subject", "finding_to_data"]
+
+_SOURCE = SourceRef()
+
+_SOURCE = SourceRef()
+
+
+class Severity(str, enum.Enum):
+    """How sure a finding is that the plan is wrong (statcheck's scale).
+
+    Severities are ordered: ``Severity.INFO < Severity.WARNING < Severity.ERROR``.
+    """
+
+    ERROR = "error"
+    """No reading of the printed figures within their rounding makes the statement true."""
+    WARNING = "warning"
+    """Only truncation or a coarse rounding makes it true, or percent is confused with
+    percentage points, or a milestone falls outside the plan or an action lacks a lead."""
+    INFO = "info"
+    """A derived figure drifts from its recomputation by less than rounding explains."""
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return _RANKS[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+_RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@attrs.frozen(slots=True)
+class Subject:
+    """The object of the plan a finding is about.
+
+    Attributes:
+        kind: ``"target"``, ``"objective"``, ``"action"``, ``"milestone"``, ``"claim"``
+            or ``"plan"``.
+        id: The object's id within the plan (``"T3"``, ``"A12"``, ``"C2"``), where it has one.
+        ref: The plan's own number for it (action ``"2.3"``), where it has one.
+        name: What it is about in words: a target's metric, an action's or claim's text.
+    """
+
+    kind: str
+    id: str | None = None
+    ref: str | None = None
+    name: str | None = None
+
+    def __str__(self) -> str:
+        label = self.ref or self.id
+        return f"{self.kind} {label}" if label else self.kind
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """One problem found in a plan.
+
+    Attributes:
+        code: The rule's stable code, e.g. ``"A101"``.
+        severity: How sure the finding is.
+        message: One line for people, naming the figures involved.
+        subject: The target, action or claim the finding is about.
+        expected: The figure the check computed or found elsewhere (the strategic
+            target's 5%, the recomputed 15.8%), where there is one.
+        stated: The figure the plan states that disagrees, as printed.
+        source: Where the subject is written.
+        related: Other objects the finding compares the subject with (the strategic target
+            an objective contradicts).
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    subject: Subject
+    expected: Number | None = None
+    stated: Number | None = None
+    source: SourceRef = _SOURCE
+    related: tuple[Subject, ...] = ()
+
+    def __str__(self) -> str:
+        where = self.source.location()
+        prefix = f"{where}: " if where else ""
+        return f"{prefix}{self.code} {self.severity.value} {self.message}"
+
+
+def _number_data(number: Number | None) -> dict[str, str] | None:
+    if number is None:
+        return None
+    return {"value": str(number.value), "text": number.text}
+
+
+def _subject_data(subject: Subject) -> dict[str, Any]:
+    return {k: v for k, v in attrs.asdict(subject).items() if v is not None}
+
+
+def finding_to_data(finding: Finding) -> dict[str, Any]:
+    """A finding as JSON-ready data; numbers keep their printed text beside their value."""
+    source = {k: v for k, v in attrs.asdict(finding.source).items() if v is not None}
+    if "bbox" in source:
+        source["bbox"] = list(source["bbox"])
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "subject": _subject_data(finding.subject),
+        "expected": _number_data(finding.expected),
+        "stated": _number_data(finding.stated),
+        "source": source,
+        "related": [_subject_data(s) for s in finding.related],
+    }

@@ -87,7 +87,8 @@ class Cell:
             List markers are kept at the start of a line (``"• item"``).
         colspan: How many grid columns the cell spans (merged horizontally).
         rowspan: How many rows the cell spans (merged vertically); the cell appears once,
-            in its first row.
+            in its first row. Recognisers that line rows up with the header put an empty
+            placeholder with ``rowspan`` 0 where such a cell covers a later row.
         tables: Tables nested inside the cell.
         source: Where it is (table, row, column; page and bbox in a PDF).
     """

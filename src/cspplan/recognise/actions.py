@@ -535,7 +535,46 @@ def _group_row(
             return match.group("ref"), title, " ".join(word.lower().split()) if word else None
     if len(filled) == 1 and _title_like(text) and not re.match(r"^\s*\d", text):
         return None, text, None
+    if _spans_row(row) and _short_sentence_case_title(text):
+        return None, text, None
     return None
+
+
+def _spans_row(row: Row) -> bool:
+    """One cell merged across the whole row: how Word and PDF tables set out a section."""
+    return len(row.cells) == 1 and row.cells[0].colspan >= 2
+
+
+# Columns whose merged-down cell holds for every row it covers. The action and ref columns
+# are left out: a merged action cell over several rows is one action with several outputs.
+_SHARED_DOWN = frozenset(
+    {
+        ColumnKind.LEAD,
+        ColumnKind.TIMESCALE,
+        ColumnKind.STATUS,
+        ColumnKind.RESOURCES,
+        ColumnKind.EVALUATION,
+        ColumnKind.OUTCOME,
+        ColumnKind.INDICATOR,
+    }
+)
+
+
+def _fill_merged_down(rows: list[Row], layout: TableLayout) -> list[Row]:
+    """Rows where a placeholder under a merged-down lead, date or status cell takes that
+    cell's text, since in the document it covers this row too."""
+    above: dict[int, Cell] = {}
+    filled: list[Row] = []
+    for row in rows:
+        cells = list(row.cells)
+        for position, (column, cell) in enumerate(row_cells_by_column(row)):
+            kind = layout.kinds[column] if column < layout.width else None
+            if cell.rowspan == 0 and kind in _SHARED_DOWN and column in above:
+                cells[position] = attrs.evolve(above[column], rowspan=1, source=cell.source)
+            elif cell.rowspan != 0:
+                above[column] = cell
+        filled.append(attrs.evolve(row, cells=tuple(cells)))
+    return filled
 
 
 def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
@@ -551,8 +590,9 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
     current_outcome = ""
     leading_outcome = bool(layout.kinds) and layout.kinds[0] is ColumnKind.OUTCOME
     ref_column = layout.column(ColumnKind.REF) is not None
+    body = _fill_merged_down(body, layout)
     for row in body:
-        if all(c.is_empty for c in row.cells) or is_header_row(row):
+        if all(c.is_empty for c in row.cells) or row.is_header or is_header_row(row):
             continue  # a header repeated inside the table (a page break in a PDF)
         known, unknown = _by_kind(row, layout)
         label_row = _label_row(row)
@@ -577,7 +617,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         is_sub_ref = ref is not None and "." in ref.strip(".")
         if group is not None and not is_sub_ref and not _has_details(known):
             group_ref, title, word = group
-            if group_ref is not None or not drafts or _title_like(title):
+            if group_ref is not None or not drafts or _title_like(title) or _spans_row(row):
                 current_workstream = title
                 if word == "priority" and layout.column(ColumnKind.PRIORITY) is None:
                     # "PRIORITY 2 – PROTECTING VULNERABLE PEOPLE": the rows under it are that

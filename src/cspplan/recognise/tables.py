@@ -207,9 +207,9 @@ def row_cells_by_column(row: Row) -> list[tuple[int, Cell]]:
 
 
 def expand_rowspans(table: Table) -> Table:
-    """The table with an empty cell wherever a cell merged down from a row above covers the
-    grid, so that every row's cells line up with the header's columns (Word writes a
-    vertically merged cell once, in its first row)."""
+    """The table with an empty placeholder cell (``rowspan`` 0) wherever a cell merged down
+    from a row above covers the grid, so that every row's cells line up with the header's
+    columns (Word writes a vertically merged cell once, in its first row)."""
     if all(cell.rowspan <= 1 for row in table.rows for cell in row.cells):
         return table
     covering: dict[int, tuple[int, int]] = {}  # column -> (rows still covered, colspan)
@@ -222,7 +222,7 @@ def expand_rowspans(table: Table) -> Table:
         queue = list(row.cells)
         while queue or any(c >= column for c in below):
             if column in below:
-                cells.append(Cell(colspan=below[column][1], source=row.source))
+                cells.append(Cell(colspan=below[column][1], rowspan=0, source=row.source))
                 column += below[column][1]
                 continue
             if not queue:

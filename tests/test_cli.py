@@ -86,3 +86,19 @@ def test_console_script_version_and_help() -> None:
         check=False,
     )
     assert result.returncode == 0 and "--out-dir" in result.stdout
+
+
+def test_reading_warnings_are_printed_unless_quiet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cspplan.recognise import LONG_BLOCK
+
+    path = tmp_path / "long.txt"
+    path.write_text("word " * (LONG_BLOCK // 4) + "\n", encoding="utf-8")
+    assert main(["parse", str(path), "-o", str(tmp_path / "p.json")]) == 0
+    err = capsys.readouterr().err
+    assert f"cspplan: warning: {path}: line 1" in err
+    assert main(["check", str(path)]) == 0
+    assert "cspplan: warning:" in capsys.readouterr().err
+    assert main(["parse", str(path), "-o", str(tmp_path / "q.json"), "--quiet"]) == 0
+    assert "warning" not in capsys.readouterr().err

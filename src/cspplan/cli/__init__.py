@@ -22,7 +22,15 @@ from typing import Protocol, cast
 from .. import __version__
 from ..errors import CspplanError
 
-__all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "Command", "build_parser", "main"]
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "Command",
+    "build_parser",
+    "main",
+    "print_plan_warnings",
+]
 
 EXIT_OK = 0
 """Everything worked."""
@@ -95,6 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def print_plan_warnings(name: str, warnings: Sequence[str]) -> None:
+    """Print what went wrong while reading a file without stopping it (a scanned page, an
+    unreadable page), so that a thin result is never mistaken for a complete one."""
+    for warning in warnings:
+        text = warning if warning.startswith(name) else f"{name}: {warning}"
+        print(f"cspplan: warning: {text}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from ...errors import CspplanError, DocumentError
 from ...model.plan import Plan
 from ...validate import CheckSettings, Finding, Severity, check, finding_to_data, selected_rules
 from ...validate.intervals import Rounding
+from .. import print_plan_warnings
 
 NAME = "check"
 HELP = "audit plans' figures and report findings"
@@ -104,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"cspplan: error: {exc}", file=sys.stderr)
             status = 2
             continue
+        if not args.quiet:
+            print_plan_warnings(name, plan.warnings)
         for finding in check(plan, select, ignore, settings):
             counts[finding.severity] += 1
             if args.json:

@@ -17,6 +17,7 @@ from ...errors import CspplanError
 from ...fileio import atomic_write_text, output_name
 from ...recognise import build_plan
 from ...stats import plan_stats
+from .. import print_plan_warnings
 
 NAME = "parse"
 HELP = "read plan files (PDF, Word, text) into JSON"
@@ -56,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"cspplan: error: {exc}", file=sys.stderr)
             status = 2
             continue
+        if not args.quiet:
+            print_plan_warnings(name, plan.warnings)
         text = dumps(plan)
         if args.output:
             destination: str | None = args.output

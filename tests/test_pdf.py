@@ -389,6 +389,20 @@ def test_failed_table_finding_keeps_the_text(
     assert any("Progress is reported" in t for t in texts(document))
 
 
+def test_unforeseen_layout_names_the_file(
+    built: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cspplan.parsers.pdf import parser as parser_module
+
+    def failing(*args: Any) -> Any:
+        raise IndexError("no such column")
+
+    monkeypatch.setattr(parser_module, "assemble", failing)
+    with pytest.raises(DocumentError, match="could not be assembled") as caught:
+        PdfParser().parse(built["ruled"])
+    assert caught.value.path == str(built["ruled"])
+
+
 def test_no_readable_page_is_an_error(
     built: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

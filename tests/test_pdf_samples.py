@@ -54,7 +54,7 @@ def _pair(shared_dir: Path, stem: str) -> tuple[Document, Document]:
     return pair
 
 
-@pytest.mark.parametrize(("stem", "min_rows"), [("000", 0.97), ("003", 0.94)])
+@pytest.mark.parametrize(("stem", "min_rows"), [("000", 1.0), ("003", 0.97)])
 def test_same_tables_as_the_seed(shared_dir: Path, stem: str, min_rows: float) -> None:
     seed, pdf = _pair(shared_dir, stem)
     assert len(list(pdf.iter_tables())) == len(list(seed.iter_tables()))
@@ -147,3 +147,40 @@ def test_load_finds_the_seed_plan(shared_dir: Path, stem: str, actions: int, tar
     assert [_target_key(t) for t in pdf.all_targets()] == seed_targets
     assert [p.title for p in pdf.priorities] == [p.title for p in seed.priorities]
     assert (pdf.title, pdf.partnership, pdf.period) == (seed.title, seed.partnership, seed.period)
+
+
+def _comparable(value: object) -> object:
+    """Plan data without where things came from (pages versus lines) or what was not read."""
+    skip = {"source", "sha256", "path", "media_type", "parser", "page_count", "unclassified"}
+    if isinstance(value, dict):
+        return {k: _comparable(v) for k, v in value.items() if k not in skip}
+    if isinstance(value, list):
+        return [_comparable(v) for v in value]
+    return value
+
+
+def _flat(value: object, path: str = "$") -> dict[str, object]:
+    if isinstance(value, dict):
+        return {
+            k: v for key, item in value.items() for k, v in _flat(item, f"{path}.{key}").items()
+        }
+    if isinstance(value, list):
+        return {
+            k: v for i, item in enumerate(value) for k, v in _flat(item, f"{path}[{i}]").items()
+        }
+    return {path: value}
+
+
+def test_whole_plan_matches_the_seed(shared_dir: Path) -> None:
+    from cspplan.serialise import to_data
+
+    for stem in ("000", "003"):
+        pair = _plans(str(shared_dir), stem)
+        if pair is None:
+            pytest.skip(f"no sample PDF for {stem}")
+        seed, pdf = (_flat(_comparable(to_data(plan))) for plan in pair)
+        differing = {k for k in seed.keys() | pdf.keys() if seed.get(k) != pdf.get(k)}
+        # The one difference: "Harm- Winter 2003" in the seed is "Harm-" at a line's end in
+        # the PDF, and a hyphen before a capital is kept without a space.
+        assert differing <= {"$.actions[28].milestones[1].timescale.text"}, sorted(differing)[:5]
+        assert len(seed) > 500

@@ -71,7 +71,7 @@ from .targets import find_targets
 from .timescales import parse_timescale
 from .trajectory import apply_trajectory, read_trajectory, targets_from_table
 
-__all__ = ["build_plan", "marker_symbols", "to_unclassified"]
+__all__ = ["LONG_BLOCK", "build_plan", "marker_symbols", "to_unclassified"]
 
 _PLACED_SHARE = 0.8
 """A paragraph counts as placed when the statements taken from it cover this share of it."""
@@ -91,6 +91,10 @@ def _rows_unclassified(rows: Sequence[Row], source: SourceRef) -> Unclassified:
     )
     first = rows[0].source if rows else source
     return Unclassified(kind="table", text=text, source=first)
+
+
+LONG_BLOCK = 50_000
+"""Characters beyond which a paragraph is kept unclassified without being searched."""
 
 
 @attrs.define(kw_only=True)
@@ -170,6 +174,7 @@ class _Builder(_Holder):
     measures: bool = False
     footnotes: tuple[str, ...] = ()
     last_heading_index: int | None = None
+    warnings: list[str] = attrs.Factory(list)
 
     def holder(self) -> _Holder:
         """The open priority, or the plan where none is open."""
@@ -383,6 +388,15 @@ class _Builder(_Holder):
         if not text:
             self.placed.add(index)
             return 1
+        if len(text) > LONG_BLOCK:
+            # No plan writes a paragraph this long: it is a conversion that lost its line
+            # breaks, or hostile input. It is kept whole as unclassified, unsearched, so that
+            # one block cannot hold up the reading of the rest.
+            self.warnings.append(
+                f"{block.source}: a paragraph of {len(text):,} characters was kept unclassified"
+                f" without looking for targets or claims (longer than {LONG_BLOCK:,})"
+            )
+            return 1
         legend = legend_entry(text, None, self.symbols)
         if legend is not None:
             self.legend.setdefault(legend[0], legend[1])
@@ -440,9 +454,9 @@ class _Builder(_Holder):
     def targets_from(self, index: int, text: str, source: SourceRef) -> list[str]:
         """Targets stated in a block; returns their statements."""
         found = find_targets(text, source)
+        prefix = named_prefix(text) if found else None
         for target in found:
             numbered = self.number_target(target)
-            prefix = named_prefix(text)
             self.named_targets.append((numbered, prefix or "", self.current))
             self.last_target = (index, numbered)
             if self.pending_trajectory is not None and index - self.pending_trajectory[0] <= 2:
@@ -1085,5 +1099,5 @@ def build_plan(document: Document) -> Plan:
         memberships=tuple(builder.memberships),
         markers=tuple(Marker(symbol=s, meaning=m) for s, m in legend.items()),
         unclassified=tuple(unclassified),
-        warnings=document.warnings,
+        warnings=(*document.warnings, *builder.warnings),
     )

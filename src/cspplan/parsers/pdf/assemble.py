@@ -524,7 +524,7 @@ def _continues(upper: Row, lower: Row, cut: bool = False) -> bool:
         return True
     above = {i for i, cell in enumerate(upper.cells) if not cell.is_empty}
     if 0 not in filled:
-        return cut and 0 in above and set(filled) <= above
+        return cut and set(filled) <= above
     return 0 in above and set(filled) < above and not new_entry
 
 

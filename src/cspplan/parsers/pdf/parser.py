@@ -157,7 +157,13 @@ class PdfParser:
             raise DocumentError(f"no page could be read: {'; '.join(warnings[:3])}", path)
         if count and not any(p.chars for p in pages):
             warnings.append("no page has a text layer: the PDF is probably scanned; run OCR first")
-        assembly = assemble(os.fspath(path), pages, options)
+        try:
+            assembly = assemble(os.fspath(path), pages, options)
+        except (ArithmeticError, LookupError, RecursionError, TypeError, ValueError) as exc:
+            # A layout no rule foresaw must still name the file, not end in a traceback.
+            raise DocumentError(
+                f"the PDF's layout could not be assembled ({_describe(exc)})", path
+            ) from exc
         return Document(
             path=str(path),
             sha256=sha,

@@ -31,9 +31,12 @@ import io
 import json
 import multiprocessing
 import os
+import queue
 import signal
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 import traceback
 from collections import deque
@@ -43,7 +46,7 @@ from datetime import datetime, timezone
 from multiprocessing.connection import Connection
 from multiprocessing.connection import wait as wait_for_ready
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import IO, TYPE_CHECKING, Any, TypedDict
 
 import attrs
 
@@ -95,6 +98,7 @@ COUNT_FIELDS = (
 """The plan counts (from :func:`cspplan.stats.plan_stats`) recorded for each file."""
 
 _MANIFEST_FORMAT = 1
+_READY = "ready"  # what a worker says once it can take files
 _SAVE_INTERVAL = 2.0  # seconds between manifest rewrites while a run is going
 _SKIP_NAMES = ("~$",)  # Word's lock files sit beside open documents
 
@@ -473,46 +477,86 @@ def _package_root() -> str:
     return str(Path(__file__).resolve().parent.parent)
 
 
+_STARTUP_LIMIT = 120.0  # seconds a child may take to import cspplan before it is given up
+
+
+def _read_lines(stream: IO[bytes], lines: queue.Queue[bytes]) -> None:
+    """Pass a child's output on line by line; an empty line means it closed."""
+    for line in iter(stream.readline, b""):
+        lines.put(line)
+    lines.put(b"")
+
+
 def _run_isolated(task: Task) -> Outcome:
     """Convert in a fresh Python process that is killed when ``task["timeout"]`` runs out.
 
     A subprocess rather than :mod:`multiprocessing`, because executors' workers are often
-    daemonic processes, which may not start multiprocessing children.
+    daemonic processes, which may not start multiprocessing children. The child says when
+    it has imported cspplan, and only then gets the task, so that the time limit is the
+    file's and not the interpreter's start-up.
     """
     started = time.perf_counter()
     source = task["source"]
     child_task: Task = {**task, "isolate": False}
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (_package_root(), env.get("PYTHONPATH")) if p)
-    try:
-        completed = subprocess.run(
-            [sys.executable, "-c", "import cspplan.batch as b; b._isolated_main()"],
-            input=json.dumps(child_task).encode("utf-8"),
-            capture_output=True,
-            timeout=task["timeout"],
-            env=env,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:  # subprocess.run has already killed the child
-        return _timeout_outcome(source, task["timeout"], started)
-    except OSError as exc:
-        return _crash_outcome(source, f"could not start: {exc}", started)
-    try:
-        outcome: Outcome = json.loads(completed.stdout.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        tail = completed.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
-        detail = f"exit status {completed.returncode}" + (f": {tail[0]}" if tail else "")
+    with tempfile.TemporaryFile() as errors:
+        try:
+            child = subprocess.Popen(
+                [sys.executable, "-c", "import cspplan.batch as b; b._isolated_main()"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                env=env,
+            )
+        except OSError as exc:
+            return _crash_outcome(source, f"could not start: {exc}", started)
+        assert child.stdin is not None and child.stdout is not None
+        lines: queue.Queue[bytes] = queue.Queue()
+        reader = threading.Thread(target=_read_lines, args=(child.stdout, lines), daemon=True)
+        reader.start()
+        outcome: Outcome | None = None
+        try:
+            try:
+                hello = lines.get(timeout=_STARTUP_LIMIT)
+            except queue.Empty:
+                hello = b""
+            if hello.strip() == _READY.encode("ascii"):
+                try:
+                    child.stdin.write(json.dumps(child_task).encode("utf-8") + b"\n")
+                    child.stdin.close()
+                    started = time.perf_counter()
+                    reply = lines.get(timeout=task["timeout"])
+                    outcome = json.loads(reply.decode("utf-8")) if reply else None
+                except queue.Empty:
+                    return _timeout_outcome(source, task["timeout"], started)
+                except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+                    outcome = None
+        finally:
+            if child.poll() is None:
+                child.kill()
+            child.wait()
+            reader.join(5)
+        if outcome is not None:
+            return outcome
+        errors.seek(0)
+        tail = errors.read().decode("utf-8", "replace").strip().splitlines()[-1:]
+        detail = f"exit status {child.returncode}" + (f": {tail[0]}" if tail else "")
         return _crash_outcome(source, detail, started)
-    return outcome
 
 
 def _isolated_main() -> None:
-    """Entry point of the child process :func:`_run_isolated` starts: a task on standard
-    input, its outcome on standard output, both JSON."""
-    task: Task = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    """Entry point of the child process :func:`_run_isolated` starts: ``ready`` once cspplan
+    is imported, then a task on standard input and its outcome on standard output, as JSON
+    lines."""
+    from . import parse_document, recognise, stats  # noqa: F401
+
+    sys.stdout.buffer.write(_READY.encode("ascii") + b"\n")
+    sys.stdout.flush()
+    task: Task = json.loads(sys.stdin.buffer.readline().decode("utf-8"))
     _limit_memory(task["memory_limit"])
     outcome = _convert_here(task)
-    sys.stdout.buffer.write(json.dumps(outcome).encode("utf-8"))
+    sys.stdout.buffer.write(json.dumps(outcome).encode("utf-8") + b"\n")
     sys.stdout.flush()
 
 
@@ -532,7 +576,6 @@ def convert_task(task: Task) -> Outcome:
 # --- the pools ----------------------------------------------------------------------------
 
 
-_READY = "ready"
 _START_ATTEMPTS = 3  # workers that die before they are ready, in a row, before giving up
 
 

@@ -151,3 +151,10 @@ def test_broken_plugin_does_not_stop_other_formats(
             cspplan.parse_document(path, format="broken")
     finally:
         registry.reset()
+
+
+def test_an_empty_file_is_a_document_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(DocumentError, match="empty"):
+        cspplan.load(path)

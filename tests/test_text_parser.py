@@ -168,3 +168,12 @@ def test_identify_rejects_binary(tmp_path: Path) -> None:
     text.write_text("Plain words\n", encoding="utf-8")
     assert not TextParser().identify(binary)
     assert TextParser().identify(text)
+
+
+def test_a_line_with_more_cells_than_any_table_is_text() -> None:
+    from cspplan.parsers.text import MAX_CELLS
+
+    (block,) = blocks("a\t" * (MAX_CELLS + 5) + "\n")
+    assert isinstance(block, Paragraph)
+    (table,) = blocks("a\t" * 10 + "\n")
+    assert isinstance(table, Table) and len(table.rows[0].cells) == 11

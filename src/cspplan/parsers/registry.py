@@ -87,6 +87,8 @@ def choose_parser(path: str | os.PathLike[str], format: str | None = None) -> Pa
         raise DocumentError("no such file", path)
     if file.is_dir():
         raise DocumentError("is a directory, not a file", path)
+    if file.stat().st_size == 0:
+        raise DocumentError("the file is empty", path)
     suffix = file.suffix.lower()
     parsers = list(_loadable_parsers())
     for parser in parsers:

@@ -22,7 +22,14 @@ from ..errors import DocumentError
 from ..model.source import SourceRef
 from .base import ParserSettings, file_sha256, resolve_settings
 
-__all__ = ["TextParser", "TextSettings", "cell_lines", "clean_inline", "text_to_blocks"]
+__all__ = [
+    "MAX_CELLS",
+    "TextParser",
+    "TextSettings",
+    "cell_lines",
+    "clean_inline",
+    "text_to_blocks",
+]
 
 BULLETS = "-*•§❖▪●◦·‣⁃■□➢➤✓✔"
 """Characters that start a bulleted line."""
@@ -153,9 +160,14 @@ def cell_lines(raw: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
+MAX_CELLS = 200
+"""Tab-separated lines with more cells than this are read as text, not as a table row: no
+plan's table is that wide, and such a line is a damaged export or hostile input."""
+
+
 def _is_table_line(line: str) -> bool:
     if "\t" in line:
-        return True
+        return line.count("\t") < MAX_CELLS
     stripped = line.strip()
     return len(stripped) > 2 and stripped.startswith("|") and stripped.endswith("|")
 

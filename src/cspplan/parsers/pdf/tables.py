@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import attrs
 import regex
@@ -299,33 +299,82 @@ def _reads_on(above: Line, below: Line) -> bool:
     return below.text[:1].islower() or last in _CONNECTORS or last[-1:] in "-,/&"
 
 
-def _rows_of(run: Sequence[Sequence[Line]], lines: Sequence[Line]) -> list[list[int]]:
+_KEY = regex.compile(r"^(?:[A-Z]{1,3} ?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$")
+
+
+def _key_starts(
+    run: Sequence[Sequence[Line]], intervals: Sequence[Sequence[float]], skip: Collection[int]
+) -> list[bool] | None:
+    """Where the first column holds only references ("1.2", "A3"), the lines that start a
+    row: those with a reference there. ``None`` where the first column is not such a key
+    (a line in it that is not a reference, past the header, or fewer than three references).
+    """
+    starts: list[bool] = []
+    seen = 0
+    for index, pieces in enumerate(run):
+        first = next((p for p in pieces if _column_of(p, intervals) == 0), None)
+        if index in skip or first is None:
+            starts.append(False)
+            continue
+        if _KEY.match(first.text):
+            seen += 1
+            starts.append(True)
+        elif seen:
+            return None
+        else:
+            starts.append(False)
+    return starts if seen >= 3 else None
+
+
+def _rows_of(
+    run: Sequence[Sequence[Line]], lines: Sequence[Line], groups: Collection[int] = ()
+) -> list[list[int]]:
     """Group the lines of an unruled table into rows (lists of line indexes into ``run``).
 
-    Rows set with padding leave a larger gap between rows than between the lines of a
-    wrapped cell. Where every gap is alike, a line continues the row above only where each
-    of its pieces carries on text that ran out of room in the same column on the line above,
-    and only in a table where some such line reads as the rest of a sentence (lower case, or
-    after ``of``, ``&``): names in a list of members also fill their column, but each starts
-    afresh.
+    A group row (``groups``, a title across the table) is always a row of its own. Where
+    the first column holds references, each reference starts a row and the lines without
+    one carry on the row above. Otherwise rows set with padding leave a larger gap between
+    rows than between the lines of a wrapped cell. Where every gap is alike, a line
+    continues the row above only where each of its pieces carries on text that ran out of
+    room in the same column on the line above, and only in a table where some such line
+    reads as the rest of a sentence (lower case, or after ``of``, ``&``): names in a list of
+    members also fill their column, but each starts afresh.
     """
-    gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
-    rows: list[list[int]] = [[0]]
-    if gaps and max(gaps) > 1.6 * max(min(gaps), 0.5) + 1.0:
-        threshold = (max(gaps) + min(gaps)) / 2
-        for i, gap in enumerate(gaps, start=1):
-            if gap > threshold:
+    intervals = _intervals([p for i, pieces in enumerate(run) if i not in groups for p in pieces])
+    fresh = [i in groups or i - 1 in groups for i in range(len(lines))]
+    keys = _key_starts(run, intervals, groups)
+    if keys is not None:
+        first_key = keys.index(True)
+        rows: list[list[int]] = [[0]]
+        for i in range(1, len(lines)):
+            before_keys = i < first_key and lines[i].top - lines[i - 1].bottom > 0.5 * lines[i].size
+            if fresh[i] or keys[i] or before_keys or (i == first_key):
                 rows.append([i])
             else:
                 rows[-1].append(i)
         return rows
-    intervals = _intervals([p for pieces in run for p in pieces])
-    placed = [{_column_of(p, intervals): p for p in pieces} for pieces in run]
+    gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
+    # Gaps around a group row are often wider than between rows; they do not set the scale.
+    inner = [gap for i, gap in enumerate(gaps, start=1) if not fresh[i]]
+    rows = [[0]]
+    if inner and max(inner) > 1.6 * max(min(inner), 0.5) + 1.0:
+        threshold = (max(inner) + min(inner)) / 2
+        for i, gap in enumerate(gaps, start=1):
+            if fresh[i] or gap > threshold:
+                rows.append([i])
+            else:
+                rows[-1].append(i)
+        return rows
+    placed = [
+        {} if i in groups else {_column_of(p, intervals): p for p in pieces}
+        for i, pieces in enumerate(run)
+    ]
     # A column's text runs up to its longest line; measured this way rather than by where
     # the next column starts, because cell padding hides the true limit.
     rights = [x1 for _, x1 in intervals]
     wraps = [False] + [
-        all(
+        not fresh[i]
+        and all(
             column in placed[i - 1] and _wrapped(placed[i - 1][column], piece, rights[column])
             for column, piece in placed[i].items()
         )
@@ -349,17 +398,35 @@ def _rows_of(run: Sequence[Sequence[Line]], lines: Sequence[Line]) -> list[list[
     return rows
 
 
-def _unruled_table(run: Sequence[Sequence[Line]], lines: Sequence[Line], page: int) -> PageTable:
-    intervals = _intervals([p for pieces in run for p in pieces])
-    rows = _rows_of(run, lines)
+def _unruled_table(
+    run: Sequence[Sequence[Line]],
+    lines: Sequence[Line],
+    page: int,
+    groups: Collection[int] = (),
+) -> PageTable:
+    intervals = _intervals([p for i, pieces in enumerate(run) if i not in groups for p in pieces])
+    rows = _rows_of(run, lines, groups)
     cells: list[PageCell] = []
     for row_index, members in enumerate(rows):
+        top = min(lines[i].top for i in members)
+        bottom = max(lines[i].bottom for i in members)
+        if members[0] in groups:
+            words = [w for i in members for p in run[i] for w in p.words]
+            cells.append(
+                PageCell(
+                    lines=tuple(words_to_lines(words, page)),
+                    bbox=(intervals[0][0], top, intervals[-1][1], bottom),
+                    right=intervals[-1][1],
+                    row=row_index,
+                    column=0,
+                    colspan=len(intervals),
+                )
+            )
+            continue
         by_column: dict[int, list[Word]] = {}
         for i in members:
             for piece in run[i]:
                 by_column.setdefault(_column_of(piece, intervals), []).extend(piece.words)
-        top = min(lines[i].top for i in members)
-        bottom = max(lines[i].bottom for i in members)
         for column, (x0, x1) in enumerate(intervals):
             words = by_column.get(column, [])
             cell_lines = tuple(words_to_lines(words, page))
@@ -387,6 +454,31 @@ def _unruled_table(run: Sequence[Sequence[Line]], lines: Sequence[Line], page: i
     )
 
 
+def _is_group_row(
+    j: int,
+    run: Sequence[int],
+    pieces: Sequence[Sequence[Line]],
+    lines: Sequence[Line],
+    intervals: Sequence[Sequence[float]],
+) -> bool:
+    """True where line ``j`` (one piece across several of the run's columns) is a group row
+    of the table: it starts at the table's left edge, is short beside the table's width,
+    and the next line goes on in the table's columns."""
+    if len(intervals) < 3 or len(pieces[j]) != 1 or j + 1 >= len(lines):
+        return False
+    piece, line, after = pieces[j][0], lines[j], lines[j + 1]
+    if abs(piece.x0 - intervals[0][0]) > 3.0:
+        return False
+    if piece.x1 - piece.x0 > 0.6 * (intervals[-1][1] - intervals[0][0]):
+        return False
+    if len(pieces[j + 1]) < 2 or abs(after.size - line.size) > 1.0:
+        return False
+    if after.top - line.bottom > 2.2 * max(after.size, line.size):
+        return False
+    candidate = _intervals([p for k in [*run, j + 1] for p in pieces[k]])
+    return len(candidate) >= len(intervals)
+
+
 def find_unruled_tables(
     lines: Sequence[Line],
     column_gap: float,
@@ -411,6 +503,7 @@ def find_unruled_tables(
             i += 1
             continue
         run = [i]
+        groups: set[int] = set()
         intervals = _intervals(pieces[i])
         j = i + 1
         while j < len(lines):
@@ -422,7 +515,7 @@ def find_unruled_tables(
             if abs(lines[j].size - lines[i].size) > 1.0:
                 break
             if len(pieces[j]) >= 2:
-                candidate = _intervals([p for k in [*run, j] for p in pieces[k]])
+                candidate = _intervals([p for k in [*run, j] if k not in groups for p in pieces[k]])
                 # A line whose pieces bridge two of the run's columns belongs to something
                 # else (the next table, or prose).
                 if len(candidate) < len(intervals):
@@ -435,7 +528,14 @@ def find_unruled_tables(
             touching = [iv for iv in intervals if piece.x0 < iv[1] + 2 and piece.x1 > iv[0] - 2]
             if len(touching) == 1 and len(intervals) >= 2:
                 run.append(j)
-                intervals = _intervals([p for k in run for p in pieces[k]])
+                intervals = _intervals([p for k in run if k not in groups for p in pieces[k]])
+                j += 1
+                continue
+            if _is_group_row(j, [k for k in run if k not in groups], pieces, lines, intervals):
+                # A group row ("2. Prevention") across the table: it stays a row of its own,
+                # spanning every column, so the rows under it stay in the same table.
+                run.append(j)
+                groups.add(j)
                 j += 1
                 continue
             break
@@ -454,7 +554,8 @@ def find_unruled_tables(
         multi = sum(1 for k in run if len(pieces[k]) >= 2)
         run_pieces = [pieces[k] for k in run]
         run_lines = [lines[k] for k in run]
-        intervals = _intervals([p for ps in run_pieces for p in ps])
+        marked = {index for index, k in enumerate(run) if k in groups}
+        intervals = _intervals([p for k in run if k not in groups for p in pieces[k]])
         if multi == 1 and len(run) >= 3 and len(pieces[run[0]]) >= 3:
             # A header row over rows that hold text in one column only ("Objectives: ...")
             # is a table too.
@@ -474,7 +575,7 @@ def find_unruled_tables(
                 # the run would be taken for a table on the next pass.
                 rest.extend(run_lines)
             else:
-                tables.append(_unruled_table(run_pieces, run_lines, page))
+                tables.append(_unruled_table(run_pieces, run_lines, page, marked))
             i = run[-1] + 1
             continue
         rest.append(lines[i])

@@ -11,7 +11,10 @@ import cspplan
 from cspplan.document import Table
 from cspplan.model import Action, Plan
 from cspplan.parsers.pdf import PdfParser
+from cspplan.parsers.pdf.layout import Line
+from cspplan.parsers.pdf.tables import PageTable, find_unruled_tables
 from fixtures.build_pdf import FIXTURES, UNRULED_GROUPS, UNRULED_PLANS, unruled_expected
+from test_pdf_units import cells_line, line
 
 NAMES = sorted(UNRULED_PLANS)
 
@@ -77,3 +80,105 @@ def test_one_table_with_its_header_and_group_rows(name: str, built: dict[str, Pa
     assert all(g in dict(UNRULED_GROUPS) for g in groups)
     # The header repeated at the top of page 2 is not a row of the joined table.
     assert sum(1 for r in tables[0].rows if [c.text for c in r.cells] == header) == 1
+
+
+# --- rows and group rows from aligned lines --------------------------------------------------
+
+
+def _row(top: float, *cells: tuple[float, str]) -> Line:
+    return cells_line(*cells, top=top)
+
+
+def _table_text(table: PageTable) -> list[list[str]]:
+    rows: dict[int, list[str]] = {}
+    for cell in table.cells:
+        rows.setdefault(cell.row, []).append(" ".join(ln.text for ln in cell.lines))
+    return [rows[r] for r in sorted(rows)]
+
+
+def test_a_group_row_across_the_columns_stays_in_the_table() -> None:
+    lines = [
+        _row(100, (50, "No"), (90, "Action"), (260, "Lead"), (360, "Due")),
+        _row(115, (50, "1.1"), (90, "Fit new locks"), (260, "Housing"), (360, "May 2025")),
+        line("2. Reducing reoffending", x=50, top=135),
+        _row(150, (50, "2.1"), (90, "Mentor young"), (260, "Youth"), (360, "June 2025")),
+        _row(162, (90, "offenders"), (260, "Service")),
+        _row(177, (50, "2.2"), (90, "Run a clinic"), (260, "Probation"), (360, "July 2025")),
+    ]
+    tables, rest = find_unruled_tables(lines, 1.0, 2, page=1)
+    assert rest == []
+    [table] = tables
+    assert _table_text(table) == [
+        ["No", "Action", "Lead", "Due"],
+        ["1.1", "Fit new locks", "Housing", "May 2025"],
+        ["2. Reducing reoffending"],
+        ["2.1", "Mentor young offenders", "Youth Service", "June 2025"],
+        ["2.2", "Run a clinic", "Probation", "July 2025"],
+    ]
+    [group] = [c for c in table.cells if c.row == 2]
+    assert group.colspan == table.width == 4
+
+
+def test_a_paragraph_after_the_table_is_not_a_group_row() -> None:
+    lines = [
+        _row(100, (50, "No"), (90, "Action"), (260, "Lead"), (360, "Due")),
+        _row(115, (50, "1.1"), (90, "Fit new locks"), (260, "Housing"), (360, "May 2025")),
+        _row(130, (50, "1.2"), (90, "Mark property"), (260, "Police"), (360, "June 2025")),
+        line("The board reviews these actions every quarter.", x=50, top=150),
+        line("Progress is published on the council website.", x=50, top=162),
+    ]
+    tables, rest = find_unruled_tables(lines, 1.0, 2, page=1)
+    assert [ln.text for ln in rest] == [lines[3].text, lines[4].text]
+    assert tables[0].rows == 3
+
+
+def test_a_reference_column_starts_the_rows_where_gaps_are_even() -> None:
+    # Every line 12 points apart: only the references tell where a row starts.
+    lines = [_row(100, (50, "Ref"), (90, "Action"), (260, "Owner"))]
+    top = 112.0
+    for ref, first, second in [
+        ("A1", "Map the", "hotspots"),
+        ("A2", "Brief", "wardens"),
+        ("A3", "Audit", "lighting"),
+    ]:
+        lines.append(_row(top, (50, ref), (90, first), (260, "Team")))
+        lines.append(_row(top + 12, (90, second)))
+        top += 24
+    [table], rest = find_unruled_tables(lines, 1.0, 2, page=1)
+    assert rest == []
+    assert _table_text(table) == [
+        ["Ref", "Action", "Owner"],
+        ["A1", "Map the hotspots", "Team"],
+        ["A2", "Brief wardens", "Team"],
+        ["A3", "Audit lighting", "Team"],
+    ]
+
+
+def test_a_group_row_opening_the_page_joins_the_table_below_it() -> None:
+    lines = [
+        line("Northvale action plan", x=50, top=20, size=10),
+        line("3. Support for", x=50, top=100),
+        line("victims", x=50, top=111),
+        _row(
+            125, (50, "3.1"), (90, "Fund an advocate"), (260, "Victim Support"), (360, "May 2025")
+        ),
+        _row(140, (50, "3.2"), (90, "Open a hub"), (260, "Library"), (360, "June 2025")),
+    ]
+    [table], rest = find_unruled_tables(lines, 1.0, 2, page=2, head=80)
+    assert [ln.text for ln in rest] == ["Northvale action plan"]
+    assert _table_text(table)[0] == ["3. Support for victims"]
+    assert table.rows == 3
+
+
+def test_a_line_under_a_heading_mid_page_is_not_taken_into_the_table() -> None:
+    lines = [
+        line("Some words above", x=50, top=60),
+        line("Actions", x=50, top=100),
+        _row(
+            115, (50, "1.1"), (90, "Fund an advocate"), (260, "Victim Support"), (360, "May 2025")
+        ),
+        _row(130, (50, "1.2"), (90, "Open a hub"), (260, "Library"), (360, "June 2025")),
+    ]
+    [table], rest = find_unruled_tables(lines, 1.0, 2, page=2, head=40)
+    assert [ln.text for ln in rest] == ["Some words above", "Actions"]
+    assert table.rows == 2

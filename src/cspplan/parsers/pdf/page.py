@@ -361,6 +361,7 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
             settings.unruled_min_rows,
             number,
             foot=height * (1 - settings.furniture_margin),
+            head=height * settings.furniture_margin,
         )
         tables.extend(unruled)
     items = order_items(lines, tables, width, settings)

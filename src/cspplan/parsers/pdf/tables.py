@@ -326,6 +326,11 @@ def _key_starts(
     return starts if seen >= 3 else None
 
 
+def _same_group(i: int, lines: Sequence[Line], groups: Collection[int]) -> bool:
+    """True where group line ``i`` carries on the group title on the line above."""
+    return i - 1 in groups and lines[i].top - lines[i - 1].bottom <= 0.5 * lines[i].size
+
+
 def _rows_of(
     run: Sequence[Sequence[Line]], lines: Sequence[Line], groups: Collection[int] = ()
 ) -> list[list[int]]:
@@ -341,7 +346,10 @@ def _rows_of(
     members also fill their column, but each starts afresh.
     """
     intervals = _intervals([p for i, pieces in enumerate(run) if i not in groups for p in pieces])
-    fresh = [i in groups or i - 1 in groups for i in range(len(lines))]
+    fresh = [
+        (i in groups and not _same_group(i, lines, groups)) or (i - 1 in groups and i not in groups)
+        for i in range(len(lines))
+    ]
     keys = _key_starts(run, intervals, groups)
     if keys is not None:
         first_key = keys.index(True)
@@ -373,7 +381,9 @@ def _rows_of(
     # the next column starts, because cell padding hides the true limit.
     rights = [x1 for _, x1 in intervals]
     wraps = [False] + [
-        not fresh[i]
+        _same_group(i, lines, groups)
+        if i in groups
+        else not fresh[i]
         and all(
             column in placed[i - 1] and _wrapped(placed[i - 1][column], piece, rights[column])
             for column, piece in placed[i].items()
@@ -479,23 +489,62 @@ def _is_group_row(
     return len(candidate) >= len(intervals)
 
 
+def _page_top_groups(
+    start: int,
+    floor: int,
+    run: Sequence[int],
+    pieces: Sequence[Sequence[Line]],
+    lines: Sequence[Line],
+    head: float,
+) -> list[int]:
+    """The lines just above a run starting at ``start`` that are a group row opening the
+    page ("2. Target / Hardening" carried over a break): one piece each, at the run's left
+    edge, set as close as the run's lines, with only running headers above them."""
+    intervals = _intervals([p for k in run for p in pieces[k]])
+    if len(intervals) < 2:
+        return []
+    width = intervals[-1][1] - intervals[0][0]
+    found: list[int] = []
+    below = start
+    k = start - 1
+    while k >= floor and len(found) < 3:
+        line = lines[k]
+        if len(pieces[k]) != 1 or abs(line.size - lines[start].size) > 1.0:
+            break
+        if lines[below].top - line.bottom > 2.2 * line.size or line.top < head:
+            break
+        piece = pieces[k][0]
+        if abs(piece.x0 - intervals[0][0]) > 3.0 or piece.x1 - piece.x0 > 0.6 * width:
+            break
+        found.insert(0, k)
+        below = k
+        k -= 1
+    if not found or any(lines[m].top >= head for m in range(floor, found[0])):
+        return []
+    return found
+
+
 def find_unruled_tables(
     lines: Sequence[Line],
     column_gap: float,
     min_rows: int,
     page: int,
     foot: float = math.inf,
+    head: float = -math.inf,
 ) -> tuple[list[PageTable], list[Line]]:
     """Tables without ruling lines, found where consecutive lines break into pieces at the
     same horizontal positions; returns the tables and the lines that are not in one.
 
     ``foot`` is where the page's body ends (lines below it are footers): a table that runs
     to it may go on over the page, so its last lines are kept even where they hold only one
-    column's text.
+    column's text. ``head`` is where it starts: a group row above the first aligned line,
+    with nothing but running headers above it, is the table carried over from the page
+    before and is kept with it.
     """
     pieces = [split_line(line, column_gap * line.size) for line in lines]
     tables: list[PageTable] = []
     rest: list[Line] = []
+    floor = 0  # the first line after the last table found
     i = 0
     while i < len(lines):
         if len(pieces[i]) < 2:
@@ -552,6 +601,11 @@ def find_unruled_tables(
                 break
             run.pop()
         multi = sum(1 for k in run if len(pieces[k]) >= 2)
+        lead_in = _page_top_groups(i, floor, run, pieces, lines, head)
+        if lead_in and multi >= min_rows:
+            del rest[len(rest) - len(lead_in) :]
+            run = [*lead_in, *run]
+            groups.update(lead_in)
         run_pieces = [pieces[k] for k in run]
         run_lines = [lines[k] for k in run]
         marked = {index for index, k in enumerate(run) if k in groups}
@@ -561,6 +615,7 @@ def find_unruled_tables(
             # is a table too.
             tables.append(_unruled_table(run_pieces, run_lines, page))
             i = run[-1] + 1
+            floor = i
             continue
         if multi == 1 and len(intervals) >= 3:
             # One aligned line of three or more columns: perhaps the part of a table that a
@@ -568,6 +623,7 @@ def find_unruled_tables(
             table = _unruled_table(run_pieces, run_lines, page)
             tables.append(attrs.evolve(table, tentative=True, source_lines=tuple(run_lines)))
             i = run[-1] + 1
+            floor = i
             continue
         if multi >= min_rows and len(intervals) >= 2:
             if _looks_like_prose(run_pieces, intervals):
@@ -577,6 +633,7 @@ def find_unruled_tables(
             else:
                 tables.append(_unruled_table(run_pieces, run_lines, page, marked))
             i = run[-1] + 1
+            floor = i
             continue
         rest.append(lines[i])
         i += 1

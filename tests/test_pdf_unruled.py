@@ -76,6 +76,12 @@ def test_one_table_with_its_header_and_group_rows(name: str, built: dict[str, Pa
     titled = [r for r in tables[0].rows if len([c for c in r.cells if not c.is_empty]) == 1]
     titles = [" ".join(next(c for c in r.cells if not c.is_empty).text.split()) for r in titled]
     groups = list(dict.fromkeys(e["group"] for e in unruled_expected(_count(name))))
+    intro = UNRULED_PLANS[name].get("intro")
+    if intro:
+        # The note under the header is a row of its own, merged over the columns it crosses.
+        assert titles[0] == intro
+        assert [c.colspan for c in titled[0].cells] == [1, len(header) - 1]
+        titles = titles[1:]
     assert [t.split(". ", 1)[-1] for t in titles] == groups
     assert all(g in dict(UNRULED_GROUPS) for g in groups)
     # The header repeated at the top of page 2 is not a row of the joined table.
@@ -182,3 +188,23 @@ def test_a_line_under_a_heading_mid_page_is_not_taken_into_the_table() -> None:
     [table], rest = find_unruled_tables(lines, 1.0, 2, page=2, head=40)
     assert [ln.text for ln in rest] == ["Some words above", "Actions"]
     assert table.rows == 2
+
+
+def test_a_note_under_the_header_keeps_the_header_with_its_rows() -> None:
+    lines = [
+        _row(100, (50, "No"), (90, "Action"), (260, "Lead"), (360, "Due")),
+        line("Agreed by the board in March; each lead reports every quarter on", x=90, top=115),
+        line("progress made", x=90, top=126),
+        line("1. Prevention", x=50, top=142),
+        _row(157, (50, "1.1"), (90, "Fit new locks"), (260, "Housing"), (360, "May 2025")),
+        _row(172, (50, "1.2"), (90, "Mark property"), (260, "Police"), (360, "June 2025")),
+    ]
+    [table], rest = find_unruled_tables(lines, 1.0, 2, page=1)
+    assert rest == []
+    assert _table_text(table)[:3] == [
+        ["No", "Action", "Lead", "Due"],
+        ["", "Agreed by the board in March; each lead reports every quarter on progress made"],
+        ["1. Prevention"],
+    ]
+    note = [c for c in table.cells if c.row == 1]
+    assert [(c.column, c.colspan) for c in note] == [(0, 1), (1, 3)]

@@ -422,14 +422,19 @@ def _unruled_table(
         bottom = max(lines[i].bottom for i in members)
         if members[0] in groups:
             words = [w for i in members for p in run[i] for w in p.words]
+            start = _nearest([iv[0] for iv in intervals], min(w.x0 for w in words))
+            cells.extend(
+                PageCell(lines=(), bbox=(x0, top, x1, bottom), right=x1, row=row_index, column=c)
+                for c, (x0, x1) in enumerate(intervals[:start])
+            )
             cells.append(
                 PageCell(
                     lines=tuple(words_to_lines(words, page)),
-                    bbox=(intervals[0][0], top, intervals[-1][1], bottom),
+                    bbox=(intervals[start][0], top, intervals[-1][1], bottom),
                     right=intervals[-1][1],
                     row=row_index,
-                    column=0,
-                    colspan=len(intervals),
+                    column=start,
+                    colspan=len(intervals) - start,
                 )
             )
             continue
@@ -464,29 +469,43 @@ def _unruled_table(
     )
 
 
-def _is_group_row(
+def _spanning_block(
     j: int,
     run: Sequence[int],
     pieces: Sequence[Sequence[Line]],
     lines: Sequence[Line],
     intervals: Sequence[Sequence[float]],
-) -> bool:
-    """True where line ``j`` (one piece across several of the run's columns) is a group row
-    of the table: it starts at the table's left edge, is short beside the table's width,
-    and the next line goes on in the table's columns."""
-    if len(intervals) < 3 or len(pieces[j]) != 1 or j + 1 >= len(lines):
-        return False
-    piece, line, after = pieces[j][0], lines[j], lines[j + 1]
-    if abs(piece.x0 - intervals[0][0]) > 3.0:
-        return False
-    if piece.x1 - piece.x0 > 0.6 * (intervals[-1][1] - intervals[0][0]):
-        return False
-    if len(pieces[j + 1]) < 2 or abs(after.size - line.size) > 1.0:
-        return False
-    if after.top - line.bottom > 2.2 * max(after.size, line.size):
-        return False
-    candidate = _intervals([p for k in [*run, j + 1] for p in pieces[k]])
-    return len(candidate) >= len(intervals)
+    depth: int = 0,
+) -> int:
+    """How many lines from ``j`` make a row merged across several of the run's columns: a
+    group title at the table's left edge, short beside the table's width ("2. Prevention"),
+    or a note starting at an inner column and running across the rest, wrapped over up to
+    three lines. Such a row counts only where the next line goes on in the table's columns,
+    or starts another such row (a note, then a group title) that is followed by one; 0 where
+    there is none."""
+    if len(intervals) < 3 or len(pieces[j]) != 1:
+        return 0
+    piece, line = pieces[j][0], lines[j]
+    column = _nearest([iv[0] for iv in intervals], piece.x0)
+    if abs(piece.x0 - intervals[column][0]) > 3.0:
+        return 0
+    if column == 0 and piece.x1 - piece.x0 > 0.6 * (intervals[-1][1] - intervals[0][0]):
+        return 0  # a paragraph at the margin, not a group title
+    k = j + 1
+    while k < len(lines) and k - j < 3 and len(pieces[k]) == 1:
+        tight = lines[k].top - lines[k - 1].bottom <= 0.5 * lines[k].size
+        if not tight or abs(pieces[k][0].x0 - piece.x0) > 3.0:
+            break
+        k += 1
+    if k >= len(lines) or abs(lines[k].size - line.size) > 1.0:
+        return 0
+    if lines[k].top - lines[k - 1].bottom > 2.2 * max(lines[k].size, line.size):
+        return 0
+    if len(pieces[k]) < 2:
+        following = _spanning_block(k, run, pieces, lines, intervals, depth + 1) if not depth else 0
+        return k - j if following else 0
+    candidate = _intervals([p for m in [*run, k] for p in pieces[m]])
+    return k - j if len(candidate) >= len(intervals) else 0
 
 
 def _page_top_groups(
@@ -580,12 +599,15 @@ def find_unruled_tables(
                 intervals = _intervals([p for k in run if k not in groups for p in pieces[k]])
                 j += 1
                 continue
-            if _is_group_row(j, [k for k in run if k not in groups], pieces, lines, intervals):
-                # A group row ("2. Prevention") across the table: it stays a row of its own,
-                # spanning every column, so the rows under it stay in the same table.
-                run.append(j)
-                groups.add(j)
-                j += 1
+            block = _spanning_block(
+                j, [k for k in run if k not in groups], pieces, lines, intervals
+            )
+            if block:
+                # A group row ("2. Prevention") or a note merged across the table: a row of
+                # its own, spanning the columns, so the rows under it stay in the table.
+                run.extend(range(j, j + block))
+                groups.update(range(j, j + block))
+                j += block
                 continue
             break
         # Trailing one-piece lines stay only when set as tight as a wrapped cell's lines,

@@ -336,39 +336,40 @@ def _rows_of(
 ) -> list[list[int]]:
     """Group the lines of an unruled table into rows (lists of line indexes into ``run``).
 
-    A group row (``groups``, a title across the table) is always a row of its own. Where
-    the first column holds references, each reference starts a row and the lines without
-    one carry on the row above. Otherwise rows set with padding leave a larger gap between
-    rows than between the lines of a wrapped cell. Where every gap is alike, a line
-    continues the row above only where each of its pieces carries on text that ran out of
-    room in the same column on the line above, and only in a table where some such line
-    reads as the rest of a sentence (lower case, or after ``of``, ``&``): names in a list of
-    members also fill their column, but each starts afresh.
+    A group row (``groups``, a title across the table) is always a row of its own. Rows set
+    with padding leave a larger gap between rows than between the lines of a wrapped cell;
+    that tells rows apart even where short cells are centred against a tall one. Where every
+    gap is alike and the first column holds references, each reference starts a row and the
+    lines without one carry on the row above. Otherwise a line continues the row above only
+    where each of its pieces carries on text that ran out of room in the same column on the
+    line above, and only in a table where some such line reads as the rest of a sentence
+    (lower case, or after ``of``, ``&``): names in a list of members also fill their column,
+    but each starts afresh.
     """
     intervals = _intervals([p for i, pieces in enumerate(run) if i not in groups for p in pieces])
     fresh = [
         (i in groups and not _same_group(i, lines, groups)) or (i - 1 in groups and i not in groups)
         for i in range(len(lines))
     ]
-    keys = _key_starts(run, intervals, groups)
-    if keys is not None:
-        first_key = keys.index(True)
-        rows: list[list[int]] = [[0]]
-        for i in range(1, len(lines)):
-            before_keys = i < first_key and lines[i].top - lines[i - 1].bottom > 0.5 * lines[i].size
-            if fresh[i] or keys[i] or before_keys or (i == first_key):
-                rows.append([i])
-            else:
-                rows[-1].append(i)
-        return rows
     gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
     # Gaps around a group row are often wider than between rows; they do not set the scale.
     inner = [gap for i, gap in enumerate(gaps, start=1) if not fresh[i]]
-    rows = [[0]]
+    rows: list[list[int]] = [[0]]
     if inner and max(inner) > 1.6 * max(min(inner), 0.5) + 1.0:
         threshold = (max(inner) + min(inner)) / 2
         for i, gap in enumerate(gaps, start=1):
             if fresh[i] or gap > threshold:
+                rows.append([i])
+            else:
+                rows[-1].append(i)
+        return rows
+    keys = _key_starts(run, intervals, groups)
+    if keys is not None:
+        first_key = keys.index(True)
+        rows = [[0]]
+        for i in range(1, len(lines)):
+            before_keys = i < first_key and lines[i].top - lines[i - 1].bottom > 0.5 * lines[i].size
+            if fresh[i] or keys[i] or before_keys or (i == first_key):
                 rows.append([i])
             else:
                 rows[-1].append(i)

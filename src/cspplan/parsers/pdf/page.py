@@ -355,17 +355,54 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
             )
     lines = words_to_lines(words, number)
     if settings.unruled_tables:
-        unruled, lines = find_unruled_tables(
-            lines,
-            settings.column_gap,
-            settings.unruled_min_rows,
-            number,
-            foot=height * (1 - settings.furniture_margin),
-            head=height * settings.furniture_margin,
-        )
+
+        def unruled_of(found: list[Line]) -> tuple[list[PageTable], list[Line]]:
+            return find_unruled_tables(
+                found,
+                settings.column_gap,
+                settings.unruled_min_rows,
+                number,
+                foot=height * (1 - settings.furniture_margin),
+                head=height * settings.furniture_margin,
+            )
+
+        bands = [t for t in tables if _is_band(t)]
+        unruled, rest = unruled_of(lines)
+        if bands:
+            # A header row in a shaded band (or boxed on its own) over rows set without
+            # rules: its text is read again with the rows below, and the band is dropped
+            # where it then heads a table of several rows.
+            def released(chosen: list[PageTable]) -> list[Line]:
+                extra = [w for t in chosen for c in t.cells for ln in c.lines for w in ln.words]
+                return words_to_lines([*words, *extra], number)
+
+            again, again_rest = unruled_of(released(bands))
+            heads = [b for b in bands if any(_heads(b, t) for t in again if t.rows > 1)]
+            if heads:
+                tables = [t for t in tables if t not in heads]
+                unruled, rest = (
+                    (again, again_rest) if len(heads) == len(bands) else unruled_of(released(heads))
+                )
+        lines = rest
         tables.extend(unruled)
     items = order_items(lines, tables, width, settings)
     return PageContent(number, width, height, tuple(items), chars, images, tuple(notes))
+
+
+def _is_band(table: PageTable) -> bool:
+    """True for a ruled table of one row of three or more short cells: a header row in a
+    band of its own, which may head rows set without rules."""
+    return (
+        table.ruled
+        and table.rows == 1
+        and table.width >= 3
+        and all(len(cell.lines) <= 2 for cell in table.cells)
+    )
+
+
+def _heads(band: PageTable, table: PageTable) -> bool:
+    """True where ``table`` starts with the text of ``band``."""
+    return not table.ruled and abs(table.bbox[1] - band.bbox[1]) <= band.bbox[3] - band.bbox[1]
 
 
 def _gutter(lines: Sequence[Line], width: float, gap_ratio: float) -> float | None:

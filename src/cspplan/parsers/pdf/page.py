@@ -370,14 +370,15 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
         unruled, rest = unruled_of(lines)
         if bands:
             # A header row in a shaded band (or boxed on its own) over rows set without
-            # rules: its text is read again with the rows below, and the band is dropped
-            # where it then heads a table of several rows.
+            # rules, or rows shaded in bands: their text is read again with the lines
+            # around it, and the band is dropped where that text is then in an unruled
+            # table of several rows and columns.
             def released(chosen: list[PageTable]) -> list[Line]:
                 extra = [w for t in chosen for c in t.cells for ln in c.lines for w in ln.words]
                 return words_to_lines([*words, *extra], number)
 
             again, again_rest = unruled_of(released(bands))
-            heads = [b for b in bands if any(_heads(b, t) for t in again if t.rows > 1)]
+            heads = [b for b in bands if any(_heads(b, t) for t in again)]
             if heads:
                 tables = [t for t in tables if t not in heads]
                 unruled, rest = (
@@ -390,19 +391,23 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
 
 
 def _is_band(table: PageTable) -> bool:
-    """True for a ruled table of one row of three or more short cells: a header row in a
-    band of its own, which may head rows set without rules."""
-    return (
-        table.ruled
-        and table.rows == 1
-        and table.width >= 3
-        and all(len(cell.lines) <= 2 for cell in table.cells)
-    )
+    """True for a ruled table that may only be shading over text set in unruled columns: one
+    row of three or more short cells (a header row in a band of its own), or one column
+    (rows shaded in alternate bands)."""
+    if not table.ruled:
+        return False
+    if table.width == 1:
+        return True
+    return table.rows == 1 and table.width >= 3 and all(len(c.lines) <= 2 for c in table.cells)
 
 
 def _heads(band: PageTable, table: PageTable) -> bool:
-    """True where ``table`` starts with the text of ``band``."""
-    return not table.ruled and abs(table.bbox[1] - band.bbox[1]) <= band.bbox[3] - band.bbox[1]
+    """True where the unruled ``table``, of several rows and columns, holds the text of
+    ``band``."""
+    tops = [line.top for cell in band.cells for line in cell.lines]
+    if table.ruled or table.rows < 2 or table.width < 2 or not tops:
+        return False
+    return table.bbox[1] - 1.0 <= min(tops) <= table.bbox[3] + 1.0
 
 
 def _gutter(lines: Sequence[Line], width: float, gap_ratio: float) -> float | None:

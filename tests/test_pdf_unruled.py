@@ -12,7 +12,7 @@ from cspplan.document import Table
 from cspplan.model import Action, Plan
 from cspplan.parsers.pdf import PdfParser
 from cspplan.parsers.pdf.layout import Line
-from cspplan.parsers.pdf.tables import PageTable, find_unruled_tables
+from cspplan.parsers.pdf.tables import PageTable, _row_gap_threshold, find_unruled_tables
 from fixtures.build_pdf import FIXTURES, UNRULED_GROUPS, UNRULED_PLANS, unruled_expected
 from test_pdf_units import cells_line, line
 
@@ -208,3 +208,18 @@ def test_a_note_under_the_header_keeps_the_header_with_its_rows() -> None:
     ]
     note = [c for c in table.cells if c.row == 1]
     assert [(c.column, c.colspan) for c in note] == [(0, 1), (1, 3)]
+
+
+@pytest.mark.parametrize(
+    ("gaps", "threshold"),
+    [
+        ([1.5, 1.5, 8.5, 1.5, 8.5], 5.0),
+        # Rows only two points apart, and one title row with more space above it: the
+        # step taken is the first, so the wide gap does not swallow the rows.
+        ([1.5, 3.5, 1.5, 3.5, 11.0, 3.5], 2.5),
+    ],
+)
+def test_rows_split_at_the_first_clear_step_in_the_gaps(
+    gaps: list[float], threshold: float
+) -> None:
+    assert _row_gap_threshold(gaps) == pytest.approx(threshold)

@@ -326,6 +326,23 @@ def _key_starts(
     return starts if seen >= 3 else None
 
 
+def _row_gap_threshold(gaps: Sequence[float]) -> float:
+    """The gap above which a line starts a new row: the first clear step up from the gaps
+    between a wrapped cell's lines. Gaps come in levels (wrapped lines, rows, rows under a
+    title set in the first column with more space); the step taken is the lowest, so the
+    widest gaps do not swallow the rows."""
+    levels: list[list[float]] = []
+    for gap in sorted(gaps):
+        if levels and gap - levels[-1][-1] <= max(0.75, 0.25 * abs(levels[-1][-1])):
+            levels[-1].append(gap)
+        else:
+            levels.append([gap])
+    for lower, upper in itertools.pairwise(levels):
+        if upper[0] >= 1.5 * max(lower[-1], 0.5) + 1.0:
+            return (lower[-1] + upper[0]) / 2
+    return (max(gaps) + min(gaps)) / 2
+
+
 def _same_group(i: int, lines: Sequence[Line], groups: Collection[int]) -> bool:
     """True where group line ``i`` carries on the group title on the line above."""
     return i - 1 in groups and lines[i].top - lines[i - 1].bottom <= 0.5 * lines[i].size
@@ -356,7 +373,7 @@ def _rows_of(
     inner = [gap for i, gap in enumerate(gaps, start=1) if not fresh[i]]
     rows: list[list[int]] = [[0]]
     if inner and max(inner) > 1.6 * max(min(inner), 0.5) + 1.0:
-        threshold = (max(inner) + min(inner)) / 2
+        threshold = _row_gap_threshold(inner)
         for i, gap in enumerate(gaps, start=1):
             if fresh[i] or gap > threshold:
                 rows.append([i])

@@ -355,16 +355,59 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
             )
     lines = words_to_lines(words, number)
     if settings.unruled_tables:
-        unruled, lines = find_unruled_tables(
-            lines,
-            settings.column_gap,
-            settings.unruled_min_rows,
-            number,
-            foot=height * (1 - settings.furniture_margin),
-        )
+
+        def unruled_of(found: list[Line]) -> tuple[list[PageTable], list[Line]]:
+            return find_unruled_tables(
+                found,
+                settings.column_gap,
+                settings.unruled_min_rows,
+                number,
+                foot=height * (1 - settings.furniture_margin),
+                head=height * settings.furniture_margin,
+            )
+
+        bands = [t for t in tables if _is_band(t)]
+        unruled, rest = unruled_of(lines)
+        if bands:
+            # A header row in a shaded band (or boxed on its own) over rows set without
+            # rules, or rows shaded in bands: their text is read again with the lines
+            # around it, and the band is dropped where that text is then in an unruled
+            # table of several rows and columns.
+            def released(chosen: list[PageTable]) -> list[Line]:
+                extra = [w for t in chosen for c in t.cells for ln in c.lines for w in ln.words]
+                return words_to_lines([*words, *extra], number)
+
+            again, again_rest = unruled_of(released(bands))
+            heads = [b for b in bands if any(_heads(b, t) for t in again)]
+            if heads:
+                tables = [t for t in tables if t not in heads]
+                unruled, rest = (
+                    (again, again_rest) if len(heads) == len(bands) else unruled_of(released(heads))
+                )
+        lines = rest
         tables.extend(unruled)
     items = order_items(lines, tables, width, settings)
     return PageContent(number, width, height, tuple(items), chars, images, tuple(notes))
+
+
+def _is_band(table: PageTable) -> bool:
+    """True for a ruled table that may only be shading over text set in unruled columns: one
+    row of three or more short cells (a header row in a band of its own), or one column
+    (rows shaded in alternate bands)."""
+    if not table.ruled:
+        return False
+    if table.width == 1:
+        return True
+    return table.rows == 1 and table.width >= 3 and all(len(c.lines) <= 2 for c in table.cells)
+
+
+def _heads(band: PageTable, table: PageTable) -> bool:
+    """True where the unruled ``table``, of several rows and columns, holds the text of
+    ``band``."""
+    tops = [line.top for cell in band.cells for line in cell.lines]
+    if table.ruled or table.rows < 2 or table.width < 2 or not tops:
+        return False
+    return table.bbox[1] - 1.0 <= min(tops) <= table.bbox[3] + 1.0
 
 
 def _gutter(lines: Sequence[Line], width: float, gap_ratio: float) -> float | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import attrs
 import regex
@@ -299,33 +299,110 @@ def _reads_on(above: Line, below: Line) -> bool:
     return below.text[:1].islower() or last in _CONNECTORS or last[-1:] in "-,/&"
 
 
-def _rows_of(run: Sequence[Sequence[Line]], lines: Sequence[Line]) -> list[list[int]]:
+_KEY = regex.compile(r"^(?:[A-Z]{1,3} ?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$")
+
+
+def _key_starts(
+    run: Sequence[Sequence[Line]], intervals: Sequence[Sequence[float]], skip: Collection[int]
+) -> list[bool] | None:
+    """Where the first column holds only references ("1.2", "A3"), the lines that start a
+    row: those with a reference there. ``None`` where the first column is not such a key
+    (a line in it that is not a reference, past the header, or fewer than three references).
+    """
+    starts: list[bool] = []
+    seen = 0
+    for index, pieces in enumerate(run):
+        first = next((p for p in pieces if _column_of(p, intervals) == 0), None)
+        if index in skip or first is None:
+            starts.append(False)
+            continue
+        if _KEY.match(first.text):
+            seen += 1
+            starts.append(True)
+        elif seen:
+            return None
+        else:
+            starts.append(False)
+    return starts if seen >= 3 else None
+
+
+def _row_gap_threshold(gaps: Sequence[float]) -> float:
+    """The gap above which a line starts a new row: the first clear step up from the gaps
+    between a wrapped cell's lines. Gaps come in levels (wrapped lines, rows, rows under a
+    title set in the first column with more space); the step taken is the lowest, so the
+    widest gaps do not swallow the rows."""
+    levels: list[list[float]] = []
+    for gap in sorted(gaps):
+        if levels and gap - levels[-1][-1] <= max(0.75, 0.25 * abs(levels[-1][-1])):
+            levels[-1].append(gap)
+        else:
+            levels.append([gap])
+    for lower, upper in itertools.pairwise(levels):
+        if upper[0] >= 1.5 * max(lower[-1], 0.5) + 1.0:
+            return (lower[-1] + upper[0]) / 2
+    return (max(gaps) + min(gaps)) / 2
+
+
+def _same_group(i: int, lines: Sequence[Line], groups: Collection[int]) -> bool:
+    """True where group line ``i`` carries on the group title on the line above."""
+    return i - 1 in groups and lines[i].top - lines[i - 1].bottom <= 0.5 * lines[i].size
+
+
+def _rows_of(
+    run: Sequence[Sequence[Line]], lines: Sequence[Line], groups: Collection[int] = ()
+) -> list[list[int]]:
     """Group the lines of an unruled table into rows (lists of line indexes into ``run``).
 
-    Rows set with padding leave a larger gap between rows than between the lines of a
-    wrapped cell. Where every gap is alike, a line continues the row above only where each
-    of its pieces carries on text that ran out of room in the same column on the line above,
-    and only in a table where some such line reads as the rest of a sentence (lower case, or
-    after ``of``, ``&``): names in a list of members also fill their column, but each starts
-    afresh.
+    A group row (``groups``, a title across the table) is always a row of its own. Rows set
+    with padding leave a larger gap between rows than between the lines of a wrapped cell;
+    that tells rows apart even where short cells are centred against a tall one. Where every
+    gap is alike and the first column holds references, each reference starts a row and the
+    lines without one carry on the row above. Otherwise a line continues the row above only
+    where each of its pieces carries on text that ran out of room in the same column on the
+    line above, and only in a table where some such line reads as the rest of a sentence
+    (lower case, or after ``of``, ``&``): names in a list of members also fill their column,
+    but each starts afresh.
     """
+    intervals = _intervals([p for i, pieces in enumerate(run) if i not in groups for p in pieces])
+    fresh = [
+        (i in groups and not _same_group(i, lines, groups)) or (i - 1 in groups and i not in groups)
+        for i in range(len(lines))
+    ]
     gaps = [lines[i + 1].top - lines[i].bottom for i in range(len(lines) - 1)]
+    # Gaps around a group row are often wider than between rows; they do not set the scale.
+    inner = [gap for i, gap in enumerate(gaps, start=1) if not fresh[i]]
     rows: list[list[int]] = [[0]]
-    if gaps and max(gaps) > 1.6 * max(min(gaps), 0.5) + 1.0:
-        threshold = (max(gaps) + min(gaps)) / 2
+    if inner and max(inner) > 1.6 * max(min(inner), 0.5) + 1.0:
+        threshold = _row_gap_threshold(inner)
         for i, gap in enumerate(gaps, start=1):
-            if gap > threshold:
+            if fresh[i] or gap > threshold:
                 rows.append([i])
             else:
                 rows[-1].append(i)
         return rows
-    intervals = _intervals([p for pieces in run for p in pieces])
-    placed = [{_column_of(p, intervals): p for p in pieces} for pieces in run]
+    keys = _key_starts(run, intervals, groups)
+    if keys is not None:
+        first_key = keys.index(True)
+        rows = [[0]]
+        for i in range(1, len(lines)):
+            before_keys = i < first_key and lines[i].top - lines[i - 1].bottom > 0.5 * lines[i].size
+            if fresh[i] or keys[i] or before_keys or (i == first_key):
+                rows.append([i])
+            else:
+                rows[-1].append(i)
+        return rows
+    placed = [
+        {} if i in groups else {_column_of(p, intervals): p for p in pieces}
+        for i, pieces in enumerate(run)
+    ]
     # A column's text runs up to its longest line; measured this way rather than by where
     # the next column starts, because cell padding hides the true limit.
     rights = [x1 for _, x1 in intervals]
     wraps = [False] + [
-        all(
+        _same_group(i, lines, groups)
+        if i in groups
+        else not fresh[i]
+        and all(
             column in placed[i - 1] and _wrapped(placed[i - 1][column], piece, rights[column])
             for column, piece in placed[i].items()
         )
@@ -349,17 +426,40 @@ def _rows_of(run: Sequence[Sequence[Line]], lines: Sequence[Line]) -> list[list[
     return rows
 
 
-def _unruled_table(run: Sequence[Sequence[Line]], lines: Sequence[Line], page: int) -> PageTable:
-    intervals = _intervals([p for pieces in run for p in pieces])
-    rows = _rows_of(run, lines)
+def _unruled_table(
+    run: Sequence[Sequence[Line]],
+    lines: Sequence[Line],
+    page: int,
+    groups: Collection[int] = (),
+) -> PageTable:
+    intervals = _intervals([p for i, pieces in enumerate(run) if i not in groups for p in pieces])
+    rows = _rows_of(run, lines, groups)
     cells: list[PageCell] = []
     for row_index, members in enumerate(rows):
+        top = min(lines[i].top for i in members)
+        bottom = max(lines[i].bottom for i in members)
+        if members[0] in groups:
+            words = [w for i in members for p in run[i] for w in p.words]
+            start = _nearest([iv[0] for iv in intervals], min(w.x0 for w in words))
+            cells.extend(
+                PageCell(lines=(), bbox=(x0, top, x1, bottom), right=x1, row=row_index, column=c)
+                for c, (x0, x1) in enumerate(intervals[:start])
+            )
+            cells.append(
+                PageCell(
+                    lines=tuple(words_to_lines(words, page)),
+                    bbox=(intervals[start][0], top, intervals[-1][1], bottom),
+                    right=intervals[-1][1],
+                    row=row_index,
+                    column=start,
+                    colspan=len(intervals) - start,
+                )
+            )
+            continue
         by_column: dict[int, list[Word]] = {}
         for i in members:
             for piece in run[i]:
                 by_column.setdefault(_column_of(piece, intervals), []).extend(piece.words)
-        top = min(lines[i].top for i in members)
-        bottom = max(lines[i].bottom for i in members)
         for column, (x0, x1) in enumerate(intervals):
             words = by_column.get(column, [])
             cell_lines = tuple(words_to_lines(words, page))
@@ -387,23 +487,101 @@ def _unruled_table(run: Sequence[Sequence[Line]], lines: Sequence[Line], page: i
     )
 
 
+def _spanning_block(
+    j: int,
+    run: Sequence[int],
+    pieces: Sequence[Sequence[Line]],
+    lines: Sequence[Line],
+    intervals: Sequence[Sequence[float]],
+    depth: int = 0,
+) -> int:
+    """How many lines from ``j`` make a row merged across several of the run's columns: a
+    group title at the table's left edge, short beside the table's width ("2. Prevention"),
+    or a note starting at an inner column and running across the rest, wrapped over up to
+    three lines. Such a row counts only where the next line goes on in the table's columns,
+    or starts another such row (a note, then a group title) that is followed by one; 0 where
+    there is none."""
+    if len(intervals) < 3 or len(pieces[j]) != 1:
+        return 0
+    piece, line = pieces[j][0], lines[j]
+    column = _nearest([iv[0] for iv in intervals], piece.x0)
+    if abs(piece.x0 - intervals[column][0]) > 3.0:
+        return 0
+    if column == 0 and piece.x1 - piece.x0 > 0.6 * (intervals[-1][1] - intervals[0][0]):
+        return 0  # a paragraph at the margin, not a group title
+    k = j + 1
+    while k < len(lines) and k - j < 3 and len(pieces[k]) == 1:
+        tight = lines[k].top - lines[k - 1].bottom <= 0.5 * lines[k].size
+        if not tight or abs(pieces[k][0].x0 - piece.x0) > 3.0:
+            break
+        k += 1
+    if k >= len(lines) or abs(lines[k].size - line.size) > 1.0:
+        return 0
+    if lines[k].top - lines[k - 1].bottom > 2.2 * max(lines[k].size, line.size):
+        return 0
+    if len(pieces[k]) < 2:
+        following = _spanning_block(k, run, pieces, lines, intervals, depth + 1) if not depth else 0
+        return k - j if following else 0
+    candidate = _intervals([p for m in [*run, k] for p in pieces[m]])
+    return k - j if len(candidate) >= len(intervals) else 0
+
+
+def _page_top_groups(
+    start: int,
+    floor: int,
+    run: Sequence[int],
+    pieces: Sequence[Sequence[Line]],
+    lines: Sequence[Line],
+    head: float,
+) -> list[int]:
+    """The lines just above a run starting at ``start`` that are a group row opening the
+    page ("2. Target / Hardening" carried over a break): one piece each, at the run's left
+    edge, set as close as the run's lines, with only running headers above them."""
+    intervals = _intervals([p for k in run for p in pieces[k]])
+    if len(intervals) < 2:
+        return []
+    width = intervals[-1][1] - intervals[0][0]
+    found: list[int] = []
+    below = start
+    k = start - 1
+    while k >= floor and len(found) < 3:
+        line = lines[k]
+        if len(pieces[k]) != 1 or abs(line.size - lines[start].size) > 1.0:
+            break
+        if lines[below].top - line.bottom > 2.2 * line.size or line.top < head:
+            break
+        piece = pieces[k][0]
+        if abs(piece.x0 - intervals[0][0]) > 3.0 or piece.x1 - piece.x0 > 0.6 * width:
+            break
+        found.insert(0, k)
+        below = k
+        k -= 1
+    if not found or any(lines[m].top >= head for m in range(floor, found[0])):
+        return []
+    return found
+
+
 def find_unruled_tables(
     lines: Sequence[Line],
     column_gap: float,
     min_rows: int,
     page: int,
     foot: float = math.inf,
+    head: float = -math.inf,
 ) -> tuple[list[PageTable], list[Line]]:
     """Tables without ruling lines, found where consecutive lines break into pieces at the
     same horizontal positions; returns the tables and the lines that are not in one.
 
     ``foot`` is where the page's body ends (lines below it are footers): a table that runs
     to it may go on over the page, so its last lines are kept even where they hold only one
-    column's text.
+    column's text. ``head`` is where it starts: a group row above the first aligned line,
+    with nothing but running headers above it, is the table carried over from the page
+    before and is kept with it.
     """
     pieces = [split_line(line, column_gap * line.size) for line in lines]
     tables: list[PageTable] = []
     rest: list[Line] = []
+    floor = 0  # the first line after the last table found
     i = 0
     while i < len(lines):
         if len(pieces[i]) < 2:
@@ -411,6 +589,7 @@ def find_unruled_tables(
             i += 1
             continue
         run = [i]
+        groups: set[int] = set()
         intervals = _intervals(pieces[i])
         j = i + 1
         while j < len(lines):
@@ -422,7 +601,7 @@ def find_unruled_tables(
             if abs(lines[j].size - lines[i].size) > 1.0:
                 break
             if len(pieces[j]) >= 2:
-                candidate = _intervals([p for k in [*run, j] for p in pieces[k]])
+                candidate = _intervals([p for k in [*run, j] if k not in groups for p in pieces[k]])
                 # A line whose pieces bridge two of the run's columns belongs to something
                 # else (the next table, or prose).
                 if len(candidate) < len(intervals):
@@ -435,8 +614,18 @@ def find_unruled_tables(
             touching = [iv for iv in intervals if piece.x0 < iv[1] + 2 and piece.x1 > iv[0] - 2]
             if len(touching) == 1 and len(intervals) >= 2:
                 run.append(j)
-                intervals = _intervals([p for k in run for p in pieces[k]])
+                intervals = _intervals([p for k in run if k not in groups for p in pieces[k]])
                 j += 1
+                continue
+            block = _spanning_block(
+                j, [k for k in run if k not in groups], pieces, lines, intervals
+            )
+            if block:
+                # A group row ("2. Prevention") or a note merged across the table: a row of
+                # its own, spanning the columns, so the rows under it stay in the table.
+                run.extend(range(j, j + block))
+                groups.update(range(j, j + block))
+                j += block
                 continue
             break
         # Trailing one-piece lines stay only when set as tight as a wrapped cell's lines,
@@ -452,14 +641,21 @@ def find_unruled_tables(
                 break
             run.pop()
         multi = sum(1 for k in run if len(pieces[k]) >= 2)
+        lead_in = _page_top_groups(i, floor, run, pieces, lines, head)
+        if lead_in and multi >= min_rows:
+            del rest[len(rest) - len(lead_in) :]
+            run = [*lead_in, *run]
+            groups.update(lead_in)
         run_pieces = [pieces[k] for k in run]
         run_lines = [lines[k] for k in run]
-        intervals = _intervals([p for ps in run_pieces for p in ps])
+        marked = {index for index, k in enumerate(run) if k in groups}
+        intervals = _intervals([p for k in run if k not in groups for p in pieces[k]])
         if multi == 1 and len(run) >= 3 and len(pieces[run[0]]) >= 3:
             # A header row over rows that hold text in one column only ("Objectives: ...")
             # is a table too.
             tables.append(_unruled_table(run_pieces, run_lines, page))
             i = run[-1] + 1
+            floor = i
             continue
         if multi == 1 and len(intervals) >= 3:
             # One aligned line of three or more columns: perhaps the part of a table that a
@@ -467,6 +663,7 @@ def find_unruled_tables(
             table = _unruled_table(run_pieces, run_lines, page)
             tables.append(attrs.evolve(table, tentative=True, source_lines=tuple(run_lines)))
             i = run[-1] + 1
+            floor = i
             continue
         if multi >= min_rows and len(intervals) >= 2:
             if _looks_like_prose(run_pieces, intervals):
@@ -474,8 +671,9 @@ def find_unruled_tables(
                 # the run would be taken for a table on the next pass.
                 rest.extend(run_lines)
             else:
-                tables.append(_unruled_table(run_pieces, run_lines, page))
+                tables.append(_unruled_table(run_pieces, run_lines, page, marked))
             i = run[-1] + 1
+            floor = i
             continue
         rest.append(lines[i])
         i += 1

@@ -124,3 +124,57 @@ def test_a_second_header_row_marked_by_the_source_is_not_an_action() -> None:
         ),
     )
     assert [a.ref for a in plan.all_actions()] == ["1"]
+
+
+def test_a_merged_group_row_starting_with_a_verb_is_still_a_group() -> None:
+    header = Row(cells=(cell("No"), cell("Action"), cell("Lead"), cell("Due")), is_header=True)
+    plan = plan_of(
+        header,
+        Row(cells=(cell("2.1"), cell("Patrol the park at dusk"), cell("Police"), cell("May 2025"))),
+        Row(cells=(cell("3. Support for victims", colspan=4),)),
+        Row(
+            cells=(
+                cell("3.1"),
+                cell("Fund an advocate post"),
+                cell("CSP manager"),
+                cell("June 2025"),
+            )
+        ),
+    )
+    assert [(a.ref, a.workstream) for a in plan.all_actions()] == [
+        ("2.1", None),
+        ("3.1", "Support for victims"),
+    ]
+
+
+def test_a_short_phrase_alone_in_its_row_names_a_group() -> None:
+    header = Row(cells=(cell("Action"), cell("Owner"), cell("Due")), is_header=True)
+    plan = plan_of(
+        header,
+        Row(cells=(cell("Prevention"), cell(), cell())),
+        Row(cells=(cell("Run a schools safety week"), cell("Youth service"), cell("May 2025"))),
+        Row(cells=(cell("Support for victims"), cell(), cell())),
+        Row(cells=(cell("Fund an advocate post"), cell("CSP manager"), cell("June 2025"))),
+    )
+    assert [(a.text, a.workstream) for a in plan.all_actions()] == [
+        ("Run a schools safety week", "Prevention"),
+        ("Fund an advocate post", "Support for victims"),
+    ]
+
+
+def test_a_note_merged_across_the_columns_under_the_header_is_not_an_action() -> None:
+    plan = plan_of(
+        HEADER,
+        Row(
+            cells=(
+                cell(),
+                cell(
+                    "These actions were agreed by the board in March and run for a year.", colspan=3
+                ),
+            )
+        ),
+        Row(
+            cells=(cell("1"), cell("Fit door chains"), cell("Care and Repair"), cell("April 2025"))
+        ),
+    )
+    assert [a.ref for a in plan.all_actions()] == ["1"]

@@ -529,13 +529,14 @@ def _group_row(
             _title_like(title)
             or (match.group("word") and len(title.split()) <= 12)
             or _short_sentence_case_title(title)
+            or (_spans_row(row) and _short_title(title))
         )
         if named and (not _REF_IN_TEXT.match(text) or re.match(r"^\s*\d{1,2}[.)]?\s", text)):
             word = match.group("word")
             return match.group("ref"), title, " ".join(word.lower().split()) if word else None
-    if len(filled) == 1 and _title_like(text) and not re.match(r"^\s*\d", text):
+    if len(filled) == 1 and _group_title(text) and not re.match(r"^\s*\d", text):
         return None, text, None
-    if _spans_row(row) and _short_sentence_case_title(text):
+    if _spans_row(row) and _short_title(text):
         return None, text, None
     return None
 
@@ -543,6 +544,30 @@ def _group_row(
 def _spans_row(row: Row) -> bool:
     """One cell merged across the whole row: how Word and PDF tables set out a section."""
     return len(row.cells) == 1 and row.cells[0].colspan >= 2
+
+
+def _short_title(text: str) -> bool:
+    """Short, capitalised and not a sentence: in a row merged across the table this names a
+    section even where it starts with a verb ("Support for victims")."""
+    words = text.split()
+    return 0 < len(words) <= 8 and words[0][:1].isupper() and not _SENTENCE_END.search(text)
+
+
+def _group_title(text: str) -> bool:
+    """A row's only text reads as the name of a group of actions: a title, or a phrase of a
+    few words with nothing else in the row ("Support for victims"); an action has more words
+    or a lead and a date beside it."""
+    return _title_like(text) or (_short_title(text) and len(text.split()) <= 4)
+
+
+def _note_row(row: Row) -> bool:
+    """A sentence in one cell merged across several columns, as plans put a note under the
+    header before the first action."""
+    filled = [c for c in row.cells if not c.is_empty]
+    if len(filled) != 1 or filled[0].colspan < 2:
+        return False
+    text = " ".join(filled[0].text.split())
+    return bool(_SENTENCE_END.search(text)) or len(text.split()) > 8
 
 
 # Columns whose merged-down cell holds for every row it covers. The action and ref columns
@@ -596,7 +621,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
             continue  # a header repeated inside the table (a page break in a PDF)
         known, unknown = _by_kind(row, layout)
         label_row = _label_row(row)
-        if label_row and not drafts:
+        if (label_row or _note_row(row)) and not drafts:
             preamble_rows.append(row)
             continue
         ref_cells = known.get(ColumnKind.REF, [])
@@ -617,7 +642,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         is_sub_ref = ref is not None and "." in ref.strip(".")
         if group is not None and not is_sub_ref and not _has_details(known):
             group_ref, title, word = group
-            if group_ref is not None or not drafts or _title_like(title) or _spans_row(row):
+            if group_ref is not None or not drafts or _group_title(title) or _spans_row(row):
                 current_workstream = title
                 if word == "priority" and layout.column(ColumnKind.PRIORITY) is None:
                     # "PRIORITY 2 – PROTECTING VULNERABLE PEOPLE": the rows under it are that

@@ -294,7 +294,7 @@ def test_row_continued_over_the_page() -> None:
     assert not _continues(upper, row("6.2 Consider changes", "Team", "• Services"))
     assert not _continues(
         row("Elected member", "Kath Lauro", "Council"),
-        row("Support officer", "Karen Talbot", "Team"),
+        row("Support officer", "Dana Price", "Team"),
     )
     finished = row("6.1 To implement a media plan", "Owner", "Report written")
     assert not _continues(finished, row("", "", "Second milestone"))

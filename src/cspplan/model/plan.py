@@ -42,7 +42,7 @@ class Lead:
     """Who is responsible for an action.
 
     Attributes:
-        text: The lead as written in the plan, e.g. ``"Sue Haslett Partnership Support Team"``.
+        text: The lead as written in the plan, e.g. ``"Jo Marsh Community Safety Team"``.
         person: The person's name (with any rank or title) where the text names one.
         organisation: The team, agency or body, where the text names one.
         role: A job title given instead of, or beside, a name (``"DV Co-ordinator"``).

@@ -1,8 +1,8 @@
 """Leads: who is responsible for an action, split into person, organisation and role.
 
-Lead cells mix names, ranks, job titles and bodies with little punctuation: "Sue Haslett
-Partnership Support Team", "C/Insp Lewis", "Sarah Pike (DV Co-ordinator)", "Probation
-Service / Police", "Inspector Andy Stokes and Nigel Brien". A person is a rank or title with
+Lead cells mix names, ranks, job titles and bodies with little punctuation: "Jo Marsh
+Community Safety Team", "C/Insp Dale", "Sarah Pike (DV Co-ordinator)", "Probation
+Service / Police", "Inspector Kay Rowe and Sam Holt". A person is a rank or title with
 a name, or two or three capitalised words that are not organisation words, at the start of a
 part; what follows is the organisation, or the role where it ends in a job title. Empty or
 placeholder leads ("TBC", "Await outcome of review") yield no lead at all.
@@ -443,8 +443,8 @@ def _split_repeated_rank(piece: str) -> list[str]:
 def split_lead(text: str, source: SourceRef | None = None) -> Lead:
     """One lead part as person, organisation and role.
 
-    >>> split_lead("Sue Haslett Partnership Support Team").person
-    'Sue Haslett'
+    >>> split_lead("Jo Marsh Community Safety Team").person
+    'Jo Marsh'
     >>> split_lead("Sarah Pike (DV Co-ordinator)").role
     'DV Co-ordinator'
     """

@@ -163,7 +163,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     """The sentences of ``text`` with the offset of each; a line break or an inline bullet
     ("• To reduce ... • To cut ...") always ends one.
 
-    Abbreviations and initials do not end a sentence, so "C/Insp. Lewis said" stays whole.
+    Abbreviations and initials do not end a sentence, so "C/Insp. Dale said" stays whole.
     """
     result: list[tuple[int, str]] = []
     pieces: list[tuple[int, str]] = []

@@ -330,7 +330,7 @@ def _person_length(words: list[str]) -> int:
         names += 1
     after = words[index + names] if index + names < len(words) else ""
     if names == 3 and after and (_is_org_word(after) or _NAME_WORD.match(after)):
-        # "Eileen Banton Swadlincote Police", "Ron Lane Next Step": the words after a
+        # "Tessa Byrne Harbourside Police", "Omar Reid Fresh Start": the words after a
         # two-word name belong to the body.
         names = 2
     if rank and names >= 1:

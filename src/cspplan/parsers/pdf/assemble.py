@@ -108,7 +108,7 @@ def _heading_levels(lines: Sequence[Line], body: float, settings: PdfSettings) -
             round(line.size * 2) / 2
             for line in lines
             if line.size >= body * settings.heading_ratio
-            and len(line.words) <= settings.max_heading_words
+            and line.word_count <= settings.max_heading_words
         },
         reverse=True,
     )
@@ -167,7 +167,7 @@ class _Builder:
         """True where the block being gathered is a list item and ``line`` starts left of
         the item's text: a list item's wrapped lines hang under its text, not its bullet."""
         first = self.group[0].line
-        if line_marker(first) is None or len(first.words) < 2:
+        if line_marker(first) is None or first.word_count < 2:
             return False
         return line.x0 < first.words[1].x0 - 0.5 * first.size
 
@@ -192,7 +192,7 @@ class _Builder:
         )
         texts = [line.text for line in lines]
         marker = line_marker(lines[0])
-        words = sum(len(line.words) for line in lines)
+        words = sum(line.word_count for line in lines)
         size = round(lines[0].size * 2) / 2
         text = join_lines(texts, self.vocab, self.settings.dehyphenate)
         bold = all(line.bold for line in lines)

@@ -221,34 +221,76 @@ def size_weights(line: Line) -> tuple[tuple[float, int], ...]:
     return tuple(weights.items())
 
 
+def _share(value: float, shared: dict[Any, Any]) -> float:
+    """The object ``shared`` holds for ``value``; a zero is kept as it is, as ``-0.0``
+    equals ``0.0`` but prints otherwise."""
+    return value if value == 0 else shared.setdefault(value, value)
+
+
+def _shared_word(word: Word, shared: dict[Any, Any]) -> Word:
+    """``word`` with its coordinates taken from ``shared``, so that equal values (the same
+    top on every word of a line, the same margin on every page) are one object."""
+    return Word(
+        text=word.text,
+        x0=_share(word.x0, shared),
+        x1=_share(word.x1, shared),
+        top=_share(word.top, shared),
+        bottom=_share(word.bottom, shared),
+        size=_share(word.size, shared),
+        bold=word.bold,
+        symbol=word.symbol,
+        sideways=word.sideways,
+    )
+
+
 def compact_line(line: Line, shared: dict[Any, Any]) -> Line:
     """``line`` slimmed for keeping until the whole document is read: its first two words
     as they are and the rest glued into one word, so its text, its list marker and where
     its second word starts read as before, with the word count and the characters per font
-    size kept aside. Equal weights and glued words' floats are shared through ``shared``
-    (one dictionary per document), as thousands of lines repeat them.
+    size kept aside. Equal coordinates and weights are shared through ``shared`` (one
+    dictionary per document), as thousands of lines repeat them.
 
     Only what assembling the document reads survives: a compacted line must not be split
     into columns or regrouped into lines again.
     """
-    words = line.words
-    if len(words) <= 3 or line.count:
+    if line.count:
         return line
-    rest = words[2:]
-    weights = size_weights(line)
-    weights = shared.setdefault(weights, weights)
-    glued = Word(
-        text=" ".join(w.text for w in rest),
-        x0=rest[0].x0,
-        x1=rest[-1].x1,
-        top=rest[0].top,
-        bottom=rest[0].bottom,
-        size=rest[0].size,
-        bold=all(w.bold for w in rest),
-        symbol=rest[0].symbol,
-        sideways=rest[0].sideways,
+    words = line.words
+    kept = [_shared_word(word, shared) for word in words[:2]]
+    count, weights = 0, line.weights
+    if len(words) > 2:
+        rest = words[2:]
+        kept.append(
+            _shared_word(
+                Word(
+                    text=" ".join(w.text for w in rest),
+                    x0=rest[0].x0,
+                    x1=rest[-1].x1,
+                    top=min(w.top for w in rest),
+                    bottom=max(w.bottom for w in rest),
+                    size=rest[0].size,
+                    bold=all(w.bold for w in rest),
+                    symbol=rest[0].symbol,
+                    sideways=rest[0].sideways,
+                ),
+                shared,
+            )
+        )
+        count = len(words)
+        weights = size_weights(line)
+        weights = shared.setdefault(weights, weights)
+    return Line(
+        words=tuple(kept),
+        x0=_share(line.x0, shared),
+        x1=_share(line.x1, shared),
+        top=_share(line.top, shared),
+        bottom=_share(line.bottom, shared),
+        size=_share(line.size, shared),
+        bold=line.bold,
+        page=line.page,
+        count=count,
+        weights=weights,
     )
-    return attrs.evolve(line, words=(words[0], words[1], glued), count=len(words), weights=weights)
 
 
 def body_size(lines: Iterable[Line]) -> float:

@@ -546,7 +546,7 @@ def compact_page(page: PageContent, shared: dict[Any, Any]) -> PageContent:
     items: list[Item] = []
     for item in page.items:
         if isinstance(item, FlowLine):
-            items.append(attrs.evolve(item, line=slim(item.line)))
+            items.append(FlowLine(slim(item.line), item.right, item.column))
             continue
         cells = tuple(
             attrs.evolve(cell, lines=tuple(slim(line) for line in cell.lines))

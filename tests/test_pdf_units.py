@@ -13,7 +13,9 @@ from cspplan.parsers.pdf.assemble import _continues, _join_rows
 from cspplan.parsers.pdf.layout import (
     Line,
     Word,
+    body_size,
     clean_text,
+    compact_line,
     line_from_words,
     split_line,
     word_from_pdfplumber,
@@ -434,3 +436,50 @@ def test_lines_opening_a_page_go_back_into_the_unruled_table() -> None:
     # A paragraph at the margin that starts afresh stays a paragraph.
     blocks = assemble("x.pdf", [first, page_two((50, "Next Steps"))], PdfSettings()).blocks
     assert len(blocks[0].rows) == 2
+
+
+# --- compacted lines ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Single", "• Walk", "1. Reduce repeat burglary", "• Fund two outreach workers by March 2027"],
+)
+def test_a_compacted_line_reads_as_the_whole_line(text: str) -> None:
+    whole = line(text, x=72.25, top=140.5)
+    slim = compact_line(whole, {})
+    assert len(slim.words) <= 3
+    assert slim.text == whole.text
+    assert slim.word_count == len(whole.words)
+    assert line_marker(slim) == line_marker(whole)
+    assert slim.bbox == whole.bbox and (slim.size, slim.bold, slim.page) == (
+        whole.size,
+        whole.bold,
+        whole.page,
+    )
+    if len(whole.words) > 1:
+        assert slim.words[1].x0 == whole.words[1].x0
+    assert starts_block(line("Above it", top=120), slim, 500, 1.2) == starts_block(
+        line("Above it", top=120), whole, 500, 1.2
+    )
+
+
+def test_compacted_lines_keep_the_characters_per_font_size() -> None:
+    mixed = line_from_words(
+        [*words("Headline words here", size=14), *words("then small print follows", 130, size=9)],
+        page=3,
+    )
+    lines = [mixed, line("Short body", top=160, size=9)]
+    shared: dict[object, object] = {}
+    slim = [compact_line(x, shared) for x in lines]
+    assert body_size(slim) == body_size(lines) == 9.0
+    # Compacting twice changes nothing.
+    assert compact_line(slim[0], shared) is slim[0]
+
+
+def test_compacted_lines_share_equal_coordinates_but_keep_negative_zero() -> None:
+    shared: dict[object, object] = {}
+    a = compact_line(line("Left margin line", x=float("72.5"), top=-0.0), shared)
+    b = compact_line(line("Another at the margin", x=float("72.5"), top=200), shared)
+    assert a.x0 is b.x0
+    assert str(a.top) == "-0.0"

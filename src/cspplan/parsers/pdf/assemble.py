@@ -3,6 +3,7 @@ list items, page tables into Tables joined across page breaks."""
 
 from __future__ import annotations
 
+import collections
 import itertools
 import math
 from collections import Counter
@@ -108,7 +109,7 @@ def _heading_levels(lines: Sequence[Line], body: float, settings: PdfSettings) -
             round(line.size * 2) / 2
             for line in lines
             if line.size >= body * settings.heading_ratio
-            and len(line.words) <= settings.max_heading_words
+            and line.word_count <= settings.max_heading_words
         },
         reverse=True,
     )
@@ -167,7 +168,7 @@ class _Builder:
         """True where the block being gathered is a list item and ``line`` starts left of
         the item's text: a list item's wrapped lines hang under its text, not its bullet."""
         first = self.group[0].line
-        if line_marker(first) is None or len(first.words) < 2:
+        if line_marker(first) is None or first.word_count < 2:
             return False
         return line.x0 < first.words[1].x0 - 0.5 * first.size
 
@@ -192,7 +193,7 @@ class _Builder:
         )
         texts = [line.text for line in lines]
         marker = line_marker(lines[0])
-        words = sum(len(line.words) for line in lines)
+        words = sum(line.word_count for line in lines)
         size = round(lines[0].size * 2) / 2
         text = join_lines(texts, self.vocab, self.settings.dehyphenate)
         bold = all(line.bold for line in lines)
@@ -640,8 +641,12 @@ def _all_lines(pages: Sequence[PageContent]) -> Iterator[Line]:
                     yield from cell.lines
 
 
-def assemble(file: str, pages: Sequence[PageContent], settings: PdfSettings) -> Assembly:
-    """Turn the pages' lines and tables into body blocks and furniture."""
+def assemble(file: str, pages: list[PageContent], settings: PdfSettings) -> Assembly:
+    """Turn the pages' lines and tables into body blocks and furniture.
+
+    ``pages`` is emptied once read, and each page let go as soon as its blocks are made, so
+    a long plan's lines are not held twice nor kept beside the blocks made from them.
+    """
     keys = furniture_keys(pages, settings)
     furniture: list[Block] = []
     body_pages: list[PageContent] = []
@@ -660,16 +665,15 @@ def assemble(file: str, pages: Sequence[PageContent], settings: PdfSettings) -> 
             else:
                 kept.append(item)
         body_pages.append(attrs.evolve(page, items=tuple(kept)))
+    pages.clear()
     body_pages = _with_text_edges(body_pages)
     body_pages = _settle_tentative(body_pages, settings.join_tables)
     flow = [item.line for page in body_pages for item in page.items if isinstance(item, FlowLine)]
     body = body_size(flow)
+    levels = _heading_levels(flow, body, settings)
+    del flow
     builder = _Builder(
-        file,
-        body,
-        _heading_levels(flow, body, settings),
-        vocabulary(line.text for line in _all_lines(body_pages)),
-        settings,
+        file, body, levels, vocabulary(line.text for line in _all_lines(body_pages)), settings
     )
     feet: dict[tuple[int, int], float] = {}
     for page in body_pages:
@@ -681,7 +685,10 @@ def assemble(file: str, pages: Sequence[PageContent], settings: PdfSettings) -> 
         page.number: min((i.line.x0 for i in page.items if isinstance(i, FlowLine)), default=0.0)
         for page in body_pages
     }
-    for page in body_pages:
+    queue = collections.deque(body_pages)
+    del body_pages
+    while queue:
+        page = queue.popleft()
         skip = builder.absorb(page)
         if skip and skip == len(page.items) and builder.open_table is not None:
             # The whole page carried on the table (a tall row): it may go on again.

@@ -18,7 +18,9 @@ __all__ = [
     "Word",
     "body_size",
     "clean_text",
+    "compact_line",
     "line_from_words",
+    "size_weights",
     "split_line",
     "word_from_pdfplumber",
     "words_to_lines",
@@ -79,6 +81,10 @@ class Line:
         size: The font size most of its characters are set in.
         bold: True where every word is bold.
         page: 1-based page number.
+        count: The number of words the line was printed with, where ``words`` was compacted
+            (see :func:`compact_line`); 0 where ``words`` holds every word.
+        weights: Where ``words`` was compacted, the characters set in each font size
+            (rounded to 0.1 pt), as ``(size, characters)`` pairs; empty otherwise.
     """
 
     words: tuple[Word, ...]
@@ -89,6 +95,13 @@ class Line:
     size: float
     bold: bool
     page: int = 0
+    count: int = 0
+    weights: tuple[tuple[float, int], ...] = ()
+
+    @property
+    def word_count(self) -> int:
+        """The number of words the line was printed with."""
+        return self.count or len(self.words)
 
     @property
     def text(self) -> str:
@@ -198,12 +211,94 @@ def split_line(line: Line, gap: float) -> list[Line]:
     return [line_from_words(piece, line.page) for piece in pieces]
 
 
+def size_weights(line: Line) -> tuple[tuple[float, int], ...]:
+    """The characters of ``line`` set in each font size (rounded to 0.1 pt)."""
+    if line.weights:
+        return line.weights
+    weights: dict[float, int] = {}
+    for word in line.words:
+        weights[round(word.size, 1)] = weights.get(round(word.size, 1), 0) + len(word.text)
+    return tuple(weights.items())
+
+
+def _share(value: float, shared: dict[Any, Any]) -> float:
+    """The object ``shared`` holds for ``value``; a zero is kept as it is, as ``-0.0``
+    equals ``0.0`` but prints otherwise."""
+    return value if value == 0 else shared.setdefault(value, value)
+
+
+def _shared_word(word: Word, shared: dict[Any, Any]) -> Word:
+    """``word`` with its coordinates taken from ``shared``, so that equal values (the same
+    top on every word of a line, the same margin on every page) are one object."""
+    return Word(
+        text=word.text,
+        x0=_share(word.x0, shared),
+        x1=_share(word.x1, shared),
+        top=_share(word.top, shared),
+        bottom=_share(word.bottom, shared),
+        size=_share(word.size, shared),
+        bold=word.bold,
+        symbol=word.symbol,
+        sideways=word.sideways,
+    )
+
+
+def compact_line(line: Line, shared: dict[Any, Any]) -> Line:
+    """``line`` slimmed for keeping until the whole document is read: its first two words
+    as they are and the rest glued into one word, so its text, its list marker and where
+    its second word starts read as before, with the word count and the characters per font
+    size kept aside. Equal coordinates and weights are shared through ``shared`` (one
+    dictionary per document), as thousands of lines repeat them.
+
+    Only what assembling the document reads survives: a compacted line must not be split
+    into columns or regrouped into lines again.
+    """
+    if line.count:
+        return line
+    words = line.words
+    kept = [_shared_word(word, shared) for word in words[:2]]
+    count, weights = 0, line.weights
+    if len(words) > 2:
+        rest = words[2:]
+        kept.append(
+            _shared_word(
+                Word(
+                    text=" ".join(w.text for w in rest),
+                    x0=rest[0].x0,
+                    x1=rest[-1].x1,
+                    top=min(w.top for w in rest),
+                    bottom=max(w.bottom for w in rest),
+                    size=rest[0].size,
+                    bold=all(w.bold for w in rest),
+                    symbol=rest[0].symbol,
+                    sideways=rest[0].sideways,
+                ),
+                shared,
+            )
+        )
+        count = len(words)
+        weights = size_weights(line)
+        weights = shared.setdefault(weights, weights)
+    return Line(
+        words=tuple(kept),
+        x0=_share(line.x0, shared),
+        x1=_share(line.x1, shared),
+        top=_share(line.top, shared),
+        bottom=_share(line.bottom, shared),
+        size=_share(line.size, shared),
+        bold=line.bold,
+        page=line.page,
+        count=count,
+        weights=weights,
+    )
+
+
 def body_size(lines: Iterable[Line]) -> float:
     """The font size most characters are set in (the body text's size)."""
     weights: dict[float, int] = {}
     for line in lines:
-        for word in line.words:
-            weights[round(word.size, 1)] = weights.get(round(word.size, 1), 0) + len(word.text)
+        for size, chars in size_weights(line):
+            weights[size] = weights.get(size, 0) + chars
     if not weights:
         return 10.0
     return max(weights.items(), key=lambda item: (item[1], -item[0]))[0]

@@ -8,11 +8,27 @@ from typing import Any
 
 import attrs
 
-from .layout import Line, Word, line_from_words, split_line, word_from_pdfplumber, words_to_lines
+from .layout import (
+    Line,
+    Word,
+    compact_line,
+    line_from_words,
+    split_line,
+    word_from_pdfplumber,
+    words_to_lines,
+)
 from .settings import PdfSettings
 from .tables import PageTable, cells_to_table, find_unruled_tables
 
-__all__ = ["FlowLine", "PageContent", "closing_lines", "order_items", "prime_objects", "read_page"]
+__all__ = [
+    "FlowLine",
+    "PageContent",
+    "closing_lines",
+    "compact_page",
+    "order_items",
+    "prime_objects",
+    "read_page",
+]
 
 BBox = tuple[float, float, float, float]
 
@@ -512,3 +528,30 @@ def order_items(
             band.append(entry)
     flush()
     return ordered
+
+
+def compact_page(page: PageContent, shared: dict[Any, Any]) -> PageContent:
+    """``page`` with its lines compacted (:func:`~.layout.compact_line`) for keeping until
+    the whole document is read: a 500-page plan otherwise holds hundreds of thousands of
+    word objects that assembling never looks at. A line a tentative table shares with its
+    cells stays one object."""
+    done: dict[int, Line] = {}
+
+    def slim(line: Line) -> Line:
+        out = done.get(id(line))
+        if out is None:
+            out = done[id(line)] = compact_line(line, shared)
+        return out
+
+    items: list[Item] = []
+    for item in page.items:
+        if isinstance(item, FlowLine):
+            items.append(FlowLine(slim(item.line), item.right, item.column))
+            continue
+        cells = tuple(
+            attrs.evolve(cell, lines=tuple(slim(line) for line in cell.lines))
+            for cell in item.cells
+        )
+        source = tuple(slim(line) for line in item.source_lines)
+        items.append(attrs.evolve(item, cells=cells, source_lines=source))
+    return attrs.evolve(page, items=tuple(items))

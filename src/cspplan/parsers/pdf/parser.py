@@ -13,7 +13,7 @@ from ...document import Document
 from ...errors import DocumentError, EncryptedDocumentError
 from ..base import file_sha256, resolve_settings
 from .assemble import assemble
-from .page import PageContent, read_page
+from .page import PageContent, compact_page, read_page
 from .settings import PdfSettings
 
 __all__ = ["PdfParser"]
@@ -120,6 +120,7 @@ class PdfParser:
             raise DocumentError("not a PDF file (no %PDF- header)", path)
         warnings: list[str] = []
         pages: list[PageContent] = []
+        shared: dict[Any, Any] = {}
         try:
             pdf = pdfplumber.open(file, password=options.password or "")
         except Exception as exc:  # pdfminer raises many unrelated types for a bad file
@@ -152,7 +153,7 @@ class PdfParser:
                     warnings.append(
                         f"page {number}: no text layer (a scanned image?); its content is not read"
                     )
-                pages.append(content)
+                pages.append(compact_page(content, shared))
         if count and len(pages) == 0:
             raise DocumentError(f"no page could be read: {'; '.join(warnings[:3])}", path)
         if count and not any(p.chars for p in pages):

@@ -305,7 +305,7 @@ def _short_sentence_case_title(text: str) -> bool:
     """ "Anti-social behaviour", "Night-time economy": modern plans write group names in
     sentence case, which the capitals test misses; an action would start with a verb."""
     words = text.split()
-    if not words or len(words) > 6 or _SENTENCE_END.search(text) or not words[0][:1].isupper():
+    if not _short_title(text) or len(words) > 6:
         return False
     first = words[0].lower().strip(".,:")
     return first != "to" and first not in _VERBS

@@ -175,7 +175,7 @@ def test_column_descriptions_come_from_the_model_docstrings() -> None:
     outcome = next(c for c in table("actions").columns if c.name == "outcome")
     assert outcome.description == "The desired outcome as written."
     assert (
-        "Exact value"
+        "(Its exact value.)"
         in next(c for c in table("targets").columns if c.name == "percent").description
     )
 

@@ -368,3 +368,12 @@ def test_corpus_exports_one_row_per_action(shared_dir: Path, tmp_path: Path) -> 
     assert len(actions) == expected
     assert len({r["key"] for r in actions}) == expected
     assert len(_read_csv(tmp_path, "plans")) == len(files)
+
+
+def test_docs_list_every_table_and_column() -> None:
+    from cspplan.export.schema import markdown
+
+    page = (ROOT / "docs" / "export.md").read_text(encoding="utf-8")
+    marker = "<!-- generated below: do not edit by hand -->\n\n"
+    assert marker in page
+    assert page.split(marker, 1)[1] == markdown(), "run python -m cspplan.export.reference"

@@ -22,7 +22,7 @@ from ..model import plan as model
 from ..model import source, values
 from ..model.reference import _fields_doc  # one reader of the docstrings, shared with docs/model.md
 
-__all__ = ["TABLES", "Column", "ForeignKey", "Table", "table"]
+__all__ = ["TABLES", "Column", "ForeignKey", "Table", "markdown", "table"]
 
 TYPES = ("string", "integer", "number", "date", "array")
 """The Table Schema types the columns use. ``number`` values are exact decimals; ``array``
@@ -447,3 +447,27 @@ _BY_NAME = {t.name: t for t in TABLES}
 def table(name: str) -> Table:
     """The table called ``name``; ``KeyError`` for an unknown name."""
     return _BY_NAME[name]
+
+
+def markdown() -> str:
+    """Every table and column as Markdown, for ``docs/export.md`` (``python -m
+    cspplan.export.reference`` prints it; a test keeps the page current)."""
+    out: list[str] = []
+    for spec in TABLES:
+        out += [f"### `{spec.name}`", "", spec.description, ""]
+        out.append(f"Primary key: `({', '.join(spec.primary_key)})`.")
+        for key in spec.foreign_keys:
+            out.append(
+                f"Foreign key: `({', '.join(key.fields)})` → `{key.table}`"
+                f" `({', '.join(key.reference)})`."
+            )
+        out += ["", "| column | type | meaning |", "|---|---|---|"]
+        for column in spec.columns:
+            flags = [
+                f for f, on in (("required", column.required), ("unique", column.unique)) if on
+            ]
+            note = f" ({', '.join(flags)})" if flags else ""
+            meaning = column.description.replace("|", "\\|").replace("``", "`")
+            out.append(f"| `{column.name}` | {column.type}{note} | {meaning} |")
+        out.append("")
+    return "\n".join(out)

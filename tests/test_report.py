@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import html.parser
 import json
+import math
 import re
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
+from xml.etree import ElementTree
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cspplan
 from cspplan.cli import main
 from cspplan.errors import CspplanError
-from cspplan.model import Target
+from cspplan.model import Measure, Number, Period, Target
 from cspplan.report import plan_view, render_report, write_report
 from cspplan.report.charts import chart_points, target_chart
 from cspplan.report.working import working
@@ -245,3 +250,41 @@ def test_report_renders_in_a_headless_browser(tmp_path: Path) -> None:
         assert chart["width"] > 100 and chart["height"] > 50
         assert chart["marks"] >= chart["points"]
         assert all(size > 0 for size in chart["lines"])
+
+
+_FIGURES = st.decimals(
+    min_value=-(10**9), max_value=10**9, allow_nan=False, allow_infinity=False, places=2
+)
+
+
+@given(
+    baseline=st.none() | _FIGURES,
+    goal=st.none() | _FIGURES,
+    trajectory=st.lists(
+        st.tuples(_FIGURES, st.sampled_from(["2005/06", "2006/07", "May 2007", "later"])),
+        max_size=6,
+    ),
+)
+@settings(max_examples=60, deadline=None)
+def test_any_figures_make_a_well_formed_chart(
+    baseline: Decimal | None, goal: Decimal | None, trajectory: list[tuple[Decimal, str]]
+) -> None:
+    def measure(value: Decimal, period: str | None = None) -> Measure:
+        return Measure(Number(value, str(value)), Period(period) if period else None)
+
+    target = Target(
+        id="T1",
+        statement="A target",
+        baseline=measure(baseline, "2005/06") if baseline is not None else None,
+        target=measure(goal) if goal is not None else None,
+        trajectory=tuple(measure(v, p) for v, p in trajectory),
+    )
+    svg = target_chart(target, [], "c")
+    if not chart_points(target):
+        assert svg is None
+        return
+    assert svg is not None
+    tree = ElementTree.fromstring(str(svg))
+    numbers = re.findall(r' (?:x|y|x1|x2|y1|y2|cx|cy)="([^"]+)"', str(svg))
+    assert all(math.isfinite(float(n)) for n in numbers)
+    assert len(tree.findall(".//{http://www.w3.org/2000/svg}*[@class]")) > 0

@@ -196,9 +196,9 @@ def target_chart(target: Target, findings: Sequence[Finding], anchor: str) -> Ma
             f'<line class="straight" x1="{x_of(baseline.period):.1f}" y1="{y_of(float(baseline.value)):.1f}"'
             f' x2="{x_of(goal.period):.1f}" y2="{y_of(float(goal.value)):.1f}"/>'
         )
+    # The solid line joins only what the plan gives as its path; the target stands apart as
+    # a square, so a trajectory that stops short of it shows as a gap, not a made-up line.
     path = [p for p in points if p.role in ("baseline", "trajectory")]
-    if goal and target.trajectory:
-        path.append(goal)
     path.sort(key=lambda p: columns.index(p.period))
     if len(path) > 1:
         coords = " ".join(f"{x_of(p.period):.1f},{y_of(float(p.value)):.1f}" for p in path)

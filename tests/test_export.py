@@ -323,6 +323,11 @@ def test_cli_exports_documents_and_json(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["export", str(json_dir), "--out-dir", str(tmp_path / "b"), "-q"]) == 0
     err = capsys.readouterr().err
     assert "exported 3 plans" in err
+    both = tmp_path / "c"
+    assert main(["export", str(EXAMPLES[0]), str(json_dir), "--out-dir", str(both), "-q"]) == 0
+    warned = capsys.readouterr().err
+    assert "cspplan: warning: " in warned and "given twice; exported once" in warned
+    assert len(_read_csv(both, "plans")) == 3
     for spec in TABLES:
         assert _read_csv(tmp_path / "a", spec.name) == _read_csv(tmp_path / "b", spec.name)
 

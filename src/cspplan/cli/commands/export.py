@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
 from ...errors import CspplanError
 from ...export import (
@@ -78,7 +79,11 @@ def run(args: argparse.Namespace) -> int:
     if not plans:
         print("cspplan: error: no plan could be read; nothing written", file=sys.stderr)
         return 2
-    rows = tables(plans, [check(plan) for plan in plans])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rows = tables(plans, [check(plan) for plan in plans])
+    for warning in caught:
+        print(f"cspplan: warning: {warning.message}", file=sys.stderr)
     writer = {
         "datapackage": write_datapackage_rows,
         "xlsx": write_xlsx_rows,

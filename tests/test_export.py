@@ -382,3 +382,19 @@ def test_docs_list_every_table_and_column() -> None:
     marker = "<!-- generated below: do not edit by hand -->\n\n"
     assert marker in page
     assert page.split(marker, 1)[1] == markdown(), "run python -m cspplan.export.reference"
+
+
+def test_inputs_walk_folders_for_documents_and_plan_json(tmp_path: Path) -> None:
+    from cspplan.export.inputs import expand_inputs
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    for name in ("b.txt", "a.txt.json", "manifest.json", "datapackage.json", "notes.csv"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "sub" / "c.pdf").write_bytes(b"%PDF")
+    found = [p.relative_to(tmp_path).as_posix() for p in expand_inputs([str(tmp_path)])]
+    assert found == ["a.txt.json", "b.txt", "sub/c.pdf"]
+    again = expand_inputs([str(tmp_path / "b.txt"), str(tmp_path / "*.txt")])
+    assert [p.name for p in again] == ["b.txt"]
+    with pytest.raises(CspplanError, match="no file matches"):
+        expand_inputs([str(tmp_path / "*.docx")])

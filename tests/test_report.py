@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import cspplan
 from cspplan.cli import main
 from cspplan.errors import CspplanError
-from cspplan.model import Measure, Number, Period, Target
+from cspplan.model import Measure, Milestone, Number, Period, Target, Timescale, TimescaleKind
 from cspplan.report import plan_view, render_report, write_report
 from cspplan.report.charts import chart_points, target_chart
 from cspplan.report.working import working
@@ -145,6 +145,13 @@ def test_action_gaps_are_marked_in_words() -> None:
     assert row is not None
     for words in ("No lead named", "No milestone or date", "No outcome stated"):
         assert f'<span class="missing">{words}</span>' in row.group(0)
+    tbc = attrs.evolve(
+        first.actions[1],
+        milestones=(Milestone("Report", Timescale("TBC", TimescaleKind.TO_BE_DECIDED)),),
+    )
+    plan = attrs.evolve(plan, priorities=(attrs.evolve(first, actions=(tbc,)),))
+    text = render_report([plan_view(1, "p.txt", plan, [])])
+    assert 'Report: TBC <span class="missing">date not set</span>' in text
 
 
 def test_coverage_is_shown_when_the_document_is_given(tmp_path: Path) -> None:

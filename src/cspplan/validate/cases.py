@@ -18,7 +18,7 @@ import attrs
 from ..model.plan import Claim, ClaimKind, Plan, Target
 from ..model.values import Direction, Measure, Number, Unit
 from .common import OwnedTarget, computed, overlapping, owned_targets
-from .intervals import Interval, difference, percent_change
+from .intervals import HUNDRED, Interval, difference, percent_change
 from .reading import (
     Reader,
     claim_reader,
@@ -30,7 +30,6 @@ from .reading import (
 from .settings import CheckSettings
 
 __all__ = [
-    "HUNDRED",
     "PERCENT_PLACES",
     "POINTS_WINDOW",
     "ChangeCase",
@@ -44,9 +43,6 @@ __all__ = [
     "target_case",
     "target_cases",
 ]
-
-HUNDRED = Decimal(100)
-"""A whole, in percent."""
 
 _POINTS = re.compile(r"\bpoints?\b|\bpp\b|\bppts?\b", re.IGNORECASE)
 _POINT_UNITS = {"points", "point", "percentage_points", "percentage points", "pp"}

@@ -23,6 +23,7 @@ from .settings import CheckSettings
 
 __all__ = [
     "CLOSE_MATCH",
+    "MIN_PARTIAL_WORDS",
     "check_duplicate_target",
     "check_objective_target",
     "local_words",
@@ -130,6 +131,11 @@ def metric_words(text: str) -> frozenset[str]:
     )
 
 
+MIN_PARTIAL_WORDS = 2
+"""The fewest words a metric needs to match part of a longer one: "fires" alone says too
+little to be "deliberate secondary fires"."""
+
+
 def metrics_match(a: frozenset[str], b: frozenset[str], strict: bool = False) -> float:
     """How well two metrics' words match, 0 where they do not: 1 for the same words;
     otherwise (unless ``strict``) the share of words in common where one metric's words
@@ -141,7 +147,7 @@ def metrics_match(a: frozenset[str], b: frozenset[str], strict: bool = False) ->
     if strict:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    if len(small) >= 2 and small <= large:
+    if len(small) >= MIN_PARTIAL_WORDS and small <= large:
         return len(small) / len(large)
     return 0.0
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 
 from ..model.plan import Claim, ClaimKind, Figure, Plan
 from ..model.values import Number
-from .cases import HUNDRED, PERCENT_PLACES
+from .cases import PERCENT_PLACES
 from .common import claim_problem, computed, percent_text
 from .findings import Problem, Severity
-from .intervals import quotient, total
+from .intervals import HUNDRED, quotient, total
 from .reading import Reader, claim_reader, figure_is_percent
 from .settings import CheckSettings
 

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from ..model.plan import Plan
 from ..model.values import Direction
 from .cases import (
-    HUNDRED,
     PERCENT_PLACES,
     ChangeCase,
     Verdict,
@@ -20,6 +19,7 @@ from .cases import (
 )
 from .common import claim_problem, computed, owned_targets, target_problem
 from .findings import Problem, Severity
+from .intervals import HUNDRED
 from .reading import target_reader
 from .settings import CheckSettings
 

@@ -53,6 +53,23 @@ __all__ = [
     "split_ref",
 ]
 
+TITLE_WORDS = 10
+"""The most words a group's title may have."""
+TITLE_CAPITALS = 0.6
+"""The share of a title's significant words that must start with a capital or a digit."""
+SENTENCE_CASE_TITLE_WORDS = 6
+"""The most words a group name in sentence case ("Anti-social behaviour") may have."""
+SHORT_TITLE_WORDS = 8
+"""The most words a short capitalised title (a section in a merged row) may have."""
+GROUP_PHRASE_WORDS = 4
+"""The most words a lone phrase in a row may have to name a group of actions."""
+NAMED_GROUP_WORDS = 12
+"""The most words a title may have after a group word ("Priority 2 - ...")."""
+GROUP_ROW_CELLS = 2
+"""The most filled cells a row naming a group may have."""
+NOTE_WORDS = 8
+"""Beyond this many words, one merged cell under the header is a note, not a title."""
+
 MARKER_CHARS = "*▲△▼▽■□◆◇●○★☆†‡#♦►✦✧"
 """Symbols a plan may print after an action's ref to flag it."""
 
@@ -111,20 +128,20 @@ def split_ref(text: str, own_column: bool) -> tuple[str | None, tuple[str, ...],
 
 def _title_like(text: str) -> bool:
     words = text.split()
-    if not words or len(words) > 10 or _SENTENCE_END.search(text, timeout=TIMEOUT):
+    if not words or len(words) > TITLE_WORDS or _SENTENCE_END.search(text, timeout=TIMEOUT):
         return False
     significant = [w for w in words if w.lower() not in FUNCTION and w not in "&-–/"]
     if not significant:
         return False
     capitals = sum(1 for w in significant if w[:1].isupper() or w[:1].isdigit())
-    return capitals / len(significant) >= 0.6
+    return capitals / len(significant) >= TITLE_CAPITALS
 
 
 def _short_sentence_case_title(text: str) -> bool:
     """ "Anti-social behaviour", "Night-time economy": modern plans write group names in
     sentence case, which the capitals test misses; an action would start with a verb."""
     words = text.split()
-    if not _short_title(text) or len(words) > 6:
+    if not _short_title(text) or len(words) > SENTENCE_CASE_TITLE_WORDS:
         return False
     first = words[0].lower().strip(".,:")
     return first != "to" and first not in VERBS
@@ -231,7 +248,7 @@ def _group_row(
     if any(not c.is_empty for kind in _RULES_OUT_GROUP for c in known.get(kind, [])):
         return None
     filled = [c for c in row.cells if not c.is_empty]
-    if not filled or len(filled) > 2:
+    if not filled or len(filled) > GROUP_ROW_CELLS:
         return None
     text = " ".join(" ".join(c.text.split()) for c in filled)
     match = _GROUP_ROW.match(text, timeout=TIMEOUT)
@@ -239,7 +256,7 @@ def _group_row(
         title = match.group("title").strip()
         named = (
             _title_like(title)
-            or (match.group("word") and len(title.split()) <= 12)
+            or (match.group("word") and len(title.split()) <= NAMED_GROUP_WORDS)
             or _short_sentence_case_title(title)
             or (_spans_row(row) and _short_title(title))
         )
@@ -270,7 +287,7 @@ def _short_title(text: str) -> bool:
     section even where it starts with a verb ("Support for victims")."""
     words = text.split()
     return (
-        0 < len(words) <= 8
+        0 < len(words) <= SHORT_TITLE_WORDS
         and words[0][:1].isupper()
         and not _SENTENCE_END.search(text, timeout=TIMEOUT)
     )
@@ -280,7 +297,7 @@ def _group_title(text: str) -> bool:
     """A row's only text reads as the name of a group of actions: a title, or a phrase of a
     few words with nothing else in the row ("Support for victims"); an action has more words
     or a lead and a date beside it."""
-    return _title_like(text) or (_short_title(text) and len(text.split()) <= 4)
+    return _title_like(text) or (_short_title(text) and len(text.split()) <= GROUP_PHRASE_WORDS)
 
 
 def _note_row(row: Row) -> bool:
@@ -290,7 +307,7 @@ def _note_row(row: Row) -> bool:
     if len(filled) != 1 or filled[0].colspan < 2:
         return False
     text = " ".join(filled[0].text.split())
-    return bool(_SENTENCE_END.search(text, timeout=TIMEOUT)) or len(text.split()) > 8
+    return bool(_SENTENCE_END.search(text, timeout=TIMEOUT)) or len(text.split()) > NOTE_WORDS
 
 
 def _fill_merged_down(rows: list[Row], layout: TableLayout) -> list[Row]:

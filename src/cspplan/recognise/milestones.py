@@ -31,6 +31,15 @@ __all__ = [
 
 BULLET = regex.compile(r"^\s*[•▪●◦■➢➤\-–·§❖]\s*")
 
+MAX_CUT_POINTS = 16
+"""Beyond this many places to cut a flattened cell, it is kept whole (the combinations grow
+too fast to weigh)."""
+MAX_OUTPUTS = 8
+"""Beyond this many dates, a flattened cell is not cut into as many outputs."""
+BALANCE = 0.05
+"""What each word of difference between the longest and shortest piece costs a cut: on
+otherwise equal cuts, the one with the more even pieces wins."""
+
 
 FUNCTION = FUNCTION_WORDS | {
     "into",
@@ -139,7 +148,7 @@ def split_outputs(text: str, count: int) -> list[str]:
         if (words[i][:1].isupper() or words[i][:1].isdigit())
         and not words[i - 1].endswith(("-", "/"))
     ]
-    if len(candidates) < count - 1 or len(candidates) > 16 or count > 8:
+    if len(candidates) < count - 1 or len(candidates) > MAX_CUT_POINTS or count > MAX_OUTPUTS:
         return [text.strip()]
     scores = {i: _boundary_score(words, i) for i in candidates}
     best: tuple[float, tuple[int, ...]] | None = None
@@ -147,7 +156,7 @@ def split_outputs(text: str, count: int) -> list[str]:
         cuts = (0, *combo, len(words))
         lengths = [b - a for a, b in itertools.pairwise(cuts)]
         single = sum(1 for n in lengths if n == 1)
-        value = sum(scores[i] for i in combo) - single - 0.05 * (max(lengths) - min(lengths))
+        value = sum(scores[i] for i in combo) - single - BALANCE * (max(lengths) - min(lengths))
         if best is None or value > best[0] + 1e-9:
             best = (value, combo)
     assert best is not None

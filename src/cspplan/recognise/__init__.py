@@ -1,19 +1,20 @@
 """Recognisers: pure functions from a Document's blocks to the domain model.
 
 Recognisers never look at files, only at blocks, so every parser's output gets the same
-treatment. :func:`build_plan` walks the blocks once, in order:
+treatment. :func:`build_plan` works in three roles:
 
-- an action plan heading ("Property Crime Action Plan") opens a priority; a "Priorities"
-  heading, or an "our priorities are:" list, names priorities; the headings under a
-  priorities section each open one, until a heading such as "Performance" or "Review";
-- an action table (found by the meaning of its column headers, joined across page breaks)
-  gives the open priority its actions, and the cells above its rows its objectives,
-  indicators, review date and areas of work; a "Priority" column sorts rows into priorities;
-- "Objective N ..." lines give objectives, and the action tables under them their actions;
-- target statements give targets (with the trajectory table beside them), to the priority
-  they name ("Auto Crime - Strategic target to ...") where one matches, else to the open
-  priority, else to the plan; narrative figures give claims; indicator codes give indicators;
-- role / person / organisation tables give memberships; marker legends give marker meanings.
+- block facts (:mod:`.facts`): what a block is, judged from the block alone: a heading's
+  place in the outline, a line's kind (objective, list label, "our priorities are:"), a
+  table's role (action table, trajectory, table of targets, membership list, indicators);
+  every action table is read once, joined across page breaks;
+- the walk (:mod:`.walk`): the section state machine over the blocks in order. An action plan
+  heading opens a priority; a "Priorities" heading or an "our priorities are:" list names
+  priorities, and the headings under a priorities section each open one, until a heading
+  such as "Performance" or "Review"; "Objective N ..." lines give objectives; action tables
+  give the open priority its actions (a "Priority" column sorts rows into priorities);
+  target statements give targets, with the trajectory table beside them;
+- the draft (:mod:`.draft`): where things go (the priority a target names, else the open one,
+  else the plan), ids in the order found, marker legends, and the coverage ledger.
 
 Every block none of them places is kept in ``Plan.unclassified``; a paragraph only counts as
 placed when its text lives on in a domain object.

@@ -9,10 +9,11 @@ imported only when it is first asked for, so a broken plugin costs nothing until
 from __future__ import annotations
 
 import functools
-from importlib.metadata import EntryPoint, entry_points
-from typing import Any
+from importlib.metadata import EntryPoint
+from typing import cast
 
 from ..errors import CspplanError
+from ..plugins import entry_points_by_name, load_plugin
 from .base import PlanWriter, Writer, writes_many, writes_per_plan
 
 __all__ = [
@@ -31,12 +32,7 @@ DEFAULT_WRITER = "json"
 
 @functools.cache
 def _entry_points() -> dict[str, EntryPoint]:
-    found: dict[str, EntryPoint] = {}
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        # The first distribution to claim a name wins, so a plugin cannot silently shadow a
-        # built-in writer merely by being installed later on the path.
-        found.setdefault(ep.name, ep)
-    return found
+    return entry_points_by_name(ENTRY_POINT_GROUP)
 
 
 def available_writers() -> tuple[str, ...]:
@@ -56,11 +52,7 @@ def get_writer(name: str) -> Writer:
     if ep is None:
         listed = ", ".join(available_writers()) or "none installed"
         raise CspplanError(f"no writer named {name!r}; available writers: {listed}")
-    try:
-        factory: Any = ep.load()
-        writer = factory()
-    except Exception as exc:  # a broken plugin must not look like a broken plan
-        raise CspplanError(f"writer plugin {name!r} ({ep.value}) failed to load: {exc}") from exc
+    writer = load_plugin("writer", name, ep)
     if not (writes_per_plan(writer) or writes_many(writer)) or not all(
         isinstance(getattr(writer, field, None), str) for field in ("name", "suffix", "media_type")
     ):
@@ -68,8 +60,7 @@ def get_writer(name: str) -> Writer:
             f"writer plugin {name!r} ({ep.value}) implements neither PlanWriter (write) nor"
             " CollectionWriter (write_many) with a name, suffix and media_type"
         )
-    result: Writer = writer
-    return result
+    return cast(Writer, writer)
 
 
 def get_plan_writer(name: str) -> PlanWriter:

@@ -1,6 +1,7 @@
 """Convert folders of plans to JSON: in parallel, with a time limit per file, resumable.
 
-:func:`convert` reads every source into ``OUT/<relative path>.json`` and keeps a manifest
+:func:`convert` reads every source into ``OUT/<relative path>.json`` (or another per-plan
+writer's output, named with its suffix: see :mod:`cspplan.writers`) and keeps a manifest
 (``manifest.json`` and ``manifest.csv``) beside the outputs recording, for each file, its
 SHA-256, what became of it, the error where it failed, what the plan holds and how long it
 took. One bad file never stops the run:

@@ -40,7 +40,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="plan files to read")
     target = parser.add_mutually_exclusive_group()
     target.add_argument(
-        "-o", "--output", metavar="OUT", help="write the output to OUT (one FILE only)"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the output to OUT (one FILE only, unless the writer makes one output for many)",
     )
     target.add_argument(
         "--out-dir", metavar="DIR", help="write FILE.json (or the writer's suffix) for each FILE"

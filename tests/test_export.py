@@ -398,3 +398,37 @@ def test_inputs_walk_folders_for_documents_and_plan_json(tmp_path: Path) -> None
     assert [p.name for p in again] == ["b.txt"]
     with pytest.raises(CspplanError, match="no file matches"):
         expand_inputs([str(tmp_path / "*.docx")])
+
+
+@pytest.mark.parametrize(
+    ("name", "output", "made"),
+    [
+        ("datapackage", "dp", "dp/datapackage.json"),
+        ("xlsx", "t.xlsx", "t.xlsx"),
+        ("parquet", "pq", "pq/actions.parquet"),
+        ("html", "r.html", "r.html"),
+    ],
+)
+def test_writers_are_registered_for_many_plans(
+    tmp_path: Path, name: str, output: str, made: str
+) -> None:
+    from cspplan.writers import CollectionWriter, get_writer, writes_many
+
+    writer = get_writer(name)
+    assert isinstance(writer, CollectionWriter) and writes_many(writer)
+    assert writer.name == name
+    files = [str(p) for p in EXAMPLES]
+    assert main(["parse", *files, "--to", name, "-o", str(tmp_path / output), "-q"]) == 0
+    assert (tmp_path / made).is_file()
+
+
+def test_writer_settings_can_leave_out_the_audit(tmp_path: Path) -> None:
+    from cspplan.export.writers import DataPackageWriter
+
+    plans = [faulty_plan()]
+    DataPackageWriter().write_many(plans, tmp_path / "a")
+    assert _read_csv(tmp_path / "a", "findings")
+    DataPackageWriter().write_many(plans, tmp_path / "b", settings={"audit": False})
+    assert _read_csv(tmp_path / "b", "findings") == []
+    with pytest.raises(CspplanError, match="unknown ExportSettings"):
+        DataPackageWriter().write_many(plans, tmp_path / "c", settings={"colour": "red"})

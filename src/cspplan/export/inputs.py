@@ -14,7 +14,8 @@ from pathlib import Path
 
 import attrs
 
-from ..batch import MANIFEST_JSON, _walk, supported_suffixes
+from ..batch import MANIFEST_JSON, supported_suffixes
+from ..batch.discover import _walk
 from ..document import Document
 from ..errors import CspplanError
 from ..model.plan import Plan

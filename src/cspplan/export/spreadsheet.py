@@ -25,6 +25,7 @@ __all__ = [
     "require",
     "write_parquet",
     "write_parquet_rows",
+    "write_workbook",
     "write_xlsx",
     "write_xlsx_rows",
 ]
@@ -100,8 +101,13 @@ def write_xlsx(plans: Plans, findings: Findings, out_dir: str | os.PathLike[str]
 def write_xlsx_rows(rows: Rows, out_dir: str | os.PathLike[str]) -> Path:
     """Write already-built table rows as ``tables.xlsx`` in ``out_dir`` (see
     :func:`write_xlsx`); returns its path."""
+    return write_workbook(rows, Path(out_dir) / "tables.xlsx")
+
+
+def write_workbook(rows: Rows, path: Path) -> Path:
+    """Write already-built table rows as the workbook ``path`` (see :func:`write_xlsx`);
+    returns ``path``."""
     xlsxwriter = _xlsxwriter()
-    path = Path(out_dir) / "tables.xlsx"
     try:
         with _replacing(path) as temp:
             book = xlsxwriter.Workbook(str(temp), {"constant_memory": True})

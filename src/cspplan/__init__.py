@@ -16,6 +16,7 @@ from typing import Any
 
 from . import errors
 from .document import Document
+from .export import tables, to_pandas
 from .model import Plan
 from .serialise import dumps, loads
 from .validate import Finding, Severity, check
@@ -37,6 +38,8 @@ __all__ = [
     "load",
     "loads",
     "parse_document",
+    "tables",
+    "to_pandas",
 ]
 
 

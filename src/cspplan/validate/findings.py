@@ -112,14 +112,23 @@ class Problem:
 class Finding(Problem):
     """One problem found in a plan, with the code of the rule that found it.
 
-    Its other attributes are those of :class:`Problem`.
+    Its other attributes are those of :class:`Problem`. The last three are filled in after
+    the audit by :func:`cspplan.validate.output.explain`, which has the plan (and the
+    document) at hand; a rule never sets them.
 
     Attributes:
         code: The rule's stable code, e.g. ``"A101"``; the audit stamps it from the rule
             (pass it by keyword).
+        about: The subject as a reader finds it: an action's ref and first words, a
+            target's metric and period, a claim's first words.
+        quote: The subject's sentence or table row as the plan prints it.
+        heading: The nearest heading above the subject in the document.
     """
 
     code: str = attrs.field(kw_only=True)
+    about: str | None = attrs.field(default=None, kw_only=True)
+    quote: str | None = attrs.field(default=None, kw_only=True)
+    heading: str | None = attrs.field(default=None, kw_only=True)
 
     @classmethod
     def stamped(cls, code: str, problem: Problem) -> Finding:
@@ -156,4 +165,7 @@ def finding_to_data(finding: Finding) -> dict[str, Any]:
         "stated": _number_data(finding.stated),
         "source": source,
         "related": [_subject_data(s) for s in finding.related],
+        "about": finding.about,
+        "quote": finding.quote,
+        "heading": finding.heading,
     }

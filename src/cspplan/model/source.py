@@ -16,6 +16,10 @@ class SourceRef:
     fields that make sense for the format are set: a text file has lines, a Word file
     paragraphs, a PDF pages and boxes.
 
+    The indices are 0-based, as code counts; :meth:`location` writes them for people,
+    counting paragraphs, tables, rows and columns from 1 as a reader of the document does
+    (``table=0, row=3`` is "table 1, row 4"). Pages and lines are 1-based throughout.
+
     Attributes:
         file: Path of the source file as it was given to the parser.
         page: 1-based page number (PDF).
@@ -26,10 +30,6 @@ class SourceRef:
         row: 0-based row index within ``table``.
         column: 0-based column index within ``row``.
         bbox: ``(x0, top, x1, bottom)`` in PDF points from the page's top-left corner.
-
-    The indices are 0-based, as code counts; :meth:`location` writes them for people,
-    counting paragraphs, tables, rows and columns from 1 as a reader of the document does
-    (``table=0, row=3`` is "table 1, row 4"). Pages and lines are 1-based throughout.
     """
 
     file: str | None = None

@@ -34,7 +34,14 @@ from ...model.plan import Plan
 from ...recognise import build_plan
 from ...validate import CheckSettings, Severity, check, selected_rules
 from ...validate.intervals import Rounding
-from ...validate.output import FORMATS, CheckedFile, explain, finding_line, tally
+from ...validate.output import (
+    FORMATS,
+    CheckedFile,
+    document_order,
+    explain,
+    finding_line,
+    tally,
+)
 from .. import print_plan_warnings
 
 __all__ = ["finding_line", "plan_files", "read_plan"]
@@ -175,7 +182,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         if not args.quiet:
             print_plan_warnings(name, plan.warnings)
-        findings = explain(plan, check(plan, select, ignore, settings), document)
+        found = explain(plan, check(plan, select, ignore, settings), document)
+        findings = document_order(found, document)
         checked.append(CheckedFile(name, plan, tuple(findings)))
         if status == 0 and any(f.severity >= fail_on for f in findings):
             status = 1

@@ -9,7 +9,7 @@ Actions commands or Markdown.
 
 from __future__ import annotations
 
-from .explain import explain, first_words, subject_label
+from .explain import document_order, explain, first_words, subject_label
 from .formats import (
     FORMATS,
     SARIF_SCHEMA,
@@ -31,6 +31,7 @@ __all__ = [
     "CheckedFile",
     "Renderer",
     "Tally",
+    "document_order",
     "explain",
     "finding_line",
     "first_words",

@@ -18,7 +18,7 @@ from ...model.plan import Action, Claim, Objective, Plan, Target
 from ...model.source import SourceRef
 from ..findings import Finding, Subject
 
-__all__ = ["FIRST_WORDS", "explain", "first_words", "subject_label"]
+__all__ = ["FIRST_WORDS", "document_order", "explain", "first_words", "subject_label"]
 
 FIRST_WORDS = 48
 """About how many characters of an action's or claim's text a subject's label keeps."""
@@ -234,3 +234,21 @@ def explain(
             )
         )
     return explained
+
+
+def document_order(findings: Sequence[Finding], document: Document | None) -> list[Finding]:
+    """``findings`` in the order their subjects appear in ``document``: a Word table's
+    findings among the paragraphs around it, where the audit's own order (by paragraph,
+    then table) puts them first. Without the document, or for a place no block holds, the
+    audit's order stands."""
+    if document is None:
+        return list(findings)
+    blocks = document.blocks
+    last = len(blocks)
+
+    def key(pair: tuple[int, Finding]) -> tuple[int, int]:
+        position, finding = pair
+        index = _block_index(blocks, finding.source)
+        return (last if index is None else index, position)
+
+    return [f for _, f in sorted(enumerate(findings), key=key)]

@@ -152,11 +152,14 @@ def _subject_data(subject: Subject) -> dict[str, Any]:
 
 
 def finding_to_data(finding: Finding) -> dict[str, Any]:
-    """A finding as JSON-ready data; numbers keep their printed text beside their value."""
+    """A finding as JSON-ready data; numbers keep their printed text beside their value.
+
+    An explained finding also carries ``about``, ``quote`` and ``heading`` where they are
+    known."""
     source = {k: v for k, v in attrs.asdict(finding.source).items() if v is not None}
     if "bbox" in source:
         source["bbox"] = list(source["bbox"])
-    return {
+    data: dict[str, Any] = {
         "code": finding.code,
         "severity": finding.severity.value,
         "message": finding.message,
@@ -165,7 +168,10 @@ def finding_to_data(finding: Finding) -> dict[str, Any]:
         "stated": _number_data(finding.stated),
         "source": source,
         "related": [_subject_data(s) for s in finding.related],
-        "about": finding.about,
-        "quote": finding.quote,
-        "heading": finding.heading,
     }
+    # Set only once a finding is explained (cspplan.validate.output.explain), so the data
+    # of a bare audit is what it always was.
+    for key in ("about", "quote", "heading"):
+        if getattr(finding, key) is not None:
+            data[key] = getattr(finding, key)
+    return data

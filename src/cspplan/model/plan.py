@@ -512,16 +512,16 @@ class Plan:
     schema_version: str = SCHEMA_VERSION
 
     def __repr__(self) -> str:
-        counts = {
-            "priorities": len(self.priorities),
-            "objectives": len(self.all_objectives()),
-            "targets": len(self.all_targets()),
-            "actions": len(self.all_actions()),
-            "claims": len(self.claims),
-            "memberships": len(self.memberships),
-            "unclassified": len(self.unclassified),
-        }
-        parts = ", ".join(f"{count} {name}" for name, count in counts.items())
+        counts = (
+            (len(self.priorities), "priority", "priorities"),
+            (len(self.all_objectives()), "objective", "objectives"),
+            (len(self.all_targets()), "target", "targets"),
+            (len(self.all_actions()), "action", "actions"),
+            (len(self.claims), "claim", "claims"),
+            (len(self.memberships), "membership", "memberships"),
+            (len(self.unclassified), "unclassified block", "unclassified blocks"),
+        )
+        parts = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
         name = self.source.path.replace("\\", "/").rsplit("/", 1)[-1]
         title = f"{self.title!r} " if self.title else ""
         return f"<Plan {title}from {name}: {parts}>"

@@ -147,6 +147,9 @@ def test_samples_and_the_client_example_pass_mypy_strict(tmp_path: Path) -> None
         str(ROOT / "pyproject.toml"),
         "--cache-dir",
         str(ROOT / ".mypy_cache"),
+        # Dask's constructors carry no annotations: the extra's typing, not the sample's.
+        "--untyped-calls-exclude",
+        "distributed",
     ]
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", *config, *files],
@@ -155,7 +158,9 @@ def test_samples_and_the_client_example_pass_mypy_strict(tmp_path: Path) -> None
         check=False,
         cwd=ROOT,
     )
-    report = result.stdout
-    for sample in SAMPLES:
-        report = report.replace(str(tmp_path / sample.module), sample.name + " +")
+    # Name each block by its page and fence line: "docs/batch.md:129 +5" is the block's 5th line.
+    names = {sample.module: sample.name for sample in SAMPLES}
+    report = re.sub(
+        r"\S*?(sample_\w+?\.py):", lambda m: names.get(m.group(1), m.group(1)) + " +", result.stdout
+    )
     assert result.returncode == 0, report + result.stderr

@@ -55,3 +55,14 @@ def test_signatures_show_annotations_as_written() -> None:
     assert "### `Plan.walk() -> list[Entry[Item]]`" in text
     assert "| `item` | `Priority | Objective | Target | Action | Claim` |" not in text  # escaped
     assert "| `item` | `Priority \\| Objective \\| Target \\| Action \\| Claim` |" in text
+
+
+def test_rendering_does_not_depend_on_resolved_types() -> None:
+    # The schema generator resolves attrs field types in place; the page must not change.
+    from cspplan.model.plan import Entry
+    from cspplan.parsers.pdf import PdfSettings
+    from cspplan.validate import Finding
+
+    for cls in (CheckSettings, Entry, PdfSettings, Finding):
+        attrs.resolve_types(cls)
+    assert API.read_text(encoding="utf-8") == render_api()

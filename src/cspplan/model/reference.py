@@ -170,12 +170,23 @@ def _function(qualified: str, function: Callable[..., object]) -> list[str]:
     return [f"### `{_signature(qualified, function)}`", "", _markdown(inspect.getdoc(function)), ""]
 
 
+def _written_type(cls: type, name: str) -> str:
+    """A field's annotation as written in the source; ``attrs.resolve_types`` (which the
+    schema generator calls) replaces ``field.type`` with the evaluated type, so that is not
+    read."""
+    for klass in cls.__mro__:
+        written = vars(klass).get("__annotations__", {}).get(name)
+        if written is not None:
+            return _annotation(written)
+    return "Any"
+
+
 def _fields_table(cls: type, defaults: bool = True) -> list[str]:
     docs = _fields_doc(cls)
     header = "| field | type | default | meaning |" if defaults else "| field | type | meaning |"
     out = [header, "|---|---|---|---|" if defaults else "|---|---|---|"]
     for field in attrs.fields(cls):
-        kind = _annotation(field.type).replace("|", "\\|")
+        kind = _written_type(cls, field.name).replace("|", "\\|")
         meaning = _markdown(docs.get(field.name, "")).replace("|", "\\|")
         if defaults:
             default = "(required)" if field.default is attrs.NOTHING else _default(field.default)

@@ -46,8 +46,8 @@ __all__ = [
     "loads",
     "parse_document",
     "tables",
-    "to_pandas",
     "to_data",
+    "to_pandas",
 ]
 
 

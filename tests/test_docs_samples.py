@@ -31,7 +31,7 @@ _BLOCK = re.compile(
     re.S | re.M,
 )
 # The module each optional extra (pyproject's [project.optional-dependencies]) provides.
-EXTRAS = {"dask": "distributed"}
+EXTRAS = {"dask": "distributed", "pandas": "pandas"}
 # Top-level modules a sample may import without declaring an extra: cspplan, its runtime
 # dependencies, and the standard library.
 _RUNTIME = {"cspplan", "attrs", "cattrs", "regex", "pdfplumber", "pypdfium2", "docx"}

@@ -327,6 +327,8 @@ def render_api() -> str:
         ("cspplan.loads", serialise.loads),
         ("cspplan.to_data", serialise.to_data),
         ("cspplan.from_data", serialise.from_data),
+        ("cspplan.tables", cspplan.tables),
+        ("cspplan.to_pandas", cspplan.to_pandas),
         ("cspplan.validate.selected_rules", validate.selected_rules),
         ("cspplan.parsers.available_formats", parsers.available_formats),
         ("cspplan.batch.convert", batch.convert),

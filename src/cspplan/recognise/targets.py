@@ -690,21 +690,15 @@ def unit_of(
     a rate, an index or a score, or figures "per 1,000", make a rate or an index. Where the
     words are too hostile to read in time, no unit is given.
     """
+    measures = [m for m in (baseline, target) if m is not None]
+    words = f"{metric or ''} {statement}".lower()
     try:
-        return _unit_of(percent, baseline, target, metric, statement)
+        return _unit_from(percent, measures, words)
     except TimeoutError:
         return None
 
 
-def _unit_of(
-    percent: Number | None,
-    baseline: Measure | None,
-    target: Measure | None,
-    metric: str | None,
-    statement: str,
-) -> Unit | None:
-    measures = [m for m in (baseline, target) if m is not None]
-    words = f"{metric or ''} {statement}".lower()
+def _unit_from(percent: Number | None, measures: list[Measure], words: str) -> Unit | None:
     if percent is not None and _is_points(percent.text):
         return Unit.PERCENTAGE_POINTS
     if measures and all(_is_percent(m.value.text) for m in measures):

@@ -247,6 +247,11 @@ _MAX_RUN_IN = 400
 """Longest run-in list ("are A, B and C") read as a count's items."""
 _MIN_COUNT = 2
 """Smallest count read as a claim: "one priority" asserts nothing to check."""
+_MIN_SHARE_PARTS = 2
+"""Fewest parts of a share labelled after their percentages ("50.9% female and 49.1% male")."""
+_MIN_LABEL_FIRST_PARTS = 3
+"""Fewest parts of a share labelled before them ("theft 41%, violence 23%, other 36%"): two
+such figures are as often a comparison ("here 48%, nationally 45%")."""
 _PAIR_SHARE_BOUNDS = (Decimal(98), Decimal(102))
 """Where two parts of a share must sum to be one whole: only a rounding slip from 100."""
 _LABEL_FIRST_SHARE_BOUNDS = (Decimal(90), Decimal(110))
@@ -718,11 +723,15 @@ def _named_period(text: str) -> Period | None:
 def _shares(sentence: str, source: SourceRef) -> list[Claim]:
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
-    for group, minimum in ((_labels_after(sentence), 2), (_labels_before(sentence), 3)):
+    groups = (
+        (_labels_after(sentence), _MIN_SHARE_PARTS, False),
+        (_labels_before(sentence), _MIN_LABEL_FIRST_PARTS, True),
+    )
+    for group, minimum, label_first in groups:
         for parts in group:
             if len(parts) < minimum or any(_inside(taken, start) for start, _, _ in parts):
                 continue
-            claim = _share_claim(sentence, parts, source, strict=minimum == 3)
+            claim = _share_claim(sentence, parts, source, strict=label_first)
             if claim is not None:
                 claims.append(claim)
                 bisect.insort(taken, (parts[0][0], parts[-1][0] + 1))
@@ -789,7 +798,7 @@ def _share_claim(
     if len(set(labels)) != len(labels):
         return None
     total = sum((v.value for v in values if v is not None), Decimal(0))
-    if len(parts) == 2:
+    if len(parts) == _MIN_SHARE_PARTS:
         low, high = _PAIR_SHARE_BOUNDS
     elif strict:
         low, high = _LABEL_FIRST_SHARE_BOUNDS

@@ -36,6 +36,9 @@ _SENTENCE = lazy(
 )
 _WORD = lazy(r"[A-Za-z]+")
 _AREA_PREFIX = lazy(r"(?i)safer|safe|the|stronger")
+_MIN_TITLE_WORDS = 2
+"""Fewest words a title after a partnership's name needs: "Community Safety Partnership Plan"
+is one title, not a body and the word "Plan"."""
 _FRONT_LIMIT = 15
 """How many opening blocks may hold the title; plans put it on the cover or first lines."""
 _MAX_TITLE_WORDS = 25
@@ -100,7 +103,7 @@ def split_partnership(text: str) -> tuple[str | None, str]:
         if not rest:
             return body, ""
         # "Community Safety Partnership Plan" is a title, not a body followed by a title.
-        if len(_WORD.findall(rest)) < 2 or not _PLAN_WORD.search(rest):
+        if len(_WORD.findall(rest)) < _MIN_TITLE_WORDS or not _PLAN_WORD.search(rest):
             return None, text
     except TimeoutError:
         return None, text

@@ -192,6 +192,12 @@ _PERIOD_BEFORE = 30
 """Characters before a stated target value read for the period it is for."""
 _OUTTURN_PREFIX = 40
 """Characters before an outturn's "figure was" read for words making it a baseline or aim."""
+_OUTTURN_SENTENCES = 3
+"""How many sentences after a target are read for the figure it reached (its outturn)."""
+_RANGE_PREFIX = 12
+"""Characters before a "to N" read for the figure that makes it a range ("aged 10 to 17")."""
+_FROM_TO_GAP = 3
+"""Most characters between "from N" and "to M" for the two to be a baseline and a target."""
 _MAX_TRAILING_METRIC = 120
 """Longest text after the figures read as the metric ("To reduce by 5% the number of ...")."""
 _MAX_METRIC = 200
@@ -254,7 +260,7 @@ def _find_targets(text: str, source: SourceRef) -> list[Target]:
         if found[position + 1 :] and found[position + 1][0] == index:
             result.append(target)
             continue
-        outturn = _outturn(parts[index + 1 : min(stop, index + 4)])
+        outturn = _outturn(parts[index + 1 : min(stop, index + 1 + _OUTTURN_SENTENCES)])
         result.append(attrs.evolve(target, outturn=outturn) if outturn else target)
     return result
 
@@ -542,9 +548,10 @@ def _read_figures(
             # metric but is not a percentage.
             pass
         elif clause.group("toclause") and goal is None:
-            prefix = rest[max(0, clause.start() - 12) : clause.start()].rstrip()
+            prefix = rest[max(0, clause.start() - _RANGE_PREFIX) : clause.start()].rstrip()
             # "aged 10 to 17" is a range; "from 1,100 to 990" is a baseline and a target.
-            ranged = prefix[-1:].isdigit() and not (0 <= clause.start() - from_end <= 3)
+            gap = clause.start() - from_end
+            ranged = prefix[-1:].isdigit() and not (0 <= gap <= _FROM_TO_GAP)
             if _looks_like_year(clause.group("tgt")) or ranged:
                 continue
             value = parse_quantity(clause.group("tgt"), short_points=True)

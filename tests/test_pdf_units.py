@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cspplan.document import Cell, Row
-from cspplan.parsers.pdf.assemble import _continues, _join_rows
+from cspplan.parsers.pdf.assemble import _join_rows
 from cspplan.parsers.pdf.layout import (
     Line,
     Word,
@@ -36,6 +36,7 @@ from cspplan.parsers.pdf.tables import (
     find_unruled_tables,
     grid_positions,
 )
+from cspplan.text.continuation import continues_row as _continues
 
 
 def words(

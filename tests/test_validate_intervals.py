@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from cspplan.errors import SettingsError
 from cspplan.model import Number
 from cspplan.validate import CheckSettings, Interval, Rounding, number_interval
-from cspplan.validate.arithmetic import ChangeCase, Verdict
+from cspplan.validate.cases import ChangeCase, Verdict
 from cspplan.validate.intervals import (
     coarse_step,
     difference,

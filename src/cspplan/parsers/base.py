@@ -46,7 +46,8 @@ class ParserSettings:
     """Base for a parser's frozen settings object; subclasses add fields with defaults."""
 
 
-S = TypeVar("S", bound=ParserSettings)
+# Any attrs class, not only ParserSettings: writers' settings resolve the same way.
+S = TypeVar("S", bound=attrs.AttrsInstance)
 
 
 def resolve_settings(cls: type[S], settings: S | Mapping[str, Any] | None) -> S:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import functools
 import os
-from importlib.metadata import EntryPoint, entry_points
+from importlib.metadata import EntryPoint
 from pathlib import Path
-from typing import Any
 
 from ..errors import CspplanError, DocumentError, UnsupportedFormatError
+from ..plugins import entry_points_by_name, load_plugin
 from .base import Parser
 
 __all__ = ["ENTRY_POINT_GROUP", "available_formats", "choose_parser", "get_parser", "reset"]
@@ -23,12 +23,7 @@ ENTRY_POINT_GROUP = "cspplan.parsers"
 
 @functools.cache
 def _entry_points() -> dict[str, EntryPoint]:
-    found: dict[str, EntryPoint] = {}
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        # The first distribution to claim a name wins, so a plugin cannot silently shadow a
-        # built-in parser merely by being installed later on the path.
-        found.setdefault(ep.name, ep)
-    return found
+    return entry_points_by_name(ENTRY_POINT_GROUP)
 
 
 @functools.cache
@@ -41,11 +36,7 @@ def get_parser(name: str) -> Parser:
     ep = _entry_points().get(name)
     if ep is None:
         raise UnsupportedFormatError(None, _entry_points(), f"no parser named {name!r}")
-    try:
-        factory: Any = ep.load()
-        parser = factory()
-    except Exception as exc:  # a broken plugin must not look like a broken document
-        raise CspplanError(f"parser plugin {name!r} ({ep.value}) failed to load: {exc}") from exc
+    parser = load_plugin("parser", name, ep)
     if not isinstance(parser, Parser):
         raise CspplanError(f"parser plugin {name!r} ({ep.value}) does not implement Parser")
     return parser

@@ -8,30 +8,40 @@
   above: it adds milestones and leads;
 - a row that only names a group ("2. Prevention & Education", "Priority 1: Criminal damage")
   starts a workstream;
-- rows above the header, and label rows before the first action ("Objectives:",
-  "Performance Indicators:", "Next Review Date:", "... has 4 areas of work: 1. ... 2. ..."),
-  are returned as :class:`PreambleItem` for the action plan's priority.
+- rows above the header, and label rows before the first action, are returned as
+  :class:`~.preamble.PreambleItem` for the action plan's priority (see :mod:`.preamble`).
 
-Several outputs and several dates in one cell are paired in order; a cell that a text export
-flattened to one line is cut at the phrase boundaries that best match the number of dates.
+How each column's cells are read, and which field of the action they fill, is set out once
+in :data:`.columns.COLUMNS`; outputs and dates are paired into milestones by
+:mod:`.milestones`.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
+import regex
 
 from ..document import Cell, Row, Table
 from ..model.plan import Action, ExtraField, Indicator, Lead, Marker, Milestone, Workstream
 from ..model.source import SourceRef
+from ..text.continuation import row_cells_by_column
+from .columns import COLUMNS, CellReading, ColumnKind, kinds_where
 from .indicators import find_indicators
 from .leads import split_leads
-from .tables import ColumnKind, TableLayout, is_header_row, row_cells_by_column
-from .timescales import parse_timescale, split_timescales
-from .words import FUNCTION_WORDS
+from .milestones import (
+    FUNCTION,
+    VERBS,
+    cell_text,
+    pair_milestones,
+    split_outputs,
+    strip_bullet,
+)
+from .numbers import TIMEOUT
+from .preamble import PreambleItem, is_label_row, read_preamble
+from .tables import TableLayout, is_header_row
 
 __all__ = [
     "ActionTableReading",
@@ -43,123 +53,43 @@ __all__ = [
     "split_ref",
 ]
 
-_SOURCE = SourceRef()
+TITLE_WORDS = 10
+"""The most words a group's title may have."""
+TITLE_CAPITALS = 0.6
+"""The share of a title's significant words that must start with a capital or a digit."""
+SENTENCE_CASE_TITLE_WORDS = 6
+"""The most words a group name in sentence case ("Anti-social behaviour") may have."""
+SHORT_TITLE_WORDS = 8
+"""The most words a short capitalised title (a section in a merged row) may have."""
+GROUP_PHRASE_WORDS = 4
+"""The most words a lone phrase in a row may have to name a group of actions."""
+NAMED_GROUP_WORDS = 12
+"""The most words a title may have after a group word ("Priority 2 - ...")."""
+GROUP_ROW_CELLS = 2
+"""The most filled cells a row naming a group may have."""
+NOTE_WORDS = 8
+"""Beyond this many words, one merged cell under the header is a note, not a title."""
 
 MARKER_CHARS = "*▲△▼▽■□◆◇●○★☆†‡#♦►✦✧"
 """Symbols a plan may print after an action's ref to flag it."""
 
-_REF_CELL = re.compile(
+_REF_CELL = regex.compile(
     r"^\s*\(?(?P<ref>(?:[A-Z]{1,4}\s?)?\d{1,2}(?:\.\d{1,2}){0,3}[a-z]?|[a-zA-Z]|[ivx]{1,4})"
     r"(?:\.|\)|(?=\s|$))"
-    r"(?P<marks>(?:\s*[" + re.escape(MARKER_CHARS) + r"])*)\s*(?P<rest>.*)$",
-    re.DOTALL,
+    r"(?P<marks>(?:\s*[" + regex.escape(MARKER_CHARS) + r"])*)\s*(?P<rest>.*)$",
+    regex.DOTALL,
 )
-_REF_IN_TEXT = re.compile(
+_REF_IN_TEXT = regex.compile(
     r"^\s*(?P<ref>\d{1,2}(?:\.\d{1,2}){1,3}[a-z]?|\d{1,2}(?=[.)]\s+[A-Z]))[.)]?"
-    r"(?P<marks>(?:\s*[" + re.escape(MARKER_CHARS) + r"])*)\s+(?P<rest>\S.*)$",
-    re.DOTALL,
+    r"(?P<marks>(?:\s*[" + regex.escape(MARKER_CHARS) + r"])*)\s+(?P<rest>\S.*)$",
+    regex.DOTALL,
 )
-_GROUP_ROW = re.compile(
+_GROUP_ROW = regex.compile(
     r"^\s*(?:(?P<word>priority|theme|area|workstream|work\s*stream|strand|section|outcome|"
     r"objective|aim)\s*)?(?P<ref>\d{1,2}|[A-Z](?=[.:)]))\s*[.:)\-–]?\s+(?P<title>\S.{0,100})$",
-    re.IGNORECASE | re.DOTALL,
+    regex.IGNORECASE | regex.DOTALL,
 )
-_LABEL = re.compile(
-    r"^\s*(?P<label>(?:key\s+|strategic\s+|our\s+)?(?:objectives?|aims?)|"
-    r"(?:key\s+)?performance\s+(?:indicators?|measures?)|(?:key\s+)?indicators?|pis?|kpis?|"
-    r"(?:next\s+)?review(?:\s+date)?|(?:date\s+of\s+)?next\s+review|"
-    r"(?:key\s+)?(?:areas?|strands?|themes?)\s+of\s+work|workstreams?)\s*:\s*(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-_AREAS_OF_WORK = re.compile(
-    r"\b(?:areas?|strands?|themes?|streams?)\s+of\s+work\b|\bworkstreams\b|\bwork\s*streams\b",
-    re.IGNORECASE,
-)
-_INLINE_NUMBERED = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=\S)")
-_BULLET = re.compile(r"^\s*[•▪●◦■➢➤\-–·§❖]\s*")
-_TO_SPLIT = re.compile(r"(?<=[a-z0-9.%)])\s+(?=To\s+[a-z])")
-_SENTENCE_END = re.compile(r"[.;:]\s*$")
-_FUNCTION = FUNCTION_WORDS | {
-    "into",
-    "onto",
-    "all",
-    "any",
-    "each",
-    "per",
-    "via",
-    "its",
-    "their",
-    "our",
-}
-_VERBS = frozenset(
-    [
-        "achieve",
-        "agree",
-        "appoint",
-        "assess",
-        "carry",
-        "commission",
-        "complete",
-        "conduct",
-        "consult",
-        "continue",
-        "create",
-        "deliver",
-        "design",
-        "develop",
-        "engage",
-        "ensure",
-        "establish",
-        "evaluate",
-        "expand",
-        "extend",
-        "hold",
-        "identify",
-        "implement",
-        "improve",
-        "increase",
-        "introduce",
-        "launch",
-        "maintain",
-        "monitor",
-        "produce",
-        "progress",
-        "promote",
-        "provide",
-        "publish",
-        "recruit",
-        "reduce",
-        "report",
-        "research",
-        "review",
-        "run",
-        "secure",
-        "set",
-        "submit",
-        "support",
-        "test",
-        "train",
-        "undertake",
-        "update",
-    ]
-)
-
-
-@attrs.frozen(slots=True)
-class PreambleItem:
-    """Something an action plan states above its action rows.
-
-    Attributes:
-        kind: ``objective``, ``indicator``, ``review``, ``workstream`` or ``text``.
-        text: The item as written.
-        ref: Its number, where it has one (a workstream's "2").
-        source: The cell it is in.
-    """
-
-    kind: str
-    text: str
-    ref: str | None = None
-    source: SourceRef = _SOURCE
+_SENTENCE_END = regex.compile(r"[.;:]\s*$")
 
 
 @attrs.frozen(slots=True)
@@ -189,251 +119,51 @@ def split_ref(text: str, own_column: bool) -> tuple[str | None, tuple[str, ...],
     """A ref, its markers and the rest of the text: ``"2.1 *"`` gives
     ``("2.1", ("*",), "")``; in action text only a dotted ref or "1." counts ("1.1 Identify ...")."""
     pattern = _REF_CELL if own_column else _REF_IN_TEXT
-    match = pattern.match(text)
+    match = pattern.match(text, timeout=TIMEOUT)
     if not match:
         return None, (), text.strip()
     marks = tuple(ch for ch in match.group("marks") if not ch.isspace())
     return match.group("ref").strip(), marks, match.group("rest").strip()
 
 
-def _strip_bullet(line: str) -> str:
-    return _BULLET.sub("", line).strip()
-
-
-def _split_objective_line(line: str) -> list[str]:
-    """An objectives cell flattened to one line: "To reduce X by 2008 To reduce Y by 2008"."""
-    pieces = [p.strip() for p in _TO_SPLIT.split(line) if p.strip()]
-    return pieces or [line]
-
-
-def _split_numbered(line: str) -> list[tuple[str | None, str]]:
-    """ "1. Offenders 2. Target Hardening" as ``[("1", "Offenders"), ("2", "Target Hardening")]``."""
-    matches = list(_INLINE_NUMBERED.finditer(line))
-    if not matches:
-        return [(None, line.strip())] if line.strip() else []
-    items: list[tuple[str | None, str]] = []
-    head = line[: matches[0].start()].strip()
-    if head:
-        items.append((None, head))
-    for index, match in enumerate(matches):
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(line)
-        title = line[match.end() : end].strip(" ,;")
-        if title:
-            items.append((match.group(1), title))
-    return items
-
-
-def _label_kind(label: str) -> str:
-    lowered = label.lower()
-    if "review" in lowered:
-        return "review"
-    if "objective" in lowered or "aim" in lowered:
-        return "objective"
-    if "work" in lowered:
-        return "workstream"
-    return "indicator"
-
-
-def _items(kind: str, line: str, source: SourceRef) -> list[PreambleItem]:
-    text = _strip_bullet(line)
-    if not text:
-        return []
-    if kind == "objective":
-        return [
-            PreambleItem("objective", part, None, source) for part in _split_objective_line(text)
-        ]
-    if kind == "workstream":
-        return [
-            PreambleItem("workstream" if ref else "text", title, ref, source)
-            for ref, title in _split_numbered(text)
-        ]
-    return [PreambleItem(kind, text, None, source)]
-
-
-def read_preamble(rows: Sequence[Row]) -> list[PreambleItem]:
-    """The labelled items in rows above an action table's rows, column by column.
-
-    A label ("Objectives:", "Performance Indicators:", "Next Review Date:", "has 3 areas of
-    work:") applies to the lines after it in its cell and to the cells below it in its column.
-    """
-    state: dict[int, str] = {}
-    items: list[PreambleItem] = []
-    for row in rows:
-        for column, cell in row_cells_by_column(row):
-            for line in cell.lines:
-                text = line.strip()
-                if not text:
-                    continue
-                label = _LABEL.match(text)
-                if label:
-                    state[column] = _label_kind(label.group("label"))
-                    rest = label.group("rest").strip()
-                    if rest:
-                        items.extend(_items(state[column], rest, cell.source))
-                    continue
-                if _AREAS_OF_WORK.search(text):
-                    state[column] = "workstream"
-                    head, colon, rest = text.partition(":")
-                    if not colon:
-                        # "has three areas of work 1. Offenders 2. ..." without a colon.
-                        numbered = _split_numbered(text)
-                        items.append(PreambleItem("text", numbered[0][1], None, cell.source))
-                        items.extend(
-                            PreambleItem("workstream", t, r, cell.source) for r, t in numbered[1:]
-                        )
-                        continue
-                    items.append(PreambleItem("text", head.strip() + ":", None, cell.source))
-                    if rest.strip():
-                        items.extend(_items("workstream", rest, cell.source))
-                    continue
-                items.extend(_items(state.get(column, "text"), text, cell.source))
-    return items
-
-
 def _title_like(text: str) -> bool:
     words = text.split()
-    if not words or len(words) > 10 or _SENTENCE_END.search(text):
+    if not words or len(words) > TITLE_WORDS or _SENTENCE_END.search(text, timeout=TIMEOUT):
         return False
-    significant = [w for w in words if w.lower() not in _FUNCTION and w not in "&-–/"]
+    significant = [w for w in words if w.lower() not in FUNCTION and w not in "&-–/"]
     if not significant:
         return False
     capitals = sum(1 for w in significant if w[:1].isupper() or w[:1].isdigit())
-    return capitals / len(significant) >= 0.6
+    return capitals / len(significant) >= TITLE_CAPITALS
 
 
 def _short_sentence_case_title(text: str) -> bool:
     """ "Anti-social behaviour", "Night-time economy": modern plans write group names in
     sentence case, which the capitals test misses; an action would start with a verb."""
     words = text.split()
-    if not _short_title(text) or len(words) > 6:
+    if not _short_title(text) or len(words) > SENTENCE_CASE_TITLE_WORDS:
         return False
     first = words[0].lower().strip(".,:")
-    return first != "to" and first not in _VERBS
+    return first != "to" and first not in VERBS
 
 
-def _boundary_score(words: list[str], index: int) -> float:
-    word = words[index]
-    previous = words[index - 1]
-    following = words[index + 1] if index + 1 < len(words) else ""
-    score = 0.0
-    if previous.lower() in _FUNCTION:
-        score -= 2
-    elif previous[:1].islower():
-        score += 2
-    if following[:1].islower() and following.lower() not in _FUNCTION:
-        score += 1
-    if word.lower().strip(".,") in _VERBS:
-        score += 1
-    if previous[:1].isupper() and (following[:1].isupper() or not following):
-        score -= 1  # inside a run of capitalised words: a name, not a new phrase
-    return score
-
-
-def split_outputs(text: str, count: int) -> list[str]:
-    """Cut a line holding ``count`` outputs written one after another ("Study completed
-    Recommendations implemented") at the phrase boundaries that read best: after a lower-case
-    word, before a capitalised word or a number, balancing the pieces' lengths on ties.
-
-    >>> split_outputs("Project determined Project delivered", 2)
-    ['Project determined', 'Project delivered']
-    """
-    words = text.split()
-    if count <= 1 or len(words) < count:
-        return [text.strip()] if text.strip() else []
-    candidates = [
-        i
-        for i in range(1, len(words))
-        if (words[i][:1].isupper() or words[i][:1].isdigit())
-        and not words[i - 1].endswith(("-", "/"))
-    ]
-    if len(candidates) < count - 1 or len(candidates) > 16 or count > 8:
-        return [text.strip()]
-    scores = {i: _boundary_score(words, i) for i in candidates}
-    best: tuple[float, tuple[int, ...]] | None = None
-    for combo in itertools.combinations(candidates, count - 1):
-        cuts = (0, *combo, len(words))
-        lengths = [b - a for a, b in itertools.pairwise(cuts)]
-        single = sum(1 for n in lengths if n == 1)
-        value = sum(scores[i] for i in combo) - single - 0.05 * (max(lengths) - min(lengths))
-        if best is None or value > best[0] + 1e-9:
-            best = (value, combo)
-    assert best is not None
-    cuts = (0, *best[1], len(words))
-    return [" ".join(words[a:b]) for a, b in itertools.pairwise(cuts)]
-
-
-_BULLET_MARK = re.compile(r"^\s*[•▪●◦■➢➤\-–·§❖*]\s+\S")
+_BULLET_MARK = regex.compile(r"^\s*[•▪●◦■➢➤\-–·§❖*]\s+\S")
 
 
 def _bulleted_items(cells: Sequence[Cell]) -> tuple[str, ...]:
     """The items of an action cell that holds nothing but two or more bulleted lines."""
     lines = [line for c in cells for line in c.lines if line.strip()]
-    if len(lines) < 2 or not all(_BULLET_MARK.match(line) for line in lines):
+    if len(lines) < 2 or not all(_BULLET_MARK.match(line, timeout=TIMEOUT) for line in lines):
         return ()
-    return tuple(" ".join(_strip_bullet(line).split()) for line in lines)
+    return tuple(" ".join(strip_bullet(line).split()) for line in lines)
 
 
-def _cell_text(cells: Sequence[Cell]) -> str:
-    return "\n".join(c.text.strip() for c in cells if not c.is_empty)
-
-
-def _lines(cells: Sequence[Cell]) -> list[str]:
-    return [_strip_bullet(line) for c in cells for line in c.lines if _strip_bullet(line)]
-
-
-_CONNECTORS = FUNCTION_WORDS - {"as"}
-
-
-def _merge_wrapped(lines: list[str]) -> list[str]:
-    """Lines a PDF wrapped inside a cell, joined again: a line starting in lower case, or
-    following a line that ends on a joining word or a comma, continues the line before."""
-    merged: list[str] = []
-    for line in lines:
-        if merged and (
-            line[:1].islower()
-            or merged[-1].endswith((",", "-", "&"))
-            or merged[-1].rsplit(" ", 1)[-1].lower() in _CONNECTORS
-        ):
-            merged[-1] = f"{merged[-1]} {line}"
-        else:
-            merged.append(line)
-    return merged
-
-
-def pair_milestones(
-    outputs: Sequence[Cell], timescales: Sequence[Cell], source: SourceRef
-) -> tuple[Milestone, ...]:
-    """Milestones from an output cell and a timescale cell, paired in order.
-
-    Several dates are paired with as many outputs: the cell's lines where they match in
-    number, else its text cut into that many phrases. Several outputs with one date share it.
-    """
-    dates = split_timescales(" ".join(_cell_text(timescales).split()))
-    bullets = any(_BULLET.match(line) for c in outputs for line in c.lines)
-    lines = _lines(outputs)
-    if not bullets:
-        lines = _merge_wrapped(lines)
-    if len(dates) > 1 and len(lines) != len(dates) and lines:
-        pieces = split_outputs(" ".join(lines), len(dates))
-        if len(pieces) == len(dates):
-            lines = pieces
-    if len(lines) > 1 and len(dates) == 1:
-        return tuple(
-            Milestone(output=line, timescale=parse_timescale(dates[0]), source=source)
-            for line in lines
-        )
-    milestones: list[Milestone] = []
-    for output, date in itertools.zip_longest(lines, dates):
-        if output is None and date is None:
-            continue
-        milestones.append(
-            Milestone(
-                output=output,
-                timescale=parse_timescale(date) if date is not None else None,
-                source=source,
-            )
-        )
-    return tuple(milestones)
+_FIELD_COLUMNS = tuple(entry for entry in COLUMNS if entry.reading is CellReading.FIELD)
+_DETAILS = kinds_where("detail")
+_RULES_OUT_GROUP = kinds_where("rules_out_group")
+_SHARED_DOWN = frozenset(kinds_where("shared_down"))
+"""Columns whose merged-down cell holds for every row it covers. The action and ref columns
+are not: a merged action cell over several rows is one action with several outputs."""
 
 
 @attrs.define
@@ -459,9 +189,12 @@ class _Draft:
     many milestones that made: a PDF may carry the rest of the outputs into the next row."""
 
     def freeze(self) -> Action:
-        def joined(kind: ColumnKind) -> str | None:
-            return "\n".join(self.fields.get(kind, [])) or None
-
+        """The action as read, its id left empty for the plan to assign."""
+        fields: dict[str, Any] = {
+            entry.field: "\n".join(self.fields.get(entry.kind, [])) or None
+            for entry in _FIELD_COLUMNS
+            if entry.field is not None
+        }
         return Action(
             id="",
             text=self.text,
@@ -469,14 +202,11 @@ class _Draft:
             workstream=self.workstream,
             leads=tuple(self.leads),
             milestones=tuple(self.milestones),
-            status=joined(ColumnKind.STATUS),
-            resources=joined(ColumnKind.RESOURCES),
-            evaluation=joined(ColumnKind.EVALUATION),
-            outcome=joined(ColumnKind.OUTCOME),
             indicators=tuple(self.indicators),
             markers=tuple(Marker(symbol=s) for s in self.markers),
             extra=tuple(self.extra),
             source=self.source,
+            **fields,
         )
 
 
@@ -501,7 +231,7 @@ def _indicators(cells: Sequence[Cell], source: SourceRef) -> list[Indicator]:
     found: list[Indicator] = []
     for cell in cells:
         for line in cell.lines:
-            text = _strip_bullet(line)
+            text = strip_bullet(line)
             if not text:
                 continue
             coded = find_indicators(text, cell.source)
@@ -515,26 +245,32 @@ def _group_row(
     """``(ref, title, word)`` where a row only names a group of actions; ``word`` is the
     kind of group the row names ("priority" in "PRIORITY 2 – PROTECTING VULNERABLE
     PEOPLE"), where it names one."""
-    details = (ColumnKind.LEAD, ColumnKind.TARGET, ColumnKind.TIMESCALE, ColumnKind.STATUS)
-    if any(not c.is_empty for kind in details for c in known.get(kind, [])):
+    if any(not c.is_empty for kind in _RULES_OUT_GROUP for c in known.get(kind, [])):
         return None
     filled = [c for c in row.cells if not c.is_empty]
-    if not filled or len(filled) > 2:
+    if not filled or len(filled) > GROUP_ROW_CELLS:
         return None
     text = " ".join(" ".join(c.text.split()) for c in filled)
-    match = _GROUP_ROW.match(text)
+    match = _GROUP_ROW.match(text, timeout=TIMEOUT)
     if match and "." not in match.group("ref")[1:]:
         title = match.group("title").strip()
         named = (
             _title_like(title)
-            or (match.group("word") and len(title.split()) <= 12)
+            or (match.group("word") and len(title.split()) <= NAMED_GROUP_WORDS)
             or _short_sentence_case_title(title)
             or (_spans_row(row) and _short_title(title))
         )
-        if named and (not _REF_IN_TEXT.match(text) or re.match(r"^\s*\d{1,2}[.)]?\s", text)):
+        if named and (
+            not _REF_IN_TEXT.match(text, timeout=TIMEOUT)
+            or regex.match(r"^\s*\d{1,2}[.)]?\s", text, timeout=TIMEOUT)
+        ):
             word = match.group("word")
             return match.group("ref"), title, " ".join(word.lower().split()) if word else None
-    if len(filled) == 1 and _group_title(text) and not re.match(r"^\s*\d", text):
+    if (
+        len(filled) == 1
+        and _group_title(text)
+        and not regex.match(r"^\s*\d", text, timeout=TIMEOUT)
+    ):
         return None, text, None
     if _spans_row(row) and _short_title(text):
         return None, text, None
@@ -550,14 +286,18 @@ def _short_title(text: str) -> bool:
     """Short, capitalised and not a sentence: in a row merged across the table this names a
     section even where it starts with a verb ("Support for victims")."""
     words = text.split()
-    return 0 < len(words) <= 8 and words[0][:1].isupper() and not _SENTENCE_END.search(text)
+    return (
+        0 < len(words) <= SHORT_TITLE_WORDS
+        and words[0][:1].isupper()
+        and not _SENTENCE_END.search(text, timeout=TIMEOUT)
+    )
 
 
 def _group_title(text: str) -> bool:
     """A row's only text reads as the name of a group of actions: a title, or a phrase of a
     few words with nothing else in the row ("Support for victims"); an action has more words
     or a lead and a date beside it."""
-    return _title_like(text) or (_short_title(text) and len(text.split()) <= 4)
+    return _title_like(text) or (_short_title(text) and len(text.split()) <= GROUP_PHRASE_WORDS)
 
 
 def _note_row(row: Row) -> bool:
@@ -567,22 +307,7 @@ def _note_row(row: Row) -> bool:
     if len(filled) != 1 or filled[0].colspan < 2:
         return False
     text = " ".join(filled[0].text.split())
-    return bool(_SENTENCE_END.search(text)) or len(text.split()) > 8
-
-
-# Columns whose merged-down cell holds for every row it covers. The action and ref columns
-# are left out: a merged action cell over several rows is one action with several outputs.
-_SHARED_DOWN = frozenset(
-    {
-        ColumnKind.LEAD,
-        ColumnKind.TIMESCALE,
-        ColumnKind.STATUS,
-        ColumnKind.RESOURCES,
-        ColumnKind.EVALUATION,
-        ColumnKind.OUTCOME,
-        ColumnKind.INDICATOR,
-    }
-)
+    return bool(_SENTENCE_END.search(text, timeout=TIMEOUT)) or len(text.split()) > NOTE_WORDS
 
 
 def _fill_merged_down(rows: list[Row], layout: TableLayout) -> list[Row]:
@@ -620,7 +345,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         if all(c.is_empty for c in row.cells) or row.is_header or is_header_row(row):
             continue  # a header repeated inside the table (a page break in a PDF)
         known, unknown = _by_kind(row, layout)
-        label_row = _label_row(row)
+        label_row = is_label_row(row)
         if (label_row or _note_row(row)) and not drafts:
             preamble_rows.append(row)
             continue
@@ -631,7 +356,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         rest = ""
         if ref_cells and not ref_cells[0].is_empty:
             ref, marks, rest = split_ref(ref_cells[0].text, own_column=True)
-        action_text = _cell_text(action_cells)
+        action_text = cell_text(action_cells)
         if ref is None and action_text:
             ref, marks, action_text = split_ref(action_text, own_column=False)
             if ref_column and ref is None and rest:
@@ -651,10 +376,10 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
                 if not any(w.ref == group_ref and group_ref for w in workstreams):
                     workstreams.append(Workstream(title=title, ref=group_ref, source=row.source))
                 continue
-        group_text = _cell_text(known.get(ColumnKind.PRIORITY, [])) or None
+        group_text = cell_text(known.get(ColumnKind.PRIORITY, [])) or None
         if group_text:
             current_group = " ".join(group_text.split())
-        objective_text = _cell_text(known.get(ColumnKind.OBJECTIVE, [])) or None
+        objective_text = cell_text(known.get(ColumnKind.OBJECTIVE, [])) or None
         if objective_text:
             current_objective = " ".join(objective_text.split())
         if (
@@ -670,7 +395,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         if ref is not None or action_text:
             drafts.append(
                 _Draft(
-                    text=_strip_bullet(" ".join(action_text.split())) if action_text else "",
+                    text=strip_bullet(" ".join(action_text.split())) if action_text else "",
                     ref=ref,
                     markers=marks,
                     workstream=_workstream_for(ref, workstreams, current_workstream),
@@ -693,7 +418,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         new_action = drafts[-1].source is row.source
         if leading_outcome and new_action:
             # An outcome in the first column groups the rows under it (a merged cell).
-            own = _cell_text(known.get(ColumnKind.OUTCOME, []))
+            own = cell_text(known.get(ColumnKind.OUTCOME, []))
             current_outcome = own or current_outcome
             if not own and current_outcome:
                 drafts[-1].fields.setdefault(ColumnKind.OUTCOME, []).append(current_outcome)
@@ -751,26 +476,8 @@ def _workstream_for(
     return current
 
 
-def _label_row(row: Row) -> bool:
-    first = next((c for c in row.cells if not c.is_empty), None)
-    if first is None:
-        return False
-    line = first.lines[0] if first.lines else ""
-    return bool(_LABEL.match(line) or _AREAS_OF_WORK.search(line))
-
-
 def _has_details(known: dict[ColumnKind, list[Cell]]) -> bool:
-    kinds = (
-        ColumnKind.LEAD,
-        ColumnKind.TARGET,
-        ColumnKind.TIMESCALE,
-        ColumnKind.STATUS,
-        ColumnKind.RESOURCES,
-        ColumnKind.EVALUATION,
-        ColumnKind.OUTCOME,
-        ColumnKind.INDICATOR,
-    )
-    return any(not c.is_empty for kind in kinds for c in known.get(kind, []))
+    return any(not c.is_empty for kind in _DETAILS for c in known.get(kind, []))
 
 
 def _add_details(
@@ -780,7 +487,27 @@ def _add_details(
     source: SourceRef,
     lead_header: str,
 ) -> None:
-    for cell in known.get(ColumnKind.LEAD, []):
+    """Add a row's detail cells to ``draft``, each column read as its entry in
+    :data:`.columns.COLUMNS` says; cells under unknown headers are kept by header."""
+    for entry in COLUMNS:
+        cells = known.get(entry.kind, [])
+        if entry.reading is CellReading.LEADS:
+            _add_leads(draft, cells, lead_header)
+        elif entry.reading is CellReading.OUTPUTS:
+            _add_milestones(draft, cells, known, source)
+        elif entry.reading is CellReading.FIELD:
+            text = cell_text(cells)
+            if text:
+                draft.fields.setdefault(entry.kind, []).append(text)
+        elif entry.reading is CellReading.INDICATORS:
+            draft.indicators.extend(_indicators(cells, source))
+    for header, cell in unknown:
+        if not cell.is_empty:
+            draft.extra.append(ExtraField(name=header, value=cell.text.strip()))
+
+
+def _add_leads(draft: _Draft, cells: Sequence[Cell], lead_header: str) -> None:
+    for cell in cells:
         text = cell.text.strip()
         if not text:
             continue
@@ -796,7 +523,16 @@ def _add_details(
             # A placeholder ("Await outcome of review") names nobody: no lead is invented,
             # and its words are kept under the column's header.
             draft.extra.append(ExtraField(name=lead_header, value=text))
-    outputs = [c for c in known.get(ColumnKind.TARGET, []) if not c.is_empty]
+
+
+def _add_milestones(
+    draft: _Draft,
+    output_cells: Sequence[Cell],
+    known: dict[ColumnKind, list[Cell]],
+    source: SourceRef,
+) -> None:
+    """Outputs paired with the dates of the row's date column (read here, with them)."""
+    outputs = [c for c in output_cells if not c.is_empty]
     dates = [c for c in known.get(ColumnKind.TIMESCALE, []) if not c.is_empty]
     if outputs and not dates and draft.unmatched is not None:
         # The outputs the dates above were waiting for: pair them all again.
@@ -808,16 +544,3 @@ def _add_details(
     draft.unmatched = (
         (outputs, dates, len(paired)) if any(m.output is None for m in paired) else None
     )
-    for kind in (
-        ColumnKind.STATUS,
-        ColumnKind.RESOURCES,
-        ColumnKind.EVALUATION,
-        ColumnKind.OUTCOME,
-    ):
-        text = _cell_text(known.get(kind, []))
-        if text:
-            draft.fields.setdefault(kind, []).append(text)
-    draft.indicators.extend(_indicators(known.get(ColumnKind.INDICATOR, []), source))
-    for header, cell in unknown:
-        if not cell.is_empty:
-            draft.extra.append(ExtraField(name=header, value=cell.text.strip()))

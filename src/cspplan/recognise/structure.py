@@ -18,8 +18,11 @@ as it walks the document:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+
+import regex
+
+from .numbers import TIMEOUT
 
 __all__ = [
     "action_plan_title",
@@ -40,23 +43,49 @@ __all__ = [
     "section_number",
 ]
 
+ACTION_PLAN_CHARS = 120
+"""The longest heading that may name an action plan."""
+PRIORITIES_HEADING_CHARS = 100
+"""The longest heading that may introduce the priorities."""
+INTRO_CHARS = 400
+"""The longest paragraph that may introduce a list of priorities."""
+OBJECTIVES_INTRO_CHARS = 300
+"""The longest line that may introduce a list of objectives."""
+PRIORITY_PART_WORDS = 14
+"""The most words a heading naming a part of a priority's section may have."""
+SUB_LABEL_CHARS = 90
+"""The longest line that may only label what follows."""
+PREFIX_WORDS = 10
+"""The most words a priority's name before a target statement may have."""
+LEGEND_ITEM_WORDS = 20
+"""The most words a list item bulleted with a marker symbol may have to explain it."""
+LEGEND_MEANING_WORDS = 25
+"""The most words a "▲ = ..." line may give as the marker's meaning."""
+MATCH_SHARE = 0.6
+"""The share of the shorter wording's key words the other must hold to name the same priority."""
+
+_NO_THEME = regex.compile(r"(?:the|our|an?|this|year\s+\d+|\d{4}.*)", regex.IGNORECASE)
+"""What is left of "The Action Plan" or "2008 Action Plan" once "action plan" is cut: no theme."""
+_PLEASE_NOTE = regex.compile(r"^please\s+note\s+(?:that\s+)?", regex.IGNORECASE)
+_LETTERS = regex.compile(r"[a-z]+")
+
 _SECTION_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
 """The number a heading may open with ("3.", "2.1"), as an optional pattern."""
-_ACTION_PLAN = re.compile(
+_ACTION_PLAN = regex.compile(
     "^" + _SECTION_NUMBER + r"(?P<title>.{3,100}?)\s*[-–:]?\s*"
     r"(?:action|delivery|work|implementation)\s+plan\s*(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?)?\s*$",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
-_ACTION_PLAN_FOR = re.compile(
-    r"^(?:action|delivery)\s+plan\s*(?:for|[-–:])\s*(?P<title>.{3,100})$", re.IGNORECASE
+_ACTION_PLAN_FOR = regex.compile(
+    r"^(?:action|delivery)\s+plan\s*(?:for|[-–:])\s*(?P<title>.{3,100})$", regex.IGNORECASE
 )
-_PRIORITIES_HEADING = re.compile(
+_PRIORITIES_HEADING = regex.compile(
     "^" + _SECTION_NUMBER + r"(?:(?:our|the|key|strategic|community\s+safety|"
     r"partnership|agreement|plan|\w+)\s+){0,5}(?:priorit(?:y|ies)|themes)\b(?:\s+(?:for\s+)?"
     r"(?:\d{4}\s*[-–/]\s*\d{2,4}|\d{4}))?\s*:?\s*$",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
-_PRIORITIES_INTRO = re.compile(
+_PRIORITIES_INTRO = regex.compile(
     r"\b(?:our|key|main|top|strategic|(?:\w+\s+)?key)\s+(?:\w+\s+){0,3}priorities\b"
     r"(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*(?:are|will\s+be|include|:)\s*:?\s*$"
     r"|\bpriorities\s+(?:have\s+been|were|are)\s+(?:identified|agreed|set|chosen)\b[^.]{0,160}:\s*$"
@@ -64,33 +93,33 @@ _PRIORITIES_INTRO = re.compile(
     r"|\b(?:partnership|plan|strategy|we|csp|board)\s+(?:has|have)\s+(?:(?:agreed|set|identified|adopted|chosen)\s+)?"
     r"(?:\w+\s+){0,3}priorities(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*:\s*$"
     r"|\bthe\s+following\s+(?:\w+\s+){0,2}priorities(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*:\s*$",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
-_SECTION_WORDS = re.compile(
+_SECTION_WORDS = regex.compile(
     "^" + _SECTION_NUMBER + r"(?:appendix|annex|performance|review|monitoring|governance|"
     r"contacts?|contact\s+us|introduction|foreword|resources|risk|data\s+sharing|glossary|"
     r"background|context|summary|executive\s+summary|how\s+(?:we|you)\b|who\s+will\b|"
     r"further\s+information|references|conclusion|the\s+way\s+forward|communication)\b",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
-_NUMBERED = re.compile(r"^(?P<n>\d{1,2})(?:\.(?!\d)|\s)")
-_OBJECTIVE = re.compile(
+_NUMBERED = regex.compile(r"^(?P<n>\d{1,2})(?:\.(?!\d)|\s)")
+_OBJECTIVE = regex.compile(
     r"^\s*(?:objective|aim)\s+(?P<ref>\d{1,2}(?:\.\d{1,2})?|[A-Z])\s*[.:\-–)]?\s+(?P<text>\S.*)$",
-    re.IGNORECASE | re.DOTALL,
+    regex.IGNORECASE | regex.DOTALL,
 )
-_PREFIX = re.compile(
+_PREFIX = regex.compile(
     r"^(?P<name>[A-Z][^.:;!?]{2,80}?)\s*(?:\s[-–—]|[-–—]\s|:)\s*(?P<rest>.*\b(?i:targets?)\b.*)$",
-    re.DOTALL,
+    regex.DOTALL,
 )
-_DELIVERY = re.compile(
+_DELIVERY = regex.compile(
     r"\b(?:actions?|delivery|delivering|what\s+we\s+will\s+do|we\s+will|commitments?)\b",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
-_SUB_LABEL = re.compile(
+_SUB_LABEL = regex.compile(
     r"^(?:(?:laa|local|national|key|relevant|our)\s+)?(?:targets?|indicators?|performance\s+"
     r"indicators?|measures?|outcomes?|we\s+(?:aim|will)\s+to|we\s+will|aims?|objectives?)\b"
     r"[^.]{0,80}[:;]?\s*$",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
 _STOPWORDS = frozenset(
     [
@@ -157,12 +186,12 @@ _STOPWORDS = frozenset(
         "work",
     ]
 )
-_LEGEND_WITH = re.compile(
+_LEGEND_WITH = regex.compile(
     r"^(?P<meaning>.*?)[.,;:]?\s*(?:these\s+are\s+|they\s+are\s+|are\s+|is\s+)?"
     r"(?:indicated|marked|shown|highlighted|flagged|denoted|identified)\s+"
     r"(?:with|by|as)\s+(?:the\s+following\s+|an?\s+|the\s+)?(?:symbol\s+)?"
     r"(?P<symbol>\S)\s*\W{0,3}$",
-    re.IGNORECASE | re.DOTALL,
+    regex.IGNORECASE | regex.DOTALL,
 )
 
 
@@ -170,31 +199,33 @@ def action_plan_title(text: str) -> str | None:
     """The section a heading opens where it names an action plan ("Property Crime Action
     Plan", "Action Plan: Domestic Abuse"); the heading's text as the title, else ``None``."""
     cleaned = " ".join(text.split())
-    if len(cleaned) > 120:
+    if len(cleaned) > ACTION_PLAN_CHARS:
         return None
-    match = _ACTION_PLAN.match(cleaned) or _ACTION_PLAN_FOR.match(cleaned)
+    match = _ACTION_PLAN.match(cleaned, timeout=TIMEOUT) or _ACTION_PLAN_FOR.match(
+        cleaned, timeout=TIMEOUT
+    )
     if not match:
         return None
     title = match.group("title").strip(" -–:")
-    if not title or re.fullmatch(r"(?i)(?:the|our|an?|this|year\s+\d+|\d{4}.*)", title):
+    if not title or _NO_THEME.fullmatch(title, timeout=TIMEOUT):
         return None
     if title.split()[-1].lower() in {"the", "our", "a", "an", "this", "of", "for", "to", "and"}:
         return None  # "Delivering the Action Plan" is about the plan, not a section of it
     return cleaned
 
 
-_PRIORITY_HEADING = re.compile(
+_PRIORITY_HEADING = regex.compile(
     r"^(?:(?:strategic|key|our)\s+)?(?:priority|theme|strand|outcome|priority\s+area)\s+"
     r"(?P<ref>\d{1,2}|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.\-–—)]\s*"
     r"(?P<title>\S.{1,100})$",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
 
 
 def priority_heading(text: str) -> tuple[str, str] | None:
     """``(ref, title)`` where a heading numbers a priority ("Priority 2: Hate crime",
     "Theme B - Safer roads"), else ``None``."""
-    match = _PRIORITY_HEADING.match(" ".join(text.split()))
+    match = _PRIORITY_HEADING.match(" ".join(text.split()), timeout=TIMEOUT)
     if not match:
         return None
     return match.group("ref"), match.group("title").strip()
@@ -204,61 +235,63 @@ def is_priorities_heading(text: str) -> bool:
     """True where a heading introduces the plan's priorities ("Priorities", "Our Priorities",
     "3. Community Safety Agreement Priorities 2008-2011")."""
     cleaned = " ".join(text.split())
-    return len(cleaned) <= 100 and bool(_PRIORITIES_HEADING.match(cleaned))
+    return len(cleaned) <= PRIORITIES_HEADING_CHARS and bool(
+        _PRIORITIES_HEADING.match(cleaned, timeout=TIMEOUT)
+    )
 
 
 def is_priorities_intro(text: str) -> bool:
     """True where a paragraph introduces a list of the plan's own priorities ("The four key
     priorities for community safety are:")."""
     cleaned = " ".join(text.split())
-    return len(cleaned) <= 400 and bool(_PRIORITIES_INTRO.search(cleaned))
+    return len(cleaned) <= INTRO_CHARS and bool(_PRIORITIES_INTRO.search(cleaned, timeout=TIMEOUT))
 
 
 def ends_section(text: str) -> bool:
     """True where a heading starts a part of a plan that holds no priorities (performance,
     review, governance, contacts, appendices)."""
-    return bool(_SECTION_WORDS.match(" ".join(text.split())))
+    return bool(_SECTION_WORDS.match(" ".join(text.split()), timeout=TIMEOUT))
 
 
 def section_number(text: str) -> int | None:
     """The number a heading starts with ("3. Priorities" is 3), else ``None``."""
-    match = _NUMBERED.match(text.strip())
+    match = _NUMBERED.match(text.strip(), timeout=TIMEOUT)
     return int(match.group("n")) if match else None
 
 
 def is_delivery_heading(text: str) -> bool:
     """True where a heading introduces what will be done ("Less crime - delivery actions")."""
-    return bool(_DELIVERY.search(text))
+    return bool(_DELIVERY.search(text, timeout=TIMEOUT))
 
 
-_MEASURES = re.compile(
+_MEASURES = regex.compile(
     r"\b(?:how\s+we\s+will\s+(?:know|measure)|how\s+will\s+we\s+(?:know|measure)|measur\w*\s+(?:of\s+)?success|success\s+measures?|"
     r"performance\s+(?:indicators?|measures?)|we\s+will\s+measure)\b",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
 
 
 def is_measures_heading(text: str) -> bool:
     """True where a heading introduces how success will be measured ("How we will know we
     have improved things?"), so the lists under it are indicators."""
-    return bool(_MEASURES.search(text))
+    return bool(_MEASURES.search(text, timeout=TIMEOUT))
 
 
-_LIST_LABEL = re.compile(
+_LIST_LABEL = regex.compile(
     r"^(?:(?:our|the|key|main|strategic|specific|local)\s+){0,2}(?P<kind>objectives|aims|"
     r"(?:performance\s+)?indicators|performance\s+measures|measures\s+of\s+success|"
     r"success\s+measures|actions|action\s+points|targets|"
     r"how\s+we\s+will\s+(?:measure|know)(?:\s+\w+){0,5}|what\s+success\s+(?:will\s+)?looks?\s+like)"
     r"(?:\s+(?:are|will\s+be|include))?\s*:\s*$",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
 
 
-_OBJECTIVES_INTRO = re.compile(
+_OBJECTIVES_INTRO = regex.compile(
     r"\b(?:plan|strategy|partnership|we|csp|board)\s+(?:has|have)\s+(?:(?:agreed|set|identified)\s+)?"
     r"(?:\w+\s+){0,3}objectives(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*:\s*$"
     r"|\b(?:our|the)\s+(?:\w+\s+){0,2}objectives(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s+(?:are|will\s+be)\s*:\s*$",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
 
 
@@ -267,9 +300,11 @@ def list_label(text: str) -> str | None:
     ("Objectives:", "Our key actions are:", "Performance indicators:", "The plan has five
     strategic objectives:"), else ``None``."""
     cleaned = " ".join(text.split())
-    if len(cleaned) <= 300 and _OBJECTIVES_INTRO.search(cleaned):
+    if len(cleaned) <= OBJECTIVES_INTRO_CHARS and _OBJECTIVES_INTRO.search(
+        cleaned, timeout=TIMEOUT
+    ):
         return "objective"
-    match = _LIST_LABEL.match(cleaned)
+    match = _LIST_LABEL.match(cleaned, timeout=TIMEOUT)
     if not match:
         return None
     kind = match.group("kind").lower()
@@ -280,14 +315,14 @@ def list_label(text: str) -> str | None:
     return "indicator"
 
 
-_PRIORITY_PART = re.compile(
+_PRIORITY_PART = regex.compile(
     "^" + _SECTION_NUMBER + r"(?:why\s+(?:is\s+)?(?:this|it)\b|why\s+this\s+matters|"
     r"what\s+we\s+(?:will|want|are\s+going\s+to|plan\s+to)\b|what\s+will\s+we\b|"
     r"how\s+(?:we\s+will|will\s+we)\b|what\s+(?:the\s+)?(?:data|evidence|analysis)\b|"
     r"where\s+(?:we\s+are|are\s+we)\b|what\s+(?:does\s+)?success\b|our\s+(?:commitments?|approach|"
     r"ambitions?)\b|key\s+(?:actions|activities|facts|issues)\b|the\s+(?:issue|challenge|context)\b|"
     r"(?:context|background|the\s+evidence)\s*$)",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
 
 
@@ -296,18 +331,20 @@ def is_priority_part(text: str) -> bool:
     section ("Why is this a priority?", "What we will do", "How will we know we are making a
     difference?")."""
     cleaned = " ".join(text.split())
-    return len(cleaned.split()) <= 14 and bool(_PRIORITY_PART.match(cleaned))
+    return len(cleaned.split()) <= PRIORITY_PART_WORDS and bool(
+        _PRIORITY_PART.match(cleaned, timeout=TIMEOUT)
+    )
 
 
 def is_sub_label(text: str) -> bool:
     """True where a short line only labels what follows ("LAA Targets;", "We aim to:")."""
     cleaned = " ".join(text.split())
-    return len(cleaned) <= 90 and bool(_SUB_LABEL.match(cleaned))
+    return len(cleaned) <= SUB_LABEL_CHARS and bool(_SUB_LABEL.match(cleaned, timeout=TIMEOUT))
 
 
 def objective_line(text: str) -> tuple[str, str] | None:
     """``(ref, text)`` where a line states a numbered objective ("Objective 2 Develop ...")."""
-    match = _OBJECTIVE.match(" ".join(text.split()))
+    match = _OBJECTIVE.match(" ".join(text.split()), timeout=TIMEOUT)
     if not match:
         return None
     return match.group("ref"), " ".join(match.group("text").split())
@@ -316,11 +353,11 @@ def objective_line(text: str) -> tuple[str, str] | None:
 def named_prefix(text: str) -> str | None:
     """The name before a dash where a target statement starts with one
     ("Auto Crime - Strategic Target to reduce ..." gives "Auto Crime")."""
-    match = _PREFIX.match(" ".join(text.split()))
+    match = _PREFIX.match(" ".join(text.split()), timeout=TIMEOUT)
     if not match:
         return None
     name = match.group("name").strip()
-    if len(name.split()) > 10:
+    if len(name.split()) > PREFIX_WORDS:
         return None
     return name
 
@@ -332,17 +369,17 @@ def legend_entry(text: str, marker: str | None, symbols: Sequence[str]) -> tuple
     cleaned = " ".join(text.split())
     if not cleaned or not symbols:
         return None
-    if marker and marker in symbols and len(cleaned.split()) <= 20:
+    if marker and marker in symbols and len(cleaned.split()) <= LEGEND_ITEM_WORDS:
         return marker, cleaned
     first = cleaned[0]
     if first in symbols:
         meaning = cleaned[1:].strip(" =:-–")
-        if meaning and len(meaning.split()) <= 25:
+        if meaning and len(meaning.split()) <= LEGEND_MEANING_WORDS:
             return first, meaning
-    match = _LEGEND_WITH.match(cleaned)
+    match = _LEGEND_WITH.match(cleaned, timeout=TIMEOUT)
     if match and match.group("symbol") in symbols:
         meaning = match.group("meaning").strip(" .,;:")
-        meaning = re.sub(r"(?i)^please\s+note\s+(?:that\s+)?", "", meaning)
+        meaning = _PLEASE_NOTE.sub("", meaning, timeout=TIMEOUT)
         return match.group("symbol"), meaning[:1].upper() + meaning[1:] if meaning else cleaned
     return None
 
@@ -353,7 +390,7 @@ def priority_key(title: str) -> frozenset[str]:
         title.lower().replace("anti-social", "antisocial").replace("anti social", "antisocial")
     )
     lowered = lowered.replace("re-offending", "reoffending")
-    words = re.findall(r"[a-z]+", lowered)
+    words = _LETTERS.findall(lowered, timeout=TIMEOUT)
     key = frozenset(_stem(w) for w in words if w not in _STOPWORDS and len(w) > 1)
     return key
 
@@ -379,7 +416,7 @@ def match_priority(name: str, keys: Sequence[Sequence[frozenset[str]]]) -> int |
             if not key:
                 continue
             shared = len(wanted & key)
-            if not shared or shared / min(len(wanted), len(key)) < 0.6:
+            if not shared or shared / min(len(wanted), len(key)) < MATCH_SHARE:
                 continue
             # Most of the shorter wording must be in the longer; among those that pass,
             # the wording sharing the larger part of both wins ("less crime" must not take

@@ -2,27 +2,33 @@
 
 A plan's action table is found by the meaning of its column headers, never by their position
 or exact wording: "Lead", "Lead Officer", "Responsible", "Manager" and "Contact" all name who
-leads. :data:`HEADER_PATTERNS` maps header wordings to a :class:`ColumnKind`; a column whose
+leads. :data:`~.columns.COLUMNS` maps header wordings to a :class:`ColumnKind`; a column whose
 header matches nothing is kept by its header text.
 
 Word and PDF exports break long tables at page ends, sometimes repeating the header row,
 sometimes not, and a text export may leave a blank line between the pieces, so
 :func:`join_tables` glues a table to the action table before it when the columns line up.
 A tall row cut by the break goes on in the next piece's first row, with its group cell
-empty; :func:`continues_row` weighs the evidence that it does (an unfinished cell above, a
+empty; :func:`~cspplan.text.continuation.continues_row` weighs the evidence that it does (an unfinished cell above, a
 list that goes on, no lead where every row names one) before the two parts are joined.
 """
 
 from __future__ import annotations
 
-import enum
-import re
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from ..document import Cell, Row, Table
-from .words import FUNCTION_WORDS
+from ..text.continuation import (
+    RowColumns,
+    continues_row,
+    leads_throughout,
+    row_cells_by_column,
+)
+from .columns import HEADER_PATTERNS, ColumnKind, kinds_where
+from .numbers import TIMEOUT
 
 __all__ = [
     "HEADER_PATTERNS",
@@ -38,143 +44,10 @@ __all__ = [
 ]
 
 
-class ColumnKind(str, enum.Enum):
-    """What an action table's column holds."""
-
-    REF = "ref"
-    ACTION = "action"
-    LEAD = "lead"
-    TARGET = "target"
-    TIMESCALE = "timescale"
-    STATUS = "status"
-    RESOURCES = "resources"
-    EVALUATION = "evaluation"
-    OUTCOME = "outcome"
-    INDICATOR = "indicator"
-    PRIORITY = "priority"
-    OBJECTIVE = "objective"
-
-
-def _pattern(*alternatives: str) -> re.Pattern[str]:
-    qualifier = r"(?:(?:key|main|proposed|planned|specific|agreed|intended|expected|strategic)\s+)?"
-    return re.compile(
-        r"^\W*" + qualifier + "(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE
-    )
-
-
-HEADER_PATTERNS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
-    (
-        ColumnKind.REF,
-        _pattern(
-            r"(?:action\s+|item\s+|task\s+)?(?:no\.?|nos\.?|num(?:ber)?|ref(?:erence)?\.?(?:\s+no\.?)?)",
-            r"#",
-            r"id",
-        ),
-    ),
-    (
-        ColumnKind.EVALUATION,
-        _pattern(
-            r"evaluation",
-            r"measures?\s+of\s+success",
-            r"success\s+(?:measures?|criteria)",
-            r"how\s+(?:we\s+)?(?:will\s+)?(?:we\s+)?(?:know|measure)",
-            r"how\s+will\s+(?:success|progress|this|it)\s+be\s+measured",
-            r"evidence",
-        ),
-    ),
-    (
-        ColumnKind.OUTCOME,
-        _pattern(
-            r"desired\s+outcomes?",
-            r"outcomes?(?:\s+sought)?(?!\s*/\s*outputs?)",
-            r"expected\s+outcomes?",
-            r"impact",
-        ),
-    ),
-    (
-        ColumnKind.INDICATOR,
-        _pattern(r"performance\s+indicators?", r"pis?", r"nis?", r"indicators?", r"kpis?"),
-    ),
-    (
-        ColumnKind.TARGET,
-        _pattern(
-            r"targets?(?!\s+(?:dates?|completion|end|deadline))",
-            r"outputs?",
-            r"outcomes?\s*/\s*outputs?",
-            r"milestones?",
-            r"performance\s+measures?",
-            r"measures?",
-            r"deliverables?",
-            r"success\s+indicators?",
-        ),
-    ),
-    (
-        ColumnKind.TIMESCALE,
-        _pattern(
-            r"time\s*scales?",
-            r"time\s*frames?",
-            r"deadlines?",
-            r"by\s+when",
-            r"due(?:\s+date)?",
-            r"target\s+dates?",
-            r"target\s+(?:completion|end|deadline)(?:\s+dates?)?",
-            r"completion(?:\s+date)?",
-            r"timelines?",
-            r"end(?:\s+date)?",
-            r"finish(?:\s+date)?",
-            r"dates?",
-            r"when",
-        ),
-    ),
-    (
-        ColumnKind.LEAD,
-        _pattern(
-            r"lead(?:\s+(?:officer|agency|partner|organisation|person))?s?",
-            r"managers?",
-            r"responsib(?:le|ility)",
-            r"owners?",
-            r"delivered\s+by",
-            r"by\s+whom",
-            r"contacts?",
-            r"who",
-            r"accountable",
-        ),
-    ),
-    (
-        ColumnKind.STATUS,
-        _pattern(
-            r"status",
-            r"rag",
-            r"progress",
-            r"updates?",
-            r"comments?",
-            r"(?:current\s+)?position",
-        ),
-    ),
-    (
-        ColumnKind.RESOURCES,
-        _pattern(r"resources?", r"funding", r"costs?", r"budget", r"finance"),
-    ),
-    (
-        ColumnKind.ACTION,
-        _pattern(
-            r"actions?",
-            r"activit(?:y|ies)",
-            r"tasks?",
-            r"projects?",
-            r"what(?:\s+we\s+will\s+do)?",
-            r"initiatives?",
-            r"interventions?",
-            r"key\s+actions?",
-            r"description(?:\s+of\s+(?:action|activity|task|work))?",
-        ),
-    ),
-    (ColumnKind.PRIORITY, _pattern(r"priorit(?:y|ies)", r"themes?", r"strands?")),
-    (ColumnKind.OBJECTIVE, _pattern(r"objectives?", r"aims?")),
-)
-"""Header wordings and the column kind each means, tried in order (most specific first)."""
-
 _MAX_HEADER_WORDS = 6
+"""The most words a header cell may have: a longer cell is data, not a column's name."""
+_MAX_HEADER_CHARS = 60
+"""The most characters a header cell may have."""
 _HEADER_SCAN_ROWS = 10
 """How far down a table the header row may sit: plans put objectives and review dates above it."""
 
@@ -188,22 +61,12 @@ def column_kind(header: str) -> ColumnKind | None:
     <ColumnKind.TIMESCALE: 'timescale'>
     """
     text = " ".join(header.split())
-    if not text or len(text.split()) > _MAX_HEADER_WORDS or len(text) > 60:
+    if not text or len(text.split()) > _MAX_HEADER_WORDS or len(text) > _MAX_HEADER_CHARS:
         return None
     for kind, pattern in HEADER_PATTERNS:
-        if pattern.search(text):
+        if pattern.search(text, timeout=TIMEOUT):
             return kind
     return None
-
-
-def row_cells_by_column(row: Row) -> list[tuple[int, Cell]]:
-    """The row's cells with the grid column each starts at (merged cells shift the rest)."""
-    placed: list[tuple[int, Cell]] = []
-    column = 0
-    for cell in row.cells:
-        placed.append((column, cell))
-        column += max(1, cell.colspan)
-    return placed
 
 
 def expand_rowspans(table: Table) -> Table:
@@ -238,6 +101,10 @@ def expand_rowspans(table: Table) -> Table:
     return attrs.evolve(table, rows=tuple(rows))
 
 
+_STARTS_ROW = frozenset(kinds_where("starts_row"))
+_TERSE = frozenset(kinds_where("terse"))
+
+
 @attrs.frozen(slots=True)
 class TableLayout:
     """The columns of an action table.
@@ -264,6 +131,22 @@ class TableLayout:
         """The number of grid columns."""
         return len(self.kinds)
 
+    @property
+    def row_columns(self) -> RowColumns:
+        """What :func:`~cspplan.text.continuation.continues_row` needs to know of the columns."""
+        return RowColumns(
+            action=self.column(ColumnKind.ACTION),
+            lead=self.column(ColumnKind.LEAD),
+            timescale=self.column(ColumnKind.TIMESCALE),
+            starts=frozenset(i for i, k in enumerate(self.kinds) if k in _STARTS_ROW),
+            terse=frozenset(i for i, k in enumerate(self.kinds) if k in _TERSE),
+        )
+
+
+_NAMES_ACTION = frozenset(kinds_where("names_action"))
+_ACTION_DETAILS = 2
+"""How many columns of an action's details (lead, output, date) make objective rows actions."""
+
 
 def _header_kinds(row: Row) -> tuple[list[ColumnKind | None], list[str]] | None:
     kinds: list[ColumnKind | None] = []
@@ -274,15 +157,18 @@ def _header_kinds(row: Row) -> tuple[list[ColumnKind | None], list[str]] | None:
         for _ in range(max(1, cell.colspan)):
             kinds.append(kind)
             headers.append(text)
-    details = {ColumnKind.LEAD, ColumnKind.TARGET, ColumnKind.TIMESCALE}
     if (
         ColumnKind.ACTION not in kinds
         and ColumnKind.OBJECTIVE in kinds
-        and len(details.intersection(kinds)) >= 2
+        and len(_NAMES_ACTION.intersection(kinds)) >= _ACTION_DETAILS
     ):
         # "Objective | Lead | Target | Deadline": each objective row is worked as an action.
         kinds = [ColumnKind.ACTION if k is ColumnKind.OBJECTIVE else k for k in kinds]
     return kinds, headers
+
+
+_UNKNOWN_SHARE = 3
+"""A header row may leave one in this many of its filled cells unrecognised (at least one)."""
 
 
 def is_header_row(row: Row) -> bool:
@@ -301,12 +187,12 @@ def is_header_row(row: Row) -> bool:
         return False
     # Most non-empty cells must be known headers: a data row mentioning "action" is not one.
     unknown_filled = sum(1 for k, h in zip(kinds, headers, strict=False) if h and k is None)
-    return unknown_filled <= max(1, len(filled) // 3)
+    return unknown_filled <= max(1, len(filled) // _UNKNOWN_SHARE)
 
 
-_PARTNERS = re.compile(
+_PARTNERS = regex.compile(
     r"^\W*(?:(?:key|main|delivery|lead)\s+)?(?:partners?|partner\s+agenc(?:y|ies)|agenc(?:y|ies))\W*$",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
 
 
@@ -322,7 +208,7 @@ def find_layout(table: Table) -> TableLayout | None:
             # "Partners" beside a "Lead" column lists helpers; with no lead column, the
             # partners named are who delivers the action.
             for position, (kind, header) in enumerate(zip(kinds, headers, strict=False)):
-                if kind is None and _PARTNERS.match(header):
+                if kind is None and _PARTNERS.match(header, timeout=TIMEOUT):
                     kinds[position] = ColumnKind.LEAD
                     break
         width = max(table.width, len(kinds))
@@ -332,21 +218,20 @@ def find_layout(table: Table) -> TableLayout | None:
     return None
 
 
-_LOWER_START = re.compile(r"^[a-z]")
+_LOWER_START = regex.compile(r"^[a-z]")
 
 
-def _first_text(row: Row) -> str:
-    for cell in row.cells:
-        if not cell.is_empty:
-            return cell.text.strip()
-    return ""
+_DROPPED_COLUMNS = 2
+"""How many trailing columns a continuation may lack (text exports drop empty last cells)."""
+_MIN_WIDTH = 2
+"""The fewest columns a headerless table needs to continue an action table."""
 
 
 def _fits(layout: TableLayout, table: Table) -> bool:
     """A headerless table continues an action table where its rows are no wider than the
     header and at most two trailing columns narrower (text exports drop empty last cells)."""
     width = table.width
-    return layout.width - 2 <= width <= layout.width and width >= 2
+    return layout.width - _DROPPED_COLUMNS <= width <= layout.width and width >= _MIN_WIDTH
 
 
 def _merge_rows(upper: Row, lower: Row) -> Row:
@@ -360,7 +245,7 @@ def _merge_rows(upper: Row, lower: Row) -> Row:
             cells.append(cell)
             continue
         lines = cell.lines
-        if lines and below.lines and _LOWER_START.match(below.lines[0]):
+        if lines and below.lines and _LOWER_START.match(below.lines[0], timeout=TIMEOUT):
             lines = (*lines[:-1], f"{lines[-1]} {below.lines[0]}", *below.lines[1:])
         else:
             lines = (*lines, *below.lines)
@@ -397,7 +282,10 @@ def join_tables(first: Table, layout: TableLayout, following: Sequence[Table]) -
             body
             and len(rows) > layout.header_row + 1
             and continues_row(
-                rows[-1], body[0], layout, _leads_throughout(rows[layout.header_row + 1 :], layout)
+                rows[-1],
+                body[0],
+                layout.row_columns,
+                leads=leads_throughout(rows[layout.header_row + 1 :], layout.row_columns),
             )
         ):
             rows[-1] = _merge_rows(rows[-1], body[0])
@@ -419,156 +307,13 @@ def _rejoin_inside(rows: list[Row], layout: TableLayout) -> list[Row]:
         if index - 2 >= start and is_header_row(repeated):
             upper, lower = rows[index - 2], rows[index]
             if not is_header_row(upper) and continues_row(
-                upper, lower, layout, _leads_throughout(rows[start : index - 1], layout)
+                upper,
+                lower,
+                layout.row_columns,
+                leads=leads_throughout(rows[start : index - 1], layout.row_columns),
             ):
                 rows[index - 2] = _merge_rows(upper, lower)
                 del rows[index]
                 continue
         index += 1
     return rows
-
-
-_GROUP_KINDS = frozenset([ColumnKind.REF, ColumnKind.PRIORITY, ColumnKind.OBJECTIVE])
-"""Columns a new action row fills (or a new group row): a row that continues one leaves them
-empty."""
-_TERSE_KINDS = frozenset([ColumnKind.LEAD, ColumnKind.TIMESCALE, *_GROUP_KINDS])
-"""Columns of names and dates, which never end in a full stop: no sign of a cut cell."""
-_PROSE_WORDS = 4
-"""How many words a cell's last line needs to read as a sentence the break may have cut."""
-_FINISHED = re.compile(r"[.!?:;)\]\"'\u201d\u2019]\s*$")
-_JOINING_WORDS = FUNCTION_WORDS | {
-    "into",
-    "via",
-    "than",
-    "between",
-    "including",
-    "inc",
-    "such",
-    "who",
-    "which",
-    "that",
-}
-_JOINER_END = re.compile(
-    r"(?:[,&/\-\u2013]|(?<![\w-])(?:" + "|".join(sorted(_JOINING_WORDS)) + r"|e\.g\.|i\.e\.))\s*$"
-)
-_ENUMERATED = re.compile(r"^\s*\(?(?P<n>[ivx]{1,4}|[a-h]|\d{1,2})(?P<p>[.)])\s+\S")
-_BULLETED = re.compile(
-    r"^\s*(?P<b>[\u2022\u25aa\u25cf\u25e6\u25a0\u27a2\u27a4\u00b7\u00a7\u2756])\s*\S"
-)
-_DOTTED_REF = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\b")
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
-
-
-def _cells_by_column(row: Row) -> dict[int, Cell]:
-    return {column: cell for column, cell in row_cells_by_column(row)}
-
-
-def _last_line(cell: Cell) -> str:
-    lines = [line.strip() for line in cell.lines if line.strip()]
-    return lines[-1] if lines else ""
-
-
-def _first_line(cell: Cell) -> str:
-    lines = [line.strip() for line in cell.lines if line.strip()]
-    return lines[0] if lines else ""
-
-
-def _successor(upper: str, lower: str) -> bool:
-    """True where list number ``lower`` follows ``upper``: 2 after 1, b after a, ii after i."""
-    if upper.isdigit() and lower.isdigit():
-        return int(lower) == int(upper) + 1
-    if upper in _ROMAN and lower in _ROMAN:
-        return _ROMAN.index(lower) == _ROMAN.index(upper) + 1
-    return len(upper) == len(lower) == 1 and ord(lower) == ord(upper) + 1
-
-
-def _list_goes_on(above: str, below: str, own_lead: bool) -> bool:
-    """True where ``below`` opens with the next item of the list ``above`` closes: the next
-    number always; the same bullet only where the row names no lead of its own (a plan that
-    bullets every action cell starts each new action with a bullet too)."""
-    numbered_above, numbered_below = _ENUMERATED.match(above), _ENUMERATED.match(below)
-    if numbered_above and numbered_below:
-        return numbered_above.group("p") == numbered_below.group("p") and _successor(
-            numbered_above.group("n"), numbered_below.group("n")
-        )
-    bullet_above, bullet_below = _BULLETED.match(above), _BULLETED.match(below)
-    return (
-        bool(bullet_above and bullet_below and bullet_above.group("b") == bullet_below.group("b"))
-        and not own_lead
-    )
-
-
-def _leads_throughout(rows: Sequence[Row], layout: TableLayout) -> bool:
-    """True where every action row so far (two at least) names its lead, so that a row
-    without one stands out; a table whose lead cells are merged down does not qualify."""
-    action, lead = layout.column(ColumnKind.ACTION), layout.column(ColumnKind.LEAD)
-    if action is None or lead is None:
-        return False
-    counted = 0
-    for row in rows:
-        cells = _cells_by_column(row)
-        if sum(1 for c in cells.values() if not c.is_empty) < 2:
-            continue  # a group row spanning the table
-        if action in cells and not cells[action].is_empty:
-            if lead not in cells or cells[lead].is_empty:
-                return False
-            counted += 1
-    return counted >= 2
-
-
-def continues_row(upper: Row, lower: Row, layout: TableLayout, leads_throughout: bool) -> bool:
-    """True where ``lower``, the first row after a break in an action table, is the rest of
-    ``upper``, the row the break cut, rather than an action of its own.
-
-    A row whose text starts in lower case always continues. Otherwise the row must leave
-    empty the cells that start an action or a group (ref, priority, objective, a dotted ref
-    at the start of the action text) and show one of:
-
-    - a cell above that ends on a joining word or mark ("to", "and", "&", ",") with the
-      rest below it;
-    - a cell below that starts in lower case under a cell of prose that ends unfinished;
-    - an action cell that goes on with the next item of the list the cell above closes;
-    - no lead of its own (and no date) where the row above and every action row before it
-      name one, ``leads_throughout``.
-    """
-    if _LOWER_START.match(_first_text(lower)) and not _ref_like(lower):
-        return True
-    below, above = _cells_by_column(lower), _cells_by_column(upper)
-
-    def kind(column: int) -> ColumnKind | None:
-        return layout.kinds[column] if column < layout.width else None
-
-    filled = [column for column, cell in below.items() if not cell.is_empty]
-    if not filled or any(kind(c) in _GROUP_KINDS for c in filled) or _ref_like(lower):
-        return False
-    action = layout.column(ColumnKind.ACTION)
-    if action is not None and action in below and _DOTTED_REF.match(below[action].text):
-        return False
-    lead = layout.column(ColumnKind.LEAD)
-    own_lead = lead is not None and lead in below and not below[lead].is_empty
-    for column in filled:
-        top = above.get(column)
-        if top is None or top.is_empty:
-            continue
-        last, first = _last_line(top), _first_line(below[column])
-        if len(last.split()) >= 2 and _JOINER_END.search(last):
-            # (A lone "-" or "n/a" fills an empty cell; it cuts nothing short.)
-            return True
-        # A sentence cut short: a status word ("Green" above "ongoing") is no sentence.
-        prose = kind(column) not in _TERSE_KINDS and len(last.split()) >= _PROSE_WORDS
-        if prose and _LOWER_START.match(first) and not _FINISHED.search(last):
-            return True
-        if column == action and _list_goes_on(last, first, own_lead):
-            return True
-    if lead is None or own_lead or not leads_throughout:
-        return False
-    timescale = layout.column(ColumnKind.TIMESCALE)
-    dated = timescale is not None and timescale in below and not below[timescale].is_empty
-    return lead in above and not above[lead].is_empty and not dated
-
-
-_REF_START = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\b")
-
-
-def _ref_like(row: Row) -> bool:
-    return bool(row.cells) and bool(_REF_START.match(row.cells[0].text))

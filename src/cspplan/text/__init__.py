@@ -6,7 +6,8 @@
 - :mod:`~cspplan.text.words`: function words and the one stemmer,
   :func:`~cspplan.text.words.singular`;
 - :mod:`~cspplan.text.numbers`: printed figures, number words and sentences;
-- :mod:`~cspplan.text.furniture`: page numbers and running headers and footers.
+- :mod:`~cspplan.text.furniture`: page numbers and running headers and footers;
+- :mod:`~cspplan.text.continuation`: whether a table row goes on across a page break.
 
 This package sits below :mod:`cspplan.parsers` and :mod:`cspplan.recognise` and imports
 neither. See ``docs/text-toolkit.md``.

@@ -5,9 +5,12 @@
 >>> for finding in cspplan.check(plan, ignore=["A103"]):      # doctest: +SKIP
 ...     print(finding.code, finding.severity.value, finding.message)
 
-Each rule is a plain function ``check_x(plan, settings) -> Iterable[Finding]`` listed in
-:data:`RULES`; its docstring is its documentation (``cspplan rules``, ``docs/audit.md``).
-Problems in the plan are returned as findings; only bad arguments raise.
+Each rule is a plain function ``check_x(plan, settings) -> Iterable[Problem]`` listed in
+:data:`RULES` with its code, name and severities; the registry stamps the rule's code on
+each problem, making it a :class:`Finding`, and checks its severity against those the rule
+declares. The function's docstring is the rule's documentation (``cspplan rules``,
+``docs/audit.md``). Problems in the plan are returned as findings; only bad arguments
+raise (and a rule that breaks its contract, a programming error).
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ from typing import Any
 
 from ..errors import SettingsError
 from ..model.plan import Plan
-from .findings import Finding, Severity, Subject, finding_to_data
+from .findings import Finding, Problem, Severity, Subject, finding_to_data
 from .intervals import Interval, Rounding, number_interval
-from .rules import FAMILIES, RULES, Rule, rules_markdown
+from .rules import FAMILIES, RULES, Rule, RuleContractError, rules_markdown
 from .settings import CheckSettings
 
 __all__ = [
@@ -28,8 +31,10 @@ __all__ = [
     "CheckSettings",
     "Finding",
     "Interval",
+    "Problem",
     "Rounding",
     "Rule",
+    "RuleContractError",
     "Severity",
     "Subject",
     "check",
@@ -105,9 +110,6 @@ def check(
     resolved = CheckSettings.resolve(settings)
     findings: list[Finding] = []
     for rule in selected_rules(select, ignore):
-        for finding in rule.check(plan, resolved):
-            if finding.code != rule.code:
-                raise AssertionError(f"rule {rule.code} returned a {finding.code} finding")
-            findings.append(finding)
+        findings.extend(rule.run(plan, resolved))
     findings.sort(key=_order)
     return findings

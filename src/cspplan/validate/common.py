@@ -1,4 +1,5 @@
-"""Helpers the rules share: walking the plan, naming subjects, formatting figures."""
+"""Helpers the rules share: walking the plan, naming subjects, building problems,
+formatting figures."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ import attrs
 from ..model.plan import Action, Claim, Objective, Plan, Priority, Target
 from ..model.source import SourceRef
 from ..model.values import Number, Period
-from .findings import Subject
+from .findings import Problem, Severity, Subject
 from .intervals import Interval
 
 __all__ = [
     "OwnedTarget",
     "action_subject",
+    "claim_problem",
     "claim_subject",
     "computed",
     "overlapping",
@@ -24,6 +26,7 @@ __all__ = [
     "percent_text",
     "same_period",
     "source_of",
+    "target_problem",
     "target_subject",
 ]
 
@@ -59,7 +62,11 @@ def owned_targets(plan: Plan) -> Iterator[OwnedTarget]:
             yield OwnedTarget(target, None, objective)
 
 
-def _short(text: str, limit: int = 80) -> str:
+SUBJECT_NAME_LIMIT = 80
+"""The most characters of a statement or action text a subject's name keeps."""
+
+
+def _short(text: str, limit: int = SUBJECT_NAME_LIMIT) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -88,6 +95,47 @@ def source_of(*sources: SourceRef) -> SourceRef:
     empty = SourceRef()
     placed = next((s for s in sources if s.location()), None)
     return placed or next((s for s in sources if s != empty), empty)
+
+
+def target_problem(
+    severity: Severity,
+    owned: OwnedTarget,
+    message: str,
+    *,
+    expected: Number | None = None,
+    stated: Number | None = None,
+    related: tuple[Subject, ...] = (),
+) -> Problem:
+    """A problem about a target, named by the objective stating it where there is one."""
+    target, objective = owned.target, owned.objective
+    return Problem(
+        severity=severity,
+        message=message,
+        subject=target_subject(target, objective),
+        expected=expected,
+        stated=stated,
+        source=source_of(target.source, objective.source if objective else target.source),
+        related=related,
+    )
+
+
+def claim_problem(
+    severity: Severity,
+    claim: Claim,
+    message: str,
+    *,
+    expected: Number | None = None,
+    stated: Number | None = None,
+) -> Problem:
+    """A problem about a narrative claim."""
+    return Problem(
+        severity=severity,
+        message=message,
+        subject=claim_subject(claim),
+        expected=expected,
+        stated=stated,
+        source=claim.source,
+    )
 
 
 def computed(value: Decimal, places: int = 1, suffix: str = "") -> Number:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from ..model.plan import Action, Plan
 from ..model.values import TimescaleKind
 from .common import action_subject, source_of
-from .findings import Finding, Severity, Subject
+from .findings import Problem, Severity, Subject
 from .settings import CheckSettings
 
 __all__ = ["check_action_lead", "check_action_timescale", "check_timescale_understood"]
@@ -26,7 +26,7 @@ def _has_timescale(action: Action) -> bool:
     return any(m.timescale is not None and m.timescale.text.strip() for m in action.milestones)
 
 
-def check_action_lead(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
+def check_action_lead(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
     """An action names no lead where the other actions of its table do.
 
     A warning for each action without a lead in a priority (or the plan's own list of
@@ -41,8 +41,7 @@ def check_action_lead(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
             continue
         for action in actions:
             if not action.leads:
-                yield Finding(
-                    code="M301",
+                yield Problem(
                     severity=Severity.WARNING,
                     message="action names no lead",
                     subject=action_subject(action),
@@ -50,7 +49,7 @@ def check_action_lead(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
                 )
 
 
-def check_action_timescale(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
+def check_action_timescale(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
     """An action gives no timescale where the other actions of its table do.
 
     A warning for each action with no timescale at all in a priority (or the plan's own
@@ -65,8 +64,7 @@ def check_action_timescale(plan: Plan, settings: CheckSettings) -> Iterable[Find
             continue
         for action in actions:
             if not _has_timescale(action):
-                yield Finding(
-                    code="M302",
+                yield Problem(
                     severity=Severity.WARNING,
                     message="action gives no timescale",
                     subject=action_subject(action),
@@ -74,7 +72,7 @@ def check_action_timescale(plan: Plan, settings: CheckSettings) -> Iterable[Find
                 )
 
 
-def check_timescale_understood(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
+def check_timescale_understood(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
     """A timescale's words could not be understood as a date, a span, "ongoing" or "to be
     decided" (information).
 
@@ -89,8 +87,7 @@ def check_timescale_understood(plan: Plan, settings: CheckSettings) -> Iterable[
                 continue
             if not timescale.text.strip():
                 continue
-            yield Finding(
-                code="M303",
+            yield Problem(
                 severity=Severity.INFO,
                 message=f"timescale {timescale.text!r} is not understood as a date",
                 subject=Subject(

@@ -1,38 +1,35 @@
-"""C2xx: figures the plan states more than once, and dates that do not fit the plan."""
+"""C20x: targets the plan states more than once with different figures."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
-from itertools import combinations, pairwise
+from collections.abc import Iterator
+from itertools import combinations
 
-from ..model.plan import Action, Milestone, Plan
-from ..model.values import Number, Period, TimescaleKind
+from ..model.plan import Plan
+from ..model.values import Number
 from ..text.words import singular
 from .common import (
     OwnedTarget,
-    action_subject,
     overlapping,
     owned_targets,
     same_period,
-    source_of,
+    target_problem,
     target_subject,
 )
-from .findings import Finding, Severity, Subject
+from .findings import Problem, Severity
 from .intervals import number_interval
 from .reading import commensurable
 from .settings import CheckSettings
 
 __all__ = [
+    "CLOSE_MATCH",
+    "MIN_PARTIAL_WORDS",
     "check_duplicate_target",
-    "check_milestone_order",
-    "check_milestone_period",
     "check_objective_target",
     "local_words",
     "metric_words",
     "metrics_match",
-    "plan_window",
     "statement_metric",
 ]
 
@@ -127,6 +124,11 @@ def metric_words(text: str) -> frozenset[str]:
     )
 
 
+MIN_PARTIAL_WORDS = 2
+"""The fewest words a metric needs to match part of a longer one: "fires" alone says too
+little to be "deliberate secondary fires"."""
+
+
 def metrics_match(a: frozenset[str], b: frozenset[str], strict: bool = False) -> float:
     """How well two metrics' words match, 0 where they do not: 1 for the same words;
     otherwise (unless ``strict``) the share of words in common where one metric's words
@@ -138,7 +140,7 @@ def metrics_match(a: frozenset[str], b: frozenset[str], strict: bool = False) ->
     if strict:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    if len(small) >= 2 and small <= large:
+    if len(small) >= MIN_PARTIAL_WORDS and small <= large:
         return len(small) / len(large)
     return 0.0
 
@@ -236,10 +238,13 @@ def _where(owned: OwnedTarget) -> str:
     return f"{label}, {location}" if location else label
 
 
-_CLOSE = 0.6
+CLOSE_MATCH = 0.6
+"""The least share of words two metrics must have in common (one's words all among the
+other's) to be taken for the same metric: "secondary fires" and "deliberate secondary
+fires" (2 of 3) are; "fires" and "deliberate secondary fires" (1 of 3) are not."""
 
 
-def check_objective_target(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
+def check_objective_target(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
     """An objective and a strategic target for the same metric give different figures.
 
     The objective's target is matched to the strategic targets (those of its own priority
@@ -271,10 +276,10 @@ def check_objective_target(plan: Plan, settings: CheckSettings) -> Iterable[Find
             for score, other in scored
             if other.priority is None or other.priority is stated.priority
         ]
-        if any(score >= _CLOSE for score, _ in near):
+        if any(score >= CLOSE_MATCH for score, _ in near):
             scored = near
         best = max((score for score, _ in scored), default=0.0)
-        if best < _CLOSE:
+        if best < CLOSE_MATCH:
             continue
         candidates = [other for score, other in scored if score == best]
         problems = [(other, _disagreements(stated, other, settings)) for other in candidates]
@@ -288,26 +293,19 @@ def check_objective_target(plan: Plan, settings: CheckSettings) -> Iterable[Find
             or other.target.metric
             or " ".join(statement_metric(stated.target.statement).split())
         )
-        yield Finding(
-            code="C201",
-            severity=Severity.ERROR if exact else Severity.WARNING,
-            message=(
-                f"objective states a {what} of {mine.text} for {name} but the "
-                f"{'' if exact else 'similar '}strategic target ({_where(other)}) is "
-                f"{_describe(other)}"
-            ),
-            subject=target_subject(stated.target, stated.objective),
+        yield target_problem(
+            Severity.ERROR if exact else Severity.WARNING,
+            stated,
+            f"objective states a {what} of {mine.text} for {name} but the "
+            f"{'' if exact else 'similar '}strategic target ({_where(other)}) is "
+            f"{_describe(other)}",
             expected=theirs,
             stated=mine,
-            source=source_of(
-                stated.target.source,
-                stated.objective.source if stated.objective else stated.target.source,
-            ),
             related=(target_subject(other.target),),
         )
 
 
-def check_duplicate_target(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
+def check_duplicate_target(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
     """The same target is stated twice with different figures.
 
     Two strategic targets (or two objectives' targets) with the same metric words, the
@@ -331,8 +329,7 @@ def check_duplicate_target(plan: Plan, settings: CheckSettings) -> Iterable[Find
             if not found:
                 continue
             what, mine, theirs = found[0]
-            yield Finding(
-                code="C202",
+            yield Problem(
                 severity=Severity.ERROR,
                 message=(
                     f"target gives a {what} of {mine.text}; the same target ({_where(first)}) "
@@ -344,99 +341,3 @@ def check_duplicate_target(plan: Plan, settings: CheckSettings) -> Iterable[Find
                 source=second.target.source,
                 related=(target_subject(first.target, first.objective),),
             )
-
-
-def _dated(action: Action) -> Iterator[Milestone]:
-    for milestone in action.milestones:
-        timescale = milestone.timescale
-        if (
-            timescale is not None
-            and timescale.kind in (TimescaleKind.DATE, TimescaleKind.RANGE)
-            and timescale.start is not None
-            and timescale.end is not None
-        ):
-            yield milestone
-
-
-def _milestone_subject(action: Action, milestone: Milestone) -> Subject:
-    return Subject(
-        "milestone", action.id, action.ref, milestone.output or action_subject(action).name
-    )
-
-
-_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_SHORT_SECOND = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[/\-\u2013\u2014]\s*\d{1,2}(?!\d)")
-
-
-def plan_window(period: Period) -> tuple[dt.date, dt.date]:
-    """Every day a plan's period can mean. "2005/06" or "2018-19" is a financial year and
-    nothing else;
-    a span written in whole years, "2005 - 2006" or "2008", may be financial or calendar
-    years, so it covers both readings: a milestone is outside only if outside both."""
-    assert period.start is not None and period.end is not None
-    start, end = period.start, period.end
-    years = [int(y) for y in _YEARS.findall(period.text)]
-    if years and not _SHORT_SECOND.search(period.text):
-        start = min(start, dt.date(min(years), 1, 1))
-        end = max(end, dt.date(max(years), 12, 31))
-    return start, end
-
-
-def check_milestone_period(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
-    """A milestone falls wholly outside the period the plan covers.
-
-    A warning where a milestone's timescale ends before the plan starts or starts after it
-    ends. Milestones without dates ("Ongoing") are not judged. A period written in whole
-    years ("2005 - 2006") may mean financial or calendar years; a milestone must fall
-    outside both readings.
-
-    Example: in an action plan for 2005/06 (April 2005 to March 2006), a milestone due
-    "September 2006"; in a plan for "2005 - 2006", a milestone due "January 2007".
-    """
-    period = plan.period
-    if period is None or period.start is None or period.end is None:
-        return
-    start, end = plan_window(period)
-    for action in plan.all_actions():
-        for milestone in _dated(action):
-            timescale = milestone.timescale
-            assert timescale is not None and timescale.start and timescale.end
-            if timescale.end < start or timescale.start > end:
-                side = "before the plan starts" if timescale.end < start else "after the plan ends"
-                yield Finding(
-                    code="C210",
-                    severity=Severity.WARNING,
-                    message=(
-                        f"milestone due {timescale.text!r} falls {side} "
-                        f"(plan period {period.text}: {start} to {end})"
-                    ),
-                    subject=_milestone_subject(action, milestone),
-                    source=source_of(milestone.source, action.source),
-                )
-
-
-def check_milestone_order(plan: Plan, settings: CheckSettings) -> Iterable[Finding]:
-    """An action lists a milestone before an earlier-dated one (information).
-
-    Reported once per action, where a milestone's whole window lies before the window of
-    a milestone listed above it.
-
-    Example: an action whose outputs read "Evaluation complete - September 2005" then
-    "Group established - April 2005".
-    """
-    for action in plan.all_actions():
-        dated = list(_dated(action))
-        for earlier, later in pairwise(dated):
-            first, second = earlier.timescale, later.timescale
-            assert first is not None and second is not None and first.start and second.end
-            if second.end < first.start:
-                yield Finding(
-                    code="C211",
-                    severity=Severity.INFO,
-                    message=(
-                        f"milestone due {second.text!r} is listed after one due {first.text!r}"
-                    ),
-                    subject=_milestone_subject(action, later),
-                    source=source_of(later.source, action.source),
-                )
-                break

@@ -10,9 +10,7 @@ import attrs
 from ..model.source import SourceRef
 from ..model.values import Number
 
-__all__ = ["Finding", "Severity", "Subject", "finding_to_data"]
-
-_SOURCE = SourceRef()
+__all__ = ["Finding", "Problem", "Severity", "Subject", "finding_to_data"]
 
 _SOURCE = SourceRef()
 
@@ -83,12 +81,14 @@ class Subject:
 
 
 @attrs.frozen(slots=True)
-class Finding:
-    """One problem found in a plan.
+class Problem:
+    """One problem a rule finds in a plan, before the audit names the rule that found it.
+
+    A rule's check function yields problems; the registry turns each into a
+    :class:`Finding` carrying the rule's code, so a rule never types its own code.
 
     Attributes:
-        code: The rule's stable code, e.g. ``"A101"``.
-        severity: How sure the finding is.
+        severity: How sure the finding is; one of the severities its rule declares.
         message: One line for people, naming the figures involved.
         subject: The target, action or claim the finding is about.
         expected: The figure the check computed or found elsewhere (the strategic
@@ -99,7 +99,6 @@ class Finding:
             an objective contradicts).
     """
 
-    code: str
     severity: Severity
     message: str
     subject: Subject
@@ -107,6 +106,25 @@ class Finding:
     stated: Number | None = None
     source: SourceRef = _SOURCE
     related: tuple[Subject, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Finding(Problem):
+    """One problem found in a plan, with the code of the rule that found it.
+
+    Its other attributes are those of :class:`Problem`.
+
+    Attributes:
+        code: The rule's stable code, e.g. ``"A101"``; the audit stamps it from the rule
+            (pass it by keyword).
+    """
+
+    code: str = attrs.field(kw_only=True)
+
+    @classmethod
+    def stamped(cls, code: str, problem: Problem) -> Finding:
+        """``problem`` as a finding of the rule with ``code``."""
+        return cls(code=code, **attrs.asdict(problem, recurse=False))
 
     def __str__(self) -> str:
         where = self.source.location()

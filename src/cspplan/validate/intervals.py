@@ -23,6 +23,8 @@ import attrs
 from ..model.values import Number
 
 __all__ = [
+    "COARSE_SHARE",
+    "HUNDRED",
     "Interval",
     "Rounding",
     "coarse_step",
@@ -36,7 +38,13 @@ __all__ = [
 ]
 
 _ZERO = Decimal(0)
-_HUNDRED = Decimal(100)
+HUNDRED = Decimal(100)
+"""A whole, in percent."""
+
+COARSE_SHARE = 10
+"""A round number's coarse rounding step is at most the number over this (a tenth), so
+its half-step slack is at most a twentieth (5%) of it: "15,000" may be rounded to the
+thousand, "1000" only to the hundred, and "40" is taken as printed."""
 
 
 class Rounding(str, enum.Enum):
@@ -147,9 +155,10 @@ def loose_step(number: Number) -> Decimal | None:
     if step is None:
         return None
     magnitude = abs(number.value)
-    while step > 10 and step * 10 > magnitude:
+    # Steps are powers of ten: drop a digit at a time, never below tens.
+    while step > 10 and step * COARSE_SHARE > magnitude:
         step /= 10
-    return step if step * 10 <= magnitude else None
+    return step if step * COARSE_SHARE <= magnitude else None
 
 
 def number_interval(
@@ -208,7 +217,7 @@ def percent_change(base: Interval, new: Interval) -> Interval | None:
     if base.lo <= 0:
         return None
     ratio = quotient(new, base)
-    return None if ratio is None else ratio.shift(Decimal(-1)).scale(_HUNDRED)
+    return None if ratio is None else ratio.shift(Decimal(-1)).scale(HUNDRED)
 
 
 def total(intervals: Iterable[Interval]) -> Interval:

@@ -14,6 +14,8 @@ from .intervals import Interval, Rounding, coarse_step, loose_step, number_inter
 from .settings import CheckSettings
 
 __all__ = [
+    "HEDGE_SHARE",
+    "HEDGE_WINDOW",
     "Reader",
     "claim_reader",
     "commensurable",
@@ -50,7 +52,13 @@ _SIDES = {
     "exceeding": _ABOVE,
     "in excess of": _ABOVE,
 }
-_WINDOW = 24
+HEDGE_WINDOW = 24
+"""How many characters before a figure may hold the word that hedges it: enough for the
+longest hedge, "in excess of £", and the spaces around it."""
+
+HEDGE_SHARE = 10
+"""A hedged round figure ("nearly 6,000") may be off by up to its round step, but never by
+more than itself over this (a tenth)."""
 
 
 def hedge_before(statement: str, text: str) -> str | None:
@@ -61,7 +69,7 @@ def hedge_before(statement: str, text: str) -> str | None:
         return None
     start = statement.find(text)
     while start != -1:
-        match = _HEDGE.search(statement[max(0, start - _WINDOW) : start])
+        match = _HEDGE.search(statement[max(0, start - HEDGE_WINDOW) : start])
         if match:
             word = " ".join(match.group("word").lower().split())
             return _SIDES.get(word, _ABOUT)
@@ -130,7 +138,7 @@ def _hedged(number: Number, side: str) -> Interval:
     # step, but never by more than a tenth of itself.
     unit = unit_of(number)
     coarse = coarse_step(number)
-    step = max(unit, min(coarse, abs(number.value) / 10)) if coarse else unit
+    step = max(unit, min(coarse, abs(number.value) / HEDGE_SHARE)) if coarse else unit
     value = number.value
     if side == _BELOW:
         return Interval(value - step, value)

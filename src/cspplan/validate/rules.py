@@ -1,43 +1,61 @@
-"""The rules, in one explicit tuple, and the documentation drawn from their docstrings."""
+"""The rule registry: every rule in one explicit tuple, the codes it stamps on its
+findings, the severities it checks, and the documentation drawn from the docstrings."""
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
 from ..model.plan import Plan
-from .arithmetic import (
-    check_change_base,
-    check_change_direction,
-    check_change_size,
-    check_count_items,
+from .changes import check_change_base, check_change_direction, check_change_size
+from .completeness import check_action_lead, check_action_timescale, check_timescale_understood
+from .consistency import check_duplicate_target, check_objective_target
+from .findings import Finding, Problem, Severity
+from .milestones import check_milestone_order, check_milestone_period
+from .settings import CheckSettings
+from .shares import check_count_items, check_share_of_total, check_share_sum
+from .targets import (
     check_percent_points,
-    check_share_of_total,
-    check_share_sum,
     check_target_direction,
     check_target_drift,
     check_target_percent,
+)
+from .trajectories import (
     check_trajectory_direction,
     check_trajectory_end,
     check_trajectory_start,
 )
-from .completeness import check_action_lead, check_action_timescale, check_timescale_understood
-from .consistency import (
-    check_duplicate_target,
-    check_milestone_order,
-    check_milestone_period,
-    check_objective_target,
-)
-from .findings import Finding, Severity
-from .settings import CheckSettings
 
-__all__ = ["FAMILIES", "RULES", "Rule", "rules_markdown"]
+__all__ = ["FAMILIES", "RULES", "CheckFunction", "Rule", "RuleContractError", "rules_markdown"]
 
-CheckFunction = Callable[[Plan, CheckSettings], Iterable[Finding]]
+CheckFunction = Callable[[Plan, CheckSettings], Iterable[Problem]]
+"""A rule's check: the problems it finds in a plan, without its code."""
 
 ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+class RuleContractError(AssertionError):
+    """A rule broke its contract with the registry: it reported a severity it does not
+    declare, or yielded a :class:`Finding` coded by itself instead of a :class:`Problem`.
+
+    A programming error in the rule, never a problem in the plan (those are findings) nor
+    bad input (a :class:`~cspplan.errors.CspplanError`).
+    """
+
+
+def _declared(rule: Rule, attribute: attrs.Attribute[tuple[Severity, ...]], value: object) -> None:
+    if (
+        not isinstance(value, tuple)
+        or not value
+        or not all(isinstance(s, Severity) for s in value)
+        or list(value) != sorted(set(value), reverse=True)
+    ):
+        raise RuleContractError(
+            f"rule {rule.code} {rule.name} must declare its severities as a tuple of distinct"
+            f" Severity values, most severe first, not {value!r}"
+        )
 
 
 @attrs.frozen(slots=True)
@@ -46,14 +64,17 @@ class Rule:
 
     Attributes:
         code: Its stable code, e.g. ``"A101"``; the letter and first digit are its family.
+            The registry stamps it on every finding of the rule.
         name: A short name, e.g. ``"target-percent"``.
-        severities: The severities its findings can have, most severe first.
-        check: The function that finds its problems in a plan.
+        severities: The severities its findings can have, most severe first; a problem
+            of any other severity is a :class:`RuleContractError`.
+        check: The function that finds its problems in a plan; its docstring is the rule's
+            documentation.
     """
 
     code: str
     name: str
-    severities: tuple[Severity, ...]
+    severities: tuple[Severity, ...] = attrs.field(validator=_declared)
     check: CheckFunction
 
     @property
@@ -65,6 +86,28 @@ class Rule:
     def summary(self) -> str:
         """The first paragraph of the documentation, on one line."""
         return " ".join(self.doc.split("\n\n")[0].split())
+
+    def run(self, plan: Plan, settings: CheckSettings) -> Iterator[Finding]:
+        """The rule's findings in ``plan``: each problem its check reports, with the rule's
+        code. A problem of a severity the rule does not declare, or a finding the check coded
+        itself, raises :class:`RuleContractError` naming the rule."""
+        for problem in self.check(plan, settings):
+            if isinstance(problem, Finding):
+                raise RuleContractError(
+                    f"rule {self._label} yielded a Finding coded {problem.code!r}: a check"
+                    " yields Problems and the registry stamps the rule's code"
+                )
+            if problem.severity not in self.severities:
+                declared = ", ".join(s.value for s in self.severities)
+                raise RuleContractError(
+                    f"rule {self._label} reported a {problem.severity.value} problem but"
+                    f" declares only {declared}: {problem.message}"
+                )
+            yield Finding.stamped(self.code, problem)
+
+    @property
+    def _label(self) -> str:
+        return f"{self.code} {self.name} ({self.check.__module__}.{self.check.__qualname__})"
 
 
 RULES: tuple[Rule, ...] = (

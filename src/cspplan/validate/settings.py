@@ -28,9 +28,16 @@ def _to_rounding(value: Any) -> Rounding:
         raise ValueError(f"rounding must be one of {known}, not {value!r}") from None
 
 
-def _positive(_: Any, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 2:
-        raise ValueError(f"{attribute.name} must be a whole number of at least 2, not {value!r}")
+_FEWEST_TABLE_VALUES = 2
+"""The least ``min_table_values`` may be: one value alone cannot show a table is round."""
+
+
+def _table_size(_: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < _FEWEST_TABLE_VALUES:
+        raise ValueError(
+            f"{attribute.name} must be a whole number of at least {_FEWEST_TABLE_VALUES},"
+            f" not {value!r}"
+        )
 
 
 @attrs.frozen(slots=True)
@@ -54,7 +61,7 @@ class CheckSettings:
     rounding: Rounding = attrs.field(default=Rounding.NEAREST, converter=_to_rounding)
     lenient: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     table_rounding: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
-    min_table_values: int = attrs.field(default=3, validator=_positive)
+    min_table_values: int = attrs.field(default=3, validator=_table_size)
     hedges: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod

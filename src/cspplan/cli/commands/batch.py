@@ -1,12 +1,14 @@
-"""Convert folders of plans to JSON, in parallel.
+"""Convert folders of plans to JSON (or another per-plan writer's format), in parallel.
 
 Each FILE, folder (walked for the formats the installed parsers read) or glob pattern
 (quoted, such as 'archive/**/*.pdf') is converted to OUT/<relative path>.json, mirroring the
-folders. Every file is converted in a worker process; one that takes longer than --timeout
-seconds is stopped and recorded as timed out. A file that cannot be read is recorded and the
+folders; with --to NAME another writer makes the outputs, and its suffix names them. Every
+file is converted in a worker process; one that takes longer than --timeout seconds is
+stopped and recorded as timed out. A file that cannot be read is recorded and the
 run goes on. OUT/manifest.json and OUT/manifest.csv record, for every file, its SHA-256,
 status, error, counts and seconds. Outputs and manifests are written atomically. A re-run
-skips every file whose output is up to date (same source bytes, cspplan version, options).
+skips every file whose output is up to date (same source bytes, cspplan version, options,
+writer).
 
 Exit status: 0 every file has its output; 1 some files failed or timed out; 2 the run could
 not start (nothing matched, an unusable option); 130 interrupted.
@@ -18,6 +20,7 @@ import argparse
 import sys
 
 from ...batch import DEFAULT_TIMEOUT, BatchResult, FileResult, convert
+from ...writers import DEFAULT_WRITER
 
 NAME = "batch"
 HELP = "convert folders of plan files to JSON in parallel, with a manifest"
@@ -79,6 +82,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format", metavar="NAME", help="parser to read every file with instead of by suffix"
     )
     parser.add_argument(
+        "--to",
+        metavar="NAME",
+        default=DEFAULT_WRITER,
+        help=f"writer of each output: {DEFAULT_WRITER} or a plugin's per-plan writer"
+        f" (default: {DEFAULT_WRITER})",
+    )
+    parser.add_argument(
         "--force", action="store_true", help="convert every file even where its output is current"
     )
     parser.add_argument(
@@ -117,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
         memory_limit=args.memory_limit * 1024 * 1024 if args.memory_limit else None,
         force=args.force,
         progress=progress,
+        writer=args.to,
     )
     failures = result.failures
     if failures or not args.quiet:

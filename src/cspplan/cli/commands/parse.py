@@ -1,26 +1,38 @@
-"""Read plan files into JSON.
+"""Read plan files into JSON, or into another writer's format (--to NAME).
 
-With one file and no output option the JSON goes to standard output. With -o it goes to that
-file; with --out-dir each FILE becomes DIR/FILE.json (plan.pdf -> plan.pdf.json). A short
-summary of each file goes to standard error. A file that cannot be read is reported and
-skipped, and the exit status is then 2.
+With one file and no output option the output goes to standard output. With -o it goes to
+that file; with --out-dir each FILE becomes DIR/FILE plus the writer's suffix (plan.pdf ->
+plan.pdf.json). A writer that makes one output for many plans (a workbook, a report) takes
+every FILE into the one output named by -o. A short summary of each file goes to standard
+error. A file that cannot be read is reported and skipped, and the exit status is then 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
+from typing import cast
 
-from ... import dumps, parse_document
+from ... import parse_document
 from ...errors import CspplanError
-from ...fileio import atomic_write_text, output_name
+from ...fileio import atomic_open, output_name
+from ...model.plan import Plan
 from ...recognise import build_plan
 from ...stats import plan_stats
+from ...writers import (
+    DEFAULT_WRITER,
+    CollectionWriter,
+    PlanWriter,
+    get_writer,
+    writes_many,
+    writes_per_plan,
+)
 from .. import print_plan_warnings
 
 NAME = "parse"
-HELP = "read plan files (PDF, Word, text) into JSON"
+HELP = "read plan files (PDF, Word, text) into JSON or another writer's format"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,11 +40,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="plan files to read")
     target = parser.add_mutually_exclusive_group()
     target.add_argument(
-        "-o", "--output", metavar="OUT", help="write the JSON to OUT (one FILE only)"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the output to OUT (one FILE only, unless the writer makes one output for many)",
     )
-    target.add_argument("--out-dir", metavar="DIR", help="write FILE.json for each FILE into DIR")
+    target.add_argument(
+        "--out-dir", metavar="DIR", help="write FILE.json (or the writer's suffix) for each FILE"
+    )
     parser.add_argument(
         "--format", metavar="NAME", help="parser to use instead of choosing by suffix"
+    )
+    parser.add_argument(
+        "--to",
+        metavar="NAME",
+        default=DEFAULT_WRITER,
+        help=f"writer of the output: {DEFAULT_WRITER} or a plugin's (default: {DEFAULT_WRITER})",
     )
     parser.add_argument(
         "--stats", action="store_true", help="print counts and text coverage for each file"
@@ -40,15 +63,63 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
 
+def _write_plan(writer: PlanWriter, plan: Plan, name: str, args: argparse.Namespace) -> str | None:
+    """Write one plan where the options say; its destination, or ``None`` for stdout."""
+    if not args.output and not args.out_dir:
+        buffer = io.BytesIO()
+        writer.write(plan, buffer)
+        _to_stdout(buffer.getvalue(), writer.name)
+        return None
+    destination = args.output or str(Path(args.out_dir) / output_name(name, writer.suffix))
+    try:
+        with atomic_open(destination) as stream:
+            writer.write(plan, stream)
+    except OSError as exc:
+        raise CspplanError(f"cannot write: {exc.strerror or exc}", destination) from exc
+    return destination
+
+
+def _write_plans(writer: CollectionWriter, plans: list[Plan], destination: str) -> None:
+    try:
+        writer.write_many(plans, Path(destination))
+    except OSError as exc:
+        raise CspplanError(f"cannot write: {exc.strerror or exc}", destination) from exc
+
+
+def _to_stdout(data: bytes, writer: str) -> None:
+    sys.stdout.flush()
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is not None:
+        binary.write(data)
+        binary.flush()
+        return
+    try:  # a text-only stream stands in for stdout (redirect_stdout)
+        sys.stdout.write(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CspplanError(f"the {writer} writer's output is not text; give -o OUT") from None
+
+
+def _usage_error(message: str) -> int:
+    print(f"cspplan parse: error: {message}", file=sys.stderr)
+    return 2
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``parse``."""
-    if args.output and len(args.files) > 1:
-        print("cspplan parse: error: -o takes one FILE; use --out-dir for several", file=sys.stderr)
-        return 2
-    if not args.output and not args.out_dir and len(args.files) > 1:
-        print("cspplan parse: error: give --out-dir DIR to read several files", file=sys.stderr)
-        return 2
+    writer = get_writer(args.to)
+    # One output for every FILE where the writer only makes that, or where it makes both
+    # kinds and -o asks for one output for several files.
+    many = writes_many(writer) and (
+        not writes_per_plan(writer) or bool(args.output and len(args.files) > 1)
+    )
+    if many and not args.output:
+        return _usage_error(f"the {args.to} writer makes one output for every FILE; give -o OUT")
+    if not many and args.output and len(args.files) > 1:
+        return _usage_error("-o takes one FILE; use --out-dir for several")
+    if not many and not args.output and not args.out_dir and len(args.files) > 1:
+        return _usage_error("give --out-dir DIR to read several files")
     status = 0
+    plans: list[Plan] = []
     for name in args.files:
         try:
             document = parse_document(name, args.format)
@@ -59,16 +130,11 @@ def run(args: argparse.Namespace) -> int:
             continue
         if not args.quiet:
             print_plan_warnings(name, plan.warnings)
-        text = dumps(plan)
-        if args.output:
+        if many:
+            plans.append(plan)
             destination: str | None = args.output
-            atomic_write_text(args.output, text + "\n")
-        elif args.out_dir:
-            destination = str(Path(args.out_dir) / output_name(name))
-            atomic_write_text(destination, text + "\n")
         else:
-            destination = None
-            sys.stdout.write(text + "\n")
+            destination = _write_plan(cast(PlanWriter, writer), plan, name, args)
         if args.stats or not args.quiet:
             stats = plan_stats(plan, document)
             arrow = f" -> {destination}" if destination else ""
@@ -84,4 +150,6 @@ def run(args: argparse.Namespace) -> int:
                     f" {stats.memberships} memberships, coverage {stats.coverage:.1%}"
                 )
             print(line + arrow, file=sys.stderr)
+    if many and plans:
+        _write_plans(cast(CollectionWriter, writer), plans, args.output)
     return status

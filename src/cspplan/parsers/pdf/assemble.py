@@ -14,6 +14,7 @@ import regex
 
 from ...document import Block, Cell, Heading, ListItem, Paragraph, Row, Table
 from ...model.source import SourceRef
+from ...text.continuation import continues_row, line_continues_cell
 from ...text.furniture import DIGIT_RUN as _DIGITS
 from ...text.furniture import PAGE_NUMBER as _PAGE_NUMBER
 from .layout import BULLET, Line, body_size
@@ -318,11 +319,7 @@ class _Builder:
         if not taken:
             return 0
         column, text = taken[0]
-        above = last.cells[column]
-        list_goes_on = (
-            text.startswith(BULLET) and bool(above.lines) and above.lines[-1].startswith(BULLET)
-        )
-        if text[:1].islower() or _unfinished(above) or list_goes_on:
+        if line_continues_cell(text, last.cells[column], BULLET):
             rows = (*table.rows[:-1], self._fill(last, taken))
         elif column > 0 and len(last.cells) == geometry.width:
             # Text that starts in an inner column, where no paragraph starts: a new row
@@ -482,49 +479,6 @@ def _remap(row: Row, mapping: Sequence[int], width: int) -> Row:
     return attrs.evolve(row, cells=cells)
 
 
-_JOINING = frozenset(
-    ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "&"]
-)
-
-
-def _unfinished(cell: Cell) -> bool:
-    """True where a cell's text stops mid-phrase: on a joining word, a comma or a hyphen."""
-    if cell.is_empty:
-        return False
-    last = cell.lines[-1].rstrip()
-    return last[-1:] in ",-–&" or last.split()[-1].lower() in _JOINING
-
-
-def _continues(upper: Row, lower: Row, cut: bool = False) -> bool:
-    """True where ``lower``, a table's first row on a new page, is the rest of ``upper``, the
-    row the last page ended with (the row broke across the page).
-
-    Either its first filled cell starts in lower case (mid-sentence), or a cell above it
-    stops on a joining word (``the``, ``of``, ``and``) or mark, or it fills fewer
-    cells than ``upper``, all of them filled in ``upper`` too, and its first cell does not
-    start a new numbered entry. Where ``cut`` (the part above reached the foot of its page and
-    its last row is tall), a row below with an empty first cell, filling only cells filled
-    above, is that row's rest too.
-    """
-    if len(upper.cells) != len(lower.cells):
-        return False
-    filled = [i for i, cell in enumerate(lower.cells) if not cell.is_empty]
-    if not filled:
-        return False
-    if lower.cells[filled[0]].lines[0][:1].islower():
-        return True
-    first = lower.cells[0]
-    new_entry = not first.is_empty and first.lines[0][:1].isdigit()
-    # A cell above that stops on "the", "of", "and" or a comma has more to come, unless
-    # the row below opens a new numbered entry.
-    if not new_entry and any(_unfinished(upper.cells[i]) for i in filled):
-        return True
-    above = {i for i, cell in enumerate(upper.cells) if not cell.is_empty}
-    if 0 not in filled:
-        return cut and set(filled) <= above
-    return 0 in above and set(filled) < above and not new_entry
-
-
 def _plain(row: Row) -> tuple[str, ...]:
     """A row's cell texts without case or spacing differences, to spot a repeated header."""
     return tuple(" ".join(text.lower().split()) for text in row.texts)
@@ -542,7 +496,7 @@ def _join_rows(
         # The header row repeated on the new page: drop the copy, mark the original.
         rows = rows[1:]
         before = [attrs.evolve(before[0], is_header=True), *before[1:]]
-    if rows and before and _continues(before[-1], rows[0], cut):
+    if rows and before and continues_row(before[-1], rows[0], cut=cut):
         merged_cells = []
         for upper, lower in zip(before[-1].cells, rows[0].cells, strict=True):
             if upper.is_empty or lower.is_empty:

@@ -1,0 +1,641 @@
+"""The walk: the section state machine over a document's blocks.
+
+The walk holds only what is open (the priority, the objective, the "Priorities" or
+"Performance" section, the last heading and target) and, for each block in order, decides
+from the block's facts (:mod:`.facts`) and that state what the block opens, closes or
+gives; the draft (:mod:`.draft`) decides where each thing goes and keeps the ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ..document import Block, Heading, ListItem, Paragraph, Table, block_text
+from ..model.plan import Claim, ClaimKind, Indicator, Objective, Target
+from ..model.source import SourceRef
+from .actions import ActionTableReading
+from .draft import PlanDraft, PriorityDraft, rows_unclassified
+from .facts import (
+    PRIORITY_TITLE_WORDS,
+    HeadingFacts,
+    LineFacts,
+    TableFacts,
+    generic_heading,
+    heading_facts,
+    reads_as_heading,
+)
+from .indicators import find_indicators
+from .memberships import table_to_memberships
+from .numbers import TIMEOUT
+from .structure import action_plan_title, legend_entry, named_prefix
+from .targets import find_targets
+from .trajectory import Trajectory, apply_trajectory
+
+__all__ = [
+    "BULLET_LEGEND_WORDS",
+    "LIST_REACH",
+    "LONG_BLOCK",
+    "NEAR_BLOCKS",
+    "TABLE_UNDER_HEADING",
+    "Walk",
+    "read_tables",
+]
+
+LONG_BLOCK = 50_000
+"""Characters beyond which a paragraph is kept unclassified without being searched."""
+LIST_REACH = 40
+"""How many blocks after a paragraph are searched for the list it introduces."""
+NEAR_BLOCKS = 2
+"""How many blocks apart a target statement and its trajectory table, or a group's heading
+and its membership table, may be and still belong together."""
+TABLE_UNDER_HEADING = 3
+"""How many blocks below a heading an untitled action table may start and still be that
+heading's action plan."""
+BULLET_LEGEND_WORDS = 15
+"""The most words a lone bullet may have to be the legend of a marker (Word turns "*" into "•")."""
+
+_OWN_PRIORITIES = regex.compile(
+    r"\b(?:our|the\s+partnership'?s|this\s+plan'?s|the\s+plan'?s)\s+(?:\w+\s+){0,3}priorities\s+(?:are|will\s+be)\b"
+    r"|\b(?:we|the\s+partnership|this\s+plan)\s+(?:has|have|will\s+focus\s+on)\s+(?:\w+\s+){0,3}priorities\b",
+    regex.IGNORECASE,
+)
+"""A sentence about the plan's own priorities, as against "two of the county's priorities"."""
+
+
+def read_tables(blocks: Sequence[Block]) -> tuple[dict[int, TableFacts], tuple[str, ...]]:
+    """Every table's facts by block index, with each action table read (joined across page
+    breaks) once, and the marker symbols printed after refs in those action tables, which
+    the walk needs before it meets the legend that explains them."""
+    tables: dict[int, TableFacts] = {}
+    symbols: list[str] = []
+    index = 0
+    while index < len(blocks):
+        if not isinstance(blocks[index], Table):
+            index += 1
+            continue
+        facts = tables.setdefault(index, TableFacts(blocks, index))
+        found = facts.action
+        if found is None:
+            index += 1
+            continue
+        for action in found.reading.actions:
+            for marker in action.markers:
+                if marker.symbol not in symbols:
+                    symbols.append(marker.symbol)
+        index += len(found.pieces) + 1
+    return tables, tuple(symbols)
+
+
+def _has_plan_preamble(reading: ActionTableReading) -> bool:
+    return any(item.kind in ("objective", "indicator", "review") for item in reading.preamble)
+
+
+@attrs.define
+class Walk:
+    """The walk's state: what is open as it goes through the blocks."""
+
+    blocks: Sequence[Block]
+    draft: PlanDraft
+    tables: dict[int, TableFacts] = attrs.Factory(dict)
+    current: PriorityDraft | None = None
+    in_priorities: bool = False
+    priorities_number: int | None = None
+    objective: Objective | None = None
+    last_heading: str | None = None
+    last_heading_index: int | None = None
+    last_target: tuple[int, Target] | None = None
+    pending_trajectory: tuple[int, Table] | None = None
+    priority_list: list[PriorityDraft] | None = None
+    measures: bool = False
+
+    def open_priority(self, title: str, source: SourceRef, index: int | None) -> PriorityDraft:
+        """Open a new priority: what follows is its."""
+        draft = self.draft.add_priority(title, source, index)
+        self.current = draft
+        self.objective = None
+        return draft
+
+    def close(self) -> None:
+        """Close the open priority and objective."""
+        self.current = None
+        self.objective = None
+
+    def table_facts(self, index: int) -> TableFacts:
+        """The facts of the table at ``index``, read once."""
+        return self.tables.setdefault(index, TableFacts(self.blocks, index))
+
+    # ---- the walk ----------------------------------------------------------------------------
+    def walk(self, front_used: frozenset[int]) -> None:
+        """Go through every block in order."""
+        index = 0
+        blocks = self.blocks
+        while index < len(blocks):
+            block = blocks[index]
+            if index in front_used:
+                self.draft.place(index)
+                index += 1
+                continue
+            if isinstance(block, Table):
+                index += self.table(index, block)
+                continue
+            line = LineFacts(block.text)
+            if isinstance(block, Heading) and line.objective is not None:
+                index += self.paragraph(index, Paragraph(text=block.text, source=block.source))
+                continue
+            if isinstance(block, Heading):
+                self.heading(index, block, heading_facts(block.text))
+            elif line.objective is None and reads_as_heading(
+                block,
+                blocks[index + 1] if index + 1 < len(blocks) else None,
+                blocks[index - 1] if index > 0 else None,
+            ):
+                strong = isinstance(block, Paragraph) and block.emphasis
+                handled = self.heading(
+                    index,
+                    Heading(text=block.text, level=3, source=block.source),
+                    heading_facts(block.text),
+                    opens=strong,
+                    closes=strong or isinstance(block, ListItem),
+                )
+                if handled:
+                    if index not in self.draft.placed:
+                        # A heading-like line that opened nothing is still checked for targets.
+                        statements = self.targets_from(index, block.text, block.source)
+                        self.draft.place_if_covered(index, block.text, statements)
+                    index += 1
+                    continue
+                # Not a heading after all: read it as the text it is.
+                index += (
+                    self.list_item(index, block)
+                    if isinstance(block, ListItem)
+                    else self.paragraph(index, block)
+                )
+                continue
+            elif isinstance(block, ListItem):
+                index += self.list_item(index, block)
+                continue
+            else:
+                index += self.paragraph(index, block)
+                continue
+            index += 1
+
+    # ---- headings ----------------------------------------------------------------------------
+    def heading(
+        self,
+        index: int,
+        block: Heading,
+        facts: HeadingFacts,
+        opens: bool = True,
+        closes: bool = True,
+    ) -> bool:
+        """Read a heading; returns False where it changed nothing.
+
+        ``opens`` is False for a line that only looks like a heading: it may re-open a
+        priority or end a section, but never starts a new priority. ``closes`` is False
+        where such a line, matching nothing, should not end the open priority either.
+        """
+        text = facts.text
+        if facts.action_plan is not None:
+            self.last_heading = text
+            found = self.draft.find_priority(facts.action_plan) if self.draft.priorities else None
+            if found is not None and not found.actions:
+                # A priority named earlier ("our priorities are: ...") gets its action plan.
+                self.current = found
+                self.objective = None
+            else:
+                self.open_priority(facts.action_plan, block.source, index)
+            self.draft.place(index)
+            return True
+        if facts.numbered_priority is not None:
+            self.numbered_priority(index, block, facts.numbered_priority)
+            return True
+        if facts.priorities:
+            self.in_priorities = True
+            self.priorities_number = facts.number
+            self.measures = False
+            self.close()
+            return True
+        if (
+            self.current is not None
+            and opens
+            and facts.number is None
+            and facts.part
+            and not (self.current.level is not None and block.level < self.current.level)
+        ):
+            # "What we will do", "How will we know ...?", "Why is this a priority?": a part of
+            # the open priority, telling what the lists under it are.
+            self.measures = facts.measures
+            if not self.measures and facts.delivery:
+                self.current.delivery = True
+            self.draft.place(index)
+            return True
+        if facts.measures:
+            self.measures = True
+            self.close()
+            return True
+        if self.ends_section(facts):
+            self.in_priorities = False
+            self.measures = False
+            self.close()
+            return True
+        if facts.sub_label and self.current is not None:
+            return opens
+        if self.current is not None and self.indicator_line(text, block.source):
+            # "NI35 Building Resilience to Violent Extremism" set out as a heading.
+            self.draft.place(index)
+            return True
+        existing = self.draft.find_priority(text) if self.draft.priorities else None
+        if existing is not None and (self.in_priorities or facts.delivery or self.measures):
+            self.current = existing
+            existing.delivery = existing.delivery or facts.delivery
+            self.objective = None
+            self.draft.place(index)
+            return True
+        if self.in_priorities and opens and facts.words <= PRIORITY_TITLE_WORDS:
+            ref, title = facts.leading if facts.leading else (None, text)
+            draft = self.open_priority(title, block.source, index)
+            draft.ref = ref
+            draft.level = block.level
+            draft.stated = True
+            draft.delivery = facts.delivery
+            self.draft.place(index)
+            return True
+        if not closes:
+            return False
+        self.last_heading = text
+        self.last_heading_index = index
+        self.measures = False
+        self.close()
+        return True
+
+    def numbered_priority(self, index: int, block: Heading, numbered: tuple[str, str]) -> None:
+        """ "Priority 2: Hate crime" opens that priority, or the one named so earlier."""
+        ref, name = numbered
+        self.last_heading = " ".join(block.text.split())
+        self.last_heading_index = index
+        draft = self.draft.find_priority(name) if self.draft.priorities else None
+        if draft is None or draft.actions:
+            draft = self.open_priority(name, block.source, index)
+            draft.stated = True
+        draft.ref = draft.ref or ref
+        draft.level = block.level
+        self.current = draft
+        self.objective = None
+        self.measures = False
+        self.draft.place(index)
+
+    def ends_section(self, facts: HeadingFacts) -> bool:
+        """True where a heading ends the open section: "Performance", "Review", or within
+        the priorities a generic heading or a new section number."""
+        return (
+            facts.ends
+            or (self.in_priorities and facts.generic)
+            or (
+                self.in_priorities
+                and facts.number is not None
+                and self.priorities_number is not None
+                and facts.number != self.priorities_number
+            )
+        )
+
+    # ---- paragraphs and lists ----------------------------------------------------------------
+    def _following_items(self, index: int) -> list[int]:
+        found: list[int] = []
+        for position in range(index + 1, min(len(self.blocks), index + LIST_REACH)):
+            block = self.blocks[position]
+            if isinstance(block, ListItem):
+                found.append(position)
+            elif found or not isinstance(block, Paragraph) or block.text.strip():
+                break
+        return found
+
+    def paragraph(self, index: int, block: Paragraph) -> int:
+        """Read a paragraph; returns how many blocks it used."""
+        text = block.text.strip()
+        if not text:
+            self.draft.place(index)
+            return 1
+        if len(text) > LONG_BLOCK:
+            # No plan writes a paragraph this long: it is a conversion that lost its line
+            # breaks, or hostile input. It is kept whole as unclassified, unsearched, so that
+            # one block cannot hold up the reading of the rest.
+            self.draft.warnings.append(
+                f"{block.source}: a paragraph of {len(text):,} characters was kept unclassified"
+                f" without looking for targets or claims (longer than {LONG_BLOCK:,})"
+            )
+            return 1
+        legend = legend_entry(text, None, self.draft.symbols)
+        if legend is not None:
+            self.draft.note_legend(*legend)
+            self.draft.place(index)
+            return 1
+        facts = LineFacts(text)
+        items = self._following_items(index)
+        item_texts = [block_text(self.blocks[i]) for i in items]
+        before = len(self.draft.claims)
+        claimed = self.draft.claims_from(text, block.source, item_texts)
+        if not items and not self.draft.priorities:
+            self.run_in_priorities(self.draft.claims[before:], index)
+        if facts.objective is not None:
+            return self.objective_block(index, block, facts.objective, items)
+        if facts.priorities_intro and items:
+            self.priorities_from_list(items)
+            self.draft.place(index)
+            return 1
+        if facts.list_kind is not None and items:
+            return self.labelled_list(index, facts.list_kind, items)
+        statements = self.targets_from(index, text, block.source) + claimed
+        if self.current is not None and items and facts.we_will:
+            # "We will:" introduces what will be done: the list after it is actions.
+            self.current.delivery = True
+            self.current.description.append(text)
+            self.draft.place(index)
+            return 1
+        if self.current is not None and facts.sub_label:
+            return 1
+        if self.current is not None and not self.current.actions:
+            if not self.indicator_line(text, block.source):
+                self.current.description.append(text)
+            self.draft.place(index)
+            return 1
+        if self.current is not None and self.indicator_line(text, block.source):
+            self.draft.place(index)
+            return 1
+        self.draft.place_if_covered(index, text, statements)
+        return 1
+
+    def indicator_line(self, text: str, source: SourceRef) -> bool:
+        """A block that only lists indicators ("NI 20 Reduce the number of assaults ..."):
+        they go to the open priority, else to the plan."""
+        lines = [line for line in text.split("\n") if line.strip()]
+        found = find_indicators(text, source)
+        if not found or len(found) < len(lines):
+            return False
+        self.draft.home(self.current).indicators.extend(found)
+        return True
+
+    def targets_from(self, index: int, text: str, source: SourceRef) -> list[str]:
+        """Targets stated in a block; returns their statements."""
+        found = find_targets(text, source)
+        prefix = named_prefix(text) if found else None
+        for target in found:
+            numbered = self.draft.number_target(target)
+            self.draft.name_target(numbered, prefix or "", self.current)
+            self.last_target = (index, numbered)
+            pending = self.pending_trajectory
+            if pending is not None and index - pending[0] <= NEAR_BLOCKS:
+                trajectory = self.table_facts(pending[0]).trajectory
+                if trajectory is not None:
+                    self.attach_trajectory(trajectory)
+                self.draft.place(pending[0])
+                self.pending_trajectory = None
+        return [t.statement for t in found]
+
+    def statement_follows(self, index: int) -> bool:
+        """True where a target statement comes within two blocks after ``index``."""
+        for block in self.blocks[index + 1 : index + 1 + NEAR_BLOCKS]:
+            if isinstance(block, Table):
+                return False
+            if find_targets(block_text(block), block.source):
+                return True
+        return False
+
+    def attach_trajectory(self, trajectory: Trajectory) -> None:
+        """Give the last target stated the trajectory a table beside it sets out."""
+        assert self.last_target is not None
+        position, target = self.last_target
+        updated = apply_trajectory(target, trajectory)
+        self.draft.replace_target(target, updated)
+        self.last_target = (position, updated)
+
+    def objective_block(
+        self, index: int, block: Paragraph | ListItem, objective: tuple[str, str], items: list[int]
+    ) -> int:
+        """ "Objective 2 ..." (with the list after it where it ends with a colon)."""
+        ref, text = objective
+        used = 1
+        if text.rstrip().endswith(":") and items:
+            listed = [block_text(self.blocks[i]).strip() for i in items]
+            text = f"{text} {'; '.join(listed)}"
+            for i in items:
+                self.draft.place(i)
+            used = items[-1] - index + 1
+        made = self.draft.make_objective(text, ref, block.source)
+        self.draft.home(self.current).objectives.append(made)
+        self.objective = made
+        self.draft.place(index)
+        return used
+
+    def labelled_list(self, index: int, kind: str, items: list[int]) -> int:
+        """ "Objectives:", "Performance indicators:" or "Key actions:" and the list after it."""
+        home = self.draft.home(self.current)
+        for i in items:
+            item = self.blocks[i]
+            text = " ".join(block_text(item).split())
+            if kind == "objective":
+                home.objectives.append(self.draft.make_objective(text, None, item.source))
+            elif kind == "indicator":
+                if self.targets_from(i, text, item.source):
+                    # "How we will measure success: - Reduce X from 27.5% to 25% by 2025".
+                    self.draft.place(i)
+                    continue
+                home.indicators.extend(
+                    find_indicators(text, item.source)
+                    or [Indicator(text=text, scheme="local", source=item.source)]
+                )
+            else:
+                home.actions.append(self.draft.new_action(text, item.source))
+            self.draft.place(i)
+        self.draft.place(index)
+        return items[-1] - index + 1
+
+    def priorities_from_list(self, items: list[int]) -> None:
+        """The list after "Our priorities are:" names the plan's priorities."""
+        titles = [" ".join(block_text(self.blocks[i]).split()).rstrip(".;,") for i in items]
+        if self.priority_list is not None and len(self.priority_list) == len(titles):
+            # The same priorities named again ("less crime" for "continuing our reduction in
+            # crime"): the later wording is another name for each.
+            for draft, title in zip(self.priority_list, titles, strict=False):
+                draft.aliases.append(title)
+        else:
+            made: list[PriorityDraft] = []
+            for i, title in zip(items, titles, strict=False):
+                existing = self.draft.find_priority(title) if self.draft.priorities else None
+                made.append(
+                    existing
+                    or self.draft.add_priority(title, self.blocks[i].source, i, stated=True)
+                )
+            self.priority_list = made
+        for i in items:
+            self.draft.place(i)
+        self.current = None
+
+    def run_in_priorities(self, claims: Sequence[Claim], index: int) -> None:
+        """Priorities named in the sentence that counts them ("Our three priorities are
+        reducing violence, tackling drug harm and protecting young people."), where the
+        items listed are exactly as many as the count and the sentence is about the plan's
+        own priorities."""
+        for claim in claims:
+            figure = claim.figures[0] if claim.figures else None
+            if (
+                claim.kind is not ClaimKind.COUNT
+                or figure is None
+                or figure.label != "priorities"
+                or len(claim.items) != int(figure.value.value)
+                or not _OWN_PRIORITIES.search(claim.statement, timeout=TIMEOUT)
+            ):
+                continue
+            source = self.blocks[index].source
+            for title in claim.items:
+                self.draft.add_priority(title, source, index, stated=True)
+            return
+
+    def bullet_legend(self, index: int, text: str) -> tuple[str, str] | None:
+        """A lone bullet between an action plan's heading and its table, where a marker in the
+        action tables has no legend yet: Word turns a "*" bullet into "•", so the legend
+        line keeps only its meaning."""
+        for symbol, meaning in self.draft.legend.items():
+            if " ".join(meaning.lower().split()) == " ".join(text.lower().split()):
+                return symbol, meaning  # the same legend repeated above each action plan
+        unexplained = [s for s in self.draft.symbols if s not in self.draft.legend]
+        if not unexplained or len(text.split()) > BULLET_LEGEND_WORDS or self.current is None:
+            return None
+        if self.current.actions:
+            return None
+        before = self.blocks[index - 1] if index > 0 else None
+        after = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        if isinstance(before, ListItem) or isinstance(after, ListItem):
+            return None
+        if not isinstance(before, Heading) and not isinstance(after, Table):
+            return None
+        return unexplained[0], text
+
+    def list_item(self, index: int, block: ListItem) -> int:
+        """Read a list item; returns how many blocks it used."""
+        text = block.text.strip()
+        legend = legend_entry(text, block.marker, self.draft.symbols) or self.bullet_legend(
+            index, text
+        )
+        if legend is not None:
+            self.draft.note_legend(*legend)
+            self.draft.place(index)
+            return 1
+        facts = LineFacts(text)
+        if facts.objective is not None:
+            return self.objective_block(index, block, facts.objective, self._following_items(index))
+        if self.in_priorities and self.current is None and facts.words <= PRIORITY_TITLE_WORDS:
+            # A plain list of priorities straight under a "Priorities" heading.
+            title = " ".join(text.split()).rstrip(".;,")
+            if self.draft.find_priority(title) is None:
+                self.draft.add_priority(title, block.source, index, stated=True)
+            self.draft.place(index)
+            return 1
+        statements = self.targets_from(index, text, block.source)
+        statements += self.draft.claims_from(text, block.source, ())
+        if self.current is not None:
+            if self.indicator_line(text, block.source):
+                self.draft.place(index)
+                return 1
+            if self.measures:
+                self.current.indicators.append(
+                    Indicator(text=text, scheme="local", source=block.source)
+                )
+            elif self.current.delivery:
+                self.current.actions.append(self.draft.new_action(text, block.source))
+            else:
+                self.current.objectives.append(self.draft.make_objective(text, None, block.source))
+            self.draft.place(index)
+            return 1
+        self.draft.place_if_covered(index, text, statements)
+        return 1
+
+    # ---- tables ------------------------------------------------------------------------------
+    def table(self, index: int, block: Table) -> int:
+        """Read a table by the role it plays; returns how many blocks it used."""
+        facts = self.table_facts(index)
+        found = facts.action
+        if found is not None and found.holds_actions:
+            reading = found.reading
+            grouped = found.has_priority_column or (
+                any(reading.groups) and self.current is None and self.objective is None
+            )
+            self.action_table(index, reading, grouped)
+            self.draft.place(index)
+            for position in found.pieces:
+                self.draft.place(position)
+            if reading.leftovers:
+                self.draft.keep(index, rows_unclassified(reading.leftovers, block.source))
+            return (found.pieces[-1] if found.pieces else index) - index + 1
+        trajectory = facts.trajectory
+        near = self.last_target is not None and index - self.last_target[0] <= NEAR_BLOCKS
+        if trajectory is not None and near:
+            self.attach_trajectory(trajectory)
+            self.draft.place(index)
+            return 1
+        if trajectory is not None and self.statement_follows(index):
+            self.pending_trajectory = (index, block)
+            return 1
+        if facts.targets:
+            # A table of targets by period, one labelled row each, with no statement beside.
+            home = self.draft.home(self.current)
+            home.targets.extend(self.draft.number_target(t) for t in facts.targets)
+            self.draft.place(index)
+            # Rows led by indicator codes name them too.
+            home.indicators.extend(facts.indicators or ())
+            return 1
+        members = table_to_memberships(block, self.last_heading)
+        if members is not None:
+            self.draft.memberships.extend(members.members)
+            self.draft.place(index)
+            if (
+                self.last_heading_index is not None
+                and index - self.last_heading_index <= NEAR_BLOCKS
+            ):
+                # The heading names the group, and lives on in each membership.
+                self.draft.place(self.last_heading_index)
+            if members.leftovers:
+                self.draft.keep(index, rows_unclassified(members.leftovers, block.source))
+            return 1
+        self.draft.home(self.current).indicators.extend(facts.indicators or ())
+        return 1
+
+    def action_table(self, index: int, reading: ActionTableReading, grouped: bool) -> None:
+        """Decide which priority an action table belongs to, then have the draft place it."""
+        owner = None if grouped else self.current
+        objective_id = self.objective.id if self.objective is not None else None
+        titled = next(
+            (
+                i
+                for i in reading.preamble
+                if i.kind == "text" and action_plan_title(i.text) and not generic_heading(i.text)
+            ),
+            None,
+        )
+        if titled is not None and not grouped:
+            # "Domestic Abuse Action Plan" in a row of the table's own: that plan's priority.
+            title = action_plan_title(titled.text)
+            assert title is not None
+            owner = self.draft.find_priority(title) if self.draft.priorities else None
+            if owner is None or owner.actions:
+                owner = self.open_priority(title, titled.source, None)
+            self.current = owner
+            reading = attrs.evolve(
+                reading, preamble=tuple(i for i in reading.preamble if i is not titled)
+            )
+        if owner is None and not grouped and self.objective is None:
+            source = reading.actions[0].source if reading.actions else SourceRef()
+            if (
+                self.last_heading is not None
+                and self.last_heading_index is not None
+                and index - self.last_heading_index <= TABLE_UNDER_HEADING
+                and not generic_heading(self.last_heading)
+            ):
+                # An action table right under a heading is that heading's action plan.
+                owner = self.open_priority(self.last_heading, source, self.last_heading_index)
+                self.draft.place(self.last_heading_index)
+            elif _has_plan_preamble(reading):
+                owner = self.open_priority("Action plan", source, None)
+        self.draft.place_action_table(index, reading, owner, grouped, objective_id)

@@ -26,13 +26,13 @@ def describe(path: Path) -> None:
         print(
             f"  priority {priority.title!r}: {len(priority.actions)} actions, {len(priority.objectives)} objectives"
         )
-    for target in list(plan.all_targets())[:3]:
+    for target in plan.all_targets()[:3]:
         baseline = target.baseline.value.text if target.baseline else "?"
         goal = target.target.value.text if target.target else "?"
         print(
             f"  target {target.id}: {target.metric} {target.direction and target.direction.value} {baseline} -> {goal}"
         )
-    for action in list(plan.all_actions())[:3]:
+    for action in plan.all_actions()[:3]:
         leads = ", ".join(lead.text for lead in action.leads) or "no lead"
         due = ", ".join(m.timescale.text for m in action.milestones if m.timescale) or "no date"
         print(f"  action {action.ref}: {action.text[:50]!r} ({leads}; {due})")

@@ -378,7 +378,7 @@ def test_value_after_the_name_of_what_it_measures() -> None:
 def test_parse_quantity_reads_unit_words_and_keeps_the_text(
     text: str, short: bool, value: str | None
 ) -> None:
-    from cspplan.recognise.numbers import parse_quantity
+    from cspplan.text.numbers import parse_quantity
 
     number = parse_quantity(text, short_points=short)
     if value is None:

@@ -1,10 +1,13 @@
 """cspplan: Community Safety Partnership plans as a structured, validated domain model.
 
 >>> import cspplan
->>> plan = cspplan.load("plan.pdf")            # doctest: +SKIP
->>> text = cspplan.dumps(plan)                 # doctest: +SKIP
->>> cspplan.loads(text) == plan                # doctest: +SKIP
+>>> plan = cspplan.load("examples/plans/northbrook-action-plan.txt")   # doctest: +SKIP
+>>> plan.entry("A3").priority                                           # doctest: +SKIP
+Priority(id='P2', title='Tackling anti-social behaviour and criminal…')
+>>> cspplan.loads(cspplan.dumps(plan)) == plan                          # doctest: +SKIP
 True
+
+The public surface is listed in ``docs/api.md`` (``python -m cspplan.model.reference api``).
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ from typing import Any
 from . import errors
 from .document import Document
 from .export import tables, to_pandas
-from .model import Plan
-from .serialise import dumps, loads
-from .validate import Finding, Severity, check
+from .model import Entry, Plan
+from .serialise import dumps, from_data, loads, to_data
+from .validate import CheckSettings, Finding, Rounding, Severity, check
 
 try:
     __version__ = version("cspplan")
@@ -27,18 +30,23 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0+unknown"
 
 __all__ = [
+    "CheckSettings",
     "Document",
+    "Entry",
     "Finding",
     "Plan",
+    "Rounding",
     "Severity",
     "__version__",
     "check",
     "dumps",
     "errors",
+    "from_data",
     "load",
     "loads",
     "parse_document",
     "tables",
+    "to_data",
     "to_pandas",
 ]
 

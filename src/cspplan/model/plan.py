@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable
+from typing import Generic, TypeAlias, TypeVar
 
 import attrs
 
@@ -15,9 +16,11 @@ __all__ = [
     "Action",
     "Claim",
     "ClaimKind",
+    "Entry",
     "ExtraField",
     "Figure",
     "Indicator",
+    "Item",
     "Lead",
     "Marker",
     "Membership",
@@ -31,10 +34,27 @@ __all__ = [
     "Workstream",
 ]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Version of the serialised form. A change that breaks existing JSON bumps the major part."""
 
 _SOURCE = SourceRef()
+
+
+def _first_words(text: str | None, limit: int = 48) -> str | None:
+    """``text`` on one line, cut at a word boundary near ``limit`` characters with an ellipsis."""
+    if text is None:
+        return None
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] if " " in flat[:limit] else flat[:limit]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _short_repr(cls_name: str, **parts: object) -> str:
+    """``Name(key='value', ...)`` leaving out parts that are ``None``."""
+    shown = ", ".join(f"{key}={value!r}" for key, value in parts.items() if value is not None)
+    return f"{cls_name}({shown})"
 
 
 @attrs.frozen(slots=True)
@@ -152,6 +172,9 @@ class Target:
     indicator: Indicator | None = None
     source: SourceRef = _SOURCE
 
+    def __repr__(self) -> str:
+        return _short_repr("Target", id=self.id, statement=_first_words(self.statement))
+
 
 @attrs.frozen(slots=True)
 class Objective:
@@ -170,6 +193,9 @@ class Objective:
     ref: str | None = None
     targets: tuple[Target, ...] = ()
     source: SourceRef = _SOURCE
+
+    def __repr__(self) -> str:
+        return _short_repr("Objective", id=self.id, ref=self.ref, text=_first_words(self.text))
 
 
 @attrs.frozen(slots=True)
@@ -226,6 +252,9 @@ class Action:
     source: SourceRef = _SOURCE
     objective: str | None = None
 
+    def __repr__(self) -> str:
+        return _short_repr("Action", id=self.id, ref=self.ref, text=_first_words(self.text))
+
 
 class ClaimKind(str, enum.Enum):
     """What sort of figure a narrative claim asserts."""
@@ -281,6 +310,11 @@ class Claim:
     items: tuple[str, ...] = ()
     source: SourceRef = _SOURCE
 
+    def __repr__(self) -> str:
+        return _short_repr(
+            "Claim", id=self.id, kind=self.kind.value, statement=_first_words(self.statement)
+        )
+
     def figure(self, role: str) -> Figure | None:
         """The first figure playing ``role``, or ``None``."""
         return next((f for f in self.figures if f.role == role), None)
@@ -335,6 +369,8 @@ class Priority:
         workstreams: Its numbered areas of work.
         review: When the plan for this priority is to be reviewed, where stated.
         source: Where it was named.
+        id: Identifier unique within the plan (``"P1"`` for the first priority); a plan
+            numbers its priorities in order when they are built without one.
     """
 
     title: str
@@ -347,6 +383,75 @@ class Priority:
     workstreams: tuple[Workstream, ...] = ()
     review: Timescale | None = None
     source: SourceRef = _SOURCE
+    id: str = ""
+
+    def __repr__(self) -> str:
+        return _short_repr(
+            "Priority", id=self.id or None, ref=self.ref, title=_first_words(self.title)
+        )
+
+
+Item: TypeAlias = Priority | Objective | Target | Action | Claim
+"""Anything of a plan with an ``id``: a priority, objective, target, action or claim."""
+
+_ItemT = TypeVar("_ItemT", bound=Item, covariant=True)
+
+
+@attrs.frozen(slots=True)
+class Entry(Generic[_ItemT]):
+    """One item of a plan together with the priority and objective it belongs to.
+
+    Returned as lists by :meth:`Plan.walk` and :meth:`Plan.action_entries` and its siblings,
+    because refs repeat across priorities ("1.1" in every panel) and an item alone does not
+    say where it sits.
+
+    Attributes:
+        item: The priority, objective, target, action or claim.
+        priority: The priority it belongs to; ``None`` for plan-level items, claims and
+            priorities themselves.
+        objective: The objective it belongs to: for a target, the objective that states it;
+            for an action, the objective it serves; else ``None``.
+    """
+
+    item: _ItemT
+    priority: Priority | None = None
+    objective: Objective | None = None
+
+    @property
+    def key(self) -> str:
+        """The item's ``id``: unique within the plan, the same one JSON and findings use."""
+        return self.item.id
+
+    @property
+    def kind(self) -> str:
+        """``"priority"``, ``"objective"``, ``"target"``, ``"action"`` or ``"claim"``."""
+        return type(self.item).__name__.lower()
+
+    def __repr__(self) -> str:
+        return _short_repr(
+            "Entry",
+            item=self.item,
+            priority=self.priority.id if self.priority else None,
+            objective=self.objective.id if self.objective else None,
+        )
+
+
+def _number_priorities(priorities: Iterable[Priority]) -> tuple[Priority, ...]:
+    """Give each priority built without an id the next free ``P<n>``, in order."""
+    result = tuple(priorities)
+    if all(p.id for p in result):
+        return result
+    taken = {p.id for p in result if p.id}
+    numbered: list[Priority] = []
+    counter = 0
+    for priority in result:
+        if not priority.id:
+            counter += 1
+            while f"P{counter}" in taken:
+                counter += 1
+            priority = attrs.evolve(priority, id=f"P{counter}")
+        numbered.append(priority)
+    return tuple(numbered)
 
 
 class PlanKind(str, enum.Enum):
@@ -394,7 +499,7 @@ class Plan:
     period: Period | None = None
     kind: PlanKind | None = None
     vision: str | None = None
-    priorities: tuple[Priority, ...] = ()
+    priorities: tuple[Priority, ...] = attrs.field(default=(), converter=_number_priorities)
     objectives: tuple[Objective, ...] = ()
     targets: tuple[Target, ...] = ()
     actions: tuple[Action, ...] = ()
@@ -406,30 +511,110 @@ class Plan:
     warnings: tuple[str, ...] = ()
     schema_version: str = SCHEMA_VERSION
 
-    def all_actions(self) -> Iterator[Action]:
+    def __repr__(self) -> str:
+        counts = (
+            (len(self.priorities), "priority", "priorities"),
+            (len(self.all_objectives()), "objective", "objectives"),
+            (len(self.all_targets()), "target", "targets"),
+            (len(self.all_actions()), "action", "actions"),
+            (len(self.claims), "claim", "claims"),
+            (len(self.memberships), "membership", "memberships"),
+            (len(self.unclassified), "unclassified block", "unclassified blocks"),
+        )
+        parts = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
+        name = self.source.path.replace("\\", "/").rsplit("/", 1)[-1]
+        title = f"{self.title!r} " if self.title else ""
+        return f"<Plan {title}from {name}: {parts}>"
+
+    def all_actions(self) -> list[Action]:
         """Every action, those of priorities first, then plan-level ones."""
-        for priority in self.priorities:
-            yield from priority.actions
-        yield from self.actions
+        return [a for p in self.priorities for a in p.actions] + list(self.actions)
 
-    def all_objectives(self) -> Iterator[Objective]:
+    def all_objectives(self) -> list[Objective]:
         """Every objective, those of priorities first, then plan-level ones."""
-        for priority in self.priorities:
-            yield from priority.objectives
-        yield from self.objectives
+        return [o for p in self.priorities for o in p.objectives] + list(self.objectives)
 
-    def all_targets(self) -> Iterator[Target]:
+    def all_targets(self) -> list[Target]:
         """Every target: priorities' and plan-level ones, then those objectives state."""
-        for priority in self.priorities:
-            yield from priority.targets
-        yield from self.targets
-        for objective in self.all_objectives():
-            yield from objective.targets
+        found = [t for p in self.priorities for t in p.targets] + list(self.targets)
+        found += [t for o in self.all_objectives() for t in o.targets]
+        return found
 
-    def all_indicators(self) -> Iterator[Indicator]:
+    def all_indicators(self) -> list[Indicator]:
         """Every indicator named at priority, plan or action level."""
+        found = [i for p in self.priorities for i in p.indicators] + list(self.indicators)
+        found += [i for a in self.all_actions() for i in a.indicators]
+        return found
+
+    def objective_entries(self) -> list[Entry[Objective]]:
+        """Every objective with its priority, in the order of :meth:`all_objectives`."""
+        owned = [Entry(o, p) for p in self.priorities for o in p.objectives]
+        return owned + [Entry(o) for o in self.objectives]
+
+    def target_entries(self) -> list[Entry[Target]]:
+        """Every target with its priority and the objective stating it, in the order of
+        :meth:`all_targets`."""
+        found = [Entry(t, p) for p in self.priorities for t in p.targets]
+        found += [Entry(t) for t in self.targets]
+        found += [
+            Entry(t, e.priority, e.item) for e in self.objective_entries() for t in e.item.targets
+        ]
+        return found
+
+    def action_entries(self) -> list[Entry[Action]]:
+        """Every action with its priority and the objective it serves, in the order of
+        :meth:`all_actions`."""
+        objectives = {o.id: o for o in self.all_objectives()}
+
+        def entry(action: Action, priority: Priority | None) -> Entry[Action]:
+            served = objectives.get(action.objective) if action.objective else None
+            return Entry(action, priority, served)
+
+        found = [entry(a, p) for p in self.priorities for a in p.actions]
+        return found + [entry(a, None) for a in self.actions]
+
+    def claim_entries(self) -> list[Entry[Claim]]:
+        """Every narrative claim (claims belong to the plan, not to a priority)."""
+        return [Entry(c) for c in self.claims]
+
+    def walk(self) -> list[Entry[Item]]:
+        """Every priority, objective, target, action and claim with its context, in plan
+        order: each priority followed by its objectives (each with the targets it states),
+        targets and actions; then plan-level objectives, targets and actions; then claims."""
+        objectives: dict[str | None, list[Entry[Objective]]] = {}
+        for e in self.objective_entries():
+            objectives.setdefault(e.priority.id if e.priority else None, []).append(e)
+        stated: dict[str, list[Entry[Target]]] = {}
+        loose: dict[str | None, list[Entry[Target]]] = {}
+        for t in self.target_entries():
+            if t.objective is not None:
+                stated.setdefault(t.objective.id, []).append(t)
+            else:
+                loose.setdefault(t.priority.id if t.priority else None, []).append(t)
+        actions: dict[str | None, list[Entry[Action]]] = {}
+        for a in self.action_entries():
+            actions.setdefault(a.priority.id if a.priority else None, []).append(a)
+
+        found: list[Entry[Item]] = []
+
+        def section(key: str | None) -> None:
+            for objective in objectives.get(key, []):
+                found.append(objective)
+                found.extend(stated.get(objective.key, []))
+            found.extend(loose.get(key, []))
+            found.extend(actions.get(key, []))
+
         for priority in self.priorities:
-            yield from priority.indicators
-        yield from self.indicators
-        for action in self.all_actions():
-            yield from action.indicators
+            found.append(Entry(priority))
+            section(priority.id)
+        section(None)
+        found.extend(self.claim_entries())
+        return found
+
+    def entry(self, key: str) -> Entry[Item]:
+        """The item whose ``id`` is ``key`` (``"A12"``, ``"P2"``, a finding's
+        ``subject.id``), with its context; :class:`KeyError` if there is none."""
+        for found in self.walk():
+            if found.key == key:
+                return found
+        raise KeyError(key)

@@ -27,16 +27,14 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 import attrs
-import regex
 
 from ..model.plan import Claim, ClaimKind, Figure
 from ..model.source import SourceRef
 from ..model.values import Direction, Number, Period
-from .numbers import (
+from ..text.numbers import (
     NUMBER,
     NUMBER_WORDS,
     PERCENT,
-    TIMEOUT,
     blank_markup,
     joined,
     number_word,
@@ -44,6 +42,7 @@ from .numbers import (
     parse_quantity,
     sentences,
 )
+from ..text.patterns import IGNORECASE, Match, lazy
 from .periods import PERIOD_PATTERN, parse_period
 from .targets import find_targets, report_period
 from .timescales import find_dates
@@ -52,76 +51,76 @@ __all__ = ["find_claims", "footnotes"]
 
 _DOWN = r"reduction|decrease|fall|drop|cut|decline|lower|fewer|less|down"
 _UP = r"increase|rise|growth|improvement|higher|more|greater|up"
-_HEDGE = regex.compile(
+_HEDGE = lazy(
     r"(?i)\b(?:around|about|approximately|approx\.?|almost|nearly|over|more\s{1,3}than|less\s{1,3}than"
     r"|some|c\.|circa|up\s{1,3}to|at\s{1,3}least|roughly|just\s{1,3}(?:over|under)|under|estimated)"
     r"\s{1,3}$"
 )
 _CHANGE = rf"(?:{PERCENT}|{NUMBER}\s{{0,2}}percentage\s{{1,2}}points?\b)"
 """A change as printed: a percentage, or a number of percentage points."""
-_PCT_AFTER = regex.compile(
+_PCT_AFTER = lazy(
     rf"(?P<pct>{_CHANGE})(?:\s{{0,2}}\((?P<count>{NUMBER})\))?\s{{1,3}}"
     rf"(?:(?P<down>reduction|decrease|fall|drop|cut|decline)|(?P<up>increase|rise|growth|improvement)"
     rf"|(?P<cmpdown>lower|fewer|less|down)\s{{1,3}}(?:than|on|compared)|(?P<cmpup>higher|more|greater|up)\s{{1,3}}(?:than|on|compared))\b",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_PCT_BEFORE = regex.compile(
+_PCT_BEFORE = lazy(
     rf"\b(?:(?P<down>reduction|decrease|fall|drop|cut|decline)|(?P<up>increase|rise|growth|improvement))"
     rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?:(?:[^%,.;:()]|(?<=\d)[,.](?=\d)){{1,40}}?\s{{1,3}}or\s{{1,3}})?(?P<pct>{_CHANGE})",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_PCT_VERB = regex.compile(
+_PCT_VERB = lazy(
     r"(?<!\b(?:make|makes|made|making|add|adds|added|sum|sums|take|takes|took|end|ends|ended|set|sets"
     r"|build|builds|built|break|breaks|broken|account|accounts|round|rounded|signed|sign)\s{1,3})"
     rf"\b(?:(?P<down>fallen|fell|dropped|decreased|reduced|declined|gone\s{{1,3}}down|went\s{{1,3}}down|down)"
     rf"|(?P<up>risen|rose|increased|grown|grew|gone\s{{1,3}}up|went\s{{1,3}}up|up))"
     rf"\s{{1,3}}(?:by\s{{1,3}})?(?P<pct>{_CHANGE})",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_UP_DOWN_FROM = regex.compile(
+_UP_DOWN_FROM = lazy(
     rf"\b(?:(?P<down>down|decreased|fell|fallen|dropped|reduced)|(?P<up>up|increased|rose|risen|grown))"
     rf"\s{{1,3}}from\s{{1,3}}(?:a\s{{1,3}}(?:total|figure)\s{{1,3}}of\s{{1,3}})?(?P<from>{PERCENT}|{NUMBER})",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 _YEARISH = rf"(?:{PERIOD_PATTERN.pattern})"
-_FROM = regex.compile(
+_FROM = lazy(
     rf"^\s{{0,3}}\(?\s{{0,2}}(?:from|on|compared\s{{1,3}}(?:to|with)|since)\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|an\s{{1,3}})?"
     rf"(?:(?P<fp1>{_YEARISH})(?:'s)?\s{{1,3}}(?:figure|total|level|baseline|count)\s{{1,3}}(?:of\s{{1,3}})?)?"
     rf"(?P<from>{NUMBER})(?!\s{{0,2}}%|\s{{0,2}}[/\-–]\s{{0,2}}\d)"
     rf"(?:\s{{1,3}}(?:figure\s{{1,3}})?(?:of|in|for)\s{{1,3}}(?P<fp2>{_YEARISH}))?",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_TO_AFTER = regex.compile(rf"^\s{{1,3}}to\s{{1,3}}(?P<to>{NUMBER})(?!\s{{0,2}}%)", regex.IGNORECASE)
-_FORECAST = regex.compile(r"(?i)\b(?:to|will|would|could|may|might|should|must)\s{1,3}$")
-_LINKED_BEFORE = regex.compile(
+_TO_AFTER = lazy(rf"^\s{{1,3}}to\s{{1,3}}(?P<to>{NUMBER})(?!\s{{0,2}}%)", IGNORECASE)
+_FORECAST = lazy(r"(?i)\b(?:to|will|would|could|may|might|should|must)\s{1,3}$")
+_LINKED_BEFORE = lazy(
     r"(?i)(?:,|–|—|-|;|\(|\band)\s{0,3}(?:(?:this|which|that)\s{1,3}(?:was|is|represents|being|"
     r"was\s{1,3}a|is\s{1,3}a)?\s{0,3})?(?:a|an)?\s{0,3}$"
 )
-_BASELINE = regex.compile(
+_BASELINE = lazy(
     rf"(?:\bfrom\s{{1,3}}(?P<b1>{NUMBER})\s{{0,3}}\(\s{{0,3}}(?:baseline|base)\b(?P<p1>[^)]{{0,30}})\)"
     rf"|\bbaseline\s{{1,3}}(?:figure|level|total)?\s{{0,3}}(?:for\s{{1,3}}[^.,;()]{{1,40}}\s{{0,3}})?"
     rf"(?:\((?P<p2>[^)]{{1,30}})\)\s{{0,3}})?(?:was|of|is|stood\s{{1,3}}at)\s{{1,3}}(?P<b2>{NUMBER})(?!\s{{0,2}}%))",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_FOOTNOTE_MARK = regex.compile(
+_FOOTNOTE_MARK = lazy(
     r"(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})|<sup>(?P<sup>\d{1,2})</sup>|\[(?P<br>\d{1,2})\]"
 )
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-_FOOTNOTE_FIGURE = regex.compile(
+_FOOTNOTE_FIGURE = lazy(
     rf"(?P<period>(?:[A-Z][a-z]{{2,8}}\s{{1,3}})?{_YEARISH})\s{{0,3}}\((?P<value>{NUMBER})\)"
 )
-_SHARE_PART = regex.compile(
+_SHARE_PART = lazy(
     rf"(?P<pct>{PERCENT})\s{{1,3}}(?:(?:are|were|is|was)\s{{1,3}})?"
     rf"(?:of\s{{1,3}}(?:the\s{{1,3}})?[a-z]{{2,20}}\s{{1,3}}(?:are|were|is|was)\s{{1,3}})?"
     rf"(?:(?:(?:related|relating|relate|due|attributed|attributable|linked|came|come|were|was)\s{{1,3}})?"
     rf"(?:to|from)\s{{1,3}}(?=[a-z])|(?:involved|involving|concerned|concerning|related)\s{{1,3}}(?=[a-z]))?"
     rf"(?P<label>[A-Za-z][\w\-]{{0,20}}(?:\s{{1,3}}(?!and\b)[A-Za-z][\w\-]{{0,20}}){{0,2}})",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_SHARE_JOIN = regex.compile(
+_SHARE_JOIN = lazy(
     r"^(?:\s{0,3}\([^()%]{0,30}\))?\s{0,3}(?:[,;]\s{0,3}(?:and\s{1,3})?|and\s{1,3}|&\s{0,3})$"
 )
-_TOTAL = regex.compile(
+_TOTAL = lazy(
     rf"(?i)\bof\s{{1,3}}(?:the|these|those|all)\s{{1,3}}(?P<total>{NUMBER})\s{{1,3}}(?P<what>[a-z][\w\- ]{{1,60}}?)"
     rf"(?:\s{{1,3}}(?:reported|recorded|logged|received|made|seen|dealt\s{{1,3}}with)\b[^,.;:]{{0,50}})?\s{{0,3}},"
 )
@@ -130,17 +129,17 @@ _COUNT_NOUNS = (
     r"|principles|workstreams|work\s{1,3}streams|ambitions|action\s{1,3}teams|action\s{1,3}groups"
     r"|panels|challenges|issues|actions|measures|pillars"
 )
-_PLAN_NOUNS = regex.compile(
+_PLAN_NOUNS = lazy(
     r"(?i)^(?:priorities|objectives|aims|themes|outcomes|strands|goals|pledges|commitments"
     r"|principles|workstreams|work\s{1,3}streams|ambitions|pillars)$"
 )
-_COUNT = regex.compile(
+_COUNT = lazy(
     rf"(?<![\w,.£-])(?P<n>{NUMBER_WORDS}|\d{{1,2}})\s{{1,3}}(?:(?:key|main|strategic|core|overarching|local|clear"
     rf"|broad|new|cross[\s-]cutting|priority|thematic|specific|distinct|major|principal|equal)\s{{1,3}}){{0,2}}"
     rf"(?P<noun>{_COUNT_NOUNS})\b(?!\s{{0,2}}(?:[-–]|of\s{{1,3}}the))",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_LIST_MARK = regex.compile(r"^[\s\-–•▪▫◦●○■□❖➢➤►·*§]{1,6}")
+_LIST_MARK = lazy(r"^[\s\-–•▪▫◦●○■□❖➢➤►·*§]{1,6}")
 
 
 def find_claims(text: str, source: SourceRef, following: Sequence[str] = ()) -> list[Claim]:
@@ -181,16 +180,97 @@ def _find_claims(text: str, source: SourceRef, following: Sequence[str]) -> list
     return [claim for _, claim in found]
 
 
+_YEAR = lazy(r"(?:19|20)\d{2}")
+_FIGURE = lazy(NUMBER)
+_PERCENTAGE = lazy(PERCENT)
+_PERCENT_AFTER = lazy(r"\s{0,2}(?:%|per\s?cent)")
+_PER_BEFORE = lazy(r"(?i)\bper\s{1,3}$")
+_PERCENT_WORD = lazy(r"(?i)%|per\s?cent")
+_PERCENT_WORD_CASED = lazy(r"%|per\s?cent")
+"""A percent sign or "per cent" written in lower case."""
+_THIS_WAS = lazy(r"(?i)\b(?:this|which)\s{1,3}(?:was|is)\b")
+_DIGIT = lazy(r"\d")
+_DASH_END = lazy(r"[,–—-]\s{0,3}$")
+_PERIOD_GAP = lazy(r"\)?\s{0,2},?")
+_STOP_MARK = lazy(r"[.;]")
+_STOP_SPACE = lazy(r"[.;]\s")
+_SENTENCE_STOP = lazy(r"[.;](?:\s|$)")
+_TWO_LETTERS = lazy(r"[A-Za-z]{2}")
+_LAST_AND = lazy(r"(?i)\s(?:and|&)\s")
+_LEADING_AND = lazy(r"(?i)^(?:and|&)\s")
+
+_HEDGE_WINDOW = 30
+"""Characters before a figure read for a hedge ("around", "almost") or a forecast ("to")."""
+_PERIOD_WINDOW = 70
+"""Characters before a figure read for the period it is for."""
+_FIGURE_WINDOW = 80
+"""Characters before a change read for the figure it links to ("2,581, a reduction")."""
+_LINK_GAP = 60
+"""Most characters between a figure and the change it is linked to."""
+_RELATE_WINDOW = 100
+"""Characters after a change read for its "from N to M" figures."""
+_MOVE_WINDOW = 60
+"""Characters after "from N" read for the "to M" it moved to."""
+_PERIOD_TAIL = 30
+"""Characters after a figure read for the period printed after it ("in 2007/08")."""
+_FROM_PERIOD_TAIL = 20
+"""Characters after "up from N" read for the period of N."""
+_BRACKET_WINDOW = 40
+"""Characters after a move read for the change it states in brackets ("(20%)")."""
+_COMPARED_WINDOW = 40
+"""Characters before a figure read for "compared with", which makes it the start figure."""
+_EARLIER_WINDOW = 600
+"""Characters of the text before a change read for the baseline it started from."""
+_FROM_TO_WINDOW = 200
+"""Characters before a change read for a "from N to M" whose M is its end figure."""
+_FOOTNOTE_WINDOW = 60
+"""Characters after a change read for a footnote mark."""
+_TOTAL_WINDOW = 120
+"""Characters before a share read for the whole it divides ("of the 2,400 incidents,")."""
+_LABEL_WINDOW = 60
+"""Characters before a share's first percentage read for its label."""
+_OWN_PLAN_BEFORE = 120
+"""Characters before a count read for words tying it to this plan ("our three priorities")."""
+_OWN_PLAN_AFTER = 20
+"""Characters after a count read for the same."""
+_PART_OF_WINDOW = 30
+"""Characters before a count read for "of the", which makes it part of a larger count."""
+_VERB_WINDOW = 80
+"""Characters after a count read for the verb that runs its items in ("are A, B and C")."""
+_COLON_WINDOW = 120
+"""Most characters between a count and the colon that introduces its items."""
+_ITEMS_WINDOW = 1200
+"""Characters after that colon read for the items."""
+_MAX_ITEMS = 40
+"""Most items read after a count's colon."""
+_MAX_RUN_IN = 400
+"""Longest run-in list ("are A, B and C") read as a count's items."""
+_MIN_COUNT = 2
+"""Smallest count read as a claim: "one priority" asserts nothing to check."""
+_MIN_SHARE_PARTS = 2
+"""Fewest parts of a share labelled after their percentages ("50.9% female and 49.1% male")."""
+_MIN_LABEL_FIRST_PARTS = 3
+"""Fewest parts of a share labelled before them ("theft 41%, violence 23%, other 36%"): two
+such figures are as often a comparison ("here 48%, nationally 45%")."""
+_PAIR_SHARE_BOUNDS = (Decimal(98), Decimal(102))
+"""Where two parts of a share must sum to be one whole: only a rounding slip from 100."""
+_LABEL_FIRST_SHARE_BOUNDS = (Decimal(90), Decimal(110))
+"""Where three or more parts labelled before their percentages must sum."""
+_SHARE_BOUNDS = (Decimal(80), Decimal(120))
+"""Where three or more parts labelled after their percentages must sum: a list that misses
+100 by a slip is still read, and then checked."""
+
+
 def _is_year(text: str) -> bool:
-    return bool(regex.fullmatch(r"(?:19|20)\d{2}", text.strip()))
+    return bool(_YEAR.fullmatch(text.strip()))
 
 
 def _hedged(sentence: str, position: int) -> bool:
-    return _HEDGE.search(sentence[max(0, position - 30) : position], timeout=TIMEOUT) is not None
+    return _HEDGE.search(sentence[max(0, position - _HEDGE_WINDOW) : position]) is not None
 
 
 def _period_before(sentence: str, position: int) -> Period | None:
-    window = sentence[max(0, position - 70) : position]
+    window = sentence[max(0, position - _PERIOD_WINDOW) : position]
     ending = report_period(window)
     if ending is not None and "year" in ending.text.lower() and "end" in ending.text.lower():
         return ending
@@ -204,17 +284,18 @@ def _period_before(sentence: str, position: int) -> Period | None:
 
 def _last_figure_before(
     sentence: str, position: int, *, rates: bool
-) -> tuple[str, int, regex.Match[str]] | None:
-    """The 80 characters before ``position``, where they start, and the last figure in them
-    that is neither a year nor a percentage (nor, unless ``rates``, the N of "per N")."""
-    window_start = max(0, position - 80)
+) -> tuple[str, int, Match] | None:
+    """The characters before ``position`` (:data:`_FIGURE_WINDOW`), where they start, and
+    the last figure in them that is neither a year nor a percentage (nor, unless ``rates``,
+    the N of "per N")."""
+    window_start = max(0, position - _FIGURE_WINDOW)
     window = sentence[window_start:position]
     candidates = [
         m
-        for m in regex.finditer(NUMBER, window, timeout=TIMEOUT)
+        for m in _FIGURE.finditer(window)
         if not _is_year(m.group(0))
-        and not regex.match(r"\s{0,2}(?:%|per\s?cent)", window[m.end() :])
-        and (rates or not regex.search(r"(?i)\bper\s{1,3}$", window[: m.start()]))
+        and not _PERCENT_AFTER.match(window[m.end() :])
+        and (rates or not _PER_BEFORE.search(window[: m.start()]))
     ]
     return (window, window_start, candidates[-1]) if candidates else None
 
@@ -226,11 +307,9 @@ def _figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
         return None
     window, window_start, last = found
     between = window[last.end() :]
-    if regex.search(r"%|per\s?cent", between) or len(between) > 60:
+    if _PERCENT_WORD_CASED.search(between) or len(between) > _LINK_GAP:
         return None
-    if not _LINKED_BEFORE.search(between, timeout=TIMEOUT) and not regex.search(
-        r"(?i)\b(?:this|which)\s{1,3}(?:was|is)\b", between
-    ):
+    if not _LINKED_BEFORE.search(between) and not _THIS_WAS.search(between):
         return None
     if _hedged(window, last.start()):
         return None
@@ -243,9 +322,9 @@ def _changes(
 ) -> list[Claim]:
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
-    anchors: list[tuple[regex.Match[str], str]] = []
+    anchors: list[tuple[Match, str]] = []
     for pattern, kind in ((_PCT_AFTER, "after"), (_PCT_BEFORE, "before"), (_PCT_VERB, "verb")):
-        anchors.extend((m, kind) for m in pattern.finditer(sentence, timeout=TIMEOUT))
+        anchors.extend((m, kind) for m in pattern.finditer(sentence))
     anchors.sort(key=lambda pair: pair[0].start())
     statement = joined(sentence)
     for anchor, kind in anchors:
@@ -256,7 +335,7 @@ def _changes(
         ):
             continue
         if kind == "before" and _FORECAST.search(
-            sentence[max(0, anchor.start() - 30) : anchor.start()], timeout=TIMEOUT
+            sentence[max(0, anchor.start() - _HEDGE_WINDOW) : anchor.start()]
         ):
             # "is set to increase by 8.2%": a verb of a forecast or an aim, not a change.
             continue
@@ -289,7 +368,7 @@ def _changes(
                 source=source,
             )
         )
-    for anchor in _UP_DOWN_FROM.finditer(sentence, timeout=TIMEOUT):
+    for anchor in _UP_DOWN_FROM.finditer(sentence):
         if _inside(taken, anchor.start()) or _hedged(sentence, anchor.start("from")):
             continue
         claim = _moved_from(sentence, anchor, statement, source)
@@ -298,9 +377,7 @@ def _changes(
     return claims
 
 
-def _moved_from(
-    sentence: str, anchor: regex.Match[str], statement: str, source: SourceRef
-) -> Claim | None:
+def _moved_from(sentence: str, anchor: Match, statement: str, source: SourceRef) -> Claim | None:
     """A change told as a move: "3,500, up from 3,100 in 2013", "dropped from 9,870 to 8,410",
     "62% ..., up from 55% in 2007"."""
     written = anchor.group("from")
@@ -309,22 +386,22 @@ def _moved_from(
     if start_value is None or (not percent and _is_year(written)):
         return None
     unit = "percent" if percent else "count"
-    tail = sentence[anchor.end() : anchor.end() + 20]
-    period_match = _AROUND_PERIOD.match(tail, timeout=TIMEOUT)
+    tail = sentence[anchor.end() : anchor.end() + _FROM_PERIOD_TAIL]
+    period_match = _AROUND_PERIOD.match(tail)
     start_period = parse_period(period_match.group("p")) if period_match else None
     after_from = anchor.end() + (period_match.end() if period_match else 0)
     end_figure: Figure | None = None
     change: Figure | None = None
-    moved_to = _TO_ANY.match(sentence[after_from : after_from + 60], timeout=TIMEOUT)
+    moved_to = _TO_ANY.match(sentence[after_from : after_from + _MOVE_WINDOW])
     if moved_to is not None and _is_percent_text(moved_to.group("to")) == percent:
         value = parse_quantity(moved_to.group("to"))
         if value is not None:
             end = after_from + moved_to.end()
-            around = _AROUND_PERIOD.match(sentence[end : end + 30], timeout=TIMEOUT)
+            around = _AROUND_PERIOD.match(sentence[end : end + _PERIOD_TAIL])
             period = parse_period(around.group("p")) if around else None
             end_figure = Figure(role="to", value=value, unit=unit, period=period)
             later = end + (around.end() if around else 0)
-            bracket = _BRACKETED_CHANGE.match(sentence[later : later + 40], timeout=TIMEOUT)
+            bracket = _BRACKETED_CHANGE.match(sentence[later : later + _BRACKET_WINDOW])
             stated = (
                 parse_quantity(bracket.group("pct"))
                 if bracket is not None and not percent
@@ -362,10 +439,10 @@ def _moved_from(
     )
 
 
-_BRACKETED_CHANGE = regex.compile(
+_BRACKETED_CHANGE = lazy(
     rf"^\s{{0,3}}\(\s{{0,2}}(?:an?\s{{1,3}}(?:increase|rise|reduction|fall|decrease)\s{{1,3}}of\s{{1,3}})?"
     rf"[+\-–−]?\s{{0,2}}(?P<pct>{PERCENT})(?:\s{{1,3}}(?:increase|rise|reduction|fall|decrease|up|down|higher|lower))?\s{{0,2}}\)",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
@@ -379,23 +456,23 @@ def _same_move(first: Claim, second: Claim) -> bool:
     )
 
 
-_TO_ANY = regex.compile(rf"^\s{{1,3}}to\s{{1,3}}(?P<to>{PERCENT}|{NUMBER})", regex.IGNORECASE)
+_TO_ANY = lazy(rf"^\s{{1,3}}to\s{{1,3}}(?P<to>{PERCENT}|{NUMBER})", IGNORECASE)
 
 
 def _is_percent_text(text: str) -> bool:
-    return bool(regex.search(r"(?i)%|per\s?cent", text))
+    return bool(_PERCENT_WORD.search(text))
 
 
 def _percent_before(sentence: str, position: int) -> tuple[Number, int] | None:
     """The percentage a comma-linked "up from 55%" moved from: "62% of residents ..., up"."""
-    window_start = max(0, position - 80)
+    window_start = max(0, position - _FIGURE_WINDOW)
     window = sentence[window_start:position]
-    found = list(regex.finditer(PERCENT, window, timeout=TIMEOUT))
+    found = list(_PERCENTAGE.finditer(window))
     if not found:
         return None
     last = found[-1]
     between = window[last.end() :]
-    if regex.search(r"\d", between) or not regex.search(r"[,–—-]\s{0,3}$", between):
+    if _DIGIT.search(between) or not _DASH_END.search(between):
         return None
     if _hedged(window, last.start()):
         return None
@@ -411,7 +488,7 @@ def _inside(taken: list[tuple[int, int]], position: int) -> bool:
 
 def _relate(
     sentence: str,
-    anchor: regex.Match[str],
+    anchor: Match,
     kind: str,
     earlier: str,
     text: str,
@@ -420,18 +497,18 @@ def _relate(
     """The start and end figures a change phrase relates, where the wording ties them to it."""
     after_at = anchor.end()
     points = "point" in anchor.group("pct").lower()
-    after = sentence[after_at : after_at + 100]
+    after = sentence[after_at : after_at + _RELATE_WINDOW]
     start_figure: Figure | None = None
     end_figure: Figure | None = None
-    from_match = _FROM.match(after, timeout=TIMEOUT)
+    from_match = _FROM.match(after)
     unusable = from_match is None or _from_figure(from_match) is None  # "since 2010"
-    since = _SINCE.match(after, timeout=TIMEOUT) if unusable else None
+    since = _SINCE.match(after) if unusable else None
     if since is not None:
         # "has fallen by 23% since 2010, from 12,400 to 9,548": the figures after the span.
-        later = _FROM.match(after[since.end() :], timeout=TIMEOUT)
+        later = _FROM.match(after[since.end() :])
         if later is not None and _from_figure(later) is not None:
             after_at += since.end()
-            after = sentence[after_at : after_at + 100]
+            after = sentence[after_at : after_at + _RELATE_WINDOW]
             from_match = later
     if from_match is not None:
         start_figure = _from_figure(from_match)
@@ -439,12 +516,10 @@ def _relate(
             end_figure = _to_after(sentence, after_at + from_match.end(), points)
     else:
         end_figure = _to_after(sentence, after_at, points)
-        period_first = _AROUND_PERIOD.match(after, timeout=TIMEOUT) or _LAST_YEAR.match(
-            after, timeout=TIMEOUT
-        )
+        period_first = _AROUND_PERIOD.match(after) or _LAST_YEAR.match(after)
         if end_figure is None and period_first is not None:
             # "rose by 14% in 2017/18, to 1,596 offences": the period, then the figure.
-            skip = regex.match(r"\)?\s{0,2},?", after[period_first.end() :])
+            skip = _PERIOD_GAP.match(after[period_first.end() :])
             gap = period_first.end() + (skip.end() if skip else 0)
             end_figure = _to_after(sentence, after_at + gap, points)
             if end_figure is not None and end_figure.period is None and period_first.group("p"):
@@ -454,11 +529,12 @@ def _relate(
         found = _figure_before(sentence, anchor.start())
         if found is not None:
             value, position = found
-            compared = _COMPARED.search(sentence[max(0, position - 40) : position], timeout=TIMEOUT)
+            window = max(0, position - _COMPARED_WINDOW)
+            compared = _COMPARED.search(sentence[window:position])
             if compared is not None and start_figure is None:
                 # "1,250 in 2008/09 compared with 1,420 in 2007/08, a fall of 12%": the figure
                 # next to the change is the start; the end is the one before "compared".
-                phrase_at = max(0, position - 40) + compared.start()
+                phrase_at = window + compared.start()
                 start_figure = _figure_at(sentence, value, position, "from")
                 earlier_figure = _plain_figure_before(sentence, phrase_at)
                 end_figure = (
@@ -471,9 +547,9 @@ def _relate(
             else:
                 end_figure = _figure_at(sentence, value, position, "to")
     if start_figure is None and end_figure is not None:
-        before = sentence[max(0, anchor.start() - 600) : anchor.start()]
+        before = sentence[max(0, anchor.start() - _EARLIER_WINDOW) : anchor.start()]
         start_figure = _from_to_before(before, end_figure) or _baseline_before(
-            earlier[-600:] + before
+            earlier[-_EARLIER_WINDOW:] + before
         )
     if start_figure is None and end_figure is None and kind == "after":
         pair = _footnote_figures(sentence, anchor.end(), text, following)
@@ -482,37 +558,37 @@ def _relate(
     return start_figure, end_figure
 
 
-_LAST_YEAR = regex.compile(
+_LAST_YEAR = lazy(
     r"^\s{1,3}(?:last|this|over\s{1,3}the\s{1,3}(?:last|past)(?:\s{1,3}\w{1,8})?)\s{1,3}"
     r"(?:years|year|twelve\s{1,3}months|12\s{1,3}months)\b(?P<p>)",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 """A span named in words between a change and its figure: "fell 6% last year, to 10,340"."""
-_SINCE = regex.compile(
+_SINCE = lazy(
     rf"^\s{{1,3}}(?:(?:since|over|in|during|between)\s{{1,3}}(?:the\s{{1,3}}(?:last|past)\s{{1,3}}\w{{1,8}}\s{{1,3}}years?"
     rf"|(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}})(?:\s{{1,3}}(?:and|to)\s{{1,3}}(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}}))?)\s{{0,2}},"
     rf"|(?:on|compared\s{{1,3}}(?:with|to))\s{{1,3}}(?:the\s{{1,3}})?(?:previous|last|preceding)\s{{1,3}}(?:year|12\s{{1,3}}months)\s{{0,2}},?)",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 """A span between a change and its figures: "since 2010,", "on the previous year"."""
-_COMPARED = regex.compile(
+_COMPARED = lazy(
     r"(?i)\b(?:compared\s{1,3}(?:with|to)|against|versus|vs\.?|from)\s{1,3}(?:the\s{1,3})?"
     r"(?:[\w/]{1,12}\s{1,3}){0,3}$"
 )
-_AROUND_PERIOD = regex.compile(
+_AROUND_PERIOD = lazy(
     rf"^(?:\s{{1,3}}(?:in|for|during|at\s{{1,3}}the\s{{1,3}}end\s{{1,3}}of)\s{{1,3}}|\s{{0,3}}\(\s{{0,2}})(?P<p>{PERIOD_PATTERN.pattern})",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_FROM_TO = regex.compile(
+_FROM_TO = lazy(
     rf"\bfrom\s{{1,3}}(?P<from>{NUMBER})(?!\s{{0,2}}%)(?P<gap>[^%.;]{{0,40}}?)\s{{1,3}}to\s{{1,3}}(?P<to>{NUMBER})(?!\s{{0,2}}%)",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
 def _figure_at(sentence: str, value: Number, position: int, role: str) -> Figure:
     """A figure found at ``position``, with the period printed just after or before it."""
     end = position + len(value.text)
-    around = _AROUND_PERIOD.match(sentence[end : end + 30], timeout=TIMEOUT)
+    around = _AROUND_PERIOD.match(sentence[end : end + _PERIOD_TAIL])
     period = parse_period(around.group("p")) if around else _period_before(sentence, position + 1)
     return Figure(role=role, value=value, unit="count", period=period)
 
@@ -520,16 +596,14 @@ def _figure_at(sentence: str, value: Number, position: int, role: str) -> Figure
 def _to_after(sentence: str, position: int, points: bool = False) -> Figure | None:
     """The "to N" just after ``position``; "to 68%" only after a change in points, since after
     "fell by 2%" a percentage could be read two ways."""
-    match = (_TO_ANY if points else _TO_AFTER).match(
-        sentence[position : position + 60], timeout=TIMEOUT
-    )
+    match = (_TO_ANY if points else _TO_AFTER).match(sentence[position : position + _MOVE_WINDOW])
     if match is None or (points and not _is_percent_text(match.group("to"))):
         return None
     value = parse_quantity(match.group("to"))
     if value is None:
         return None
     end = position + match.end()
-    around = _AROUND_PERIOD.match(sentence[end : end + 30], timeout=TIMEOUT)
+    around = _AROUND_PERIOD.match(sentence[end : end + _PERIOD_TAIL])
     period = parse_period(around.group("p")) if around else None
     unit = "percent" if points else "count"
     return Figure(role="to", value=value, unit=unit, period=period)
@@ -541,7 +615,7 @@ def _plain_figure_before(sentence: str, position: int) -> tuple[Number, int] | N
     if found is None:
         return None
     window, window_start, last = found
-    if regex.search(r"%|per\s?cent", window[last.end() :]) or _hedged(window, last.start()):
+    if _PERCENT_WORD_CASED.search(window[last.end() :]) or _hedged(window, last.start()):
         return None
     value = parse_number(last.group(0))
     return (value, window_start + last.start()) if value else None
@@ -549,20 +623,20 @@ def _plain_figure_before(sentence: str, position: int) -> tuple[Number, int] | N
 
 def _from_to_before(before: str, end_figure: Figure) -> Figure | None:
     """The start of a "from N to M" earlier in the sentence whose M is the end figure."""
-    last: regex.Match[str] | None = None
-    for match in _FROM_TO.finditer(before[-200:], timeout=TIMEOUT):
+    last: Match | None = None
+    for match in _FROM_TO.finditer(before[-_FROM_TO_WINDOW:]):
         last = match
     if last is None or last.group("to") != end_figure.value.text:
         return None
     value = parse_number(last.group("from"))
     if value is None:
         return None
-    gap = _AROUND_PERIOD.match(last.group("gap"), timeout=TIMEOUT)
+    gap = _AROUND_PERIOD.match(last.group("gap"))
     period = parse_period(gap.group("p")) if gap else None
     return Figure(role="from", value=value, unit="count", period=period)
 
 
-def _from_figure(match: regex.Match[str]) -> Figure | None:
+def _from_figure(match: Match) -> Figure | None:
     if _is_year(match.group("from")):
         return None
     value = parse_number(match.group("from"))
@@ -574,8 +648,8 @@ def _from_figure(match: regex.Match[str]) -> Figure | None:
 
 
 def _baseline_before(earlier: str) -> Figure | None:
-    last: regex.Match[str] | None = None
-    for match in _BASELINE.finditer(earlier[-600:], timeout=TIMEOUT):
+    last: Match | None = None
+    for match in _BASELINE.finditer(earlier[-_EARLIER_WINDOW:]):
         last = match
     if last is None:
         return None
@@ -593,9 +667,9 @@ def _footnote_figures(
 ) -> tuple[Figure, Figure] | None:
     """The two figures a footnote marked just after a claim gives: "December 2005 (27,889)
     compared to December 2010 (23,462)", earlier period first."""
-    window = sentence[position : position + 60]
-    mark = _FOOTNOTE_MARK.search(window, timeout=TIMEOUT)
-    if mark is None or regex.search(r"[.;]", window[: mark.start()]):
+    window = sentence[position : position + _FOOTNOTE_WINDOW]
+    mark = _FOOTNOTE_MARK.search(window)
+    if mark is None or _STOP_MARK.search(window[: mark.start()]):
         return None
     key = (
         (mark.group("mark") or "").translate(_SUPERSCRIPTS) or mark.group("sup") or mark.group("br")
@@ -612,7 +686,7 @@ def _footnote_figures(
         )
         if lead_key != key or stripped == sentence.strip():
             continue
-        found = list(_FOOTNOTE_FIGURE.finditer(stripped, timeout=TIMEOUT))
+        found = list(_FOOTNOTE_FIGURE.finditer(stripped))
         if len(found) != 2:
             return None
         figures: list[tuple[Period | None, Figure]] = []
@@ -649,11 +723,15 @@ def _named_period(text: str) -> Period | None:
 def _shares(sentence: str, source: SourceRef) -> list[Claim]:
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
-    for group, minimum in ((_labels_after(sentence), 2), (_labels_before(sentence), 3)):
+    groups = (
+        (_labels_after(sentence), _MIN_SHARE_PARTS, False),
+        (_labels_before(sentence), _MIN_LABEL_FIRST_PARTS, True),
+    )
+    for group, minimum, label_first in groups:
         for parts in group:
             if len(parts) < minimum or any(_inside(taken, start) for start, _, _ in parts):
                 continue
-            claim = _share_claim(sentence, parts, source, strict=minimum == 3)
+            claim = _share_claim(sentence, parts, source, strict=label_first)
             if claim is not None:
                 claims.append(claim)
                 bisect.insort(taken, (parts[0][0], parts[-1][0] + 1))
@@ -668,7 +746,7 @@ def _labels_after(sentence: str) -> list[list[_Part]]:
     """Runs of "83% micro, 13% small ... and 1% large": each percentage, its label after it."""
     groups: list[list[_Part]] = []
     previous_end = -1
-    for part in _SHARE_PART.finditer(sentence, timeout=TIMEOUT):
+    for part in _SHARE_PART.finditer(sentence):
         entry = (part.start(), part.group("pct"), _share_label(part.group("label")))
         if groups and _SHARE_JOIN.match(sentence[previous_end : part.start()]):
             groups[-1].append(entry)
@@ -682,29 +760,29 @@ def _labels_before(sentence: str) -> list[list[_Part]]:
     """Runs of "theft 41%, violence 23%, damage 20% and other crime 16%": label first."""
     groups: list[list[_Part]] = []
     previous_end = 0
-    for match in regex.finditer(PERCENT, sentence, timeout=TIMEOUT):
+    for match in _PERCENTAGE.finditer(sentence):
         gap = sentence[previous_end : match.start()]
-        join = _BEFORE_JOIN.match(gap, timeout=TIMEOUT) if groups and previous_end > 0 else None
+        join = _BEFORE_JOIN.match(gap) if groups and previous_end > 0 else None
         if join is not None:
             groups[-1].append((match.start(), match.group(0), _share_label(join.group("label"))))
         else:
-            first = _FIRST_LABEL.search(gap[-60:], timeout=TIMEOUT)
+            first = _FIRST_LABEL.search(gap[-_LABEL_WINDOW:])
             label = _share_label(first.group("label")) if first else None
             groups.append([(match.start(), match.group(0), label)])
         previous_end = match.end()
     return groups
 
 
-_BEFORE_JOIN = regex.compile(
+_BEFORE_JOIN = lazy(
     r"^\s{0,3}(?:[,;]\s{0,3}(?:and\s{1,3})?|and\s{1,3}|&\s{0,3})"
     r"(?P<label>[A-Za-z][\w\-]{0,20}(?:\s{1,3}[A-Za-z][\w\-]{0,20}){0,2})\s{1,3}(?:(?:at|is|are)\s{1,3})?$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_FIRST_LABEL = regex.compile(
+_FIRST_LABEL = lazy(
     r"(?:^|[,;:(]\s{0,3}|\b(?:with|of\s{1,3}which|namely)\s{1,3})"
     r"(?P<label>[A-Za-z][\w\-]{0,20}(?:\s{1,3}[A-Za-z][\w\-]{0,20}){0,2}?)\s{1,3}"
     r"(?:(?:accounts?\s{1,3}for|makes?\s{1,3}up|made\s{1,3}up|represents?|comprises?|at|is|are|was|were)\s{1,3})?$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
@@ -720,12 +798,12 @@ def _share_claim(
     if len(set(labels)) != len(labels):
         return None
     total = sum((v.value for v in values if v is not None), Decimal(0))
-    if len(parts) == 2:
-        low, high = Decimal(98), Decimal(102)
+    if len(parts) == _MIN_SHARE_PARTS:
+        low, high = _PAIR_SHARE_BOUNDS
     elif strict:
-        low, high = Decimal(90), Decimal(110)
+        low, high = _LABEL_FIRST_SHARE_BOUNDS
     else:
-        low, high = Decimal(80), Decimal(120)
+        low, high = _SHARE_BOUNDS
     if not low <= total <= high:
         return None
     figures = [
@@ -734,7 +812,7 @@ def _share_claim(
         if value is not None
     ]
     first = parts[0][0]
-    whole = _TOTAL.search(sentence[max(0, first - 120) : first], timeout=TIMEOUT)
+    whole = _TOTAL.search(sentence[max(0, first - _TOTAL_WINDOW) : first])
     if whole is not None:
         value = parse_number(whole.group("total"))
         if value is not None:
@@ -751,14 +829,14 @@ def _share_claim(
     )
 
 
-_LABEL_STOP = regex.compile(
+_LABEL_STOP = lazy(
     r"(?i)\b(?:of|in|for|at|by|from|to|with|compared|nationally|than|who|which|that|the|a|an)\b.*$"
 )
 
 
 def _share_label(text: str) -> str | None:
     label = _LABEL_STOP.sub("", text).strip(" -")
-    if not label or not regex.search(r"[A-Za-z]{2}", label):
+    if not label or not _TWO_LETTERS.search(label):
         return None
     return label
 
@@ -766,7 +844,7 @@ def _share_label(text: str) -> str | None:
 def _counts(
     text: str, parts: list[tuple[int, str]], following: Sequence[str], source: SourceRef
 ) -> list[tuple[int, Claim]]:
-    matches = list(_COUNT.finditer(text, timeout=TIMEOUT))
+    matches = list(_COUNT.finditer(text))
     if not matches:
         return []
     introduces = text.rstrip().endswith(":")
@@ -775,8 +853,13 @@ def _counts(
     claims: list[tuple[int, Claim]] = []
     for position, match in enumerate(matches):
         value = number_word(match.group("n"))
-        before = text[max(0, match.start() - 30) : match.start()]
-        if value is None or value < 2 or _hedged(text, match.start()) or _PART_OF.search(before):
+        before = text[max(0, match.start() - _PART_OF_WINDOW) : match.start()]
+        if (
+            value is None
+            or value < _MIN_COUNT
+            or _hedged(text, match.start())
+            or _PART_OF.search(before)
+        ):
             continue
         noun = " ".join(match.group("noun").lower().split())
         where = bisect.bisect_right(starts, match.start()) - 1
@@ -786,7 +869,9 @@ def _counts(
             items = listed_after
         if not items and not (
             _PLAN_NOUNS.match(noun)
-            and _OWN_PLAN.search(text[max(0, match.start() - 120) : match.end() + 20])
+            and _OWN_PLAN.search(
+                text[max(0, match.start() - _OWN_PLAN_BEFORE) : match.end() + _OWN_PLAN_AFTER]
+            )
         ):
             # A bare count is kept only where it is about this plan's own structure.
             continue
@@ -808,53 +893,53 @@ def _counts(
     return claims
 
 
-_PART_OF = regex.compile(
+_PART_OF = lazy(
     rf"(?i)(?:\b(?:of|among|from)\s{{1,3}}(?:the\s{{1,3}}|these\s{{1,3}}|those\s{{1,3}})?|\bup\s{{1,3}}to\s{{1,3}}"
     rf"|\b(?:{NUMBER_WORDS}|\d{{1,2}})\s{{1,3}}out\s{{1,3}}of\s{{1,3}}|\bthese\s{{1,3}}|\bthose\s{{1,3}})$"
 )
-_OWN_PLAN = regex.compile(
+_OWN_PLAN = lazy(
     r"(?i)\b(?:this|the)\s{1,3}(?:plan|strategy|document|agreement|action\s{1,3}plan|partnership\s{1,3}plan"
     r"|partnership)\b"
     r"|\bour\s{1,3}(?:\w+\s{1,3})?(?:key\s{1,3})?(?:priorities|objectives|aims|themes|outcomes)\b"
     r"|\bwe\s{1,3}(?:have|will|are|set|identified|agreed|chose|selected)\b"
 )
-_ARE = regex.compile(
+_ARE = lazy(
     r"^\s{0,3}(?:for\s{1,3}[^.,:;]{1,40}?\s{1,3})?(?:are|will\s{1,3}be|include)\s{1,3}(?=[a-z])",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_ITEM_SPLIT = regex.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)]|[•▪◦●❖➢➤►■·])\s{1,3}")
+_ITEM_SPLIT = lazy(r"(?:^|\s)(?:\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)]|[•▪◦●❖➢➤►■·])\s{1,3}")
 
 
 def _inline_items(text: str, position: int, count: int) -> tuple[str, ...]:
     """Items listed in the same text after a colon: "three areas of work: 1. A 2. B 3. C",
     one per line after it in a table cell, or "three themes: A, B and C" where the commas
     and the last "and" give exactly ``count`` items (an item may itself hold an "and")."""
-    colon = text.find(":", position, position + 120)
-    if colon < 0 or regex.search(r"[.;]\s", text[position:colon]):
+    colon = text.find(":", position, position + _COLON_WINDOW)
+    if colon < 0 or _STOP_SPACE.search(text[position:colon]):
         # "Our three priorities are A, B and C.": run in after the verb, no colon; only a
         # list of exactly the stated number of items counts.
-        verb = _ARE.match(text[position : position + 80], timeout=TIMEOUT)
+        verb = _ARE.match(text[position : position + _VERB_WINDOW])
         return _run_in_items(text[position + verb.end() :], count) if verb else ()
-    tail = text[colon + 1 : colon + 1200]
-    pieces = _ITEM_SPLIT.split(tail, maxsplit=40, timeout=TIMEOUT)
+    tail = text[colon + 1 : colon + 1 + _ITEMS_WINDOW]
+    pieces = _ITEM_SPLIT.split(tail, maxsplit=_MAX_ITEMS)
     if len(pieces) >= 3 and not pieces[0].strip():
         items = tuple(joined(piece).strip(" ,;") for piece in pieces[1:])
     elif "\n" in tail.strip():
-        items = tuple(joined(line).strip(" ,;") for line in tail.strip().split("\n")[:40])
+        items = tuple(joined(line).strip(" ,;") for line in tail.strip().split("\n")[:_MAX_ITEMS])
     else:
         items = _run_in_items(tail, count)
     return items if len(items) >= 2 and all(items) else ()
 
 
 def _run_in_items(tail: str, count: int) -> tuple[str, ...]:
-    sentence_end = regex.search(r"[.;](?:\s|$)", tail)
+    sentence_end = _SENTENCE_STOP.search(tail)
     run = joined(tail[: sentence_end.start()] if sentence_end else tail)
-    if not run or len(run) > 400:
+    if not run or len(run) > _MAX_RUN_IN:
         return ()
     commas = [piece.strip() for piece in run.split(",")]
-    last = regex.split(r"(?i)\s(?:and|&)\s", commas[-1].removeprefix("and ").strip(), maxsplit=1)
+    last = _LAST_AND.split(commas[-1].removeprefix("and ").strip(), maxsplit=1)
     for candidate in ([*commas[:-1], *last], commas):
-        cleaned = tuple(regex.sub(r"(?i)^(?:and|&)\s", "", c).strip() for c in candidate)
+        cleaned = tuple(_LEADING_AND.sub("", c).strip() for c in candidate)
         if len(cleaned) == count and all(cleaned):
             return cleaned
     return ()

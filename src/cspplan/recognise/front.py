@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import attrs
@@ -10,32 +9,47 @@ import attrs
 from ..document import Block, Heading, ListItem, Paragraph, Table
 from ..model.plan import PlanKind
 from ..model.values import Period
+from ..text.patterns import IGNORECASE, lazy
 from .periods import PERIOD_PATTERN, find_period
 
 __all__ = ["FrontMatter", "plan_kind", "read_front_matter", "split_partnership"]
 
-_PLAN_WORD = re.compile(
+_PLAN_WORD = lazy(
     r"\b(?:action\s+plan|delivery\s+plan|strategic\s+plan|partnership\s+plan|community\s+safety\s+plan"
     r"|plan|strategy|agreement|assessment)\b",
-    re.IGNORECASE,
+    IGNORECASE,
 )
-_BODY_WORD = re.compile(
+_BODY_WORD = lazy(
     r"^(?P<body>.*?\b(?:partnership|cdrp|csp|board|crime\s+and\s+disorder\s+reduction\s+partnership))\b",
-    re.IGNORECASE,
+    IGNORECASE,
 )
-_AREA_STOP = re.compile(
+_AREA_STOP = lazy(
     r"\b(?:safer|safe|stronger|crime|community|communities|partnership|cdrp|csp|board|strategic|"
     r"action|plan|agreement|strategy|year|\d)",
-    re.IGNORECASE,
+    IGNORECASE,
 )
-_VISION = re.compile(r"^\s*(?:our\s+)?vision\b", re.IGNORECASE)
-_CONTENTS = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*$", re.IGNORECASE)
-_SENTENCE = re.compile(
+_VISION = lazy(r"^\s*(?:our\s+)?vision\b", IGNORECASE)
+_CONTENTS = lazy(r"^\s*(?:table\s+of\s+)?contents\s*$", IGNORECASE)
+_SENTENCE = lazy(
     r"[.;:!?]\s*$|^(?:the|this|our|we)\s+\w+\s+(?:has|have|is|are|will|sets?|was|were)\b",
-    re.IGNORECASE,
+    IGNORECASE,
 )
+_WORD = lazy(r"[A-Za-z]+")
+_AREA_PREFIX = lazy(r"(?i)safer|safe|the|stronger")
+_MIN_TITLE_WORDS = 2
+"""Fewest words a title after a partnership's name needs: "Community Safety Partnership Plan"
+is one title, not a body and the word "Plan"."""
 _FRONT_LIMIT = 15
 """How many opening blocks may hold the title; plans put it on the cover or first lines."""
+_MAX_TITLE_WORDS = 25
+"""Most words an opening paragraph may have and still be (part of) the title; a longer one
+is body text, and the search for the title stops there."""
+_TITLE_CONTINUATIONS = 2
+"""How many lines after a title may carry it on ("2008 - 2011", "& Annual Delivery Plan")."""
+_VISION_HEADING_WORDS = 4
+"""Most words a "Vision" line may have and still head the statement below it."""
+_VISION_LOOKAHEAD = 3
+"""How many blocks after a "Vision" heading are read for the statement."""
 
 
 @attrs.frozen(slots=True)
@@ -80,15 +94,18 @@ def plan_kind(title: str) -> PlanKind | None:
 def split_partnership(text: str) -> tuple[str | None, str]:
     """Split "Derby Crime and Disorder Reduction Partnership Violent Crime Action Plan 2003/4"
     into the partnership and the rest; ``(None, text)`` where no body is named first."""
-    match = _BODY_WORD.match(text)
-    if not match:
-        return None, text
-    body = match.group("body").strip()
-    rest = text[match.end() :].strip(" -–—:,")
-    if not rest:
-        return body, ""
-    # "Community Safety Partnership Plan" is a title, not a body followed by a title.
-    if len(re.findall(r"[A-Za-z]+", rest)) < 2 or not _PLAN_WORD.search(rest):
+    try:
+        match = _BODY_WORD.match(text)
+        if not match:
+            return None, text
+        body = match.group("body").strip()
+        rest = text[match.end() :].strip(" -–—:,")
+        if not rest:
+            return body, ""
+        # "Community Safety Partnership Plan" is a title, not a body followed by a title.
+        if len(_WORD.findall(rest)) < _MIN_TITLE_WORDS or not _PLAN_WORD.search(rest):
+            return None, text
+    except TimeoutError:
         return None, text
     return body, rest
 
@@ -97,7 +114,7 @@ def _area(name: str | None) -> str | None:
     if not name:
         return None
     words = name.split()
-    while words and re.fullmatch(r"(?i)safer|safe|the|stronger", words[0]):
+    while words and _AREA_PREFIX.fullmatch(words[0]):
         words.pop(0)
     kept: list[str] = []
     for word in words:
@@ -118,7 +135,7 @@ def _candidates(blocks: Sequence[Block]) -> list[tuple[int, str]]:
         text = block.text.strip()
         if _CONTENTS.match(text) or _VISION.match(text):
             break
-        if isinstance(block, Paragraph) and len(text.split()) > 25:
+        if isinstance(block, Paragraph) and len(text.split()) > _MAX_TITLE_WORDS:
             break
         if isinstance(block, (Heading, Paragraph, ListItem)) and text:
             found.append((index, " ".join(text.split())))
@@ -127,7 +144,15 @@ def _candidates(blocks: Sequence[Block]) -> list[tuple[int, str]]:
 
 def read_front_matter(blocks: Sequence[Block]) -> FrontMatter:
     """Read title, partnership, area, period and kind from the opening blocks, and the vision
-    from a "Vision" heading and the text under it."""
+    from a "Vision" heading and the text under it; nothing where the text is too hostile to
+    read in time."""
+    try:
+        return _read_front_matter(blocks)
+    except TimeoutError:
+        return FrontMatter()
+
+
+def _read_front_matter(blocks: Sequence[Block]) -> FrontMatter:
     candidates = _candidates(blocks)
     title: str | None = None
     partnership: str | None = None
@@ -145,7 +170,8 @@ def read_front_matter(blocks: Sequence[Block]) -> FrontMatter:
             title = rest
             used.add(index)
             # A title continued on following lines: a bare period, or "& Annual Delivery Plan".
-            for follow_index, follow in candidates[position + 1 : position + 3]:
+            following = candidates[position + 1 : position + 1 + _TITLE_CONTINUATIONS]
+            for follow_index, follow in following:
                 if PERIOD_PATTERN.fullmatch(follow.strip()) and not PERIOD_PATTERN.search(title):
                     title = f"{title} {follow}"
                     used.add(follow_index)
@@ -177,7 +203,7 @@ def read_front_matter(blocks: Sequence[Block]) -> FrontMatter:
     )
 
 
-_VISION_IS = re.compile(r"\bvision\s+(?:is|statement\s+is|will\s+be)\s*:\s*$", re.IGNORECASE)
+_VISION_IS = lazy(r"\bvision\s+(?:is|statement\s+is|will\s+be)\s*:\s*$", IGNORECASE)
 
 
 def _vision(blocks: Sequence[Block]) -> tuple[str | None, set[int]]:
@@ -192,10 +218,13 @@ def _vision(blocks: Sequence[Block]) -> tuple[str | None, set[int]]:
     for index, block in enumerate(blocks):
         if isinstance(block, Table) or not _VISION.match(block.text):
             continue
-        heading_only = isinstance(block, Heading) or len(block.text.split()) <= 4
+        heading_only = (
+            isinstance(block, Heading) or len(block.text.split()) <= _VISION_HEADING_WORDS
+        )
         if not heading_only:
             continue
-        for offset, following in enumerate(blocks[index + 1 : index + 4], start=index + 1):
+        below = blocks[index + 1 : index + 1 + _VISION_LOOKAHEAD]
+        for offset, following in enumerate(below, start=index + 1):
             if isinstance(following, Paragraph) and following.text.strip():
                 return following.text.strip().strip('"“”'), {index, offset}
             if isinstance(following, (Heading, Table)):

@@ -11,33 +11,33 @@ the lines a plan marks as local: "(Local) Number of adult drug clients in treatm
 
 from __future__ import annotations
 
-import regex
-
 from ..model.plan import Indicator
 from ..model.source import SourceRef
-from .numbers import TIMEOUT, blank_markup
+from ..text.numbers import blank_markup
+from ..text.patterns import IGNORECASE, lazy
 
 __all__ = ["find_indicators", "indicator_code"]
 
 _SCHEMES = r"NI|N\.I\.|BVPI|BV|PSA|KPI|LPI|National\s{1,3}Indicator(?:\s{1,3}\(NI\))?"
 _SUFFIX = r"(?:\s?\(?(?P<suffix>i{1,3}|iv|vi{0,3}|ix|x|[a-d])\)?(?![A-Za-z0-9]))?"
-_CODE = regex.compile(
+_CODE = lazy(
     rf"(?<![A-Za-z0-9])(?P<scheme>{_SCHEMES})\s{{0,2}}(?:-\s{{0,2}}|no\.?\s{{0,2}})?"
     rf"(?P<number>\d{{1,3}})(?![\d,.]\d|\d|%){_SUFFIX}"
 )
 # "BVPI 206i and 206ii": a further number sharing the scheme of the code before it.
-_SIBLING = regex.compile(
-    rf"\s{{0,2}}(?:,|&|and|/)\s{{0,2}}(?P<number>\d{{1,3}})(?![\d,.]\d|\d|%){_SUFFIX}"
-)
-_LINE_LEAD = regex.compile(r"[\s\-–•▪▫◦●○■□❖➢➤►·*§]{0,6}(?:\(?[a-z0-9]{1,3}[.)]\s{1,3})?$")
-_TITLE_SEP = regex.compile(r"^\s{0,3}(?:[-–—:.]\s{0,3})?")
-_LOCAL = regex.compile(
+_SIBLING = lazy(rf"\s{{0,2}}(?:,|&|and|/)\s{{0,2}}(?P<number>\d{{1,3}})(?![\d,.]\d|\d|%){_SUFFIX}")
+_LINE_LEAD = lazy(r"[\s\-–•▪▫◦●○■□❖➢➤►·*§]{0,6}(?:\(?[a-z0-9]{1,3}[.)]\s{1,3})?$")
+_TITLE_SEP = lazy(r"^\s{0,3}(?:[-–—:.]\s{0,3})?")
+_LOCAL = lazy(
     r"^[\s\-–•▪▫◦●○■□❖➢➤►·*§]{0,6}(?:\(local\)|local(?:\s{1,3}(?:indicator|measure|target|pi))?"
     r"\s{0,3}[-–—:])\s{0,3}(?P<title>\S.{2,300}?)\s*$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_BLOCK_TAG = regex.compile(r"(?i)</?(?:p|li|br|div|tr|td|ul|ol)\b[^<>\n]{0,100}>")
+_BLOCK_TAG = lazy(r"(?i)</?(?:p|li|br|div|tr|td|ul|ol)\b[^<>\n]{0,100}>")
 _SCHEME_NAMES = {"N.I.": "NI", "BV": "BVPI"}
+_MIN_TITLE = 3
+"""Fewest characters, and letters in a row, a text after a code needs to be its title."""
+_TITLE_LETTERS = lazy(rf"[A-Za-z]{{{_MIN_TITLE}}}")
 
 
 def _scheme(written: str) -> str:
@@ -55,7 +55,10 @@ def indicator_code(scheme: str, number: str, suffix: str | None = None) -> str:
 def find_indicators(text: str, source: SourceRef) -> list[Indicator]:
     """Every indicator ``text`` names, in order, each with its title where the text gives one."""
     found: list[Indicator] = []
-    lines = blank_markup(_BLOCK_TAG.sub("\n", text)).split("\n")
+    try:
+        lines = blank_markup(_BLOCK_TAG.sub("\n", text)).split("\n")
+    except TimeoutError:
+        return []
     for line in lines:
         try:
             found.extend(_line_indicators(line, source))
@@ -65,11 +68,11 @@ def find_indicators(text: str, source: SourceRef) -> list[Indicator]:
 
 
 def _line_indicators(line: str, source: SourceRef) -> list[Indicator]:
-    local = _LOCAL.match(line, timeout=TIMEOUT)
+    local = _LOCAL.match(line)
     if local is not None:
         local_title = local.group("title").strip().rstrip(".;,")
         return [Indicator(text=line.strip(), scheme="local", title=local_title, source=source)]
-    matches = list(_CODE.finditer(line, timeout=TIMEOUT))
+    matches = list(_CODE.finditer(line))
     if not matches:
         return []
     result: list[Indicator] = []
@@ -79,7 +82,7 @@ def _line_indicators(line: str, source: SourceRef) -> list[Indicator]:
         codes = [(match.group("number"), match.group("suffix"), match.start(), match.end())]
         cursor = match.end()
         while True:
-            sibling = _SIBLING.match(line, cursor, timeout=TIMEOUT)
+            sibling = _SIBLING.match(line, cursor)
             if sibling is None or (scheme != "BVPI" and not sibling.group("suffix")):
                 break
             codes.append(
@@ -87,12 +90,12 @@ def _line_indicators(line: str, source: SourceRef) -> list[Indicator]:
             )
             cursor = sibling.end()
         next_start = matches[position + 1].start() if position + 1 < len(matches) else len(line)
-        leads = _LINE_LEAD.fullmatch(line[: match.start()], timeout=TIMEOUT) is not None
+        leads = _LINE_LEAD.fullmatch(line[: match.start()]) is not None
         title: str | None = None
         if (leads or titled_run) and len(codes) == 1:
             tail = line[cursor:next_start]
             title = _TITLE_SEP.sub("", tail, count=1).strip().rstrip(";,").strip() or None
-            if title is not None and (len(title) < 3 or not regex.search(r"[A-Za-z]{3}", title)):
+            if title is not None and (len(title) < _MIN_TITLE or not _TITLE_LETTERS.search(title)):
                 title = None
             titled_run = title is not None
         else:

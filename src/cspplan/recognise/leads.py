@@ -10,13 +10,12 @@ placeholder leads ("TBC", "Await outcome of review") yield no lead at all.
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 from ..model.plan import Lead
 from ..model.source import SourceRef
-from .words import FUNCTION_WORDS
+from ..text.patterns import IGNORECASE, lazy
+from ..text.words import AUXILIARIES, FUNCTION_WORDS
 
 __all__ = ["is_placeholder_lead", "is_post", "looks_like_person", "split_lead", "split_leads"]
 
@@ -26,8 +25,8 @@ _RANKS = (
     r"cllr\.?|councillor|dr\.?|mr\.?|mrs\.?|ms\.?|miss|prof\.?|rev\.?|sir|dame|lord|lady|"
     r"chief\s+constable|acc|dcc\s+(?=[A-Z][a-z])"
 )
-_RANK = re.compile(rf"^(?:{_RANKS})(?=\s|$)", re.IGNORECASE)
-_RANK_INSIDE = re.compile(rf"(?<=\s)(?:{_RANKS})\s+(?=[A-Z])", re.IGNORECASE)
+_RANK = lazy(rf"^(?:{_RANKS})(?=\s|$)", IGNORECASE)
+_RANK_INSIDE = lazy(rf"(?<=\s)(?:{_RANKS})\s+(?=[A-Z])", IGNORECASE)
 
 _ORG_WORDS = frozenset(
     [
@@ -205,16 +204,14 @@ _PLACE_KINDS = frozenset(
     {"district", "county", "borough", "city", "town", "parish", "metropolitan", "unitary"}
 )
 """Words naming the kind of authority between a place and "Council"."""
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazy(
     r"^\W*(?:tbc|tba|tbd|n/?a|none|nil|various|all|all\s+partners|to\s+be\s+"
     r"(?:confirmed|determined|decided|agreed|appointed|identified|allocated)|await(?:ing)?\b.*|"
     r"not\s+(?:yet\s+)?(?:known|allocated|assigned)|unknown|\?+|-+|–+)\W*$",
-    re.IGNORECASE,
+    IGNORECASE,
 )
-_ACRONYM = re.compile(r"^[A-Z][A-Z&/]{1,9}s?$")
-_NAME_WORD = re.compile(
-    r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\.?$|^[A-Z]\.?$|^(?:Mc|Mac|O')[A-Z][a-z]+$"
-)
+_ACRONYM = lazy(r"^[A-Z][A-Z&/]{1,9}s?$")
+_NAME_WORD = lazy(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\.?$|^[A-Z]\.?$|^(?:Mc|Mac|O')[A-Z][a-z]+$")
 _ABBREVIATIONS = (
     "insp",
     "supt",
@@ -230,17 +227,17 @@ _ABBREVIATIONS = (
     "rev",
     "st",
 )
-_SEPARATORS = re.compile(
+_SEPARATORS = lazy(
     r"\s*(?:;|\n|\s/\s|,(?=\s*[A-Z])|"
     + "".join(rf"(?<!\b{a})(?<!\b{a.title()})" for a in _ABBREVIATIONS)
     + r"(?<!\b[A-Z])\.\s+(?=[A-Z]))\s*"
 )
-_LEAD_LABEL = re.compile(r"^(?:leads?|contact|responsible)\s*:?\s+(?=[A-Z])", re.IGNORECASE)
-_DASH = re.compile(r"\s+[–—-]\s+")
-_FUNCTION_WORDS = FUNCTION_WORDS | {"is", "are", "will", "be"}
-_AND = re.compile(r"\s+and\s+")
+_LEAD_LABEL = lazy(r"^(?:leads?|contact|responsible)\s*:?\s+(?=[A-Z])", IGNORECASE)
+_DASH = lazy(r"\s+[–—-]\s+")
+_FUNCTION_WORDS = FUNCTION_WORDS | AUXILIARIES
+_AND = lazy(r"\s+and\s+")
 """Only "and" joins two leads: "&" is part of too many bodies' names ("Fire & Rescue")."""
-_PARENS = re.compile(r"^(?P<main>.*?)\s*\((?P<inner>[^()]{1,80})\)\s*(?P<rest>.*)$")
+_PARENS = lazy(r"^(?P<main>.*?)\s*\((?P<inner>[^()]{1,80})\)\s*(?P<rest>.*)$")
 
 
 def is_placeholder_lead(text: str) -> bool:
@@ -320,7 +317,7 @@ def _person_length(words: list[str]) -> int:
     names = 0
     if not rank and words and words[0].strip(".,").lower() in _NOT_NAMES:
         return 0
-    while index + names < len(words) and names < 3:
+    while index + names < len(words) and names < _MAX_NAME_WORDS:
         word = words[index + names]
         if not _NAME_WORD.match(word) or _is_org_word(word) or _is_role_word(word):
             break
@@ -329,30 +326,30 @@ def _person_length(words: list[str]) -> int:
             break  # "D Division": a lone letter is an initial only before a name
         names += 1
     after = words[index + names] if index + names < len(words) else ""
-    if names == 3 and after and (_is_org_word(after) or _NAME_WORD.match(after)):
+    if names == _MAX_NAME_WORDS and after and (_is_org_word(after) or _NAME_WORD.match(after)):
         # "Tessa Byrne Harbourside Police", "Omar Reid Fresh Start": the words after a
         # two-word name belong to the body.
-        names = 2
+        names = _MIN_NAME_WORDS
     if rank and names >= 1:
         return index + names
     rest = words[index + names :]
-    if names >= 2 and len(rest) == 1 and rest[0].strip(".,").lower() in _BARE_BODIES:
+    if names >= _MIN_NAME_WORDS and len(rest) == 1 and rest[0].strip(".,").lower() in _BARE_BODIES:
         # "Ashford Valley Council", "Street Scene Team": a place or service and one word
         # for the body is a body's name; a person's body is named in full.
         return 0
     if (
-        names >= 2
+        names >= _MIN_NAME_WORDS
         and rest
         and rest[0].strip(".,").lower() in _PLACE_KINDS
         and rest[-1].strip(".,").lower() in _BARE_BODIES
     ):
         # "Harlow Vale District Council": a place, the kind of authority and the body.
         return 0
-    if not rank and names >= 2 and len(rest) == 1 and _is_role_word(rest[0]):
+    if not rank and names >= _MIN_NAME_WORDS and len(rest) == 1 and _is_role_word(rest[0]):
         # "Early Help Co-ordinator": two words and a job title are a post more often than a
         # person without a body.
         return 0
-    if names >= 2:
+    if names >= _MIN_NAME_WORDS:
         # "Trading Standards" fails at "Standards"; a two-word name followed by its body passes.
         return names
     return 0
@@ -375,7 +372,18 @@ def looks_like_person(text: str) -> bool:
     return _person_length(words) > 0
 
 
-_SPLITTER = re.compile(f"({_SEPARATORS.pattern})")
+_SPLITTER = lazy(f"({_SEPARATORS.pattern})")
+_MIN_NAME_WORDS = 2
+"""Fewest capitalised words read as a person's name without a rank ("Jo Marsh"); with a
+rank one will do ("Insp Dale")."""
+_MAX_NAME_WORDS = 3
+"""Most capitalised words read as a person's name after any rank ("Mary Anne Smith")."""
+_SENTENCE_WORDS = 4
+"""Fewest words a lead part needs to be read as a sentence rather than a name or a body..."""
+_SENTENCE_LOWER = 2
+"""...and fewest lower-case words other than function words among them."""
+_POST_WORD_REACH = 3
+"""How far into a post's words its job word may stand: "Cabinet Member for ...", "Head of ..."."""
 
 
 def _parts(text: str) -> list[tuple[str, bool]]:
@@ -534,7 +542,7 @@ def _post_only(lead: Lead) -> str | None:
 def _names_a_post(words: list[str]) -> bool:
     """True where the words are a post named by its remit: a job word within the first three
     words, then "of" or "for" ("Head of Housing", "Cabinet Member for Communities")."""
-    for index, word in enumerate(words[:3]):
+    for index, word in enumerate(words[:_POST_WORD_REACH]):
         if _is_role_word(word) and index + 1 < len(words):
             return words[index + 1].lower() in ("of", "for") and all(
                 w[:1].isupper() for w in words[:index]
@@ -560,7 +568,7 @@ def _is_body(text: str, after_person: bool = False) -> bool:
 def _is_sentence(words: list[str]) -> bool:
     """True where a lead part reads as a sentence rather than a name or a body."""
     lower = [w for w in words if w[:1].islower() and w.lower() not in _FUNCTION_WORDS]
-    return len(words) >= 4 and len(lower) >= 2
+    return len(words) >= _SENTENCE_WORDS and len(lower) >= _SENTENCE_LOWER
 
 
 _BODY_WORDS = frozenset({"service", "council", "police", "team", "department", "dept", "unit"})
@@ -588,7 +596,17 @@ def split_leads(text: str, source: SourceRef | None = None) -> tuple[Lead, ...]:
 
     >>> [lead.organisation for lead in split_leads("Probation Service / Police")]
     ['Probation Service', 'Police']
+
+    A cell too hostile to read in time is kept whole as one lead's text.
     """
+    try:
+        return _split_leads(text, source)
+    except TimeoutError:
+        cleaned = " ".join(text.split())
+        return (Lead(text=cleaned, source=source or SourceRef()),) if cleaned else ()
+
+
+def _split_leads(text: str, source: SourceRef | None) -> tuple[Lead, ...]:
     if is_placeholder_lead(text):
         return ()
     leads: list[Lead] = []

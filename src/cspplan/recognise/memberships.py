@@ -10,31 +10,40 @@ row with only an organisation-column entry names no one and is not a member.
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 from ..document import Row, Table
 from ..model.plan import Membership
+from ..text.patterns import IGNORECASE, lazy
 from .leads import is_post, looks_like_person, split_lead
 
 __all__ = ["MembershipReading", "table_to_memberships"]
 
-_ROLE_HEADER = re.compile(r"^\W*(?:role|position|post|title|capacity|job\s+title)\b", re.I)
-_PERSON_HEADER = re.compile(
-    r"^\W*(?:names?|members?|person|representatives?|officer|contact)\b", re.I
+_ROLE_HEADER = lazy(r"^\W*(?:role|position|post|title|capacity|job\s+title)\b", IGNORECASE)
+_PERSON_HEADER = lazy(
+    r"^\W*(?:names?|members?|person|representatives?|officer|contact)\b", IGNORECASE
 )
-_ORG_HEADER = re.compile(
+_ORG_HEADER = lazy(
     r"^\W*(?:organi[sz]ations?|agency|agencies|body|bodies|representing|service|department|partner)\b",
-    re.I,
+    IGNORECASE,
 )
 
 
-_GROUP_HEADER = re.compile(
+_GROUP_HEADER = lazy(
     r"^\W*(?:(?:theme|task|sub|working|delivery|steering)[\s-]*)?(?:groups?|panels?|boards?|forums?|"
     r"themes?|meetings?)\b",
-    re.I,
+    IGNORECASE,
 )
+
+
+_MAX_WIDTH = 4
+"""Most columns a membership table has: role, person, organisation and perhaps a group."""
+_CONTENT_WIDTHS = (2, 3)
+"""Widths of a table without header words whose columns are judged by their content."""
+_PERSON_SHARE = 0.6
+"""Share of a column's cells that must read as people's names for it to be the person column."""
+_MIN_ROWS_FOR_HEADER = 3
+"""Fewest rows a table needs before its first row, not a person, is taken for a header."""
 
 
 @attrs.frozen(slots=True)
@@ -70,11 +79,11 @@ def _person_share(rows: tuple[Row, ...], column: int) -> float:
 
 
 def _columns_by_content(table: Table) -> tuple[int, int, int] | None:
-    if table.width not in (2, 3):
+    if table.width not in _CONTENT_WIDTHS:
         return None
     shares = [_person_share(table.rows, c) for c in range(table.width)]
     person = max(range(len(shares)), key=lambda c: shares[c])
-    if shares[person] < 0.6:
+    if shares[person] < _PERSON_SHARE:
         return None
     if table.width == 2:
         # A two-column list: person and organisation, or role and person.
@@ -86,8 +95,16 @@ def _columns_by_content(table: Table) -> tuple[int, int, int] | None:
 
 
 def table_to_memberships(table: Table, group: str | None = None) -> MembershipReading | None:
-    """The members ``table`` lists, or ``None`` where it is not a membership table."""
-    if not table.rows or table.width > 4:
+    """The members ``table`` lists, or ``None`` where it is not a membership table (or is too
+    hostile to read in time)."""
+    try:
+        return _table_to_memberships(table, group)
+    except TimeoutError:
+        return None
+
+
+def _table_to_memberships(table: Table, group: str | None) -> MembershipReading | None:
+    if not table.rows or table.width > _MAX_WIDTH:
         return None
     columns = _columns_by_header(table.rows[0])
     rows = table.rows[1:] if columns else table.rows
@@ -108,7 +125,7 @@ def table_to_memberships(table: Table, group: str | None = None) -> MembershipRe
 
     if (
         rows is table.rows
-        and len(rows) >= 3
+        and len(rows) >= _MIN_ROWS_FOR_HEADER
         and not looks_like_person(cell(rows[0], person_col) or "")
     ):
         # A header the header words did not catch ("Theme group | Chair"): the person

@@ -28,21 +28,13 @@ import datetime as dt
 from collections.abc import Sequence
 
 import attrs
-import regex
 
 from ..model.plan import Indicator, Target
 from ..model.source import SourceRef
 from ..model.values import Direction, Measure, Number, Period, Unit
+from ..text.numbers import NUMBER, PERCENT, blank_markup, joined, parse_quantity, sentences
+from ..text.patterns import IGNORECASE, VERBOSE, Match, lazy
 from .indicators import find_indicators
-from .numbers import (
-    NUMBER,
-    PERCENT,
-    TIMEOUT,
-    blank_markup,
-    joined,
-    parse_quantity,
-    sentences,
-)
 from .periods import find_period, parse_period
 from .timescales import find_dates
 
@@ -56,69 +48,69 @@ _VERBS = {
     Direction.MAINTAIN: r"maintain|maintaining|hold|holding|keep|keeping|sustain|sustaining"
     r"|stabilise|stabilize|retain",
 }
-_VERB = regex.compile(
+_VERB = lazy(
     r"(?<![\w-])(?:"
     + "|".join(f"(?P<{d.name}>{pattern})" for d, pattern in _VERBS.items())
     + r")(?![\w-])",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 _NOUNS = {
     Direction.REDUCE: r"reduction|decrease|cut|fall",
     Direction.INCREASE: r"increase|rise|improvement|growth",
 }
-_NOUN_FORM = regex.compile(
+_NOUN_FORM = lazy(
     rf"(?:(?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}percentage\s{{1,2}}points?)\s{{1,3}}(?:(?P<nr>{_NOUNS[Direction.REDUCE]})"
     rf"|(?P<ni>{_NOUNS[Direction.INCREASE]}))"
     rf"|(?:(?P<nr2>{_NOUNS[Direction.REDUCE]})|(?P<ni2>{_NOUNS[Direction.INCREASE]}))"
     rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?P<pct2>{PERCENT}))"
     rf"(?:\s{{1,3}}on\s{{1,3}}(?:the\s{{1,3}})?(?:19|20)\d{{2}}(?:/\d{{2,4}})?\s{{1,3}}(?:levels?|figures?|baseline))?"
     rf"\s{{1,3}}(?:in|of)\b",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 # "to achieve a 10% reduction in ...": an aim stated as a noun, without the word target.
-_ACHIEVE = regex.compile(
+_ACHIEVE = lazy(
     r"(?:^\W{0,3}|[:;]\s{0,3}|\b(?:to|will|shall|must|aim\s{1,3}to|aims\s{1,3}to)\s{1,3})(?:achieve|deliver|secure|see|make"
     r"|bring\s{1,3}about|realise)\s{1,3}(?:an?|the)\s{1,3}(?:further\s{1,3})?"
     r"(?=\d|(?:reduction|decrease|cut|increase|rise|improvement)\s{1,3}(?:of|by)\s{1,3}\d)",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_TARGET_WORD = regex.compile(
-    r"\b(?:targets?|aims?|objectives?|goals?|ambitions?|commitments?|pledges?)\b", regex.I
+_TARGET_WORD = lazy(
+    r"\b(?:targets?|aims?|objectives?|goals?|ambitions?|commitments?|pledges?)\b", IGNORECASE
 )
 # Words before "to" that make the infinitive a forecast or a report, not a target.
-_NOT_A_FRAME = regex.compile(
+_NOT_A_FRAME = lazy(
     r"\b(?:set|expected|projected|forecast|predicted|estimated|likely|due|going|anticipated"
     r"|thought|believed|said|continues?|continued|continuing|began|begun|begin|begins|seems?"
     r"|seemed|appears?|appeared|tends?|tended|used|managed|succeeded|able|has|have|had"
     r"|failed|is|are|was|were)\s{1,3}$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_TARGET_IS = regex.compile(
+_TARGET_IS = lazy(
     r"\b(?:target|aim|objective|goal|ambition|intention|priority)s?\s{1,3}(?:is|was|are|were)\s{1,3}$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_MODAL = regex.compile(
+_MODAL = lazy(
     r"\b(?:will|shall|must|should|would|to|aims?\s{1,3}to|plans?\s{1,3}to|seeks?\s{1,3}to"
     r"|want\s{1,3}to|intends?\s{1,3}to|commit(?:ted)?\s{1,3}to|working\s{1,3}to|help\s{1,3}to"
     r"|helping\s{1,3}to|(?:target|aim|objective|goal)\s{1,3}(?:is|was|of)\s{1,3}(?:to\s{1,3})?)"
     r"\s{1,3}(?:(?:further|significantly|continue\s{1,3}to|seek\s{1,3}to|help|work\s{1,3}to)"
     r"\s{1,3}){0,2}$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 # The verb leads its line or clause: "Reduce ...", "NI 16 Reduce ...", "Target: reduce ...".
-_LEADS = regex.compile(
+_LEADS = lazy(
     r"(?:^|[:;–—]|\s-\s|\.)\s{0,3}(?:[\W\d]{0,6}|(?:NI|BVPI|PSA|KPI|LPI)\s{0,2}-?\s{0,2}\d{1,3}"
     r"[a-z]{0,4}\s{0,3}[-–:]?\s{0,3}|(?:\w+\s{1,3}){0,1}(?:target|aim|objective|goal)s?"
     r"\s{0,3}[:\-–]?\s{0,3})$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 # "By 2023, reduce ...": the deadline leads the clause and the verb follows its comma.
-_LEADING_BY = regex.compile(
+_LEADING_BY = lazy(
     r"(?:^|[.;:]\s{0,3})(?:by|before)\s{1,3}(?:the\s{1,3}end\s{1,3}of\s{1,3})?"
     r"(?P<when>(?:[A-Za-z]{3,9}\s{1,3})?(?:19|20)\d{2}(?:\s{0,2}/\s{0,2}\d{2,4})?)\s{0,3},\s{0,3}"
     r"(?:(?:we|the\s{1,3}partnership|partners)\s{1,3}(?:will|aim\s{1,3}to|want\s{1,3}to|intend\s{1,3}to)\s{1,3})?$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 _VALUE = rf"(?:{PERCENT}|{NUMBER}(?:\s{{0,2}}percentage\s{{1,2}}points?|\s{{0,2}}pp\b)?)"
 _NOT_AGE = (
@@ -136,7 +128,7 @@ _CONTEXT = (
     r"|(?:\s{{1,3}}(?!(?:by|from|to|in|for|during|at|and|or|of|per|the|a|an|with|within)\b)[a-z][a-z\-]{{1,20}}){{0,2}}"
     r"\s{{1,3}}(?:in|for|during)\s{{1,3}}(?P<{name}in>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)(?![\d/]))?)"
 )
-_CLAUSE = regex.compile(
+_CLAUSE = lazy(
     rf"""
     (?P<pctclause>\b(?P<pctverb>by|was|is|be)\s{{1,3}}(?:a\s{{1,3}}|an\s{{1,3}})?(?:further\s{{1,3}}|minimum\s{{1,3}}of\s{{1,3}}|at\s{{1,3}}least\s{{1,3}})?
         (?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}(?:percentage\s{{1,2}}points?|pp\b|points?\b)))
@@ -156,50 +148,91 @@ _CLAUSE = regex.compile(
   | (?P<byclause>\b(?:by|before|in|during|until|for)\s{{1,3}}(?:the\s{{1,3}}end\s{{1,3}}of\s{{1,3}})?
         (?=(?:\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}})?(?:[A-Z][a-z]{{2,8}}\.?\s{{1,3}})?(?:19|20)\d{{2}}|[qQ][1-4]\s))
     """,
-    regex.VERBOSE | regex.IGNORECASE,
+    VERBOSE | IGNORECASE,
 )
-_ASIDE = regex.compile(
+_ASIDE = lazy(
     r"[,;(]\s{0,3}(?:which|who|where|whereas|while|whilst|although|but|as|currently|compared)\b"
     r"|\s[-–—]\s{1,3}(?:which|who|this)\b",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_METRIC_LEAD = regex.compile(
+_METRIC_LEAD = lazy(
     r"^(?:the\s{1,3})?(?:(?:total|overall)\s{1,3})?(?:(?:number|numbers|level|levels|amount|incidence"
     r"|volume|count)\s{1,3}of\s{1,3})?(?:the\s{1,3})?",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_OUTTURN = regex.compile(
+_OUTTURN = lazy(
     rf"\b(?P<what>figure|outturn|out-turn|result|actual|performance|position)\s{{1,3}}"
     rf"(?:(?:for|in|at)\s{{1,3}}[^,.;\n]{{1,40}}?\s{{1,3}})?(?:was|is|stood\s{{1,3}}at|reached|of)"
     rf"\s{{1,3}}(?P<value>{PERCENT}|{NUMBER}){_NOT_AGE}",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_NOT_OUTTURN = regex.compile(
+_NOT_OUTTURN = lazy(
     r"\b(?:baseline|base|target|milestone|trajectory|expected|projected|forecast)\s{1,3}(?:\w+\s{1,3}){0,1}$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-_YEAR_ENDING = regex.compile(
+_YEAR_ENDING = lazy(
     rf"\b(?:financial\s{{1,3}})?(?:year|12\s{{1,3}}months)\s{{1,3}}(?:ending|ended|to)\s{{1,3}}"
     rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s{{1,3}})?(?P<month>(?:{_MONTHS})[a-z]{{0,6}})\.?\s{{1,3}}"
     rf"(?P<year>(?:19|20)\d{{2}})",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
 _BEFORE = 160
 """How many characters before a verb are read for its frame, label and indicator code."""
+_FRAME_WINDOW = 60
+"""How many of those characters, nearest the verb, are read for the words that frame it as
+an aim ("we will", "to", "Target:", "By 2023,")."""
+_DEADLINE_WINDOW = 40
+"""Characters read for a deadline: after "by" or "in", or before the word target."""
+_VALUE_AFTER = 30
+"""Characters after a stated target value read for what makes it a change, not a value."""
+_PERIOD_BEFORE = 30
+"""Characters before a stated target value read for the period it is for."""
+_OUTTURN_PREFIX = 40
+"""Characters before an outturn's "figure was" read for words making it a baseline or aim."""
+_OUTTURN_SENTENCES = 3
+"""How many sentences after a target are read for the figure it reached (its outturn)."""
+_RANGE_PREFIX = 12
+"""Characters before a "to N" read for the figure that makes it a range ("aged 10 to 17")."""
+_FROM_TO_GAP = 3
+"""Most characters between "from N" and "to M" for the two to be a baseline and a target."""
+_MAX_TRAILING_METRIC = 120
+"""Longest text after the figures read as the metric ("To reduce by 5% the number of ...")."""
+_MAX_METRIC = 200
+"""Longest metric kept; a longer one is a run of prose, not the name of a measure."""
+_NOUN_WORDS = {direction: lazy(pattern) for direction, pattern in _NOUNS.items()}
+_COORDINATED = lazy(r"(?:,|;|\band)\s{0,3}(?:to\s{1,3}|will\s{1,3})?$")
+"""The end of the words before a second verb joined to the first ("reduce A, and cut B")."""
+_OF_PREFIX = lazy(r"(?i)^\s{0,3}of\s")
+_PERIOD_WORD = lazy(r"\s{0,3}(?:in|by|during|before)\s{1,3}")
+_FRAME_START = lazy(r"(?i)(?:(?:,|;|\band)\s{0,3})?(?:\b(?:to|will)\s{1,3})?$")
+_TO_END = lazy(r"(?i)\bto\s{1,3}$")
+_WILL_VERB = lazy(r"(?i)\b(?:will|shall|must)\s{1,3}(?:\w+\s{1,3}){1,2}$")
+_PERCENT_WORD = lazy(r"(?i)%|per\s?cent")
+_POINTS_END = lazy(r"(?i)points?$|pp$")
+_CLAUSE_END = lazy(r"[.;(]")
+_YEAR = lazy(r"(?:19|20)\d{2}")
+_BASELINE_ARTICLE = lazy(r"(?i)^(?:a|an|the|its|their|our)\s|\s?of$")
+_TRAILING_JOINER = lazy(r"(?i)\s(?:and|or|with|which|that|to|at)$")
+_TWO_LETTERS = lazy(r"[A-Za-z]{2}")
+_INDEX_WORDS = lazy(r"\bindex\b|\bscore\b")
+_RATE_WORDS = lazy(r"\brate\b|\bper\s{1,3}(?:1,?000|10,?000|100,?000|head|capita)\b")
 
 
 def direction_of(word: str) -> Direction | None:
     """Which way a verb or noun of change points: "cut" reduces, "improvement" increases."""
-    match = _VERB.fullmatch(word.strip(), timeout=TIMEOUT)
-    if match is not None:
-        return next(Direction[name] for name, value in match.groupdict().items() if value)
-    lowered = word.strip().lower()
-    for direction, pattern in _NOUNS.items():
-        if regex.fullmatch(pattern, lowered):
-            return direction
+    try:
+        match = _VERB.fullmatch(word.strip())
+        if match is not None:
+            return next(Direction[name] for name, value in match.groupdict().items() if value)
+        lowered = word.strip().lower()
+        for direction, pattern in _NOUN_WORDS.items():
+            if pattern.fullmatch(lowered):
+                return direction
+    except TimeoutError:
+        return None
     return None
 
 
@@ -227,13 +260,13 @@ def _find_targets(text: str, source: SourceRef) -> list[Target]:
         if found[position + 1 :] and found[position + 1][0] == index:
             result.append(target)
             continue
-        outturn = _outturn(parts[index + 1 : min(stop, index + 4)])
+        outturn = _outturn(parts[index + 1 : min(stop, index + 1 + _OUTTURN_SENTENCES)])
         result.append(attrs.evolve(target, outturn=outturn) if outturn else target)
     return result
 
 
 def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
-    verbs = list(_VERB.finditer(sentence, timeout=TIMEOUT))
+    verbs = list(_VERB.finditer(sentence))
     targets: list[Target] = []
     starts: list[int] = []
     previous_end = -1
@@ -242,9 +275,7 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
         # Only the words just before the verb frame it; a bounded window keeps long texts linear.
         window = max(0, verb.start() - _BEFORE)
         before = sentence[window : verb.start()]
-        coordinated = previous_end >= 0 and regex.search(
-            r"(?:,|;|\band)\s{0,3}(?:to\s{1,3}|will\s{1,3})?$", before, timeout=TIMEOUT
-        )
+        coordinated = previous_end >= 0 and _COORDINATED.search(before)
         if not (coordinated or _is_frame(before)):
             continue
         direction = next(Direction[name] for name, value in verb.groupdict().items() if value)
@@ -263,11 +294,9 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
         ]
     first_word = None
     if not targets:
-        first_word = _TARGET_WORD.search(sentence, timeout=TIMEOUT) or _ACHIEVE.search(
-            sentence, timeout=TIMEOUT
-        )
+        first_word = _TARGET_WORD.search(sentence) or _ACHIEVE.search(sentence)
     if first_word is not None:
-        for noun in _NOUN_FORM.finditer(sentence, first_word.start(), timeout=TIMEOUT):
+        for noun in _NOUN_FORM.finditer(sentence, first_word.start()):
             direction = (
                 Direction.REDUCE if noun.group("nr") or noun.group("nr2") else (Direction.INCREASE)
             )
@@ -295,18 +324,18 @@ def _sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
     return targets
 
 
-_LABELLED_VALUE = regex.compile(
+_LABELLED_VALUE = lazy(
     rf"^\W{{0,3}}(?P<label>[^:;.]{{3,120}}?)\s{{0,3}}[:\-–]\s{{0,3}}(?:(?:local|laa|annual)\s{{1,3}})?targets?\s{{1,3}}"
     rf"(?P<value>{PERCENT}|{NUMBER})(?![\w/%])\s{{0,3}}"
     rf"(?:(?:by|in|for)\s{{1,3}}(?P<when>[^,.;()]{{2,30}}?))?\s{{0,3}}(?:[.;,]|$)",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
 def _labelled_value(sentence: str, source: SourceRef) -> Target | None:
     """A target value after the name of what it measures: "BVPI 127a Violent crime per 1,000
     population: target 18.5 by 2007/08"."""
-    match = _LABELLED_VALUE.search(sentence.strip(), timeout=TIMEOUT)
+    match = _LABELLED_VALUE.search(sentence.strip())
     if match is None or _looks_like_year(match.group("value")):
         return None
     value = parse_quantity(match.group("value"), short_points=True)
@@ -330,36 +359,36 @@ def _labelled_value(sentence: str, source: SourceRef) -> Target | None:
     )
 
 
-_BOUND_FORM = regex.compile(
+_BOUND_FORM = lazy(
     rf"\b(?:will|shall|must|aims?\s{{1,3}}to|to)\s{{1,3}}(?:ensure|have|see|keep|limit|cap|record)"
     rf"\s{{1,3}}(?:that\s{{1,3}})?(?:there\s{{1,3}}(?:are|is|will\s{{1,3}}be)\s{{1,3}})?"
     rf"(?P<qual>no\s{{1,3}}more\s{{1,3}}than|not\s{{1,3}}more\s{{1,3}}than|fewer\s{{1,3}}than|at\s{{1,3}}least"
     rf"|at\s{{1,3}}most|a\s{{1,3}}maximum\s{{1,3}}of|a\s{{1,3}}minimum\s{{1,3}}of)\s{{1,3}}"
     rf"(?P<value>{PERCENT}|{NUMBER})(?![\w/])"
     rf"(?P<what>(?:\s{{1,3}}(?!(?:in|by|during|before)\b)[a-z][\w\-]{{0,20}}){{1,10}})",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
 def _bound(sentence: str, source: SourceRef) -> Target | None:
     """A ceiling or a floor set as an aim: "will ensure there are no more than 350 hospital
     admissions for assault in 2021/22". Which way the figure is to move is not said."""
-    match = _BOUND_FORM.search(sentence, timeout=TIMEOUT)
+    match = _BOUND_FORM.search(sentence)
     if match is None or _looks_like_year(match.group("value")):
         return None
     value = parse_quantity(match.group("value"), short_points=True)
-    metric = _metric(regex.sub(r"(?i)^\s{0,3}of\s", "", match.group("what")))
+    metric = _metric(_OF_PREFIX.sub("", match.group("what")))
     if value is None or metric is None:
         return None
-    after = sentence[match.end() : match.end() + 40]
-    period = regex.match(r"\s{0,3}(?:in|by|during|before)\s{1,3}", after)
+    after = sentence[match.end() : match.end() + _DEADLINE_WINDOW]
+    period = _PERIOD_WORD.match(after)
     deadline = _deadline(after[period.end() :]) if period is not None else None
     if deadline is None:
         # Without a date it is a standing output ("see at least 40 young people each term").
         return None
     qualifier = " ".join(match.group("qual").split()).lower()
     goal = Measure(value=value, period=deadline, label=qualifier)
-    nearby = sentence[max(0, match.start() - _BEFORE) : match.end() + 40]
+    nearby = sentence[max(0, match.start() - _BEFORE) : match.end() + _DEADLINE_WINDOW]
     indicators = [i for i in find_indicators(nearby, source) if i.code]
     return Target(
         id="",
@@ -373,7 +402,7 @@ def _bound(sentence: str, source: SourceRef) -> Target | None:
     )
 
 
-_VALUE_FORM = regex.compile(
+_VALUE_FORM = lazy(
     rf"\b(?:(?P<kind>milestone|annual|interim|stretch|year\s{{1,3}}\d|\d{{4}}/\d{{2}})\s{{1,3}})?targets?"
     rf"(?:\s{{1,3}}for\s{{1,3}}(?P<for>[^,.;:()]{{2,40}}?)|\s{{1,3}}(?P<for2>(?:19|20)\d{{2}}(?:/\d{{2}})?))?"
     rf"\s{{0,3}}(?P<verb>is|was|will\s{{1,3}}be|of|:|=)\s{{1,3}}"
@@ -382,14 +411,12 @@ _VALUE_FORM = regex.compile(
     rf"(?:\s{{0,3}}[,(]\s{{0,3}}(?:a|an|which\s{{1,3}}is\s{{1,3}}a|representing\s{{1,3}}a)\s{{1,3}}"
     rf"(?:(?P<vpct>{PERCENT})\s{{1,3}}(?:(?P<vr>reduction|decrease|cut)|(?P<vi>increase|rise|improvement))"
     rf"|(?:(?P<vr2>reduction|decrease|cut)|(?P<vi2>increase|rise|improvement))\s{{1,3}}of\s{{1,3}}(?P<vpct2>{PERCENT})))?",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_NOT_A_VALUE = regex.compile(
-    r"\s{0,3}(?:reduction|decrease|cut|increase|rise|improvement|of\s)", regex.IGNORECASE
-)
-_CHANGE_FIGURES = regex.compile(r"\s{0,3}(?:\(\s{0,2})?(?:from|on)\s", regex.IGNORECASE)
-_PREPOSITION = regex.compile(
-    r"(?:by|in|for|to|and|from|of|at|on|per|the|a|an|was|is|will|which|that)\b", regex.IGNORECASE
+_NOT_A_VALUE = lazy(r"\s{0,3}(?:reduction|decrease|cut|increase|rise|improvement|of\s)", IGNORECASE)
+_CHANGE_FIGURES = lazy(r"\s{0,3}(?:\(\s{0,2})?(?:from|on)\s", IGNORECASE)
+_PREPOSITION = lazy(
+    r"(?:by|in|for|to|and|from|of|at|on|per|the|a|an|was|is|will|which|that)\b", IGNORECASE
 )
 
 
@@ -397,22 +424,22 @@ def _stated_value(sentence: str, source: SourceRef) -> Target | None:
     """A target given as a value: "The target for 2010/11 is 2,950 offences, a reduction of
     5%", "The milestone target for 2009 is 427", "LAA target: 82%"; or as a change with its
     figures and no verb, "The target was 30% from 4,632 (baseline 2003/04) to 3,242"."""
-    match = _VALUE_FORM.search(sentence, timeout=TIMEOUT)
+    match = _VALUE_FORM.search(sentence)
     if match is None or _looks_like_year(match.group("value")):
         return None
     value = parse_quantity(match.group("value"), short_points=True)
     if value is None:
         return None
-    following = sentence[match.end("value") : match.end("value") + 30]
-    if _NOT_A_VALUE.match(following, timeout=TIMEOUT):
+    following = sentence[match.end("value") : match.end("value") + _VALUE_AFTER]
+    if _NOT_A_VALUE.match(following):
         return None
-    if _CHANGE_FIGURES.match(following, timeout=TIMEOUT):
+    if _CHANGE_FIGURES.match(following):
         verb = match.start("verb")
         return _read_figures(
             sentence, verb, len(sentence), None, sentence[max(0, verb - _BEFORE) : verb], source
         )
     deadline = _period_in(match.group("for") or match.group("for2") or "") or _period_in(
-        sentence[max(0, match.start() - 30) : match.start()]
+        sentence[max(0, match.start() - _PERIOD_BEFORE) : match.start()]
     )
     pct_text = match.group("vpct") or match.group("vpct2")
     direction: Direction | None = None
@@ -443,31 +470,29 @@ def _stated_value(sentence: str, source: SourceRef) -> Target | None:
 
 def _frame_start(before: str) -> int:
     """Where the words introducing a verb begin: "and to " or "To " before "reduce"."""
-    match = regex.search(r"(?i)(?:(?:,|;|\band)\s{0,3})?(?:\b(?:to|will)\s{1,3})?$", before)
+    match = _FRAME_START.search(before)
     return match.start() if match is not None else len(before)
 
 
 def _is_frame(before: str) -> bool:
-    tail = before[-60:]
-    if _MODAL.search(tail, timeout=TIMEOUT):
-        to_before = regex.sub(r"(?i)\bto\s{1,3}$", "", tail)
-        forecast = to_before != tail and _NOT_A_FRAME.search(to_before, timeout=TIMEOUT)
+    tail = before[-_FRAME_WINDOW:]
+    if _MODAL.search(tail):
+        to_before = _TO_END.sub("", tail)
+        forecast = to_before != tail and _NOT_A_FRAME.search(to_before)
         # "target is to reduce" and "will continue to reduce" are aims, not forecasts.
-        aimed = _TARGET_IS.search(to_before, timeout=TIMEOUT) or regex.search(
-            r"(?i)\b(?:will|shall|must)\s{1,3}(?:\w+\s{1,3}){1,2}$", to_before
-        )
+        aimed = _TARGET_IS.search(to_before) or _WILL_VERB.search(to_before)
         return not forecast or bool(aimed)
-    if _LEADING_BY.search(tail, timeout=TIMEOUT) is not None:
+    if _LEADING_BY.search(tail) is not None:
         return True
-    return _LEADS.search(tail, timeout=TIMEOUT) is not None
+    return _LEADS.search(tail) is not None
 
 
 def _is_percent(text: str) -> bool:
-    return bool(regex.search(r"(?i)%|per\s?cent", text))
+    return bool(_PERCENT_WORD.search(text))
 
 
 def _is_points(text: str) -> bool:
-    return bool(regex.search(r"(?i)points?$|pp$", text.strip()))
+    return bool(_POINTS_END.search(text.strip()))
 
 
 def _read_figures(
@@ -480,12 +505,12 @@ def _read_figures(
     percent_text: str | None = None,
 ) -> Target | None:
     rest = sentence[begin:end]
-    aside = _ASIDE.search(rest, timeout=TIMEOUT)
+    aside = _ASIDE.search(rest)
     if aside is not None:
         # "reduce re-offending, which is 25% higher than ...": figures in a relative clause
         # describe the metric, they are not the target's.
         rest = rest[: aside.start()]
-    target_framed = _TARGET_WORD.search(before, timeout=TIMEOUT) is not None
+    target_framed = _TARGET_WORD.search(before) is not None
     percent = parse_quantity(percent_text, short_points=True) if percent_text else None
     baseline: Measure | None = None
     goal: Measure | None = None
@@ -494,7 +519,7 @@ def _read_figures(
     last_clause_end = 0
     seen_figure = False
     from_end = -100
-    for clause in _CLAUSE.finditer(rest, timeout=TIMEOUT):
+    for clause in _CLAUSE.finditer(rest):
         if clause.group("pctclause") and percent is None:
             if _looks_like_year(clause.group("pct")) or (
                 clause.group("pctverb").lower() != "by" and not target_framed
@@ -523,9 +548,10 @@ def _read_figures(
             # metric but is not a percentage.
             pass
         elif clause.group("toclause") and goal is None:
-            prefix = rest[max(0, clause.start() - 12) : clause.start()].rstrip()
+            prefix = rest[max(0, clause.start() - _RANGE_PREFIX) : clause.start()].rstrip()
             # "aged 10 to 17" is a range; "from 1,100 to 990" is a baseline and a target.
-            ranged = prefix[-1:].isdigit() and not (0 <= clause.start() - from_end <= 3)
+            gap = clause.start() - from_end
+            ranged = prefix[-1:].isdigit() and not (0 <= gap <= _FROM_TO_GAP)
             if _looks_like_year(clause.group("tgt")) or ranged:
                 continue
             value = parse_quantity(clause.group("tgt"), short_points=True)
@@ -544,7 +570,7 @@ def _read_figures(
             goal = Measure(value=value, label=None if qualifier == "at" else qualifier)
         elif clause.group("byclause"):
             if deadline is None:
-                deadline = _deadline(rest[clause.end() : clause.end() + 40])
+                deadline = _deadline(rest[clause.end() : clause.end() + _DEADLINE_WINDOW])
             if deadline is None:
                 continue
         else:
@@ -555,9 +581,9 @@ def _read_figures(
         last_clause_end = clause.end()
     if percent is None and goal is None:
         return None
-    if deadline is None and _TARGET_WORD.search(before, timeout=TIMEOUT):
-        deadline = find_period(before[-40:])
-    leading = _LEADING_BY.search(before[-60:], timeout=TIMEOUT) if deadline is None else None
+    if deadline is None and _TARGET_WORD.search(before):
+        deadline = find_period(before[-_DEADLINE_WINDOW:])
+    leading = _LEADING_BY.search(before[-_FRAME_WINDOW:]) if deadline is None else None
     if leading is not None:
         deadline = _deadline(leading.group("when"))
     if goal is not None and goal.period is None and deadline is not None:
@@ -565,8 +591,8 @@ def _read_figures(
     metric = _metric(rest[:metric_end])
     if metric is None and not rest[:metric_end].strip():
         # "To reduce by 5% the number of deliberate fires": the metric comes after the figures.
-        trailing = regex.split(r"[.;(]", rest[last_clause_end:], maxsplit=1)[0]
-        metric = _metric(trailing) if len(trailing) <= 120 else None
+        trailing = _CLAUSE_END.split(rest[last_clause_end:], maxsplit=1)[0]
+        metric = _metric(trailing) if len(trailing) <= _MAX_TRAILING_METRIC else None
     # The statement is the whole sentence; where a sentence holds several targets the caller
     # narrows each to its own words, so the (possibly long) join is done once per sentence.
     statement = joined(sentence)
@@ -598,18 +624,18 @@ def _read_figures(
 
 
 def _looks_like_year(text: str) -> bool:
-    return bool(regex.fullmatch(r"(?:19|20)\d{2}", text.strip()))
+    return bool(_YEAR.fullmatch(text.strip()))
 
 
 def _baseline_label(words: str | None) -> str | None:
     if not words:
         return None
     cleaned = " ".join(words.split())
-    cleaned = regex.sub(r"(?i)^(?:a|an|the|its|their|our)\s|\s?of$", "", cleaned).strip()
+    cleaned = _BASELINE_ARTICLE.sub("", cleaned).strip()
     return cleaned or None
 
 
-def _context_period(clause: regex.Match[str], name: str) -> Period | None:
+def _context_period(clause: Match, name: str) -> Period | None:
     paren = clause.group(f"{name}paren")
     if paren:
         return _period_in(paren)
@@ -643,16 +669,16 @@ def _deadline(text: str) -> Period | None:
     return Period(text=phrase, start=span.start, end=span.end)
 
 
-_CODE_ASIDE = regex.compile(r"\s{0,3}\((?:NI|BVPI|BV|PSA|KPI|LPI)\s{0,2}\d[^()]{0,30}\)")
+_CODE_ASIDE = lazy(r"\s{0,3}\((?:NI|BVPI|BV|PSA|KPI|LPI)\s{0,2}\d[^()]{0,30}\)")
 
 
 def _metric(text: str) -> str | None:
     cleaned = " ".join(text.split()).strip(" ,;:-–")
     cleaned = _CODE_ASIDE.sub("", cleaned).strip(" ,;:-–")
     cleaned = _METRIC_LEAD.sub("", cleaned, count=1).strip(" ,;:-–")
-    cleaned = regex.sub(r"(?i)\s(?:and|or|with|which|that|to|at)$", "", cleaned).strip()
+    cleaned = _TRAILING_JOINER.sub("", cleaned).strip()
     cleaned = cleaned.rstrip(".").rstrip()
-    if not regex.search(r"[A-Za-z]{2}", cleaned) or len(cleaned) > 200:
+    if not _TWO_LETTERS.search(cleaned) or len(cleaned) > _MAX_METRIC:
         return None
     return cleaned
 
@@ -668,10 +694,18 @@ def unit_of(
 
     Baseline and target printed as percentages make the change one of percentage points,
     unless the statement gives a relative change ("by 10% from 40% to 36%"); a metric that is
-    a rate, an index or a score, or figures "per 1,000", make a rate or an index.
+    a rate, an index or a score, or figures "per 1,000", make a rate or an index. Where the
+    words are too hostile to read in time, no unit is given.
     """
     measures = [m for m in (baseline, target) if m is not None]
     words = f"{metric or ''} {statement}".lower()
+    try:
+        return _unit_from(percent, measures, words)
+    except TimeoutError:
+        return None
+
+
+def _unit_from(percent: Number | None, measures: list[Measure], words: str) -> Unit | None:
     if percent is not None and _is_points(percent.text):
         return Unit.PERCENTAGE_POINTS
     if measures and all(_is_percent(m.value.text) for m in measures):
@@ -680,9 +714,9 @@ def unit_of(
         return Unit.PERCENTAGE_POINTS
     if measures and any("£" in m.value.text for m in measures):
         return Unit.MONEY
-    if regex.search(r"\bindex\b|\bscore\b", words):
+    if _INDEX_WORDS.search(words):
         return Unit.INDEX
-    if regex.search(r"\brate\b|\bper\s{1,3}(?:1,?000|10,?000|100,?000|head|capita)\b", words):
+    if _RATE_WORDS.search(words):
         return Unit.RATE
     if measures:
         return Unit.COUNT
@@ -691,9 +725,9 @@ def unit_of(
 
 def _outturn(following: Sequence[tuple[int, str]]) -> Measure | None:
     for _, sentence in following:
-        for match in _OUTTURN.finditer(sentence, timeout=TIMEOUT):
+        for match in _OUTTURN.finditer(sentence):
             prefix = sentence[: match.start("what")]
-            if _NOT_OUTTURN.search(prefix[-40:], timeout=TIMEOUT):
+            if _NOT_OUTTURN.search(prefix[-_OUTTURN_PREFIX:]):
                 continue
             value = parse_quantity(match.group("value"), short_points=True)
             if value is None:
@@ -705,7 +739,10 @@ def _outturn(following: Sequence[tuple[int, str]]) -> Measure | None:
 def report_period(text: str) -> Period | None:
     """The period a report figure is for: "year ending March 2008" (April 2007 to March
     2008), else the period :func:`~cspplan.recognise.periods.find_period` finds."""
-    ending = _YEAR_ENDING.search(text, timeout=TIMEOUT)
+    try:
+        ending = _YEAR_ENDING.search(text)
+    except TimeoutError:
+        return None
     if ending is not None:
         month = _MONTHS.split("|").index(ending.group("month").lower()[:3]) + 1
         year = int(ending.group("year"))

@@ -29,15 +29,25 @@ import calendar
 import datetime as dt
 
 import attrs
-import regex
 
 from ..model.values import Timescale, TimescaleKind
-from .periods import financial_year, year_of
+from ..text.patterns import IGNORECASE, VERBOSE, Match, lazy
+from .periods import MAX_SPAN_YEARS, financial_year, year_of
 
 __all__ = ["DateSpan", "find_dates", "parse_timescale", "split_timescales"]
 
-_TIMEOUT = 0.5
-"""Seconds any one pattern may run; the patterns are bounded, so this is only a backstop."""
+_CENTURY_PIVOT = 70
+"""Two-digit years below this are 20xx, the rest 19xx: "Sept 07" is 2007, "Mar 98" 1998."""
+_MAX_JOIN_GAP = 24
+"""Most characters between two dates joined into one span ("April 2005 - March 2006")."""
+_START_WORDS_BEFORE = 30
+"""Characters before a date read for words saying work starts then ("from", "commencing")."""
+_START_WORDS_AFTER = 20
+"""Characters after a date read for the same ("onwards", "on going")."""
+_MAX_ABSORB_GAP = 12
+"""Most characters between "ongoing" and the date it qualifies for the two to stay one piece."""
+_FY_SPAN = lazy(r"(\d{2}|\d{4})\s*(?:[/\-–—]|to)\s*(\d{1,4})")
+_ABSORB_GAP = lazy(r"\s*(?:[-–,(]\s*)?(?:from|since|until|to|till|by)?\s*", IGNORECASE)
 
 _MONTHS = {
     "jan": 1,
@@ -67,7 +77,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
-_DATE = regex.compile(
+_DATE = lazy(
     rf"""
     (?<![\w.£$])(?<!\d/)(?:
         (?P<nday>\d{{1,2}})(?P<nsep>[/.\-])(?P<nmonth>\d{{1,2}})(?P=nsep)(?P<nyear>{_YEAR4}|\d{{2}})(?![\d/.])
@@ -87,38 +97,38 @@ _DATE = regex.compile(
       | (?P<bmonth>{_MONTH})
     )(?![\w])
     """,
-    regex.IGNORECASE | regex.VERBOSE,
+    IGNORECASE | VERBOSE,
 )
 """One date phrase; the alternatives run from the most to the least specific."""
 
-_RANGE_SEP = regex.compile(
+_RANGE_SEP = lazy(
     r"\s{0,3}(?:[-–—]|to|until|till|through|thru)\s{0,3}(?:the\s{1,2}end\s{1,2}of\s{1,2})?",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_START_BEFORE = regex.compile(
+_START_BEFORE = lazy(
     r"(?:from|since|starting|commencing|beginning|start(?:ing)?\s{1,2}in)"
     r"(?:\s{1,2}(?:in|on))?\s{0,3}$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_START_AFTER = regex.compile(
+_START_AFTER = lazy(
     r"^\s{0,3}(?:(?:and|[-–—]|to)\s{0,2})?(?:onwards?|on\b|forwards?|on[\s\-]?going)",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_ONGOING = regex.compile(
+_ONGOING = lazy(
     r"\b(?:on[\s\-]?going|continuous(?:ly)?|continual(?:ly)?|continuing|rolling|onwards?"
     r"|permanent|every|annually|quarterly|monthly|weekly|daily|regularly|routinely"
     r"|as\s{1,2}(?:and\s{1,2}when|required|needed|necessary|appropriate))\b",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_TBD = regex.compile(
+_TBD = lazy(
     r"^\W{0,3}(?:tbc|tba|tbd|t\.b\.[cad]\.?|not\s{1,2}(?:yet\s{1,2})?(?:known|set|agreed|decided)"
     r"|unknown|to\s{1,2}be\s{1,2}(?:determined|decided|confirmed|agreed|arranged|set|advised"
     r"|established|identified|announced|scheduled)|\?{1,3})\W{0,3}$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_TBD_WORD = regex.compile(
+_TBD_WORD = lazy(
     r"\b(?:tbc|tba|tbd|to\s{1,2}be\s{1,2}(?:determined|decided|confirmed|agreed|arranged))\b",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
@@ -154,7 +164,7 @@ def _year(text: str) -> int:
     if len(digits) == 4:
         return int(digits)
     value = int(digits)
-    return 2000 + value if value < 70 else 1900 + value
+    return 2000 + value if value < _CENTURY_PIVOT else 1900 + value
 
 
 def _month(text: str) -> int:
@@ -163,19 +173,19 @@ def _month(text: str) -> int:
 
 def _fy_span(text: str) -> tuple[int, int] | None:
     """First and last year of a financial year or year range, e.g. (2007, 2008)."""
-    match = regex.match(r"(\d{2}|\d{4})\s*(?:[/\-–—]|to)\s*(\d{1,4})", text.strip())
+    match = _FY_SPAN.match(text.strip())
     if match is None:
         return None
     short = len(match.group(1)) == 2
     first = _year(match.group(1)) if short else int(match.group(1))
     last = year_of(first, match.group(2))
     # "07/08" is a financial year; "12/05" is a month and year, not a span of 93 years.
-    if not 0 < last - first <= (1 if short else 20):
+    if not 0 < last - first <= (1 if short else MAX_SPAN_YEARS):
         return None
     return first, last
 
 
-def _span(match: regex.Match[str]) -> tuple[dt.date, dt.date, str] | None:
+def _span(match: Match) -> tuple[dt.date, dt.date, str] | None:
     """The window one matched date phrase allows, or ``None`` where it is no real date."""
     g = match.groupdict()
     if g["nday"]:
@@ -262,7 +272,7 @@ def _span(match: regex.Match[str]) -> tuple[dt.date, dt.date, str] | None:
     return None
 
 
-def _bare_month(match: regex.Match[str]) -> int | None:
+def _bare_month(match: Match) -> int | None:
     return _month(match.group("bmonth")) if match.group("bmonth") else None
 
 
@@ -270,12 +280,17 @@ def find_dates(text: str) -> list[DateSpan]:
     """Every date phrase in ``text`` in order, two joined by "-" or "to" making one span.
 
     A month without a year ("Jan" in "Jan-March 2004") counts only as the start of such a
-    span; alone it names no date, so "May require funding" holds none.
+    span; alone it names no date, so "May require funding" holds none. A text too hostile
+    to read in time holds none either.
     """
     try:
-        matches = list(_DATE.finditer(text, timeout=_TIMEOUT))
+        return _find_dates(text)
     except TimeoutError:
         return []
+
+
+def _find_dates(text: str) -> list[DateSpan]:
+    matches = list(_DATE.finditer(text))
     spans: list[DateSpan] = []
     index = 0
     while index < len(matches):
@@ -334,20 +349,20 @@ def _wider(first: str, second: str) -> str:
     return max(first, second, key=_PRECISION_ORDER.index)
 
 
-def _joins(text: str, first: regex.Match[str], second: regex.Match[str], bare: bool) -> bool:
+def _joins(text: str, first: Match, second: Match, bare: bool) -> bool:
     between = text[first.end() : second.start()]
-    if len(between) > 24:
+    if len(between) > _MAX_JOIN_GAP:
         return False
     try:
-        if bare and _MONTH_PAIR.fullmatch(between, timeout=_TIMEOUT):
+        if bare and _MONTH_PAIR.fullmatch(between):
             # "Sept/Oct 2008", "June and July 2009": a yearless month shares the next one's year.
             return True
-        return _RANGE_SEP.fullmatch(between, timeout=_TIMEOUT) is not None
+        return _RANGE_SEP.fullmatch(between) is not None
     except TimeoutError:
         return False
 
 
-_MONTH_PAIR = regex.compile(r"\s{0,3}(?:/|&|and|or|,)\s{0,3}", regex.IGNORECASE)
+_MONTH_PAIR = lazy(r"\s{0,3}(?:/|&|and|or|,)\s{0,3}", IGNORECASE)
 
 
 def _kind_of(start: dt.date, end: dt.date) -> TimescaleKind:
@@ -370,11 +385,11 @@ def parse_timescale(text: str) -> Timescale:
     if not cleaned:
         return Timescale(text=raw)
     try:
-        if _TBD.fullmatch(cleaned, timeout=_TIMEOUT):
+        if _TBD.fullmatch(cleaned):
             return Timescale(text=raw, kind=TimescaleKind.TO_BE_DECIDED)
         spans = find_dates(cleaned)
-        ongoing = _ONGOING.search(cleaned, timeout=_TIMEOUT) is not None
-        tbd = _TBD_WORD.search(cleaned, timeout=_TIMEOUT) is not None
+        ongoing = _ONGOING.search(cleaned) is not None
+        tbd = _TBD_WORD.search(cleaned) is not None
     except TimeoutError:
         return Timescale(text=raw)
     if not spans:
@@ -406,23 +421,20 @@ def parse_timescale(text: str) -> Timescale:
 
 def _starts_work(text: str, span: DateSpan) -> bool:
     """True where the text says work starts at the date: "from May 2005", "July 2003 onwards"."""
-    before = text[max(0, span.begin - 30) : span.begin]
-    after = text[span.stop : span.stop + 20]
+    before = text[max(0, span.begin - _START_WORDS_BEFORE) : span.begin]
+    after = text[span.stop : span.stop + _START_WORDS_AFTER]
     try:
-        return (
-            _START_BEFORE.search(before, timeout=_TIMEOUT) is not None
-            or _START_AFTER.match(after, timeout=_TIMEOUT) is not None
-        )
+        return _START_BEFORE.search(before) is not None or _START_AFTER.match(after) is not None
     except TimeoutError:
         return False
 
 
-_KEYWORD = regex.compile(
+_KEYWORD = lazy(
     r"\b(?:on[\s\-]?going|tbc|tba|tbd|to\s{1,2}be\s{1,2}(?:determined|decided|confirmed|agreed))\b",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 _PIECE_TRIM = " \t\n,;/&|"
-_LEADING_JOINER = regex.compile(r"^(?:and|then|&|\+)\s+", regex.IGNORECASE)
+_LEADING_JOINER = lazy(r"^(?:and|then|&|\+)\s+", IGNORECASE)
 
 
 def split_timescales(text: str) -> list[str]:
@@ -436,13 +448,17 @@ def split_timescales(text: str) -> list[str]:
     cleaned = text.strip()
     if not cleaned:
         return []
-    spans: list[tuple[int, int]] = [(span.begin, span.stop) for span in find_dates(cleaned)]
     try:
-        for match in _KEYWORD.finditer(cleaned, timeout=_TIMEOUT):
-            if not any(begin <= match.start() < stop for begin, stop in spans):
-                spans.append((match.start(), match.end()))
+        return _split_timescales(cleaned)
     except TimeoutError:
         return [cleaned]
+
+
+def _split_timescales(cleaned: str) -> list[str]:
+    spans: list[tuple[int, int]] = [(span.begin, span.stop) for span in find_dates(cleaned)]
+    for match in _KEYWORD.finditer(cleaned):
+        if not any(begin <= match.start() < stop for begin, stop in spans):
+            spans.append((match.start(), match.end()))
     spans.sort()
     spans = _absorb_start_words(cleaned, spans)
     if len(spans) <= 1:
@@ -464,9 +480,7 @@ def _absorb_start_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     for begin, stop in spans:
         if merged:
             gap = text[merged[-1][1] : begin]
-            if len(gap) <= 12 and regex.fullmatch(
-                r"\s*(?:[-–,(]\s*)?(?:from|since|until|to|till|by)?\s*", gap, regex.IGNORECASE
-            ):
+            if len(gap) <= _MAX_ABSORB_GAP and _ABSORB_GAP.fullmatch(gap):
                 prev_text = text[merged[-1][0] : merged[-1][1]]
                 here_text = text[begin:stop]
                 if _KEYWORD.fullmatch(prev_text) or _KEYWORD.fullmatch(here_text):

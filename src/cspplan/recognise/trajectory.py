@@ -17,13 +17,13 @@ several rows of figures are not trajectories.
 from __future__ import annotations
 
 import attrs
-import regex
 
 from ..document import Table
 from ..model.plan import Target
 from ..model.values import Direction, Measure, Number, Period, Unit
+from ..text.numbers import parse_number
+from ..text.patterns import DOTALL, IGNORECASE, lazy
 from .indicators import find_indicators
-from .numbers import TIMEOUT, parse_number
 from .periods import PERIOD_PATTERN, parse_period
 from .targets import unit_of
 
@@ -54,35 +54,48 @@ class Trajectory:
     target_percent: Number | None = None
 
 
-_FIGURE = regex.compile(
+_FIGURE = lazy(
     r"^\s{0,3}(?:£\s{0,2})?(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?\s{0,2}%?\s{0,3}$"
 )
-_TARGET_PERCENT = regex.compile(
+_TARGET_PERCENT = lazy(
     r"(?i)target\s{0,3}[:\-–—]?\s{0,3}[+\-–−]?\s{0,2}(?P<pct>\d{1,3}(?:\.\d{1,2})?\s{0,2}%)"
 )
-_HEADER_PERIOD = regex.compile(
+_HEADER_PERIOD = lazy(
     rf"^\s{{0,3}}(?:(?:year|yr)\s{{0,2}}\d\s{{0,3}}[:\-–]?\s{{0,3}})?"
     rf"(?P<pre>(?:[A-Za-z][\w\-]{{0,15}}\s{{1,3}}){{0,3}})\(?(?P<period>{PERIOD_PATTERN.pattern})\)?"
     r"(?P<label>.{0,60})$",
-    regex.IGNORECASE | regex.DOTALL,
+    IGNORECASE | DOTALL,
 )
-_PLACEHOLDER = regex.compile(
-    r"(?i)^\s{0,3}(?:n/?a|tbc|tbd|-|–|—|\*|not\s{1,3}available|nil)?\s{0,3}$"
-)
-_TRAILING = regex.compile(
+_PLACEHOLDER = lazy(r"(?i)^\s{0,3}(?:n/?a|tbc|tbd|-|–|—|\*|not\s{1,3}available|nil)?\s{0,3}$")
+_TRAILING = lazy(
     r"(?i)^\s{0,3}(?:desired\s{1,3}|target\s{1,3})?(?:direction(?:\s{1,3}of\s{1,3}travel)?|trend|polarity"
     r"|good\s{1,3}performance|better\s{1,3}is|comments?|notes?|status|rag|lead|owner|source)\b"
 )
 """Headers of columns that may follow the period columns of a table of figures."""
-_TRAILING_DIRECTION = regex.compile(
+_TRAILING_DIRECTION = lazy(
     r"(?i)^\s{0,3}(?:desired\s{1,3}|target\s{1,3})?(?:direction|trend|polarity|good\s{1,3}performance|better)"
 )
-_METRIC_HEADER = regex.compile(
+_METRIC_HEADER = lazy(
     r"(?i)^\W{0,3}(?:key\s{1,3}|performance\s{1,3})?(?:indicators?|measures?|metrics?|kpis?|pis?)\W{0,3}$"
 )
 """The header of the column that names what a row counts, among several label columns."""
-_OUTTURN_WORDS = regex.compile(r"(?i)\b(?:actual|outturn|out-turn|achieved|result|performance)\b")
-_BASE_WORDS = regex.compile(r"(?i)\b(?:benchmark|baseline|base)\b")
+_OUTTURN_WORDS = lazy(r"(?i)\b(?:actual|outturn|out-turn|achieved|result|performance)\b")
+_BASE_WORDS = lazy(r"(?i)\b(?:benchmark|baseline|base)\b")
+_TARGET_WORD = lazy(r"(?i)target")
+_LONG_NUMBER = lazy(r"\d{3,}")
+"""A figure of three digits or more in a header label: the cell holds data, not a heading."""
+_THREE_LETTERS = lazy(r"[A-Za-z]{3}")
+_DIRECTION_WORDS = (
+    (Direction.REDUCE, lazy(r"\b(?:reduc|decreas|lower|down|fewer|less)")),
+    (Direction.INCREASE, lazy(r"\b(?:increas|rais|higher|up\b|more|improv|grow)")),
+    (Direction.MAINTAIN, lazy(r"\b(?:maintain|hold|sustain|stable|keep)")),
+)
+"""The word stems a "Direction" cell states each direction with, tried in this order."""
+_HEADER_ROWS = 3
+"""How many rows at the top of a table may be its header (a title row or a wrapped label
+row may come first)."""
+_MIN_POINTS = 2
+"""Fewest figures a row needs to be a trajectory: one figure is a value, not a path."""
 
 
 def _grid(table: Table) -> list[dict[int, str]]:
@@ -99,7 +112,7 @@ def _grid(table: Table) -> list[dict[int, str]]:
 
 
 def _header(text: str) -> tuple[Period, str | None] | None:
-    match = _HEADER_PERIOD.match(text, timeout=TIMEOUT)
+    match = _HEADER_PERIOD.match(text)
     if match is None:
         return None
     period = parse_period(match.group("period"))
@@ -107,7 +120,7 @@ def _header(text: str) -> tuple[Period, str | None] | None:
         return None
     parts = (match.group("pre").strip(), match.group("label").strip().strip("()[]-–: ").strip())
     label = " ".join(part for part in parts if part) or None
-    if label is not None and regex.search(r"\d{3,}", label):
+    if label is not None and _LONG_NUMBER.search(label):
         return None
     return period, label
 
@@ -131,7 +144,7 @@ def _across(table: Table) -> Trajectory | None:
     if found is None:
         return None
     header_label, rows, _ = found
-    rows = [(label, measures) for label, measures in rows if len(measures) >= 2]
+    rows = [(label, measures) for label, measures in rows if len(measures) >= _MIN_POINTS]
     if len(rows) > 1:
         # A table with a planned row and an "Actual" row: the planned row is the trajectory.
         rows = [(label, m) for label, m in rows if not _OUTTURN_WORDS.search(label or "")]
@@ -174,18 +187,15 @@ def _figure_rows(table: Table) -> list[tuple[str | None, list[Measure], str]]:
     return [
         (label, measures, notes.get(position, ""))
         for position, (label, measures) in enumerate(rows)
-        if len(measures) >= 2
+        if len(measures) >= _MIN_POINTS
     ]
 
 
 def _direction_word(text: str) -> Direction | None:
     words = text.lower()
-    if regex.search(r"\b(?:reduc|decreas|lower|down|fewer|less)", words):
-        return Direction.REDUCE
-    if regex.search(r"\b(?:increas|rais|higher|up\b|more|improv|grow)", words):
-        return Direction.INCREASE
-    if regex.search(r"\b(?:maintain|hold|sustain|stable|keep)", words):
-        return Direction.MAINTAIN
+    for direction, pattern in _DIRECTION_WORDS:
+        if pattern.search(words):
+            return direction
     return None
 
 
@@ -198,10 +208,10 @@ def _period_rows(
     period columns; ``None`` for any other table. Columns after the periods headed
     "Direction", "Comments", "Lead" and the like are allowed and not read as figures."""
     grid = [row for row in _grid(table) if any(text for text in row.values())]
-    for index, row in enumerate(grid[:3]):
+    for index, row in enumerate(grid[:_HEADER_ROWS]):
         headers = {col: _header(text) for col, text in row.items() if text}
         periods = {col: found for col, found in headers.items() if found is not None}
-        if len(periods) < 2:
+        if len(periods) < _MIN_POINTS:
             continue
         first = min(periods)
         last = max(periods)
@@ -272,7 +282,14 @@ def targets_from_table(table: Table) -> list[Target]:
 
     A scorecard with "Baseline", "Target" and "Actual" columns whose cells carry their own
     periods ("1,200 (2010/11)") is read the same way, one target a row (see
-    :func:`scorecard_targets`)."""
+    :func:`scorecard_targets`). A table too hostile to read in time gives none."""
+    try:
+        return _targets_from_table(table)
+    except TimeoutError:
+        return []
+
+
+def _targets_from_table(table: Table) -> list[Target]:
     targets: list[Target] = []
     if not read_trajectories(table):
         return scorecard_targets(table)
@@ -283,7 +300,9 @@ def targets_from_table(table: Table) -> list[Target]:
         measures = trajectory.measures
         planned = [m for m in measures if not _OUTTURN_WORDS.search(m.label or "")]
         actual = [m for m in measures if _OUTTURN_WORDS.search(m.label or "")]
-        if len(planned) < 2 and not (planned and any(_before(m, planned[0]) for m in actual)):
+        if len(planned) < _MIN_POINTS and not (
+            planned and any(_before(m, planned[0]) for m in actual)
+        ):
             continue
         labelled = next((m for m in planned if m.label and _BASE_WORDS.search(m.label)), None)
         earlier = [m for m in actual if _before(m, planned[0])]
@@ -351,7 +370,7 @@ def _down(table: Table) -> Trajectory | None:
         if header is None or value is None:
             return None
         measures.append(Measure(value=value, period=header[0], label=header[1]))
-    if len(measures) < 2:
+    if len(measures) < _MIN_POINTS:
         return None
     return _trajectory(measures, row_label)
 
@@ -359,7 +378,7 @@ def _down(table: Table) -> Trajectory | None:
 def _trajectory(measures: list[Measure], label: str | None) -> Trajectory:
     percent: Number | None = None
     for measure in measures:
-        found = _TARGET_PERCENT.search(measure.label or "", timeout=TIMEOUT)
+        found = _TARGET_PERCENT.search(measure.label or "")
         if found is not None:
             percent = parse_number(found.group("pct"))
     return Trajectory(measures=tuple(measures), label=label, target_percent=percent)
@@ -370,14 +389,22 @@ def apply_trajectory(target: Target, trajectory: Trajectory) -> Target:
     and unit filled from the trajectory only where the statement left them out.
 
     A baseline or target figure the statement gives keeps its value; it gains the period of
-    the trajectory point with the same value where it had none.
+    the trajectory point with the same value where it had none. Where the labels are too
+    hostile to read in time, the target is left as it was.
     """
+    try:
+        return _apply_trajectory(target, trajectory)
+    except TimeoutError:
+        return target
+
+
+def _apply_trajectory(target: Target, trajectory: Trajectory) -> Target:
     measures = trajectory.measures
     if not measures:
         return target
     base = next((m for m in measures if m.label and _BASE_WORDS.search(m.label)), measures[0])
     end = next(
-        (m for m in reversed(measures) if m.label and regex.search(r"(?i)target", m.label)),
+        (m for m in reversed(measures) if m.label and _TARGET_WORD.search(m.label)),
         measures[-1],
     )
     baseline = _fill(target.baseline, base, measures)
@@ -409,15 +436,13 @@ def _fill(stated: Measure | None, point: Measure, measures: tuple[Measure, ...])
 
 
 _SCORE_HEADERS = {
-    "baseline": regex.compile(
-        r"(?i)^\s{0,3}(?:baseline|benchmark|base\s{1,3}line|starting\s{1,3}point)\b"
-    ),
-    "target": regex.compile(
+    "baseline": lazy(r"(?i)^\s{0,3}(?:baseline|benchmark|base\s{1,3}line|starting\s{1,3}point)\b"),
+    "target": lazy(
         r"(?i)^\s{0,3}(?:end\s{1,3}|final\s{1,3}|annual\s{1,3})?target\b(?!\s{1,3}dates?)"
     ),
-    "actual": regex.compile(r"(?i)^\s{0,3}(?:actual|outturn|out-turn|achieved|latest|result)\b"),
+    "actual": lazy(r"(?i)^\s{0,3}(?:actual|outturn|out-turn|achieved|latest|result)\b"),
 }
-_SCORE_CELL = regex.compile(
+_SCORE_CELL = lazy(
     r"^\s{0,3}(?P<value>(?:£\s{0,2})?(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?\s{0,2}%?)"
     r"\s{0,3}(?:\(\s{0,2}(?P<period>[^()]{2,30})\s{0,2}\))?\s{0,3}$"
 )
@@ -437,7 +462,7 @@ def scorecard_targets(table: Table) -> list[Target]:
 
 def _scorecard_targets(table: Table) -> list[Target]:
     grid = [row for row in _grid(table) if any(text for text in row.values())]
-    for index, header in enumerate(grid[:3]):
+    for index, header in enumerate(grid[:_HEADER_ROWS]):
         columns: dict[str, int] = {}
         for col, text in sorted(header.items()):
             for kind, pattern in _SCORE_HEADERS.items():
@@ -456,7 +481,7 @@ def _scorecard_targets(table: Table) -> list[Target]:
                 (
                     c
                     for c, t in sorted(row.items())
-                    if c < min(figures) and regex.search(r"[A-Za-z]{3}", t)
+                    if c < min(figures) and _THREE_LETTERS.search(t)
                 ),
                 None,
             )

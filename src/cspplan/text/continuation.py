@@ -18,9 +18,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
 from ..document import Cell, Row
+from .patterns import lazy
+from .words import FUNCTION_WORDS
 
 __all__ = [
     "PROSE_WORDS",
@@ -32,18 +33,9 @@ __all__ = [
     "unfinished",
 ]
 
-TIMEOUT = 0.5
-"""Seconds any one pattern here may run; every pattern is anchored and short, so this only
-guards against a pathological cell."""
-
-_FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as"]
-)
-"""Articles, conjunctions and prepositions (the same closed class as the recognisers' own
-word list): text that ends on one is unfinished."""
-_JOINING = (_FUNCTION_WORDS - {"as"}) | {"&"}
+_JOINING = (FUNCTION_WORDS - {"as"}) | {"&"}
 """Words a cell the parser cut may end on: "as" ends phrases ("as well as") too often."""
-_JOINING_WORDS = _FUNCTION_WORDS | {
+_JOINING_WORDS = FUNCTION_WORDS | {
     "into",
     "via",
     "than",
@@ -56,17 +48,15 @@ _JOINING_WORDS = _FUNCTION_WORDS | {
     "that",
 }
 """Words an action table's cell cut by the break may end on."""
-_JOINER_END = regex.compile(
+_JOINER_END = lazy(
     r"(?:[,&/\-\u2013]|(?<![\w-])(?:" + "|".join(sorted(_JOINING_WORDS)) + r"|e\.g\.|i\.e\.))\s*$"
 )
-_LOWER_START = regex.compile(r"^[a-z]")
-_FINISHED = regex.compile(r"[.!?:;)\]\"'\u201d\u2019]\s*$")
-_ENUMERATED = regex.compile(r"^\s*\(?(?P<n>[ivx]{1,4}|[a-h]|\d{1,2})(?P<p>[.)])\s+\S")
-_BULLETED = regex.compile(
-    r"^\s*(?P<b>[\u2022\u25aa\u25cf\u25e6\u25a0\u27a2\u27a4\u00b7\u00a7\u2756])\s*\S"
-)
-_DOTTED_REF = regex.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\b")
-_REF_START = regex.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\b")
+_LOWER_START = lazy(r"^[a-z]")
+_FINISHED = lazy(r"[.!?:;)\]\"'\u201d\u2019]\s*$")
+_ENUMERATED = lazy(r"^\s*\(?(?P<n>[ivx]{1,4}|[a-h]|\d{1,2})(?P<p>[.)])\s+\S")
+_BULLETED = lazy(r"^\s*(?P<b>[\u2022\u25aa\u25cf\u25e6\u25a0\u27a2\u27a4\u00b7\u00a7\u2756])\s*\S")
+_DOTTED_REF = lazy(r"^\s*\d{1,2}(?:\.\d{1,2})+\b")
+_REF_START = lazy(r"^\s*\d{1,2}(?:\.\d{1,2})*\b")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 PROSE_WORDS = 4
@@ -160,14 +150,14 @@ def _list_goes_on(above: str, below: str, own_lead: bool) -> bool:
     """True where ``below`` opens with the next item of the list ``above`` closes: the next
     number always; the same bullet only where the row names no lead of its own (a plan that
     bullets every action cell starts each new action with a bullet too)."""
-    numbered_above = _ENUMERATED.match(above, timeout=TIMEOUT)
-    numbered_below = _ENUMERATED.match(below, timeout=TIMEOUT)
+    numbered_above = _ENUMERATED.match(above)
+    numbered_below = _ENUMERATED.match(below)
     if numbered_above and numbered_below:
         return numbered_above.group("p") == numbered_below.group("p") and _successor(
             numbered_above.group("n"), numbered_below.group("n")
         )
-    bullet_above = _BULLETED.match(above, timeout=TIMEOUT)
-    bullet_below = _BULLETED.match(below, timeout=TIMEOUT)
+    bullet_above = _BULLETED.match(above)
+    bullet_below = _BULLETED.match(below)
     return (
         bool(bullet_above and bullet_below and bullet_above.group("b") == bullet_below.group("b"))
         and not own_lead
@@ -175,7 +165,7 @@ def _list_goes_on(above: str, below: str, own_lead: bool) -> bool:
 
 
 def _ref_like(row: Row) -> bool:
-    return bool(row.cells) and bool(_REF_START.match(row.cells[0].text, timeout=TIMEOUT))
+    return bool(row.cells) and bool(_REF_START.match(row.cells[0].text))
 
 
 def leads_throughout(rows: Sequence[Row], columns: RowColumns) -> bool:
@@ -252,18 +242,14 @@ def _continues_by_place(upper: Row, lower: Row, cut: bool) -> bool:
 
 
 def _continues_by_meaning(upper: Row, lower: Row, columns: RowColumns, leads: bool) -> bool:
-    if _LOWER_START.match(_first_text(lower), timeout=TIMEOUT) and not _ref_like(lower):
+    if _LOWER_START.match(_first_text(lower)) and not _ref_like(lower):
         return True
     below, above = _cells(lower), _cells(upper)
     filled = [column for column, cell in below.items() if not cell.is_empty]
     if not filled or any(c in columns.starts for c in filled) or _ref_like(lower):
         return False
     action = columns.action
-    if (
-        action is not None
-        and action in below
-        and _DOTTED_REF.match(below[action].text, timeout=TIMEOUT)
-    ):
+    if action is not None and action in below and _DOTTED_REF.match(below[action].text):
         return False
     lead = columns.lead
     own_lead = lead is not None and lead in below and not below[lead].is_empty
@@ -272,15 +258,11 @@ def _continues_by_meaning(upper: Row, lower: Row, columns: RowColumns, leads: bo
         if top is None or top.is_empty:
             continue
         last, first = _last_line(top), _first_line(below[column])
-        if len(last.split()) >= JOINER_WORDS and _JOINER_END.search(last, timeout=TIMEOUT):
+        if len(last.split()) >= JOINER_WORDS and _JOINER_END.search(last):
             return True
         # A sentence cut short: a status word ("Green" above "ongoing") is no sentence.
         prose = column not in columns.terse and len(last.split()) >= PROSE_WORDS
-        if (
-            prose
-            and _LOWER_START.match(first, timeout=TIMEOUT)
-            and not _FINISHED.search(last, timeout=TIMEOUT)
-        ):
+        if prose and _LOWER_START.match(first) and not _FINISHED.search(last):
             return True
         if column == action and _list_goes_on(last, first, own_lead):
             return True

@@ -8,6 +8,7 @@ from itertools import combinations
 
 from ..model.plan import Plan
 from ..model.values import Number
+from ..text.words import singular
 from .common import (
     OwnedTarget,
     overlapping,
@@ -115,19 +116,11 @@ _STOP = frozenset(
 )
 
 
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
 def metric_words(text: str) -> frozenset[str]:
     """The words that say what a metric measures, singular and lower case:
     ``"Police calls for service"`` gives ``{"police", "call", "service"}``."""
     return frozenset(
-        _singular(w) for w in _WORD.findall(text.lower().replace("-", "")) if w not in _STOP
+        singular(w) for w in _WORD.findall(text.lower().replace("-", "")) if w not in _STOP
     )
 
 

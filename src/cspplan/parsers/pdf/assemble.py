@@ -15,6 +15,8 @@ import regex
 from ...document import Block, Cell, Heading, ListItem, Paragraph, Row, Table
 from ...model.source import SourceRef
 from ...text.continuation import continues_row, line_continues_cell
+from ...text.furniture import DIGIT_RUN as _DIGITS
+from ...text.furniture import PAGE_NUMBER as _PAGE_NUMBER
 from .layout import BULLET, Line, body_size
 from .page import FlowLine, PageContent
 from .paragraphs import (
@@ -32,12 +34,6 @@ __all__ = ["Assembly", "assemble", "furniture_keys"]
 
 BBox = tuple[float, float, float, float]
 
-_PAGE_NUMBER = regex.compile(
-    r"^(?:page\s{0,3})?[-–(]?\s{0,2}(?:\d{1,4}|[ivxlc]{1,6})\s{0,2}[-–)]?"
-    r"(?:\s{0,3}(?:of|/)\s{0,3}\d{1,4})?$",
-    regex.IGNORECASE,
-)
-_DIGITS = regex.compile(r"\d+")
 _SENTENCE_END = regex.compile(r"[.!?:;]\s*$")
 
 

@@ -40,19 +40,14 @@ def first_words(text: str, limit: int = FIRST_WORDS) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-def _items(plan: Plan) -> dict[tuple[str, str], Item]:
-    """The plan's items by (kind, id); a milestone's subject carries its action's id."""
-    found: dict[tuple[str, str], Item] = {}
-    for target in plan.all_targets():
-        found.setdefault(("target", target.id), target)
-    for objective in plan.all_objectives():
-        found.setdefault(("objective", objective.id), objective)
-    for action in plan.all_actions():
-        found.setdefault(("action", action.id), action)
-        found.setdefault(("milestone", action.id), action)
-    for claim in plan.claims:
-        found.setdefault(("claim", claim.id), claim)
-    return found
+def _items(plan: Plan) -> dict[str, Item]:
+    """The plan's items by key (their ``id``, unique within the plan), the key a finding's
+    subject gives; a milestone's subject gives its action's key."""
+    return {
+        entry.key: entry.item
+        for entry in plan.walk()
+        if isinstance(entry.item, Target | Objective | Action | Claim)
+    }
 
 
 def _objective_target(objective: Objective, source: SourceRef) -> Target | None:
@@ -224,7 +219,7 @@ def explain(
     explained: list[Finding] = []
     for finding in findings:
         subject = finding.subject
-        item = items.get((subject.kind, subject.id)) if subject.id else None
+        item = items.get(subject.id) if subject.id else None
         explained.append(
             attrs.evolve(
                 finding,

@@ -57,7 +57,7 @@ plan.docx:table 1, row 3: M301 warning action 1.2 "Fit door locks for older resi
 | format | for | what it prints |
 |---|---|---|
 | `text` (default) | people, editors | one line a finding, as above |
-| `json` | programs | one array; each finding has `file`, `code`, `severity`, `message`, `subject` (kind, id, ref, name), `expected` and `stated` (value and printed text), `source`, `related`, and `about`, `quote` and `heading` |
+| `json` | programs | one array; each finding has `file`, `code`, `severity`, `message`, `subject` (kind, id, ref, name), `expected` and `stated` (value and printed text), `source`, `related`, and where known `about` (the subject in words), `quote` and `heading` |
 | `sarif` | code-scanning tools | a SARIF 2.1.0 log: every rule with its documentation, one result a finding; text plans get a region with the line and the quoted snippet, other formats the place as the location's message |
 | `github` | GitHub Actions | workflow commands (`::error file=plan.txt,line=7,title=A101 error::…`) that annotate the files of a pull request; info findings are notices |
 | `markdown` | committees | a table: plan, where, rule, severity, subject, finding and what the plan says |

@@ -14,11 +14,13 @@ from ...errors import DocumentError, EncryptedDocumentError
 from ..base import file_sha256, resolve_settings
 from .assemble import assemble
 from .page import PageContent, compact_page, read_page
+from .pdfium import PdfiumPage, open_pdfium
 from .settings import PdfSettings
 
 __all__ = ["PdfParser"]
 
 _MAGIC = b"%PDF-"
+_PDFIUM_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _HEAD = 1024  # the PDF standard lets the header sit anywhere in the first kilobyte
 
 
@@ -87,7 +89,7 @@ def _pdfminer_complaints() -> Iterator[list[str]]:
 
 
 class PdfParser:
-    """Parser for ``.pdf`` plans (pdfplumber)."""
+    """Parser for ``.pdf`` plans (pdfplumber, or pdfium with ``backend="pdfium"``)."""
 
     name: ClassVar[str] = "pdf"
     suffixes: ClassVar[tuple[str, ...]] = (".pdf",)
@@ -111,8 +113,6 @@ class PdfParser:
         password that was not given (or was wrong). A page that cannot be read is skipped and
         named in ``Document.warnings``, as is a page with no text layer (a scan).
         """
-        import pdfplumber
-
         options = resolve_settings(PdfSettings, settings)
         file = Path(path)
         sha = file_sha256(file)
@@ -121,17 +121,9 @@ class PdfParser:
         warnings: list[str] = []
         pages: list[PageContent] = []
         shared: dict[Any, Any] = {}
-        try:
-            pdf = pdfplumber.open(file, password=options.password or "")
-        except Exception as exc:  # pdfminer raises many unrelated types for a bad file
-            raise self._open_error(exc, file, options) from exc
-        with pdf:
-            try:
-                page_list = pdf.pages
-            except Exception as exc:
-                raise self._open_error(exc, file, options) from exc
-            count = len(page_list)
-            for number, page in enumerate(page_list, start=1):
+        with contextlib.ExitStack() as stack:
+            count, page_source = self._open(file, options, stack, warnings)
+            for number, page in page_source:
                 try:
                     with _pdfminer_complaints() as complaints:
                         content = read_page(page, number, options)
@@ -176,16 +168,73 @@ class PdfParser:
             warnings=tuple(warnings),
         )
 
+    def _open(
+        self,
+        file: Path,
+        options: PdfSettings,
+        stack: contextlib.ExitStack,
+        warnings: list[str],
+    ) -> tuple[int, Iterator[tuple[int, Any]]]:
+        """The page count and the pages, one at a time, from the chosen backend. A file
+        pdfium cannot open is opened by pdfplumber instead, which names what is wrong with
+        it as the pdfplumber backend always has."""
+        if options.backend == "pdfium":
+            try:
+                document = stack.enter_context(
+                    contextlib.closing(open_pdfium(file, options.password))
+                )
+                count = len(document)
+            except Exception as exc:  # pypdfium2.PdfiumError, or an unreadable page tree
+                if getattr(exc, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
+                    raise self._password_error(file, options) from exc
+            else:
+                return count, self._pdfium_pages(file, options, document, stack, warnings)
+        import pdfplumber
+
+        try:
+            pdf = stack.enter_context(pdfplumber.open(file, password=options.password or ""))
+            page_list = pdf.pages
+        except Exception as exc:  # pdfminer raises many unrelated types for a bad file
+            raise self._open_error(exc, file, options) from exc
+        return len(page_list), enumerate(page_list, start=1)
+
+    def _pdfium_pages(
+        self,
+        file: Path,
+        options: PdfSettings,
+        document: Any,
+        stack: contextlib.ExitStack,
+        warnings: list[str],
+    ) -> Iterator[tuple[int, Any]]:
+        """Pages read through pdfium; a page pdfium cannot read is read by pdfplumber, with
+        a warning naming why."""
+        fallback: Any = None
+        for index in range(len(document)):
+            try:
+                yield index + 1, PdfiumPage(document, index)
+                continue
+            except Exception as exc:  # pdfium's errors for a page it cannot read
+                problem = _describe(exc)
+            if fallback is None:
+                import pdfplumber
+
+                fallback = stack.enter_context(
+                    pdfplumber.open(file, password=options.password or "")
+                )
+            warnings.append(f"page {index + 1}: read with pdfplumber (pdfium: {problem})")
+            yield index + 1, fallback.pages[index]
+
+    def _password_error(self, file: Path, options: PdfSettings) -> EncryptedDocumentError:
+        if options.password:
+            return EncryptedDocumentError("the PDF is encrypted and the password is wrong", file)
+        return EncryptedDocumentError(
+            "the PDF is encrypted; give its password with the 'password' setting", file
+        )
+
     def _open_error(self, exc: BaseException, file: Path, options: PdfSettings) -> DocumentError:
         reason = _reason(exc)
         if _is_password_error(reason):
-            if options.password:
-                return EncryptedDocumentError(
-                    "the PDF is encrypted and the password is wrong", file
-                )
-            return EncryptedDocumentError(
-                "the PDF is encrypted; give its password with the 'password' setting", file
-            )
+            return self._password_error(file, options)
         if _looks_truncated(file):
             return DocumentError(f"the PDF is truncated or damaged ({_describe(reason)})", file)
         return DocumentError(f"cannot read the PDF ({_describe(reason)})", file)

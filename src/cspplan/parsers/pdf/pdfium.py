@@ -1,0 +1,379 @@
+"""Pages read through pdfium (pypdfium2): characters, rules and rectangles without pdfminer.
+
+pdfminer interprets every page's content stream in Python and builds an object per glyph
+with its whole graphic state, which is most of the time a PDF takes to read. pdfium does the
+same work in C. :class:`PdfiumPage` asks it only for what the parser uses -- each
+character's text, box, font name and size and whether it is upright, and the straight
+segments of the page's paths -- and presents them in the shape pdfplumber gives them
+(character dictionaries in the page's top-left coordinates, ``edges`` for table finding), so
+:func:`~.page.read_page` reads either backend's pages with the same code.
+
+Boxes are made the way pdfminer makes them, not taken from pdfium's glyph boxes: a
+character's box runs from its font's descent below the baseline to one font size above
+that, and across its advance width. That keeps lines, gaps and sizes (and so every
+threshold in the layout code) where the pdfplumber backend puts them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import math
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = ["PdfiumPage", "PdfiumUnreadable", "open_pdfium"]
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+_TextObject = tuple[str, float, float, Matrix, bool, bool, "dict[str, float] | None"]
+"""Font name, size, descent, matrix as displayed, upright, set along the page's axes, and
+the standard font's widths, shared by every character of one text object."""
+
+
+class PdfiumUnreadable(Exception):
+    """The fast path cannot read a page the way the parser needs; the caller falls back to
+    pdfplumber for that page."""
+
+
+def _multiply(m: Matrix, n: Matrix) -> Matrix:
+    """``m`` then ``n`` (row-vector convention, as in PDF: ``p' = p * m * n``)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def display_matrix(mediabox: tuple[float, float, float, float], rotation: int) -> Matrix:
+    """The matrix pdfminer puts in front of a page's content: PDF user space to the page as
+    displayed (its ``/Rotate`` applied), origin at the bottom left."""
+    x0, y0, x1, y1 = mediabox
+    rotation %= 360
+    if rotation == 90:
+        return (0.0, -1.0, 1.0, 0.0, -y0, x1)
+    if rotation == 180:
+        return (-1.0, 0.0, 0.0, -1.0, x1, y1)
+    if rotation == 270:
+        return (0.0, 1.0, -1.0, 0.0, y1, -x0)
+    return (1.0, 0.0, 0.0, 1.0, -x0, -y0)
+
+
+Metrics = tuple[float, dict[str, float]]
+
+
+def _standard_metrics() -> dict[str, Metrics]:
+    """Descent and advance widths (fractions of the font size) of the 14 standard fonts, as
+    pdfminer takes them from their metrics; pdfium measures its substitute fonts instead."""
+    try:
+        from pdfminer.fontmetrics import FONT_METRICS
+    except ImportError:  # pragma: no cover - pdfminer comes with pdfplumber
+        return {}
+    return {
+        name: (
+            float(m[0].get("Descent", 0)) / 1000.0,
+            {str(k): float(v) / 1000.0 for k, v in m[1].items()},
+        )
+        for name, m in FONT_METRICS.items()
+    }
+
+
+_STANDARD: dict[str, Metrics] | None = None
+
+
+def _font_info(raw: Any, obj: Any, size: float) -> tuple[str, float, dict[str, float] | None]:
+    """The font name, descent (a negative fraction of the size) and, for a standard font
+    that is not embedded, its advance widths, of a text object."""
+    global _STANDARD
+    font = raw.FPDFTextObj_GetFont(obj)
+    if not font:
+        return "", 0.0, None
+    length = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    name = ""
+    if length > 0:
+        buffer = ctypes.create_string_buffer(length)
+        raw.FPDFFont_GetBaseFontName(font, buffer, length)
+        name = buffer.value.decode("utf-8", "replace")
+    if _STANDARD is None:
+        _STANDARD = _standard_metrics()
+    base = name.split("+", 1)[-1]
+    if base in _STANDARD and not raw.FPDFFont_GetIsEmbedded(font):
+        descent, widths = _STANDARD[base]
+        return name, descent, widths
+    descent_out = ctypes.c_float()
+    if size > 0 and raw.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(descent_out)):
+        return name, min(0.0, descent_out.value / size), None
+    return name, 0.0, None
+
+
+class PdfiumPage:
+    """One page read through pdfium, with the attributes of a pdfplumber page that
+    :func:`~.page.read_page` uses: ``width``, ``height``, ``chars``, ``images``, ``rects``,
+    ``lines``, ``edges``, ``bbox``, ``extract_words()`` and ``find_tables()``.
+
+    Everything is read when the page is made, then the pdfium page and its text page are
+    closed, so nothing of pdfium's outlives the constructor.
+    """
+
+    def __init__(self, document: Any, index: int) -> None:
+        import pypdfium2.raw as raw
+
+        self.page_number = index + 1
+        page = document[index]
+        try:
+            x0, y0, x1, y1 = (float(v) for v in page.get_mediabox())
+            rotation = int(page.get_rotation())
+            self._display = display_matrix((x0, y0, x1, y1), rotation)
+            sideways = rotation % 180 == 90
+            self.width = (y1 - y0) if sideways else (x1 - x0)
+            self.height = (x1 - x0) if sideways else (y1 - y0)
+            self.bbox = (0.0, 0.0, self.width, self.height)
+            self.chars: list[dict[str, Any]] = []
+            self.images: list[dict[str, Any]] = []
+            self.rects: list[dict[str, Any]] = []
+            self.lines: list[dict[str, Any]] = []
+            self.edges: list[dict[str, Any]] = []
+            self._read_paths(raw, page.raw)
+            textpage = page.get_textpage()
+            try:
+                self._read_chars(raw, textpage.raw)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+
+    # --- characters -------------------------------------------------------------------
+
+    def _read_chars(self, raw: Any, textpage: Any) -> None:
+        count = raw.FPDFText_CountChars(textpage)
+        if count < 0:
+            raise PdfiumUnreadable("pdfium could not read the page's text")
+        if count == 0:
+            return
+        buffer = (ctypes.c_ushort * (count + 1))()
+        written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+        units = list(buffer)[:count]
+        aligned = written == count + 1 and not any(0xD800 <= u < 0xE000 for u in units)
+        display = self._display
+        height = self.height
+        box = raw.FS_RECTF()
+        box_ref = ctypes.byref(box)
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
+        matrix = raw.FS_MATRIX()
+        objects: dict[int | None, _TextObject] = {}
+        void_p = ctypes.c_void_p
+        cast = ctypes.cast
+        chars = self.chars
+        for i in range(count):
+            obj = raw.FPDFText_GetTextObject(textpage, i)
+            if not obj:
+                continue  # a space or line break pdfium made up; pdfminer has none
+            text = chr(units[i]) if aligned else chr(raw.FPDFText_GetUnicode(textpage, i))
+            key = cast(obj, void_p).value
+            info = objects.get(key)
+            if info is None:
+                size = float(raw.FPDFText_GetFontSize(textpage, i))
+                raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
+                m = (matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0)
+                scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
+                unit: Matrix = (m[0] / scale, m[1] / scale, m[2] / scale, m[3] / scale, 0.0, 0.0)
+                name, descent, widths = _font_info(raw, obj, size)
+                shown = _multiply(unit, display)
+                upright = shown[0] * shown[3] > 0 and shown[1] * shown[2] <= 0
+                # Glyphs set along the page's axes (nearly all) take the fast box below.
+                axis = abs(unit[1]) < 1e-6 and abs(unit[2]) < 1e-6 and unit[0] > 0 and unit[3] > 0
+                plain = axis and display[:4] == _IDENTITY[:4]
+                info = (name, size, descent, shown, upright, plain, widths)
+                objects[key] = info
+            name, size, descent, shown, upright, plain, widths = info
+            raw.FPDFText_GetLooseCharBox(textpage, i, box_ref)
+            raw.FPDFText_GetCharOrigin(textpage, i, ox_ref, oy_ref)
+            if plain:
+                bottom_y = oy.value + descent * size + display[5]
+                cx0 = ox.value + display[4]
+                advance = widths.get(text) if widths is not None else None
+                cx1 = box.right + display[4] if advance is None else cx0 + advance * size
+                top = height - (bottom_y + size)
+                bottom = height - bottom_y
+            else:
+                cx0, cx1, top, bottom = self._turned_box(box, ox.value, oy.value, info)
+            chars.append(
+                {
+                    "object_type": "char",
+                    "page_number": self.page_number,
+                    "text": text,
+                    "fontname": name,
+                    "size": size if plain else bottom - top,
+                    "upright": upright,
+                    "matrix": (shown[0], shown[1], shown[2], shown[3], cx0, height - bottom),
+                    "x0": cx0,
+                    "x1": cx1,
+                    "top": top,
+                    "bottom": bottom,
+                    "doctop": top,
+                    "width": cx1 - cx0,
+                    "height": bottom - top,
+                }
+            )
+
+    def _turned_box(
+        self, box: Any, ox: float, oy: float, info: _TextObject
+    ) -> tuple[float, float, float, float]:
+        """The box pdfminer gives a glyph set at an angle or on a turned page: the glyph's
+        advance by one font size, from its descent, turned with the text and the page."""
+        _, size, descent, shown, _, _, _ = info
+        ux, uy, vx, vy = shown[0], shown[1], shown[2], shown[3]
+        # The advance along the text's direction, from pdfium's box in page space.
+        inverse = self._display
+        ax, ay = _direction_in_page(ux, uy, inverse)
+        advance = abs(ax) * (box.right - box.left) + abs(ay) * (box.top - box.bottom)
+        px, py = _apply(self._display, ox, oy)
+        low = descent * size
+        corners = [
+            (px + u * ux + v * vx, py + u * uy + v * vy)
+            for u in (0.0, advance)
+            for v in (low, low + size)
+        ]
+        xs = [c[0] for c in corners]
+        ys = [c[1] for c in corners]
+        return min(xs), max(xs), self.height - max(ys), self.height - min(ys)
+
+    # --- paths --------------------------------------------------------------------------
+
+    def _read_paths(self, raw: Any, page: Any) -> None:
+        count = raw.FPDFPage_CountObjects(page)
+        for obj, matrix in _walk(raw, (raw.FPDFPage_GetObject(page, i) for i in range(count))):
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                self.images.append({"object_type": "image"})
+            elif kind == raw.FPDF_PAGEOBJ_PATH:
+                for points in _subpaths(raw, obj, _multiply(matrix, self._display)):
+                    self._add_shape([(x, self.height - y) for x, y in points])
+
+    def _add_shape(self, points: list[tuple[float, float]]) -> None:
+        """Classify one subpath as pdfminer does (a line, an axis-aligned rectangle or a
+        curve) and keep its edges as pdfplumber derives them."""
+        if len(points) < 2:
+            return
+        if len(points) > 3 and points[-2] == points[0] and points[-1] == points[0]:
+            points = points[:-1]  # a redundant segment back to the start, closed again
+        if len(points) == 2:
+            (ax, at), (bx, bt) = points
+            item = _box("line", min(ax, bx), min(at, bt), max(ax, bx), max(at, bt))
+            item["orientation"] = "h" if at == bt else "v"
+            self.lines.append(item)
+            self.edges.append(item)
+            return
+        if len(points) == 5 and points[4] == points[0]:
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[:4]
+            if (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+                y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+            ):
+                self.rects.append(_box("rect", min(x0, x2), min(y0, y2), max(x0, x2), max(y0, y2)))
+        for (ax, at), (bx, bt) in itertools.pairwise(points):
+            edge = _box("curve_edge", min(ax, bx), min(at, bt), max(ax, bx), max(at, bt))
+            edge["orientation"] = "v" if ax == bx else ("h" if at == bt else None)
+            self.edges.append(edge)
+
+    # --- what read_page asks of a page ----------------------------------------------------
+
+    def extract_words(self, **kwargs: Any) -> list[dict[str, Any]]:
+        """Words from the page's characters, as pdfplumber's ``Page.extract_words``."""
+        from pdfplumber.utils import extract_words
+
+        return extract_words(self.chars, **kwargs)
+
+    def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
+        """Ruled tables, found by pdfplumber's table finder from this page's edges."""
+        from pdfplumber.table import TableFinder, TableSettings
+
+        return TableFinder(self, TableSettings.resolve(table_settings)).tables  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        """Nothing to release: pdfium's page was closed once it was read."""
+
+
+def _box(kind: str, x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
+    return {
+        "object_type": kind,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+    }
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
+
+
+def _direction_in_page(ux: float, uy: float, display: Matrix) -> tuple[float, float]:
+    """A direction given on the displayed page, back in PDF user space (the display matrix
+    is a quarter-turn rotation, so its inverse is its transpose)."""
+    return (ux * display[0] + uy * display[1], ux * display[2] + uy * display[3])
+
+
+def _walk(
+    raw: Any, objects: Iterator[Any], outer: Matrix = _IDENTITY
+) -> Iterator[tuple[Any, Matrix]]:
+    """Every page object, descending into form XObjects, with the matrix from the form's
+    space to the page's."""
+    for obj in objects:
+        if not obj:
+            continue
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
+            m = raw.FS_MATRIX()
+            inner = outer
+            if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+                inner = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+            count = raw.FPDFFormObj_CountObjects(obj)
+            yield from _walk(raw, (raw.FPDFFormObj_GetObject(obj, i) for i in range(count)), inner)
+        else:
+            yield obj, outer
+
+
+def _subpaths(raw: Any, obj: Any, outer: Matrix) -> Iterator[list[tuple[float, float]]]:
+    """The end points of each subpath of a path object, in displayed coordinates (origin at
+    the bottom left); a Bézier segment contributes only its end point, as in pdfminer."""
+    m = raw.FS_MATRIX()
+    matrix = outer
+    if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        matrix = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    points: list[tuple[float, float]] = []
+    bezier = 0
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        segment = raw.FPDFPath_GetPathSegment(obj, i)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_MOVETO and points:
+            yield points
+            points = []
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue  # a control point
+        raw.FPDFPathSegment_GetPoint(segment, x_ref, y_ref)
+        points.append(_apply(matrix, x.value, y.value))
+        if raw.FPDFPathSegment_GetClose(segment) and points[0] != points[-1]:
+            points.append(points[0])
+    if points:
+        yield points
+
+
+def open_pdfium(path: str, password: str | None) -> Any:
+    """The pypdfium2 document for ``path`` (raises ``pypdfium2.PdfiumError``)."""
+    import pypdfium2
+
+    return pypdfium2.PdfDocument(path, password=password or None)

@@ -25,6 +25,7 @@ from typing import Any
 __all__ = ["PdfiumPage", "PdfiumUnreadable", "open_pdfium"]
 
 Matrix = tuple[float, float, float, float, float, float]
+_LINE_END_HYPHEN = ("\ufffe", "\x02")
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
@@ -176,7 +177,12 @@ class PdfiumPage:
             obj = raw.FPDFText_GetTextObject(textpage, i)
             if not obj:
                 continue  # a space or line break pdfium made up; pdfminer has none
-            text = chr(units[i]) if aligned else chr(raw.FPDFText_GetUnicode(textpage, i))
+            unit = units[i] if aligned else 0xFFFE
+            text = chr(unit) if unit != 0xFFFE else chr(raw.FPDFText_GetUnicode(textpage, i))
+            if text in _LINE_END_HYPHEN:
+                # pdfium marks a hyphen that ends a line (U+FFFE in its bulk text, U+0002
+                # for the character); what was printed there is a hyphen.
+                text = "-"
             key = cast(obj, void_p).value
             info = objects.get(key)
             if info is None:

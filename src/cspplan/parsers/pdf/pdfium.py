@@ -89,6 +89,27 @@ def _standard_metrics() -> dict[str, Metrics]:
 _STANDARD: dict[str, Metrics] | None = None
 
 
+_CALLS: tuple[Any, Any, Any] | None = None
+
+
+def _per_char_calls(raw: Any) -> tuple[Any, Any, Any]:
+    """``FPDFText_GetTextObject`` (returning an address), ``FPDFText_GetLooseCharBox`` and
+    ``FPDFText_GetCharOrigin`` as prototypes over plain addresses."""
+    global _CALLS
+    if _CALLS is None:
+        vp, num = ctypes.c_void_p, ctypes.c_int
+
+        def address(function: Any) -> int:
+            return int(ctypes.cast(function, vp).value or 0)
+
+        _CALLS = (
+            ctypes.CFUNCTYPE(vp, vp, num)(address(raw.FPDFText_GetTextObject)),
+            ctypes.CFUNCTYPE(num, vp, num, vp)(address(raw.FPDFText_GetLooseCharBox)),
+            ctypes.CFUNCTYPE(num, vp, num, vp, vp)(address(raw.FPDFText_GetCharOrigin)),
+        )
+    return _CALLS
+
+
 def _font_info(raw: Any, obj: Any, size: float) -> tuple[str, float, dict[str, float] | None]:
     """The font name, descent (a negative fraction of the size) and, for a standard font
     that is not embedded, its advance widths, of a text object."""
@@ -165,17 +186,19 @@ class PdfiumPage:
         display = self._display
         height = self.height
         box = raw.FS_RECTF()
-        box_ref = ctypes.byref(box)
+        box_at = ctypes.addressof(box)
         ox, oy = ctypes.c_double(), ctypes.c_double()
-        ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
+        ox_at, oy_at = ctypes.addressof(ox), ctypes.addressof(oy)
         matrix = raw.FS_MATRIX()
-        objects: dict[int | None, _TextObject] = {}
-        void_p = ctypes.c_void_p
-        cast = ctypes.cast
+        objects: dict[int, _TextObject] = {}
         chars = self.chars
+        # The three calls made for every character go through prototypes taking plain
+        # addresses: ctypes' checks of pypdfium2's typed pointers cost more than pdfium.
+        text_object, loose_box, origin = _per_char_calls(raw)
+        handle = ctypes.cast(textpage, ctypes.c_void_p).value
         for i in range(count):
-            obj = raw.FPDFText_GetTextObject(textpage, i)
-            if not obj:
+            key = text_object(handle, i)
+            if not key:
                 continue  # a space or line break pdfium made up; pdfminer has none
             unit = units[i] if aligned else 0xFFFE
             text = chr(unit) if unit != 0xFFFE else chr(raw.FPDFText_GetUnicode(textpage, i))
@@ -183,25 +206,25 @@ class PdfiumPage:
                 # pdfium marks a hyphen that ends a line (U+FFFE in its bulk text, U+0002
                 # for the character); what was printed there is a hyphen.
                 text = "-"
-            key = cast(obj, void_p).value
             info = objects.get(key)
             if info is None:
+                obj = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_PAGEOBJECT)
                 size = float(raw.FPDFText_GetFontSize(textpage, i))
                 raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
                 m = (matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0)
                 scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
-                unit: Matrix = (m[0] / scale, m[1] / scale, m[2] / scale, m[3] / scale, 0.0, 0.0)
+                turn: Matrix = (m[0] / scale, m[1] / scale, m[2] / scale, m[3] / scale, 0.0, 0.0)
                 name, descent, widths = _font_info(raw, obj, size)
-                shown = _multiply(unit, display)
+                shown = _multiply(turn, display)
                 upright = shown[0] * shown[3] > 0 and shown[1] * shown[2] <= 0
                 # Glyphs set along the page's axes (nearly all) take the fast box below.
-                axis = abs(unit[1]) < 1e-6 and abs(unit[2]) < 1e-6 and unit[0] > 0 and unit[3] > 0
+                axis = abs(turn[1]) < 1e-6 and abs(turn[2]) < 1e-6 and turn[0] > 0 and turn[3] > 0
                 plain = axis and display[:4] == _IDENTITY[:4]
                 info = (name, size, descent, shown, upright, plain, widths)
                 objects[key] = info
             name, size, descent, shown, upright, plain, widths = info
-            raw.FPDFText_GetLooseCharBox(textpage, i, box_ref)
-            raw.FPDFText_GetCharOrigin(textpage, i, ox_ref, oy_ref)
+            loose_box(handle, i, box_at)
+            origin(handle, i, ox_at, oy_at)
             if plain:
                 bottom_y = oy.value + descent * size + display[5]
                 cx0 = ox.value + display[4]
@@ -291,11 +314,11 @@ class PdfiumPage:
 
     # --- what read_page asks of a page ----------------------------------------------------
 
-    def extract_words(self, **kwargs: Any) -> list[dict[str, Any]]:
-        """Words from the page's characters, as pdfplumber's ``Page.extract_words``."""
-        from pdfplumber.utils import extract_words
-
-        return extract_words(self.chars, **kwargs)
+    def extract_words(self, x_tolerance_ratio: float = 0.2, **_: Any) -> list[dict[str, Any]]:
+        """Words from the page's characters (:func:`words_from_chars`), as
+        pdfplumber's ``Page.extract_words`` gives them with the options
+        :func:`~.page.read_page` uses."""
+        return words_from_chars(self.chars, x_tolerance_ratio)
 
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
         """Ruled tables, found by pdfplumber's table finder from this page's edges."""
@@ -305,6 +328,107 @@ class PdfiumPage:
 
     def close(self) -> None:
         """Nothing to release: pdfium's page was closed once it was read."""
+
+
+_LINE_TOLERANCE = 3.0
+"""How far apart, in points, the tops (the left edges, for sideways text) of two characters
+may be and still be on one line: pdfplumber's default ``y_tolerance``."""
+
+
+def words_from_chars(chars: list[dict[str, Any]], gap_ratio: float) -> list[dict[str, Any]]:
+    """Words from characters, exactly as pdfplumber's word extractor makes them with
+    ``x_tolerance_ratio=gap_ratio``, ``extra_attrs=["size", "fontname"]`` and otherwise its
+    defaults, without its general machinery.
+
+    Consecutive characters in one font, size and orientation form a run; a run's
+    characters are grouped into lines by their tops (their left edges, for sideways text)
+    within 3 points, chained, and each line is read along the text; a word ends at a space,
+    where the next character starts before the last one or more than ``gap_ratio`` font
+    sizes after its end, or where it is more than 3 points off the line.
+    """
+    words: list[dict[str, Any]] = []
+    start = 0
+    count = len(chars)
+    while start < count:
+        first = chars[start]
+        key = (first["upright"], first["size"], first["fontname"])
+        end = start + 1
+        while end < count:
+            other = chars[end]
+            if (other["upright"], other["size"], other["fontname"]) != key:
+                break
+            end += 1
+        _run_words(chars[start:end], gap_ratio, words)
+        start = end
+    return words
+
+
+def _run_words(run: list[dict[str, Any]], gap_ratio: float, out: list[dict[str, Any]]) -> None:
+    upright = run[0]["upright"]
+    # Upright text: lines by top, read by x0. Sideways text: lines by x0, read by top.
+    across, start, end = ("top", "x0", "x1") if upright else ("x0", "top", "bottom")
+    cluster: dict[float, int] = {}
+    index = -1
+    last = 0.0
+    for value in sorted({c[across] for c in run}):
+        if index < 0 or value > last + _LINE_TOLERANCE:
+            index += 1
+        cluster[value] = index
+        last = value
+    ordered = sorted(run, key=lambda c: cluster[c[across]])
+    line: list[dict[str, Any]] = []
+    for position, char in enumerate(ordered):
+        line.append(char)
+        following = ordered[position + 1] if position + 1 < len(ordered) else None
+        if following is not None and cluster[following[across]] == cluster[char[across]]:
+            continue
+        if upright:
+            line.sort(key=lambda c: c["x0"])
+        else:
+            line.sort(key=lambda c: (c["top"], c["bottom"]))
+        word: list[dict[str, Any]] = []
+        for c in line:
+            if c["text"].isspace():
+                if word:
+                    out.append(_merge(word))
+                word = []
+                continue
+            if word:
+                prev = word[-1]
+                if (
+                    c[start] < prev[start]
+                    or c[start]
+                    > prev[end] + (gap_ratio * prev["size"] if upright else _LINE_TOLERANCE)
+                    or abs(c[across] - prev[across])
+                    > (_LINE_TOLERANCE if upright else gap_ratio * prev["size"])
+                ):
+                    out.append(_merge(word))
+                    word = []
+            word.append(c)
+        if word:
+            out.append(_merge(word))
+        line = []
+
+
+def _merge(chars: list[dict[str, Any]]) -> dict[str, Any]:
+    first = chars[0]
+    x0 = min(c["x0"] for c in chars)
+    x1 = max(c["x1"] for c in chars)
+    top = min(c["top"] for c in chars)
+    bottom = max(c["bottom"] for c in chars)
+    return {
+        "text": "".join(c["text"] for c in chars),
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "doctop": top,
+        "bottom": bottom,
+        "upright": first["upright"],
+        "height": bottom - top,
+        "width": x1 - x0,
+        "size": first["size"],
+        "fontname": first["fontname"],
+    }
 
 
 def _box(kind: str, x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:

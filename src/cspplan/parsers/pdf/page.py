@@ -343,7 +343,8 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
     """
     if hasattr(page, "layout"):  # a pdfplumber page; a PdfiumPage has its characters made
         prime_objects(page)
-    chars = len(page.chars)
+    # A PdfiumPage counts its characters without making pdfplumber's dictionaries of them.
+    chars = page.char_count if hasattr(page, "char_count") else len(page.chars)
     images = len(page.images)
     width, height = float(page.width), float(page.height)
     if chars == 0:

@@ -19,10 +19,10 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-__all__ = ["PdfiumPage", "PdfiumUnreadable", "open_pdfium"]
+__all__ = ["Glyph", "PdfiumPage", "PdfiumUnreadable", "open_pdfium", "words_from_glyphs"]
 
 Matrix = tuple[float, float, float, float, float, float]
 _LINE_END_HYPHEN = ("\ufffe", "\x02")
@@ -32,6 +32,10 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _TextObject = tuple[str, float, float, Matrix, bool, bool, "dict[str, float] | None"]
 """Font name, size, descent, matrix as displayed, upright, set along the page's axes, and
 the standard font's widths, shared by every character of one text object."""
+
+
+Glyph = tuple[str, float, float, float, float, float, str, bool, Matrix]
+"""One character: text, x0, x1, top, bottom, size, font name, upright, matrix as shown."""
 
 
 class PdfiumUnreadable(Exception):
@@ -157,7 +161,8 @@ class PdfiumPage:
             self.width = (y1 - y0) if sideways else (x1 - x0)
             self.height = (x1 - x0) if sideways else (y1 - y0)
             self.bbox = (0.0, 0.0, self.width, self.height)
-            self.chars: list[dict[str, Any]] = []
+            self.glyphs: list[Glyph] = []
+            self._chars: list[dict[str, Any]] | None = None
             self.images: list[dict[str, Any]] = []
             self.rects: list[dict[str, Any]] = []
             self.lines: list[dict[str, Any]] = []
@@ -191,7 +196,7 @@ class PdfiumPage:
         ox_at, oy_at = ctypes.addressof(ox), ctypes.addressof(oy)
         matrix = raw.FS_MATRIX()
         objects: dict[int, _TextObject] = {}
-        chars = self.chars
+        glyphs = self.glyphs
         # The three calls made for every character go through prototypes taking plain
         # addresses: ctypes' checks of pypdfium2's typed pointers cost more than pdfium.
         text_object, loose_box, origin = _per_char_calls(raw)
@@ -234,23 +239,18 @@ class PdfiumPage:
                 bottom = height - bottom_y
             else:
                 cx0, cx1, top, bottom = self._turned_box(box, ox.value, oy.value, info)
-            chars.append(
-                {
-                    "object_type": "char",
-                    "page_number": self.page_number,
-                    "text": text,
-                    "fontname": name,
-                    "size": size if plain else bottom - top,
-                    "upright": upright,
-                    "matrix": (shown[0], shown[1], shown[2], shown[3], cx0, height - bottom),
-                    "x0": cx0,
-                    "x1": cx1,
-                    "top": top,
-                    "bottom": bottom,
-                    "doctop": top,
-                    "width": cx1 - cx0,
-                    "height": bottom - top,
-                }
+            glyphs.append(
+                (
+                    text,
+                    cx0,
+                    cx1,
+                    top,
+                    bottom,
+                    size if plain else bottom - top,
+                    name,
+                    upright,
+                    (shown[0], shown[1], shown[2], shown[3], cx0, height - bottom),
+                )
             )
 
     def _turned_box(
@@ -314,11 +314,42 @@ class PdfiumPage:
 
     # --- what read_page asks of a page ----------------------------------------------------
 
+    @property
+    def char_count(self) -> int:
+        """The number of characters on the page."""
+        return len(self.glyphs)
+
+    @property
+    def chars(self) -> list[dict[str, Any]]:
+        """The characters as pdfplumber's dictionaries (made on first use: only sideways
+        text and the ``text`` table strategy need them)."""
+        if self._chars is None:
+            self._chars = [
+                {
+                    "object_type": "char",
+                    "page_number": self.page_number,
+                    "text": g[0],
+                    "fontname": g[6],
+                    "size": g[5],
+                    "upright": g[7],
+                    "matrix": g[8],
+                    "x0": g[1],
+                    "x1": g[2],
+                    "top": g[3],
+                    "bottom": g[4],
+                    "doctop": g[3],
+                    "width": g[2] - g[1],
+                    "height": g[4] - g[3],
+                }
+                for g in self.glyphs
+            ]
+        return self._chars
+
     def extract_words(self, x_tolerance_ratio: float = 0.2, **_: Any) -> list[dict[str, Any]]:
         """Words from the page's characters (:func:`words_from_chars`), as
         pdfplumber's ``Page.extract_words`` gives them with the options
         :func:`~.page.read_page` uses."""
-        return words_from_chars(self.chars, x_tolerance_ratio)
+        return words_from_glyphs(self.glyphs, x_tolerance_ratio)
 
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
         """Ruled tables, found by pdfplumber's table finder from this page's edges."""
@@ -335,7 +366,7 @@ _LINE_TOLERANCE = 3.0
 may be and still be on one line: pdfplumber's default ``y_tolerance``."""
 
 
-def words_from_chars(chars: list[dict[str, Any]], gap_ratio: float) -> list[dict[str, Any]]:
+def words_from_glyphs(glyphs: Sequence[Glyph], gap_ratio: float) -> list[dict[str, Any]]:
     """Words from characters, exactly as pdfplumber's word extractor makes them with
     ``x_tolerance_ratio=gap_ratio``, ``extra_attrs=["size", "fontname"]`` and otherwise its
     defaults, without its general machinery.
@@ -348,86 +379,84 @@ def words_from_chars(chars: list[dict[str, Any]], gap_ratio: float) -> list[dict
     """
     words: list[dict[str, Any]] = []
     start = 0
-    count = len(chars)
+    count = len(glyphs)
     while start < count:
-        first = chars[start]
-        key = (first["upright"], first["size"], first["fontname"])
+        first = glyphs[start]
+        size, font, upright = first[5], first[6], first[7]
         end = start + 1
         while end < count:
-            other = chars[end]
-            if (other["upright"], other["size"], other["fontname"]) != key:
+            other = glyphs[end]
+            if other[5] != size or other[6] != font or other[7] != upright:
                 break
             end += 1
-        _run_words(chars[start:end], gap_ratio, words)
+        _run_words(glyphs[start:end], gap_ratio * size, words)
         start = end
     return words
 
 
-def _run_words(run: list[dict[str, Any]], gap_ratio: float, out: list[dict[str, Any]]) -> None:
-    upright = run[0]["upright"]
+def _run_words(run: Sequence[Glyph], gap: float, out: list[dict[str, Any]]) -> None:
+    first = run[0]
+    upright = first[7]
     # Upright text: lines by top, read by x0. Sideways text: lines by x0, read by top.
-    across, start, end = ("top", "x0", "x1") if upright else ("x0", "top", "bottom")
+    across, start, end = (3, 1, 2) if upright else (1, 3, 4)
+    ahead, off = (gap, _LINE_TOLERANCE) if upright else (_LINE_TOLERANCE, gap)
     cluster: dict[float, int] = {}
     index = -1
     last = 0.0
-    for value in sorted({c[across] for c in run}):
+    for value in sorted({g[across] for g in run}):
         if index < 0 or value > last + _LINE_TOLERANCE:
             index += 1
         cluster[value] = index
         last = value
-    ordered = sorted(run, key=lambda c: cluster[c[across]])
-    line: list[dict[str, Any]] = []
-    for position, char in enumerate(ordered):
-        line.append(char)
-        following = ordered[position + 1] if position + 1 < len(ordered) else None
-        if following is not None and cluster[following[across]] == cluster[char[across]]:
-            continue
-        if upright:
-            line.sort(key=lambda c: c["x0"])
-        else:
-            line.sort(key=lambda c: (c["top"], c["bottom"]))
-        word: list[dict[str, Any]] = []
-        for c in line:
-            if c["text"].isspace():
+    lines: list[list[Glyph]] = [[] for _ in range(index + 1)]
+    for g in run:
+        lines[cluster[g[across]]].append(g)
+    size, font = first[5], first[6]
+    for line in lines:
+        line.sort(key=(lambda g: g[1]) if upright else (lambda g: (g[3], g[4])))
+        word: list[Glyph] = []
+        for g in line:
+            if g[0].isspace():
                 if word:
-                    out.append(_merge(word))
+                    out.append(_merge(word, size, font, upright))
                 word = []
                 continue
             if word:
                 prev = word[-1]
                 if (
-                    c[start] < prev[start]
-                    or c[start]
-                    > prev[end] + (gap_ratio * prev["size"] if upright else _LINE_TOLERANCE)
-                    or abs(c[across] - prev[across])
-                    > (_LINE_TOLERANCE if upright else gap_ratio * prev["size"])
+                    g[start] < prev[start]
+                    or g[start] > prev[end] + ahead
+                    or abs(g[across] - prev[across]) > off
                 ):
-                    out.append(_merge(word))
+                    out.append(_merge(word, size, font, upright))
                     word = []
-            word.append(c)
+            word.append(g)
         if word:
-            out.append(_merge(word))
-        line = []
+            out.append(_merge(word, size, font, upright))
 
 
-def _merge(chars: list[dict[str, Any]]) -> dict[str, Any]:
-    first = chars[0]
-    x0 = min(c["x0"] for c in chars)
-    x1 = max(c["x1"] for c in chars)
-    top = min(c["top"] for c in chars)
-    bottom = max(c["bottom"] for c in chars)
+def _merge(glyphs: list[Glyph], size: float, font: str, upright: bool) -> dict[str, Any]:
+    if len(glyphs) == 1:
+        g = glyphs[0]
+        text, x0, x1, top, bottom = g[0], g[1], g[2], g[3], g[4]
+    else:
+        text = "".join([g[0] for g in glyphs])
+        x0 = min([g[1] for g in glyphs])
+        x1 = max([g[2] for g in glyphs])
+        top = min([g[3] for g in glyphs])
+        bottom = max([g[4] for g in glyphs])
     return {
-        "text": "".join(c["text"] for c in chars),
+        "text": text,
         "x0": x0,
         "x1": x1,
         "top": top,
         "doctop": top,
         "bottom": bottom,
-        "upright": first["upright"],
+        "upright": upright,
         "height": bottom - top,
         "width": x1 - x0,
-        "size": first["size"],
-        "fontname": first["fontname"],
+        "size": size,
+        "fontname": font,
     }
 
 

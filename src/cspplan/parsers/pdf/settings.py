@@ -98,5 +98,5 @@ class PdfSettings(ParserSettings):
     furniture_margin: float = attrs.field(default=0.1, validator=_fraction)
     furniture_repeat: float = attrs.field(default=0.5, validator=_fraction)
     backend: str = attrs.field(
-        default="pdfplumber", validator=attrs.validators.in_(("pdfplumber", "pdfium"))
+        default="pdfium", validator=attrs.validators.in_(("pdfplumber", "pdfium"))
     )

@@ -88,6 +88,46 @@ def _pdfminer_complaints() -> Iterator[list[str]]:
         logger.propagate = propagate
 
 
+class _ContentStreams:
+    """Decodes each page's content streams with pdfminer (without interpreting them), so
+    that a damaged stream, which pdfium reads as far as it can without a word, is reported
+    as the pdfplumber backend reports it. Decoding is C (zlib) work, a small part of a
+    page's reading; the decoded data is dropped at once so memory stays flat."""
+
+    def __init__(self, file: Path, password: str | None, stack: contextlib.ExitStack) -> None:
+        self._pages: Iterator[Any] | None = None
+        try:
+            from pdfminer.pdfdocument import PDFDocument
+            from pdfminer.pdfpage import PDFPage
+            from pdfminer.pdfparser import PDFParser
+
+            handle = stack.enter_context(open(file, "rb"))  # noqa: SIM115 - the stack closes it
+            document = PDFDocument(PDFParser(handle), password=password or "")
+            self._pages = iter(PDFPage.create_pages(document))
+        except Exception:  # pdfium opened what pdfminer cannot: nothing to compare with
+            self._pages = None
+
+    def check(self, index: int) -> None:
+        """Decode page ``index``'s content streams (pages are checked in order); pdfminer
+        logs what it could not decode."""
+        from pdfminer.pdftypes import PDFStream, resolve1
+
+        if self._pages is None:
+            return
+        try:
+            page = next(self._pages)
+            for ref in page.contents:
+                stream = resolve1(ref)
+                if isinstance(stream, PDFStream):
+                    stream.get_data()
+                    stream.data = None
+                    stream.rawdata = None
+        except StopIteration:
+            self._pages = None
+        except Exception as exc:  # a stream pdfminer cannot decode at all
+            logging.getLogger("pdfminer").warning("%s", _describe(exc))
+
+
 class PdfParser:
     """Parser for ``.pdf`` plans (pdfplumber, or pdfium with ``backend="pdfium"``)."""
 
@@ -209,7 +249,14 @@ class PdfParser:
         """Pages read through pdfium; a page pdfium cannot read is read by pdfplumber, with
         a warning naming why."""
         fallback: Any = None
+        streams = _ContentStreams(file, options.password, stack)
         for index in range(len(document)):
+            with _pdfminer_complaints() as complaints:
+                streams.check(index)
+            warnings.extend(
+                f"page {index + 1}: problem reading the page, some content may be missing ({text})"
+                for text in sorted(set(complaints))
+            )
             try:
                 yield index + 1, PdfiumPage(document, index)
                 continue

@@ -19,8 +19,9 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
+import os
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
 __all__ = ["Glyph", "PdfiumPage", "PdfiumUnreadable", "open_pdfium", "words_from_glyphs"]
 
@@ -83,7 +84,7 @@ def _standard_metrics() -> dict[str, Metrics]:
         return {}
     return {
         name: (
-            float(m[0].get("Descent", 0)) / 1000.0,
+            float(cast(float, m[0].get("Descent", 0))) / 1000.0,
             {str(k): float(v) / 1000.0 for k, v in m[1].items()},
         )
         for name, m in FONT_METRICS.items()
@@ -149,7 +150,7 @@ class PdfiumPage:
     """
 
     def __init__(self, document: Any, index: int) -> None:
-        import pypdfium2.raw as raw
+        import pypdfium2.raw as raw  # type: ignore[import-untyped]
 
         self.page_number = index + 1
         page = document[index]
@@ -398,19 +399,21 @@ def _run_words(run: Sequence[Glyph], gap: float, out: list[dict[str, Any]]) -> N
     first = run[0]
     upright = first[7]
     # Upright text: lines by top, read by x0. Sideways text: lines by x0, read by top.
-    across, start, end = (3, 1, 2) if upright else (1, 3, 4)
     ahead, off = (gap, _LINE_TOLERANCE) if upright else (_LINE_TOLERANCE, gap)
+    # (across, start, end): where a glyph sits across the line, and where it starts and
+    # ends along it.
+    place = {id(g): ((g[3], g[1], g[2]) if upright else (g[1], g[3], g[4])) for g in run}
     cluster: dict[float, int] = {}
     index = -1
     last = 0.0
-    for value in sorted({g[across] for g in run}):
+    for value in sorted({p[0] for p in place.values()}):
         if index < 0 or value > last + _LINE_TOLERANCE:
             index += 1
         cluster[value] = index
         last = value
     lines: list[list[Glyph]] = [[] for _ in range(index + 1)]
     for g in run:
-        lines[cluster[g[across]]].append(g)
+        lines[cluster[place[id(g)][0]]].append(g)
     size, font = first[5], first[6]
     for line in lines:
         line.sort(key=(lambda g: g[1]) if upright else (lambda g: (g[3], g[4])))
@@ -422,11 +425,12 @@ def _run_words(run: Sequence[Glyph], gap: float, out: list[dict[str, Any]]) -> N
                 word = []
                 continue
             if word:
-                prev = word[-1]
+                across, start, _ = place[id(g)]
+                prev_across, prev_start, prev_end = place[id(word[-1])]
                 if (
-                    g[start] < prev[start]
-                    or g[start] > prev[end] + ahead
-                    or abs(g[across] - prev[across]) > off
+                    start < prev_start
+                    or start > prev_end + ahead
+                    or abs(across - prev_across) > off
                 ):
                     out.append(_merge(word, size, font, upright))
                     word = []
@@ -531,8 +535,8 @@ def _subpaths(raw: Any, obj: Any, outer: Matrix) -> Iterator[list[tuple[float, f
         yield points
 
 
-def open_pdfium(path: str, password: str | None) -> Any:
+def open_pdfium(path: str | os.PathLike[str], password: str | None) -> Any:
     """The pypdfium2 document for ``path`` (raises ``pypdfium2.PdfiumError``)."""
     import pypdfium2
 
-    return pypdfium2.PdfDocument(path, password=password or None)
+    return pypdfium2.PdfDocument(os.fspath(path), password=password or None)

@@ -106,7 +106,14 @@ def test_pages_read_as_pdfplumber_reads_them(name: str, built: dict[str, Path]) 
             assert (page.width, page.height) == pytest.approx(
                 (float(reference.width), float(reference.height)), abs=0.01
             )
-            ours = _upright(page.extract_words(x_tolerance_ratio=0.2))
+            ours = _upright(
+                page.extract_words(
+                    extra_attrs=["size", "fontname"],
+                    keep_blank_chars=False,
+                    use_text_flow=False,
+                    x_tolerance_ratio=0.2,
+                )
+            )
             theirs = _upright(
                 reference.extract_words(extra_attrs=["size", "fontname"], x_tolerance_ratio=0.2)
             )
@@ -133,6 +140,17 @@ def test_pages_read_as_pdfplumber_reads_them(name: str, built: dict[str, Path]) 
 def _upright(words: list[dict[str, Any]]) -> list[Word]:
     out = [word_from_pdfplumber(w) for w in words if w["upright"]]
     return [w for w in out if w is not None]
+
+
+def test_other_word_options_go_to_pdfplumbers_extractor(built: dict[str, Path]) -> None:
+    document = pypdfium2.PdfDocument(built["ruled"])
+    page = PdfiumPage(document, 0)
+    assert [
+        _key(w) for w in page.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1)
+    ] == [
+        _key(w) for w in extract_words(page.chars, extra_attrs=["size", "fontname"], x_tolerance=1)
+    ]
+    document.close()
 
 
 def test_display_matrix_turns_the_page_as_pdfminer_does() -> None:

@@ -346,11 +346,21 @@ class PdfiumPage:
             ]
         return self._chars
 
-    def extract_words(self, x_tolerance_ratio: float = 0.2, **_: Any) -> list[dict[str, Any]]:
-        """Words from the page's characters (:func:`words_from_chars`), as
-        pdfplumber's ``Page.extract_words`` gives them with the options
-        :func:`~.page.read_page` uses."""
-        return words_from_glyphs(self.glyphs, x_tolerance_ratio)
+    def extract_words(self, **options: Any) -> list[dict[str, Any]]:
+        """Words from the page's characters, as pdfplumber's ``Page.extract_words`` makes
+        them: with the options :func:`~.page.read_page` passes, by
+        :func:`words_from_glyphs`; with any others (a ``text`` table strategy's), by
+        pdfplumber's own extractor over :attr:`chars`."""
+        ratio = options.get("x_tolerance_ratio")
+        if isinstance(ratio, (int, float)) and options == {
+            **_READ_PAGE_WORDS,
+            "x_tolerance_ratio": ratio,
+        }:
+            return words_from_glyphs(self.glyphs, float(ratio))
+        from pdfplumber.utils.text import extract_words
+
+        words: list[dict[str, Any]] = extract_words(self.chars, **options)
+        return words
 
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
         """Ruled tables, found by pdfplumber's table finder from this page's edges."""
@@ -361,6 +371,13 @@ class PdfiumPage:
     def close(self) -> None:
         """Nothing to release: pdfium's page was closed once it was read."""
 
+
+_READ_PAGE_WORDS: dict[str, Any] = {
+    "extra_attrs": ["size", "fontname"],
+    "keep_blank_chars": False,
+    "use_text_flow": False,
+}
+"""The word options :func:`~.page.read_page` passes (with ``x_tolerance_ratio``)."""
 
 _LINE_TOLERANCE = 3.0
 """How far apart, in points, the tops (the left edges, for sideways text) of two characters

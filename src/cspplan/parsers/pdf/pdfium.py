@@ -415,7 +415,14 @@ def words_from_glyphs(glyphs: Sequence[Glyph], gap_ratio: float) -> list[dict[st
 def _run_words(run: Sequence[Glyph], gap: float, out: list[dict[str, Any]]) -> None:
     first = run[0]
     upright = first[7]
-    # Upright text: lines by top, read by x0. Sideways text: lines by x0, read by top.
+    size, font = first[5], first[6]
+    if upright and all(g[3] == first[3] for g in run):
+        # One line (the usual run): no grouping, and usually already in reading order.
+        line = list(run)
+        if any(line[i][1] > line[i + 1][1] for i in range(len(line) - 1)):
+            line.sort(key=lambda g: g[1])
+        _upright_words(line, gap, size, font, out)
+        return
     ahead, off = (gap, _LINE_TOLERANCE) if upright else (_LINE_TOLERANCE, gap)
     # (across, start, end): where a glyph sits across the line, and where it starts and
     # ends along it.
@@ -431,9 +438,12 @@ def _run_words(run: Sequence[Glyph], gap: float, out: list[dict[str, Any]]) -> N
     lines: list[list[Glyph]] = [[] for _ in range(index + 1)]
     for g in run:
         lines[cluster[place[id(g)][0]]].append(g)
-    size, font = first[5], first[6]
     for line in lines:
-        line.sort(key=(lambda g: g[1]) if upright else (lambda g: (g[3], g[4])))
+        if upright:
+            line.sort(key=lambda g: g[1])
+            _upright_words(line, gap, size, font, out)
+            continue
+        line.sort(key=lambda g: (g[3], g[4]))
         word: list[Glyph] = []
         for g in line:
             if g[0].isspace():
@@ -454,6 +464,27 @@ def _run_words(run: Sequence[Glyph], gap: float, out: list[dict[str, Any]]) -> N
             word.append(g)
         if word:
             out.append(_merge(word, size, font, upright))
+
+
+def _upright_words(
+    line: list[Glyph], gap: float, size: float, font: str, out: list[dict[str, Any]]
+) -> None:
+    """Words of one line of upright glyphs in reading order."""
+    word: list[Glyph] = []
+    for g in line:
+        if g[0].isspace():
+            if word:
+                out.append(_merge(word, size, font, True))
+            word = []
+            continue
+        if word:
+            prev = word[-1]
+            if g[1] < prev[1] or g[1] > prev[2] + gap or abs(g[3] - prev[3]) > _LINE_TOLERANCE:
+                out.append(_merge(word, size, font, True))
+                word = []
+        word.append(g)
+    if word:
+        out.append(_merge(word, size, font, True))
 
 
 def _merge(glyphs: list[Glyph], size: float, font: str, upright: bool) -> dict[str, Any]:

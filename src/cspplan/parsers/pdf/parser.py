@@ -14,7 +14,7 @@ from ...errors import DocumentError, EncryptedDocumentError
 from ..base import file_sha256, resolve_settings
 from .assemble import assemble
 from .page import PageContent, compact_page, read_page
-from .pdfium import PdfiumPage, open_pdfium
+from .pdfium import PdfiumPage, descriptor_descents, open_pdfium
 from .settings import PdfSettings
 
 __all__ = ["PdfParser"]
@@ -91,7 +91,8 @@ def _pdfminer_complaints() -> Iterator[list[str]]:
 class _ContentStreams:
     """Decodes each page's content streams with pdfminer (without interpreting them), so
     that a damaged stream, which pdfium reads as far as it can without a word, is reported
-    as the pdfplumber backend reports it. Decoding is C (zlib) work, a small part of a
+    as the pdfplumber backend reports it; and reads the descents of the page's fonts from
+    their descriptors, which pdfium does not offer. Decoding is C (zlib) work, a small part of a
     page's reading; the decoded data is dropped at once so memory stays flat."""
 
     def __init__(self, file: Path, password: str | None, stack: contextlib.ExitStack) -> None:
@@ -107,15 +108,18 @@ class _ContentStreams:
         except Exception:  # pdfium opened what pdfminer cannot: nothing to compare with
             self._pages = None
 
-    def check(self, index: int) -> None:
+    def check(self, index: int) -> dict[str, float]:
         """Decode page ``index``'s content streams (pages are checked in order); pdfminer
-        logs what it could not decode."""
+        logs what it could not decode. Returns the descents its fonts' descriptors give
+        (see :func:`~.pdfium.descriptor_descents`)."""
         from pdfminer.pdftypes import PDFStream, resolve1
 
         if self._pages is None:
-            return
+            return {}
+        descents: dict[str, float] = {}
         try:
             page = next(self._pages)
+            descents = descriptor_descents(page.resources)
             for ref in page.contents:
                 stream = resolve1(ref)
                 if isinstance(stream, PDFStream):
@@ -126,6 +130,7 @@ class _ContentStreams:
             self._pages = None
         except Exception as exc:  # a stream pdfminer cannot decode at all
             logging.getLogger("pdfminer").warning("%s", _describe(exc))
+        return descents
 
 
 class PdfParser:
@@ -252,13 +257,13 @@ class PdfParser:
         streams = _ContentStreams(file, options.password, stack)
         for index in range(len(document)):
             with _pdfminer_complaints() as complaints:
-                streams.check(index)
+                descents = streams.check(index)
             warnings.extend(
                 f"page {index + 1}: problem reading the page, some content may be missing ({text})"
                 for text in sorted(set(complaints))
             )
             try:
-                yield index + 1, PdfiumPage(document, index)
+                yield index + 1, PdfiumPage(document, index, descents)
                 continue
             except Exception as exc:  # pdfium's errors for a page it cannot read
                 problem = _describe(exc)

@@ -115,6 +115,47 @@ def _per_char_calls(raw: Any) -> tuple[Any, Any, Any]:
     return _CALLS
 
 
+def _base(name: str) -> str:
+    """A font name without its subset tag (``ABCDEF+``)."""
+    return name.split("+", 1)[-1]
+
+
+def descriptor_descents(resources: Any) -> dict[str, float]:
+    """Descent (a negative fraction of the font size) of each font in a page's resources
+    (pdfminer objects), from its font descriptor, as pdfminer takes it: pdfium measures
+    the font program instead where the descriptor says 0, which would move every box of
+    that font. Keyed by base font name, with and without its subset tag; fonts without a
+    descriptor (the standard 14, Type 3) are left out."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    out: dict[str, float] = {}
+    fonts = resolve1(resources.get("Font")) if isinstance(resources, dict) else None
+    if not isinstance(fonts, dict):
+        return out
+    for ref in fonts.values():
+        spec = resolve1(ref)
+        if not isinstance(spec, dict):
+            continue
+        name = resolve1(spec.get("BaseFont"))
+        subtype = resolve1(spec.get("Subtype"))
+        if not isinstance(name, PSLiteral) or getattr(subtype, "name", None) == "Type3":
+            continue
+        holder = spec
+        descendants = resolve1(spec.get("DescendantFonts"))
+        if isinstance(descendants, list) and descendants:
+            holder = resolve1(descendants[0])
+        descriptor = resolve1(holder.get("FontDescriptor")) if isinstance(holder, dict) else None
+        if not isinstance(descriptor, dict):
+            continue
+        value = resolve1(descriptor.get("Descent", 0))
+        if not isinstance(value, (int, float)):
+            continue
+        basename = name.name.decode("latin-1") if isinstance(name.name, bytes) else str(name.name)
+        out[basename] = out[_base(basename)] = -abs(float(value)) / 1000.0
+    return out
+
+
 def _font_info(raw: Any, obj: Any, size: float) -> tuple[str, float, dict[str, float] | None]:
     """The font name, descent (a negative fraction of the size) and, for a standard font
     that is not embedded, its advance widths, of a text object."""
@@ -149,10 +190,11 @@ class PdfiumPage:
     closed, so nothing of pdfium's outlives the constructor.
     """
 
-    def __init__(self, document: Any, index: int) -> None:
+    def __init__(self, document: Any, index: int, descents: dict[str, float] | None = None) -> None:
         import pypdfium2.raw as raw  # type: ignore[import-untyped]
 
         self.page_number = index + 1
+        self._descents = descents or {}
         page = document[index]
         try:
             x0, y0, x1, y1 = (float(v) for v in page.get_mediabox())
@@ -221,6 +263,8 @@ class PdfiumPage:
                 scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
                 turn: Matrix = (m[0] / scale, m[1] / scale, m[2] / scale, m[3] / scale, 0.0, 0.0)
                 name, descent, widths = _font_info(raw, obj, size)
+                if widths is None:
+                    descent = self._descents.get(name, self._descents.get(_base(name), descent))
                 shown = _multiply(turn, display)
                 upright = shown[0] * shown[3] > 0 and shown[1] * shown[2] <= 0
                 # Glyphs set along the page's axes (nearly all) take the fast box below.

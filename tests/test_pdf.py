@@ -522,10 +522,10 @@ def test_pdfium_falls_back_to_pdfplumber_for_a_page_it_cannot_read(
     from cspplan.parsers.pdf import parser as parser_module
 
     class Failing(PdfiumPage):
-        def __init__(self, document: Any, index: int) -> None:
+        def __init__(self, document: Any, index: int, *args: Any) -> None:
             if index == 1:
                 raise RuntimeError("odd page")
-            super().__init__(document, index)
+            super().__init__(document, index, *args)
 
     expected = PdfParser().parse(built["break_repeat"], {"backend": "pdfplumber"})
     monkeypatch.setattr(parser_module, "PdfiumPage", Failing)

@@ -88,6 +88,48 @@ def _pdfminer_complaints() -> Iterator[list[str]]:
         logger.propagate = propagate
 
 
+_CHECKED_BYTES = 64 << 20
+"""How much of one content stream is inflated to check it: real pages' streams are far
+smaller, and a deflate bomb must not be inflated twice (pdfium inflates it once)."""
+
+
+def _check_stream(stream: Any) -> None:
+    """Decode a content stream the way pdfminer would, to hear what it cannot decode, but
+    without keeping its data: Flate (after ASCII85, as some producers write it) is
+    inflated in pieces up to :data:`_CHECKED_BYTES`; other filters go to pdfminer."""
+    import zlib
+
+    from pdfminer.ascii85 import ascii85decode
+    from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_FLATE_DECODE
+
+    filters = [f for f, _ in stream.get_filters()]
+    data = stream.rawdata
+    if (
+        data is None
+        or not filters
+        or not all(f in LITERALS_FLATE_DECODE or f in LITERALS_ASCII85_DECODE for f in filters)
+    ):
+        stream.get_data()
+        return
+    for index, name in enumerate(filters):
+        if name in LITERALS_ASCII85_DECODE:
+            data = ascii85decode(data)
+            continue
+        inflater = zlib.decompressobj()
+        seen = 0
+        try:
+            piece = inflater.decompress(data, 1 << 20)
+            while piece and seen < _CHECKED_BYTES:
+                seen += len(piece)
+                piece = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+        except zlib.error as exc:
+            logging.getLogger("pdfminer").warning(
+                "Data-loss while decompressing corrupted data (%s)", exc
+            )
+            return
+        return  # a filter after Flate would need the whole output: not checked
+
+
 class _ContentStreams:
     """Decodes each page's content streams with pdfminer (without interpreting them), so
     that a damaged stream, which pdfium reads as far as it can without a word, is reported
@@ -123,7 +165,7 @@ class _ContentStreams:
             for ref in page.contents:
                 stream = resolve1(ref)
                 if isinstance(stream, PDFStream):
-                    stream.get_data()
+                    _check_stream(stream)
                     stream.data = None
                     stream.rawdata = None
         except StopIteration:

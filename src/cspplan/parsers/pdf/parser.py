@@ -111,7 +111,7 @@ def _check_stream(stream: Any) -> None:
     ):
         stream.get_data()
         return
-    for index, name in enumerate(filters):
+    for name in filters:
         if name in LITERALS_ASCII85_DECODE:
             data = ascii85decode(data)
             continue

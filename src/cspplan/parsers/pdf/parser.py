@@ -93,10 +93,12 @@ _CHECKED_BYTES = 64 << 20
 smaller, and a deflate bomb must not be inflated twice (pdfium inflates it once)."""
 
 
-def _check_stream(stream: Any) -> None:
+def _check_stream(stream: Any) -> bool:
     """Decode a content stream the way pdfminer would, to hear what it cannot decode, but
     without keeping its data: Flate (after ASCII85, as some producers write it) is
-    inflated in pieces up to :data:`_CHECKED_BYTES`; other filters go to pdfminer."""
+    inflated in pieces up to :data:`_CHECKED_BYTES`; other filters go to pdfminer.
+    Returns True where the stream inflates to more than that: pdfium, which aborts the
+    process when it runs out of memory, is not given such a page."""
     import zlib
 
     from pdfminer.ascii85 import ascii85decode
@@ -110,7 +112,7 @@ def _check_stream(stream: Any) -> None:
         or not all(f in LITERALS_FLATE_DECODE or f in LITERALS_ASCII85_DECODE for f in filters)
     ):
         stream.get_data()
-        return
+        return False
     for name in filters:
         if name in LITERALS_ASCII85_DECODE:
             data = ascii85decode(data)
@@ -126,8 +128,10 @@ def _check_stream(stream: Any) -> None:
             logging.getLogger("pdfminer").warning(
                 "Data-loss while decompressing corrupted data (%s)", exc
             )
-            return
-        return  # a filter after Flate would need the whole output: not checked
+            return False
+        # A filter after Flate would need the whole output: it is not checked.
+        return seen >= _CHECKED_BYTES
+    return False
 
 
 class _ContentStreams:
@@ -150,29 +154,31 @@ class _ContentStreams:
         except Exception:  # pdfium opened what pdfminer cannot: nothing to compare with
             self._pages = None
 
-    def check(self, index: int) -> dict[str, float]:
+    def check(self, index: int) -> tuple[dict[str, float], bool]:
         """Decode page ``index``'s content streams (pages are checked in order); pdfminer
         logs what it could not decode. Returns the descents its fonts' descriptors give
-        (see :func:`~.pdfium.descriptor_descents`)."""
+        (see :func:`~.pdfium.descriptor_descents`), and whether a stream is too large to
+        give to pdfium."""
         from pdfminer.pdftypes import PDFStream, resolve1
 
         if self._pages is None:
-            return {}
+            return {}, False
         descents: dict[str, float] = {}
+        oversized = False
         try:
             page = next(self._pages)
             descents = descriptor_descents(page.resources)
             for ref in page.contents:
                 stream = resolve1(ref)
                 if isinstance(stream, PDFStream):
-                    _check_stream(stream)
+                    oversized = _check_stream(stream) or oversized
                     stream.data = None
                     stream.rawdata = None
         except StopIteration:
             self._pages = None
         except Exception as exc:  # a stream pdfminer cannot decode at all
             logging.getLogger("pdfminer").warning("%s", _describe(exc))
-        return descents
+        return descents, oversized
 
 
 class PdfParser:
@@ -299,16 +305,19 @@ class PdfParser:
         streams = _ContentStreams(file, options.password, stack)
         for index in range(len(document)):
             with _pdfminer_complaints() as complaints:
-                descents = streams.check(index)
+                descents, oversized = streams.check(index)
             warnings.extend(
                 f"page {index + 1}: problem reading the page, some content may be missing ({text})"
                 for text in sorted(set(complaints))
             )
-            try:
-                yield index + 1, PdfiumPage(document, index, descents)
-                continue
-            except Exception as exc:  # pdfium's errors for a page it cannot read
-                problem = _describe(exc)
+            if oversized:
+                problem = f"a content stream inflates to more than {_CHECKED_BYTES >> 20} MB"
+            else:
+                try:
+                    yield index + 1, PdfiumPage(document, index, descents)
+                    continue
+                except Exception as exc:  # pdfium's errors for a page it cannot read
+                    problem = _describe(exc)
             if fallback is None:
                 import pdfplumber
 

@@ -228,6 +228,10 @@ WITNESSES: dict[tuple[str, Severity], Callable[[], Plan]] = {
     ("C201", WARN): lambda: _objective_vs("deliberate secondary fires", "secondary fires"),
     ("C202", ERR): lambda: _violent("875"),
     ("C210", WARN): lambda: milestone_plan(
+        ("Review completed", timescale("September 2006", "2006-09-01", "2006-09-30")),
+        own="2005/06",
+    ),
+    ("C210", INFO): lambda: milestone_plan(
         ("Review completed", timescale("September 2006", "2006-09-01", "2006-09-30"))
     ),
     ("C211", INFO): lambda: milestone_plan(

@@ -34,7 +34,7 @@ __all__ = [
     "Workstream",
 ]
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """Version of the serialised form. A change that breaks existing JSON bumps the major part."""
 
 _SOURCE = SourceRef()
@@ -234,6 +234,9 @@ class Action:
         source: Where the action's first row is.
         objective: The id of the objective the action serves (``"O3"``), where the plan sets
             its actions out under objectives.
+        period: The period the action is set out for, where the heading of its section or
+            the caption of its table names one ("Delivery plan 2019/20" in an annual report
+            on 2018/19); ``None`` where the action falls under the plan's own period.
     """
 
     id: str
@@ -251,6 +254,7 @@ class Action:
     extra: tuple[ExtraField, ...] = ()
     source: SourceRef = _SOURCE
     objective: str | None = None
+    period: Period | None = None
 
     def __repr__(self) -> str:
         return _short_repr("Action", id=self.id, ref=self.ref, text=_first_words(self.text))

@@ -14,8 +14,10 @@ import attrs
 import regex
 
 from ..document import Block, Heading, ListItem, Paragraph, Table, block_text
-from ..model.plan import Claim, ClaimKind, Indicator, Objective, Target
+from ..model.plan import Action, Claim, ClaimKind, Indicator, Objective, Target
 from ..model.source import SourceRef
+from ..model.values import Period
+from ..text.patterns import IGNORECASE, lazy
 from .actions import ActionTableReading
 from .draft import PlanDraft, PriorityDraft, rows_unclassified
 from .facts import (
@@ -30,6 +32,7 @@ from .facts import (
 from .indicators import find_indicators
 from .memberships import table_to_memberships
 from .numbers import TIMEOUT
+from .periods import section_period
 from .structure import action_plan_title, legend_entry, named_prefix
 from .targets import find_targets
 from .trajectory import Trajectory, apply_trajectory
@@ -56,6 +59,10 @@ TABLE_UNDER_HEADING = 3
 heading's action plan."""
 BULLET_LEGEND_WORDS = 15
 """The most words a lone bullet may have to be the legend of a marker (Word turns "*" into "•")."""
+LINE_HEADING_LEVEL = 3
+"""The outline level of a line that only reads as a heading (no heading style or ``#``)."""
+CAPTION_REACH = 2
+"""How many blocks above a table its caption may be (blank lines between are skipped)."""
 
 _OWN_PRIORITIES = regex.compile(
     r"\b(?:our|the\s+partnership'?s|this\s+plan'?s|the\s+plan'?s)\s+(?:\w+\s+){0,3}priorities\s+(?:are|will\s+be)\b"
@@ -63,6 +70,9 @@ _OWN_PRIORITIES = regex.compile(
     regex.IGNORECASE,
 )
 """A sentence about the plan's own priorities, as against "two of the county's priorities"."""
+_SENTENCE_END = lazy(r"[.;!?]$")
+_CAPTION_LABEL = lazy(r"(?:table|figure|appendix|annex)\s+\w{1,4}\b", IGNORECASE)
+"""A caption's label ("Table 3:"), which makes a line ending in a full stop a caption still."""
 
 
 def read_tables(blocks: Sequence[Block]) -> tuple[dict[int, TableFacts], tuple[str, ...]]:
@@ -110,6 +120,9 @@ class Walk:
     pending_trajectory: tuple[int, Table] | None = None
     priority_list: list[PriorityDraft] | None = None
     measures: bool = False
+    sections: list[tuple[int, Period]] = attrs.Factory(list)
+    """The periods the open sections' headings name, with each heading's level, outermost
+    first ("Delivery plan 2007/08" over "Burglary")."""
 
     def open_priority(self, title: str, source: SourceRef, index: int | None) -> PriorityDraft:
         """Open a new priority: what follows is its."""
@@ -142,6 +155,14 @@ class Walk:
                 index += self.table(index, block)
                 continue
             line = LineFacts(block.text)
+            if isinstance(block, Heading) and line.objective is None:
+                self.enter_section(block.text, block.level)
+            elif line.objective is None and reads_as_heading(
+                block,
+                blocks[index + 1] if index + 1 < len(blocks) else None,
+                blocks[index - 1] if index > 0 else None,
+            ):
+                self.enter_section(block.text, LINE_HEADING_LEVEL)
             if isinstance(block, Heading) and line.objective is not None:
                 index += self.paragraph(index, Paragraph(text=block.text, source=block.source))
                 continue
@@ -155,7 +176,7 @@ class Walk:
                 strong = isinstance(block, Paragraph) and block.emphasis
                 handled = self.heading(
                     index,
-                    Heading(text=block.text, level=3, source=block.source),
+                    Heading(text=block.text, level=LINE_HEADING_LEVEL, source=block.source),
                     heading_facts(block.text),
                     opens=strong,
                     closes=strong or isinstance(block, ListItem),
@@ -181,6 +202,41 @@ class Walk:
                 index += self.paragraph(index, block)
                 continue
             index += 1
+
+    # ---- section periods ---------------------------------------------------------------------
+    def enter_section(self, text: str, level: int) -> None:
+        """A heading at ``level`` closes the sections at its level or deeper, and where it
+        names a period ("What we will do in 2019/20") that period holds beneath it."""
+        while self.sections and self.sections[-1][0] >= level:
+            self.sections.pop()
+        period = section_period(text)
+        if period is not None:
+            self.sections.append((level, period))
+
+    def section_period(self) -> Period | None:
+        """The period the innermost open section's heading names, if any."""
+        return self.sections[-1][1] if self.sections else None
+
+    def caption_period(self, index: int) -> Period | None:
+        """The period the caption right above the table at ``index`` names ("Table 3:
+        Actions for 2019/20.", "Our projects for 2012/13:"), else the open section's. A
+        sentence above a table is not its caption: its years may be anything."""
+        for block in reversed(self.blocks[max(0, index - CAPTION_REACH) : index]):
+            if isinstance(block, Table):
+                break
+            text = " ".join(block_text(block).split())
+            if not text:
+                continue
+            if not _SENTENCE_END.search(text) or _CAPTION_LABEL.match(text):
+                period = section_period(text)
+                if period is not None:
+                    return period
+            break
+        return self.section_period()
+
+    def dated(self, action: Action, period: Period | None) -> Action:
+        """``action`` set out for ``period``, where one is named."""
+        return action if period is None else attrs.evolve(action, period=period)
 
     # ---- headings ----------------------------------------------------------------------------
     def heading(
@@ -447,7 +503,8 @@ class Walk:
                     or [Indicator(text=text, scheme="local", source=item.source)]
                 )
             else:
-                home.actions.append(self.draft.new_action(text, item.source))
+                action = self.draft.new_action(text, item.source)
+                home.actions.append(self.dated(action, self.section_period()))
             self.draft.place(i)
         self.draft.place(index)
         return items[-1] - index + 1
@@ -544,7 +601,8 @@ class Walk:
                     Indicator(text=text, scheme="local", source=block.source)
                 )
             elif self.current.delivery:
-                self.current.actions.append(self.draft.new_action(text, block.source))
+                action = self.draft.new_action(text, block.source)
+                self.current.actions.append(self.dated(action, self.section_period()))
             else:
                 self.current.objectives.append(self.draft.make_objective(text, None, block.source))
             self.draft.place(index)
@@ -638,4 +696,9 @@ class Walk:
                 self.draft.place(self.last_heading_index)
             elif _has_plan_preamble(reading):
                 owner = self.open_priority("Action plan", source, None)
+        period = self.caption_period(index)
+        if period is not None:
+            reading = attrs.evolve(
+                reading, actions=tuple(self.dated(a, period) for a in reading.actions)
+            )
         self.draft.place_action_table(index, reading, owner, grouped, objective_id)

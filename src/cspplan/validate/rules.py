@@ -127,7 +127,7 @@ RULES: tuple[Rule, ...] = (
     Rule("A140", "count-items", (ERR,), check_count_items),
     Rule("C201", "objective-target", (ERR, WARN), check_objective_target),
     Rule("C202", "duplicate-target", (ERR,), check_duplicate_target),
-    Rule("C210", "milestone-period", (WARN,), check_milestone_period),
+    Rule("C210", "milestone-period", (WARN, INFO), check_milestone_period),
     Rule("C211", "milestone-order", (INFO,), check_milestone_order),
     Rule("M301", "action-lead", (WARN,), check_action_lead),
     Rule("M302", "action-timescale", (WARN,), check_action_timescale),

@@ -50,6 +50,7 @@ from test_validate_support import (
     target,
     timescale,
 )
+from test_validate_tables import MET, profiled, rated
 
 ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 EMPTY = plan()
@@ -238,6 +239,10 @@ WITNESSES: dict[tuple[str, Severity], Callable[[], Plan]] = {
     ("M303", INFO): lambda: _actions(
         action("A1", "first", milestones=[("x", timescale("after the review"))])
     ),
+    ("A113", ERR): lambda: profiled("1,776", "450", "446", "442", "448"),
+    ("A113", WARN): lambda: profiled("1,800", "450", "450", "450", "470"),
+    ("A150", ERR): lambda: rated("Green", MET, "1,560", "1,482", "1,611"),
+    ("A150", WARN): lambda: rated("Green", MET, "1,600", "1,500", "1,540"),
 }
 """For each rule code and each severity it declares, a plan that draws that severity."""
 

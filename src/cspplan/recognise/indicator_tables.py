@@ -595,8 +595,8 @@ RatingKey = dict[str, tuple[str, tuple[RatingCondition, ...]]]
 """A plan's key to its RAG colours: colour -> (its definition as written, what it requires)."""
 
 _KEY_COLOUR = lazy(
-    r"(?i)\b(?P<colour>green|amber|red)\b\s{0,3}(?:[:=,\-–—]|means?|indicates?|shows?|is|denotes)"
-    r"\s{0,3}"
+    r"(?i)\b(?P<colour>green|amber|red)\b\s{0,3}(?P<sep>(?:[:=,\-–—]|means?|indicates?|shows?|is"
+    r"|denotes|that|where|when)\s{0,3})?"
 )
 _KEY_LIMIT = 2000
 """Characters of a paragraph searched for a key: keys are a sentence or two."""
@@ -647,6 +647,8 @@ def _key(text: str) -> RatingKey:
     marks = list(_KEY_COLOUR.finditer(text))
     key: RatingKey = {}
     for position, mark in enumerate(marks):
+        if not mark.group("sep"):
+            continue  # a colour named in passing, not defined
         end = marks[position + 1].start() if position + 1 < len(marks) else len(text)
         definition = text[mark.end() : end]
         definition = definition.split(".")[0].strip(" ,;:")

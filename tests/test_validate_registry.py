@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import cspplan.validate
 from cspplan import check
-from cspplan.model import ClaimKind, Direction, Plan, Unit
+from cspplan.model import ClaimKind, Direction, Plan, Polarity, Rating, RatingCondition, Unit
 from cspplan.validate import (
     RULES,
     CheckSettings,
@@ -291,7 +291,7 @@ def _targets(draw: st.DrawFn, id: str) -> object:
     points = draw(
         st.lists(st.tuples(_figures, st.none() | _years, st.none() | st.just("Target")), max_size=4)
     )
-    return target(
+    built = target(
         f"reduce {metric or 'incidents'} by some amount",
         id=id,
         metric=metric,
@@ -302,6 +302,15 @@ def _targets(draw: st.DrawFn, id: str) -> object:
         deadline=draw(st.none() | _years),
         trajectory=points,
         unit=draw(st.sampled_from([Unit.COUNT, Unit.PERCENT, Unit.PERCENTAGE_POINTS, None])),
+    )
+    # What a performance table adds: an outturn, a rating with its key, a quarterly profile.
+    conditions = draw(st.lists(st.sampled_from(list(RatingCondition)), max_size=2, unique=True))
+    return attrs.evolve(
+        built,
+        outturn=draw(st.none() | st.builds(measure, _figures)),
+        polarity=draw(st.sampled_from([None, *Polarity])),
+        rating=Rating("Green", "green", "key", tuple(conditions)) if conditions else None,
+        profile=tuple(measure(v) for v in draw(st.lists(_figures, max_size=4))),
     )
 
 

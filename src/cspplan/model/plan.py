@@ -9,7 +9,7 @@ from typing import Generic, TypeAlias, TypeVar
 import attrs
 
 from .source import DocumentSource, SourceRef
-from .values import Direction, Measure, Number, Period, Timescale, Unit
+from .values import Direction, Measure, Number, Period, Polarity, Rating, Timescale, Unit
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -156,6 +156,13 @@ class Target:
         outturn: The figure actually achieved, where the plan reports one.
         indicator: The indicator the target is tied to (NI 16), where it names one.
         source: Where the target was stated.
+        polarity: Which way is better for the indicator, where the plan says
+            ("Lower is better").
+        rating: The RAG rating or status the plan gives the outturn, with its key.
+        trend: The direction of travel the plan states for the figures, as written
+            ("Improving", "Rising"); a stated trend to check, never the target's direction.
+        profile: Figures for parts of the target's year (quarters, months), in order: how
+            the year's figure is spread, never a path from the baseline to the target.
     """
 
     id: str
@@ -171,6 +178,10 @@ class Target:
     outturn: Measure | None = None
     indicator: Indicator | None = None
     source: SourceRef = _SOURCE
+    polarity: Polarity | None = None
+    rating: Rating | None = None
+    trend: str | None = None
+    profile: tuple[Measure, ...] = ()
 
     def __repr__(self) -> str:
         return _short_repr("Target", id=self.id, statement=_first_words(self.statement))

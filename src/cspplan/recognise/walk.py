@@ -29,13 +29,14 @@ from .facts import (
     heading_facts,
     reads_as_heading,
 )
+from .indicator_tables import IndicatorTable, apply_rating_key, find_rating_key
 from .indicators import find_indicators
 from .memberships import table_to_memberships
 from .numbers import TIMEOUT
 from .periods import section_period
 from .structure import action_plan_title, legend_entry, named_prefix
 from .targets import find_targets
-from .trajectory import Trajectory, apply_trajectory
+from .trajectory import Trajectory, apply_trajectory, trajectory_fit
 
 __all__ = [
     "BULLET_LEGEND_WORDS",
@@ -117,6 +118,9 @@ class Walk:
     last_heading: str | None = None
     last_heading_index: int | None = None
     last_target: tuple[int, Target] | None = None
+    section_targets: list[tuple[int, Target]] = attrs.Factory(list)
+    """Targets stated since the last heading, with their blocks: where a trajectory table
+    that does not fit the last target may belong."""
     pending_trajectory: tuple[int, Table] | None = None
     priority_list: list[PriorityDraft] | None = None
     measures: bool = False
@@ -321,6 +325,7 @@ class Walk:
             return True
         if not closes:
             return False
+        self.section_targets = []
         self.last_heading = text
         self.last_heading_index = index
         self.measures = False
@@ -441,13 +446,15 @@ class Walk:
             numbered = self.draft.number_target(target)
             self.draft.name_target(numbered, prefix or "", self.current)
             self.last_target = (index, numbered)
+            self.section_targets.append((index, numbered))
             pending = self.pending_trajectory
             if pending is not None and index - pending[0] <= NEAR_BLOCKS:
                 trajectory = self.table_facts(pending[0]).trajectory
-                if trajectory is not None:
-                    self.attach_trajectory(trajectory)
-                self.draft.place(pending[0])
                 self.pending_trajectory = None
+                if trajectory is not None and not self.attach_trajectory(trajectory):
+                    # It fits no target stated beside it: it is a target of its own.
+                    self.own_targets(pending[0])
+                self.draft.place(pending[0])
         return [t.statement for t in found]
 
     def statement_follows(self, index: int) -> bool:
@@ -459,13 +466,51 @@ class Walk:
                 return True
         return False
 
-    def attach_trajectory(self, trajectory: Trajectory) -> None:
-        """Give the last target stated the trajectory a table beside it sets out."""
+    def attach_trajectory(self, trajectory: Trajectory) -> bool:
+        """Give the trajectory a table sets out to the target it fits: the last target
+        stated, unless its unit clashes with the table's (a rate per 1,000 against a
+        percentage); else the target of the section whose figures or metric words the
+        table's row repeats. Returns False where no target fits."""
         assert self.last_target is not None
-        position, target = self.last_target
+        chosen: tuple[int, Target] | None = None
+        if trajectory_fit(self.last_target[1], trajectory):
+            chosen = self.last_target
+        else:
+            best = 1
+            for candidate in reversed(self.section_targets):
+                fit = trajectory_fit(candidate[1], trajectory)
+                if fit > best:
+                    chosen, best = candidate, fit
+        if chosen is None:
+            return False
+        position, target = chosen
         updated = apply_trajectory(target, trajectory)
         self.draft.replace_target(target, updated)
-        self.last_target = (position, updated)
+        self.section_targets = [(p, updated if t is target else t) for p, t in self.section_targets]
+        if self.last_target[1] is target:
+            self.last_target = (position, updated)
+        return True
+
+    def own_targets(self, index: int) -> None:
+        """A table of targets by period read as targets of their own, with no statement
+        beside them."""
+        facts = self.table_facts(index)
+        home = self.draft.home(self.current)
+        home.targets.extend(self.draft.number_target(t) for t in facts.targets)
+        # Rows led by indicator codes name them too.
+        home.indicators.extend(facts.indicators or ())
+
+    def performance_table(self, index: int, reading: IndicatorTable) -> None:
+        """A performance table: its targets (their ratings explained by the plan's key) go
+        to the open priority, else the plan; the changes and trends its rows state are
+        claims."""
+        key = find_rating_key(self.blocks, index) if reading.rated else {}
+        home = self.draft.home(self.current)
+        for target in reading.targets:
+            home.targets.append(self.draft.number_target(apply_rating_key(target, key)))
+        for claim in reading.claims:
+            self.draft.claims.append(attrs.evolve(claim, id=self.draft.next_id("C")))
+        home.indicators.extend(self.table_facts(index).indicators or ())
 
     def objective_block(
         self, index: int, block: Paragraph | ListItem, objective: tuple[str, str], items: list[int]
@@ -627,10 +672,13 @@ class Walk:
             if reading.leftovers:
                 self.draft.keep(index, rows_unclassified(reading.leftovers, block.source))
             return (found.pieces[-1] if found.pieces else index) - index + 1
+        if facts.performance is not None:
+            self.performance_table(index, facts.performance)
+            self.draft.place(index)
+            return 1
         trajectory = facts.trajectory
         near = self.last_target is not None and index - self.last_target[0] <= NEAR_BLOCKS
-        if trajectory is not None and near:
-            self.attach_trajectory(trajectory)
+        if trajectory is not None and near and self.attach_trajectory(trajectory):
             self.draft.place(index)
             return 1
         if trajectory is not None and self.statement_follows(index):
@@ -638,11 +686,8 @@ class Walk:
             return 1
         if facts.targets:
             # A table of targets by period, one labelled row each, with no statement beside.
-            home = self.draft.home(self.current)
-            home.targets.extend(self.draft.number_target(t) for t in facts.targets)
+            self.own_targets(index)
             self.draft.place(index)
-            # Rows led by indicator codes name them too.
-            home.indicators.extend(facts.indicators or ())
             return 1
         members = table_to_memberships(block, self.last_heading)
         if members is not None:

@@ -17,6 +17,7 @@ from .guide import GUIDE
 from .milestones import check_milestone_order, check_milestone_period
 from .settings import CheckSettings
 from .shares import check_count_items, check_share_of_total, check_share_sum
+from .tables import check_profile_sum, check_rating
 from .targets import (
     check_percent_points,
     check_target_direction,
@@ -119,12 +120,14 @@ RULES: tuple[Rule, ...] = (
     Rule("A110", "trajectory-start", (ERR, WARN), check_trajectory_start),
     Rule("A111", "trajectory-end", (ERR, WARN), check_trajectory_end),
     Rule("A112", "trajectory-direction", (WARN,), check_trajectory_direction),
+    Rule("A113", "profile-sum", (ERR, WARN), check_profile_sum),
     Rule("A120", "change-size", (ERR, WARN), check_change_size),
     Rule("A121", "change-direction", (ERR,), check_change_direction),
     Rule("A122", "change-base", (ERR,), check_change_base),
     Rule("A130", "share-sum", (ERR, WARN), check_share_sum),
     Rule("A131", "share-of-total", (ERR, WARN), check_share_of_total),
     Rule("A140", "count-items", (ERR,), check_count_items),
+    Rule("A150", "rag-rating", (ERR, WARN), check_rating),
     Rule("C201", "objective-target", (ERR, WARN), check_objective_target),
     Rule("C202", "duplicate-target", (ERR,), check_duplicate_target),
     Rule("C210", "milestone-period", (WARN, INFO), check_milestone_period),

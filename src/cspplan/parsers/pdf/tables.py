@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 import attrs
 import regex
 
-from .layout import Line, Word, split_line, words_to_lines
+from .layout import Line, Word, line_from_words, split_line, words_to_lines
 
 __all__ = [
     "PageCell",
@@ -566,6 +566,98 @@ def _page_top_groups(
     return found
 
 
+def _rivers(rows: Sequence[Sequence[Word]], size: float, word_space: float) -> list[float]:
+    """Where a column of a table holds two columns set closer than the gap that splits a
+    line into pieces: x positions of vertical strips of white space that no word of
+    ``rows`` (one column's words, a list per line) crosses, wider than the table's word
+    spaces (``word_space``), with words starting level after the strip (a left-aligned
+    column) or ending level before it (a right-aligned one) on three lines or more, and
+    words on both sides of it on three lines or more. Aligned word edges over many rows are
+    what a stream reader (Camelot, Tabula) takes for a column boundary."""
+    if len(rows) < 3:
+        return []
+    least = max(0.4 * size, 1.5 * word_space)
+    spans = sorted((w.x0, w.x1) for words in rows for w in words)
+    if not spans:
+        return []
+    found: list[float] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= least:
+            both = sum(
+                1
+                for words in rows
+                if any(w.x1 <= reach + 0.5 for w in words) and any(w.x0 >= x0 - 0.5 for w in words)
+            )
+            level_starts = sum(1 for words in rows for w in words if abs(w.x0 - x0) <= 1.0)
+            level_ends = sum(1 for words in rows for w in words if abs(w.x1 - reach) <= 1.0)
+            if both >= 3 and max(level_starts, level_ends) >= 3:
+                found.append((reach + x0) / 2)
+        reach = max(reach, x1)
+    return found
+
+
+def _split_at(piece: Line, cuts: Sequence[float]) -> list[Line]:
+    """``piece`` cut into several at the x positions ``cuts``."""
+    parts: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
+    for word in piece.words:
+        parts[sum(1 for cut in cuts if word.x0 > cut)].append(word)
+    if sum(1 for part in parts if part) < 2:
+        return [piece]
+    return [line_from_words(part, piece.page) for part in parts if part]
+
+
+def split_close_columns(
+    run: Sequence[Sequence[Line]], groups: Collection[int] = ()
+) -> list[list[Line]]:
+    """The pieces of a table's lines with each column that holds two or more columns set
+    closer than the piece gap (see :func:`_rivers`) split into them. Group rows are left
+    as they are."""
+    body = [i for i in range(len(run)) if i not in groups]
+    intervals = _intervals([p for i in body for p in run[i]])
+    by_column: dict[int, list[list[Word]]] = {}
+    for i in body:
+        words: dict[int, list[Word]] = {}
+        for piece in run[i]:
+            words.setdefault(_column_of(piece, intervals), []).extend(piece.words)
+        for column, found in words.items():
+            by_column.setdefault(column, []).append(found)
+    spaces = sorted(
+        b.x0 - a.x1 for i in body for piece in run[i] for a, b in itertools.pairwise(piece.words)
+    )
+    size = max((p.size for i in body for p in run[i]), default=10.0)
+    # The table's usual word space; where most of its spaces are column gaps (a table of
+    # figures), a space is taken to be about a quarter of an em, as in most fonts.
+    word_space = min(spaces[len(spaces) // 2], 0.3 * size) if spaces else 0.3 * size
+    cuts = {column: _rivers(rows, size, word_space) for column, rows in by_column.items()}
+    if not any(cuts.values()):
+        return [list(pieces) for pieces in run]
+    out: list[list[Line]] = []
+    for i, pieces in enumerate(run):
+        if i in groups:
+            out.append(list(pieces))
+            continue
+        out.append(
+            [
+                part
+                for piece in pieces
+                for part in _split_at(piece, cuts.get(_column_of(piece, intervals), []))
+            ]
+        )
+    return out
+
+
+def _set_apart(run: Sequence[int], j: int, lines: Sequence[Line]) -> bool:
+    """True where line ``j`` stands clearly further below the run than the run's lines stand
+    from each other: a paragraph after a table set at the plain line pitch, not a wrapped
+    line of its last cell (which is never further from its row than the rows are apart)."""
+    if len(run) < 2:
+        return False
+    spread = max(lines[b].top - lines[a].bottom for a, b in itertools.pairwise(run))
+    gap = lines[j].top - lines[run[-1]].bottom
+    return gap > 2 * max(spread, 0.5) and gap > spread + 0.8 * lines[j].size
+
+
 def find_unruled_tables(
     lines: Sequence[Line],
     column_gap: float,
@@ -617,7 +709,7 @@ def find_unruled_tables(
                 continue
             piece = pieces[j][0]
             touching = [iv for iv in intervals if piece.x0 < iv[1] + 2 and piece.x1 > iv[0] - 2]
-            if len(touching) == 1 and len(intervals) >= 2:
+            if len(touching) == 1 and len(intervals) >= 2 and not _set_apart(run, j, lines):
                 run.append(j)
                 intervals = _intervals([p for k in run if k not in groups for p in pieces[k]])
                 j += 1
@@ -676,6 +768,7 @@ def find_unruled_tables(
                 # the run would be taken for a table on the next pass.
                 rest.extend(run_lines)
             else:
+                run_pieces = split_close_columns(run_pieces, marked)
                 tables.append(_unruled_table(run_pieces, run_lines, page, marked))
             i = run[-1] + 1
             floor = i

@@ -1,0 +1,103 @@
+"""Table structure on the project's own table fixtures: cspplan beside pdfplumber.
+
+Builds every fixture of ``tests/fixtures/build_tables.py`` (one kind of table each: fully
+ruled, a rule under the header only, shaded rows, group titles inside, rows at the plain
+line pitch, columns closer than an em, signs and dashes in cells), reads each with
+``cspplan.parse_document`` and with pdfplumber's ``extract_tables()`` on the same pages in
+the same run, and prints cell accuracy and token F1 per fixture, per kind and over all
+(see ``tests/fixtures/table_score.py`` for how they are counted).
+
+    python benchmarks/bench_tables.py [--show NAME]
+
+``--show NAME`` prints the cells cspplan found in one fixture.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import pdfplumber
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+
+from build_tables import CASES, build_cases  # noqa: E402
+from table_score import Score, score_tables  # noqa: E402
+
+import cspplan  # noqa: E402
+
+Grid = list[list[str | None]]
+
+
+def cspplan_tables(path: Path) -> list[Grid]:
+    """The tables cspplan finds in ``path``, as rows of cell texts."""
+    document = cspplan.parse_document(path)
+    return [
+        [[" ".join(cell.lines) for cell in row.cells] for row in table.rows]
+        for table in document.iter_tables()
+    ]
+
+
+def pdfplumber_tables(path: Path) -> list[Grid]:
+    """What pdfplumber's ``extract_tables()`` (default settings) finds in ``path``."""
+    with pdfplumber.open(path) as pdf:
+        return [table for page in pdf.pages for table in page.extract_tables()]
+
+
+def _total(scores: Sequence[Score]) -> Score:
+    cells = sum(s.cells for s in scores)
+    return Score(
+        cells=cells,
+        matched=sum(s.matched for s in scores),
+        token_f1=sum(s.token_f1 * s.cells for s in scores) / cells if cells else 1.0,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Build the fixtures, score both readers and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--show", help="print the cells cspplan finds in this fixture")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = build_cases(Path(tmp))
+        if args.show:
+            for table in cspplan_tables(paths[args.show]):
+                for row in table:
+                    print(" | ".join(c or "" for c in row))
+                print("--")
+            return 0
+        results: dict[str, tuple[Score, Score]] = {}
+        for name, path in paths.items():
+            expected = CASES[name].expected
+            results[name] = (
+                score_tables(expected, cspplan_tables(path)),
+                score_tables(expected, pdfplumber_tables(path)),
+            )
+    header = f"{'fixture':<14} {'kind':<13} {'cells':>5}  {'cspplan acc':>11} {'F1':>5}"
+    print(f"{header}  {'pdfplumber acc':>14} {'F1':>5}")
+    for name, (ours, theirs) in results.items():
+        print(
+            f"{name:<14} {CASES[name].kind:<13} {ours.cells:>5}  {ours.accuracy:>11.1%}"
+            f" {ours.token_f1:>5.2f}  {theirs.accuracy:>14.1%} {theirs.token_f1:>5.2f}"
+        )
+    groups = {"ruled": ["ruled"], "unruled and partly ruled": []}
+    for name in results:
+        if CASES[name].kind != "ruled":
+            groups["unruled and partly ruled"].append(name)
+    for label, names in [*groups.items(), ("all", list(results))]:
+        ours = _total([results[n][0] for n in names])
+        theirs = _total([results[n][1] for n in names])
+        print(
+            f"{'TOTAL ' + label:<28} {ours.cells:>5}  {ours.accuracy:>11.1%}"
+            f" {ours.token_f1:>5.2f}  {theirs.accuracy:>14.1%} {theirs.token_f1:>5.2f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

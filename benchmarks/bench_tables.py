@@ -9,7 +9,9 @@ the same run, and prints cell accuracy and token F1 per fixture, per kind and ov
 
     python benchmarks/bench_tables.py [--show NAME]
 
-``--show NAME`` prints the cells cspplan found in one fixture.
+``--show NAME`` prints the cells cspplan found in one fixture. ``--picture NAME PNG``
+draws the first page of one fixture with the cells cspplan found boxed on it (the picture
+in docs/pdf.md).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
 
-from build_tables import CASES, build_cases  # noqa: E402
+from build_tables import CASES, KINDS, build_cases  # noqa: E402
 from table_score import Score, score_tables  # noqa: E402
 
 import cspplan  # noqa: E402
@@ -49,6 +51,40 @@ def pdfplumber_tables(path: Path) -> list[Grid]:
         return [table for page in pdf.pages for table in page.extract_tables()]
 
 
+def draw_cells(path: Path, out: Path, scale: float = 2.0) -> None:
+    """Write a PNG of ``path``'s first page with each table cell cspplan found boxed in
+    red, cropped to the page's text."""
+    import pypdfium2
+    from PIL import ImageDraw
+
+    document = cspplan.parse_document(path)
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        image = pdf[0].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        pdf.close()
+    draw = ImageDraw.Draw(image)
+    boxes = [
+        cell.source.bbox
+        for table in document.iter_tables()
+        for row in table.rows
+        for cell in row.cells
+        if cell.source.bbox is not None and cell.source.page in (None, 1)
+    ]
+    for x0, top, x1, bottom in boxes:
+        draw.rectangle(
+            [x0 * scale - 2, top * scale - 2, x1 * scale + 2, bottom * scale + 2],
+            outline=(220, 30, 30),
+            width=2,
+        )
+    if boxes:
+        left = min(b[0] for b in boxes) * scale - 40
+        right = max(b[2] for b in boxes) * scale + 40
+        bottom = max(b[3] for b in boxes) * scale + 80
+        image = image.crop((max(0, int(left)), 0, min(image.width, int(right)), int(bottom)))
+    image.save(out, optimize=True)
+
+
 def _total(scores: Sequence[Score]) -> Score:
     cells = sum(s.cells for s in scores)
     return Score(
@@ -62,9 +98,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Build the fixtures, score both readers and print the table."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", help="print the cells cspplan finds in this fixture")
+    parser.add_argument(
+        "--picture", nargs=2, metavar=("NAME", "PNG"), help="draw a fixture's detected cells"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         paths = build_cases(Path(tmp))
+        if args.picture:
+            draw_cells(paths[args.picture[0]], Path(args.picture[1]))
+            return 0
         if args.show:
             for table in cspplan_tables(paths[args.show]):
                 for row in table:
@@ -85,11 +127,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{name:<14} {CASES[name].kind:<13} {ours.cells:>5}  {ours.accuracy:>11.1%}"
             f" {ours.token_f1:>5.2f}  {theirs.accuracy:>14.1%} {theirs.token_f1:>5.2f}"
         )
-    groups = {"ruled": ["ruled"], "unruled and partly ruled": []}
+    groups: dict[str, list[str]] = {f"kind {kind}": [] for kind in KINDS}
     for name in results:
-        if CASES[name].kind != "ruled":
-            groups["unruled and partly ruled"].append(name)
-    for label, names in [*groups.items(), ("all", list(results))]:
+        groups[f"kind {CASES[name].kind}"].append(name)
+    groups["ruled"] = [n for n in results if CASES[n].kind == "ruled"]
+    groups["unruled and partly ruled"] = [n for n in results if CASES[n].kind != "ruled"]
+    groups["all"] = list(results)
+    for label, names in groups.items():
         ours = _total([results[n][0] for n in names])
         theirs = _total([results[n][1] for n in names])
         print(

@@ -183,11 +183,50 @@ def _row_splits(row: Sequence[PageCell]) -> list[float]:
     if key is None or len(key.lines) < 2:
         return []
     others = [line.top for c in row if c is not key for line in c.lines]
-    return [
+    referenced = [
         line.top
         for line in key.lines[1:]
         if _REF.match(line.words[0].text) and any(abs(top - line.top) <= 2.0 for top in others)
     ]
+    return referenced or _spaced_records(row, key)
+
+
+def _space_above(cell: PageCell) -> dict[int, float]:
+    """Each line's gap to the line above it in ``cell``, by index (from the second line)."""
+    return {
+        index: line.top - cell.lines[index - 1].bottom
+        for index, line in enumerate(cell.lines)
+        if index
+    }
+
+
+def _spaced_records(row: Sequence[PageCell], key: PageCell) -> list[float]:
+    """Where a ruled row with no references holds several records (a table ruled between
+    its columns only): tops of lines in the first column that stand apart from the line
+    above by more than the row's wrapped lines do (the cell padding between records), with
+    a line level with them in another column that stands as far apart from its own line
+    above. Lines at the plain line pitch throughout give no split: there the rules alone
+    cannot tell records from wrapped lines."""
+    gaps = {id(c): _space_above(c) for c in row}
+    every = [gap for c in row for gap in gaps[id(c)].values()]
+    if not every:
+        return []
+    tight = min(every)
+    wide = tight + max(1.0, 0.25 * key.lines[0].size)
+    splits: list[float] = []
+    for index, line in enumerate(key.lines):
+        if not index or gaps[id(key)][index] <= wide:
+            continue
+        level = [
+            (c, i)
+            for c in row
+            if c is not key
+            for i, other in enumerate(c.lines)
+            if abs(other.top - line.top) <= 2.0
+        ]
+        if level and all(i and gaps[id(c)][i] > wide for c, i in level):
+            splits.append(line.top)
+    return splits
 
 
 def split_keyed_rows(cells: Sequence[PageCell], rows: int) -> tuple[list[PageCell], int]:
@@ -366,7 +405,8 @@ def _rows_of(
     where each of its pieces carries on text that ran out of room in the same column on the
     line above, and only in a table where some such line reads as the rest of a sentence
     (lower case, or after ``of``, ``&``): names in a list of members also fill their column,
-    but each starts afresh.
+    but each starts afresh. A line with text in the first column and another, none of it
+    reading on, always starts a row.
     """
     intervals = _intervals([p for i, pieces in enumerate(run) if i not in groups for p in pieces])
     fresh = [
@@ -423,8 +463,14 @@ def _rows_of(
     # Where no wrapped line anywhere in the table reads on mid-sentence, its cells do not
     # wrap at all (a list of names filling their column): every line is a row.
     wrapping = any(w and r for w, r in zip(wraps, reads_on, strict=True))
+    # A line with text in the first column and in another, none of it reading on, is a
+    # new record even where every piece would have been too long for the line above: in a
+    # dense listing, records whose cells fill their columns sit as close as wrapped lines.
+    records = [
+        0 in placed[i] and len(placed[i]) >= 2 and not reads_on[i] for i in range(len(lines))
+    ]
     for i in range(1, len(lines)):
-        if wrapping and wraps[i]:
+        if wrapping and wraps[i] and not records[i]:
             rows[-1].append(i)
         else:
             rows.append([i])

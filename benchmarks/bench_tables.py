@@ -32,6 +32,7 @@ from build_tables import CASES, KINDS, build_cases  # noqa: E402
 from table_score import Score, score_tables  # noqa: E402
 
 import cspplan  # noqa: E402
+from cspplan.document import Table  # noqa: E402
 
 Grid = list[list[str | None]]
 
@@ -39,10 +40,19 @@ Grid = list[list[str | None]]
 def cspplan_tables(path: Path) -> list[Grid]:
     """The tables cspplan finds in ``path``, as rows of cell texts."""
     document = cspplan.parse_document(path)
-    return [
-        [[" ".join(cell.lines) for cell in row.cells] for row in table.rows]
-        for table in document.iter_tables()
-    ]
+    found: list[Table] = []
+
+    def walk(table: Table) -> None:
+        # A table nested in a cell counts as a table of its own.
+        found.append(table)
+        for row in table.rows:
+            for cell in row.cells:
+                for inner in cell.tables:
+                    walk(inner)
+
+    for table in document.iter_tables():
+        walk(table)
+    return [[[" ".join(cell.lines) for cell in row.cells] for row in table.rows] for table in found]
 
 
 def pdfplumber_tables(path: Path) -> list[Grid]:

@@ -10,6 +10,7 @@ import pdfplumber
 import pytest
 
 import cspplan
+from cspplan.document import Table
 from cspplan.parsers.pdf.layout import Line, Word, clean_text, drawn_as_bullet, line_from_words
 from cspplan.parsers.pdf.tables import find_unruled_tables, split_close_columns
 from fixtures.build_tables import CASES, build_cases
@@ -23,10 +24,19 @@ def table_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def _cspplan(path: Path) -> list[list[list[str | None]]]:
     document = cspplan.parse_document(path)
-    return [
-        [[" ".join(cell.lines) for cell in row.cells] for row in table.rows]
-        for table in document.iter_tables()
-    ]
+    found: list[Table] = []
+
+    def walk(table: Table) -> None:
+        # A table nested in a cell counts as a table of its own.
+        found.append(table)
+        for row in table.rows:
+            for cell in row.cells:
+                for inner in cell.tables:
+                    walk(inner)
+
+    for table in document.iter_tables():
+        walk(table)
+    return [[[" ".join(cell.lines) for cell in row.cells] for row in table.rows] for table in found]
 
 
 def _pdfplumber(path: Path) -> list[list[list[str | None]]]:
@@ -117,3 +127,16 @@ def test_paragraph_set_apart_ends_a_line_pitch_table() -> None:
     tables, rest = find_unruled_tables(lines, 1.0, 2, 1)
     assert len(tables) == 1 and tables[0].rows == 3
     assert [line.text for line in rest] == ["Next para."]
+
+
+def test_nested_table_is_kept_inside_its_cell(table_pdfs: dict[str, Path]) -> None:
+    document = cspplan.parse_document(table_pdfs["nested"])
+    (outer,) = list(document.iter_tables())
+    cell = outer.rows[1].cells[1]
+    assert cell.lines == ("Target hardening visits to repeat victims",)
+    (inner,) = cell.tables
+    assert [row.texts for row in inner.rows] == [
+        ("Quarter", "Visits"),
+        ("Q1", "120"),
+        ("Q2", "135"),
+    ]

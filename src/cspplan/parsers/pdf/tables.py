@@ -22,6 +22,7 @@ __all__ = [
     "cells_to_table",
     "find_unruled_tables",
     "grid_positions",
+    "ruled_tables",
     "split_keyed_rows",
 ]
 
@@ -41,6 +42,7 @@ class PageCell:
         column: 0-based grid column of the cell's left edge.
         colspan: Grid columns the cell covers.
         rowspan: Grid rows the cell covers.
+        tables: Ruled tables drawn inside the cell, their words not in ``lines``.
     """
 
     lines: tuple[Line, ...]
@@ -50,6 +52,7 @@ class PageCell:
     column: int
     colspan: int = 1
     rowspan: int = 1
+    tables: tuple[PageTable, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -171,6 +174,69 @@ def cells_to_table(
         ruled=True,
     )
     return table, left
+
+
+def _area(box: BBox) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _holds(outer: BBox, inner: BBox, slack: float = 1.0) -> bool:
+    return (
+        outer[0] - slack <= inner[0]
+        and outer[1] - slack <= inner[1]
+        and inner[2] <= outer[2] + slack
+        and inner[3] <= outer[3] + slack
+    )
+
+
+def ruled_tables(
+    found: Sequence[Sequence[BBox]], words: Sequence[Word], page: int
+) -> tuple[list[PageTable], list[Word]]:
+    """Ruled tables from the cell boxes of each table the table finder found (see
+    :func:`cells_to_table`); returns them, top to bottom, and the words left outside.
+
+    A table drawn inside a cell of another (a small grid of figures in an action table's
+    cell) is kept as a table inside that cell, not flattened into the cell's text: tables
+    are built smallest first, so the inner one takes its words before the outer one's cell
+    does, and each is then put into the smallest cell of another table that holds it."""
+    made: list[PageTable] = []
+    left = list(words)
+    for boxes in sorted(found, key=lambda b: _area(_union_box(b)) if b else 0.0):
+        table, left = cells_to_table(boxes, left, page)
+        if table is not None:
+            made.append(table)
+    # Smallest first: an inner table goes into its host before the host goes anywhere.
+    made.sort(key=lambda t: _area(t.bbox))
+    placed: list[PageTable | None] = list(made)
+    for index in range(len(made)):
+        table = placed[index]
+        assert table is not None  # only a table's own turn takes it out of the list
+        for host_index in range(index + 1, len(made)):
+            host = placed[host_index]
+            if host is None:
+                continue
+            cells = [c for c in host.cells if _holds(c.bbox, table.bbox)]
+            if not cells or _area(cells[0].bbox) >= 0.98 * _area(host.bbox):
+                continue
+            cell = min(cells, key=lambda c: _area(c.bbox))
+            nested = attrs.evolve(cell, tables=(*cell.tables, table))
+            placed[host_index] = attrs.evolve(
+                host, cells=tuple(nested if c is cell else c for c in host.cells)
+            )
+            placed[index] = None
+            break
+    tables = [t for t in placed if t is not None]
+    tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+    return tables, left
+
+
+def _union_box(boxes: Sequence[BBox]) -> BBox:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 _REF = regex.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.?$")
@@ -704,6 +770,38 @@ def _set_apart(run: Sequence[int], j: int, lines: Sequence[Line]) -> bool:
     return gap > 2 * max(spread, 0.5) and gap > spread + 0.8 * lines[j].size
 
 
+def _tables_in_columns(
+    run: Sequence[Sequence[Line]],
+    lines: Sequence[Line],
+    intervals: Sequence[Sequence[float]],
+    column_gap: float,
+    min_rows: int,
+    page: int,
+) -> tuple[list[PageTable], list[Line]]:
+    """Tables inside the text columns of a page set in columns (a small table in the right
+    column, prose beside it): each column's part of every line is read on its own as a
+    page of one column. Returns the tables and the lines without the tables' words, whole
+    across the columns as they came, for the column reader."""
+    tables: list[PageTable] = []
+    for index in range(len(intervals)):
+        column = []
+        for pieces in run:
+            words = [w for p in pieces if _column_of(p, intervals) == index for w in p.words]
+            if words:
+                column.append(line_from_words(words, page))
+        found, _ = find_unruled_tables(column, column_gap, min_rows, page, nested=True)
+        tables.extend(found)
+    taken = {id(w) for t in tables for c in t.cells for ln in c.lines for w in ln.words}
+    rest = []
+    for line in lines:
+        words = [w for w in line.words if id(w) not in taken]
+        if len(words) == len(line.words):
+            rest.append(line)
+        elif words:
+            rest.append(line_from_words(words, line.page))
+    return tables, rest
+
+
 def find_unruled_tables(
     lines: Sequence[Line],
     column_gap: float,
@@ -711,6 +809,7 @@ def find_unruled_tables(
     page: int,
     foot: float = math.inf,
     head: float = -math.inf,
+    nested: bool = False,
 ) -> tuple[list[PageTable], list[Line]]:
     """Tables without ruling lines, found where consecutive lines break into pieces at the
     same horizontal positions; returns the tables and the lines that are not in one.
@@ -719,7 +818,8 @@ def find_unruled_tables(
     to it may go on over the page, so its last lines are kept even where they hold only one
     column's text. ``head`` is where it starts: a group row above the first aligned line,
     with nothing but running headers above it, is the table carried over from the page
-    before and is kept with it.
+    before and is kept with it. ``nested`` marks a call on one text column of a page set in
+    columns, which does not look for columns again.
     """
     pieces = [split_line(line, column_gap * line.size) for line in lines]
     tables: list[PageTable] = []
@@ -809,10 +909,17 @@ def find_unruled_tables(
             floor = i
             continue
         if multi >= min_rows and len(intervals) >= 2:
-            if _looks_like_prose(run_pieces, intervals):
-                # Text set in columns: leave all of it to the column reader, or a tail of
-                # the run would be taken for a table on the next pass.
+            if _looks_like_prose(run_pieces, intervals) and nested:
                 rest.extend(run_lines)
+            elif _looks_like_prose(run_pieces, intervals):
+                # Text set in columns: leave it to the column reader, or a tail of the run
+                # would be taken for a table on the next pass; but a table set inside one
+                # of the columns is found there, column by column.
+                inner, inner_rest = _tables_in_columns(
+                    run_pieces, run_lines, intervals, column_gap, min_rows, page
+                )
+                tables.extend(inner)
+                rest.extend(inner_rest if inner else run_lines)
             else:
                 run_pieces = split_close_columns(run_pieces, marked)
                 tables.append(_unruled_table(run_pieces, run_lines, page, marked))

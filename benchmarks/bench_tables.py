@@ -22,43 +22,19 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-import pdfplumber
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
 
 from build_tables import CASES, KINDS, build_cases  # noqa: E402
-from table_score import Score, score_tables  # noqa: E402
+from table_score import (  # noqa: E402
+    Score,
+    cspplan_tables,
+    pdfplumber_tables,
+    score_tables,
+)
 
 import cspplan  # noqa: E402
-from cspplan.document import Table  # noqa: E402
-
-Grid = list[list[str | None]]
-
-
-def cspplan_tables(path: Path) -> list[Grid]:
-    """The tables cspplan finds in ``path``, as rows of cell texts."""
-    document = cspplan.parse_document(path)
-    found: list[Table] = []
-
-    def walk(table: Table) -> None:
-        # A table nested in a cell counts as a table of its own.
-        found.append(table)
-        for row in table.rows:
-            for cell in row.cells:
-                for inner in cell.tables:
-                    walk(inner)
-
-    for table in document.iter_tables():
-        walk(table)
-    return [[[" ".join(cell.lines) for cell in row.cells] for row in table.rows] for table in found]
-
-
-def pdfplumber_tables(path: Path) -> list[Grid]:
-    """What pdfplumber's ``extract_tables()`` (default settings) finds in ``path``."""
-    with pdfplumber.open(path) as pdf:
-        return [table for page in pdf.pages for table in page.extract_tables()]
 
 
 def draw_cells(path: Path, out: Path, scale: float = 2.0) -> None:

@@ -6,42 +6,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pdfplumber
 import pytest
 
 import cspplan
-from cspplan.document import Table
 from cspplan.parsers.pdf.layout import Line, Word, clean_text, drawn_as_bullet, line_from_words
 from cspplan.parsers.pdf.tables import find_unruled_tables, split_close_columns
 from fixtures.build_tables import CASES, build_cases
+from fixtures.table_score import cspplan_tables as _cspplan
 from fixtures.table_score import normalise, score_tables
+from fixtures.table_score import pdfplumber_tables as _pdfplumber
 
 
 @pytest.fixture(scope="module")
 def table_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return build_cases(tmp_path_factory.mktemp("tables"))
-
-
-def _cspplan(path: Path) -> list[list[list[str | None]]]:
-    document = cspplan.parse_document(path)
-    found: list[Table] = []
-
-    def walk(table: Table) -> None:
-        # A table nested in a cell counts as a table of its own.
-        found.append(table)
-        for row in table.rows:
-            for cell in row.cells:
-                for inner in cell.tables:
-                    walk(inner)
-
-    for table in document.iter_tables():
-        walk(table)
-    return [[[" ".join(cell.lines) for cell in row.cells] for row in table.rows] for table in found]
-
-
-def _pdfplumber(path: Path) -> list[list[list[str | None]]]:
-    with pdfplumber.open(path) as pdf:
-        return [table for page in pdf.pages for table in page.extract_tables()]
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -372,13 +372,25 @@ class _Builder:
             cells = by_row.get(row_index)
             # A row with nothing in it (a spacer, or the empty rest of a row a page break
             # cut) carries nothing for a reader.
-            if not cells or not any(cell.lines for cell in cells):
+            if not cells or not any(cell.lines or cell.tables for cell in cells):
                 continue
             built = tuple(
                 Cell(
                     lines=self._cell_lines(cell),
                     colspan=cell.colspan,
                     rowspan=cell.rowspan,
+                    tables=tuple(
+                        Table(
+                            rows=self._rows(inner, index),
+                            source=SourceRef(
+                                file=self.file,
+                                page=inner.page,
+                                table=index,
+                                bbox=_round_box(inner.bbox),
+                            ),
+                        )
+                        for inner in cell.tables
+                    ),
                     source=SourceRef(
                         file=self.file,
                         page=table.page,

@@ -6,6 +6,7 @@ parser copies what it needs into these small frozen objects and lets the page go
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -19,6 +20,7 @@ __all__ = [
     "body_size",
     "clean_text",
     "compact_line",
+    "drawn_as_bullet",
     "line_from_words",
     "size_weights",
     "split_line",
@@ -35,6 +37,26 @@ _LONE_CID = regex.compile(r"(?<![\w)])\(cid:\d{1,6}\)(?![\w(])")
 # Private-use code points are where symbol fonts (Symbol, Wingdings) put their bullets when
 # the PDF has no Unicode mapping for them.
 _PRIVATE_USE = regex.compile(r"[\uE000-\uF8FF]")
+# Signs that Word prints from the Symbol font as private-use code points (U+F000 plus the
+# font's own code): text, not bullets. Arrows and shapes there stay list markers.
+_SYMBOL_SIGNS = str.maketrans(
+    {
+        "\uf02d": "-",
+        "\uf0a3": "≤",
+        "\uf0b3": "≥",
+        "\uf0b1": "±",
+        "\uf0b4": "×",
+        "\uf0b8": "÷",
+        "\uf0b9": "≠",
+        "\uf0bb": "≈",
+        "\uf0be": "—",
+        "\uf025": "%",
+        "\uf02b": "+",
+        "\uf03c": "<",
+        "\uf03d": "=",
+        "\uf03e": ">",
+    }
+)
 _BOLD_FONT = regex.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b", regex.IGNORECASE)
 _SYMBOL_FONT = regex.compile(r"symbol|wingding|webding|dingbat", regex.IGNORECASE)
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
@@ -118,12 +140,24 @@ def clean_text(text: str) -> str:
     """Text as a reader sees it: ligatures split, non-breaking and odd spaces made plain,
     soft hyphens dropped, and glyphs with no Unicode mapping turned into ``•``: a lone
     ``(cid:127)`` (a run of them is left alone: it is unmapped text, not a bullet) and
-    private-use code points, where symbol fonts put their bullets."""
+    private-use code points, where symbol fonts put their bullets, except those of the
+    Symbol font's signs and dashes ("≥", "−"), which are read as those signs."""
     for ligature, letters in _LIGATURES.items():
         text = text.replace(ligature, letters)
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
     text = _LONE_CID.sub(BULLET, text)
-    return _PRIVATE_USE.sub(BULLET, text)
+    return _PRIVATE_USE.sub(BULLET, text.translate(_SYMBOL_SIGNS))
+
+
+# Unicode categories of the signs a symbol font also prints as text: mathematical signs
+# ("≥", "±", "−"), dashes, currency signs and digits or letters.
+_TEXT_CATEGORIES = frozenset(["Sm", "Pd", "Sc", "Nd", "Lu", "Ll", "Lo", "No"])
+
+
+def drawn_as_bullet(glyph: str) -> bool:
+    """True where a single glyph in a symbol font is a list marker: a shape or a mark
+    ("●", "■", "✓", "·"), not a sign or a dash, which are text ("≥ 25%", a lone "-")."""
+    return unicodedata.category(glyph) not in _TEXT_CATEGORIES and glyph not in "%()[]/.,:;"
 
 
 def word_from_pdfplumber(raw: Mapping[str, Any]) -> Word | None:
@@ -134,7 +168,7 @@ def word_from_pdfplumber(raw: Mapping[str, Any]) -> Word | None:
         return None
     font = str(raw.get("fontname", ""))
     symbol = bool(_SYMBOL_FONT.search(font))
-    if symbol and len(text) == 1 and not text.isalnum():
+    if symbol and len(text) == 1 and drawn_as_bullet(text):
         text = BULLET
     elif symbol and text in ("o", "§", "q", "v", "Ø", "ü", "n", "l"):
         # Wingdings letters that draw as bullets, arrows and ticks.

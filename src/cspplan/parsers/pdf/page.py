@@ -18,7 +18,7 @@ from .layout import (
     words_to_lines,
 )
 from .settings import PdfSettings
-from .tables import PageTable, cells_to_table, find_unruled_tables
+from .tables import PageTable, find_unruled_tables, ruled_tables
 
 __all__ = [
     "FlowLine",
@@ -247,13 +247,13 @@ def _ruled_tables(
     if extra and table_settings.get("horizontal_strategy", "lines") == "lines":
         given = list(table_settings.get("explicit_horizontal_lines") or [])
         table_settings["explicit_horizontal_lines"] = given + extra
+    found_boxes: list[list[BBox]] = []
     for found in page.find_tables(table_settings or None):
         boxes = [tuple(map(float, cell)) for cell in found.cells]
         if turned:
             boxes = [_turn_box(b, page.width, page.height, turned) for b in boxes]  # type: ignore[arg-type]
-        table, words = cells_to_table(boxes, words, number)  # type: ignore[arg-type]
-        if table is not None:
-            tables.append(table)
+        found_boxes.append(boxes)  # type: ignore[arg-type]
+    tables, words = ruled_tables(found_boxes, words, number)
     return tables, words
 
 
@@ -547,15 +547,22 @@ def compact_page(page: PageContent, shared: dict[Any, Any]) -> PageContent:
             out = done[id(line)] = compact_line(line, shared)
         return out
 
+    def slim_table(table: PageTable) -> PageTable:
+        cells = tuple(
+            attrs.evolve(
+                cell,
+                lines=tuple(slim(line) for line in cell.lines),
+                tables=tuple(slim_table(inner) for inner in cell.tables),
+            )
+            for cell in table.cells
+        )
+        source = tuple(slim(line) for line in table.source_lines)
+        return attrs.evolve(table, cells=cells, source_lines=source)
+
     items: list[Item] = []
     for item in page.items:
         if isinstance(item, FlowLine):
             items.append(FlowLine(slim(item.line), item.right, item.column))
             continue
-        cells = tuple(
-            attrs.evolve(cell, lines=tuple(slim(line) for line in cell.lines))
-            for cell in item.cells
-        )
-        source = tuple(slim(line) for line in item.source_lines)
-        items.append(attrs.evolve(item, cells=cells, source_lines=source))
+        items.append(slim_table(item))
     return attrs.evolve(page, items=tuple(items))

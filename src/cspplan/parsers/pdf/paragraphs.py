@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from .layout import BULLET, Line
+from .layout import BULLET, Line, drawn_as_bullet
 
 __all__ = [
     "PREFIXES",
@@ -70,7 +70,7 @@ def line_marker(line: Line) -> tuple[str, str] | None:
     bullet glyph, ``("1.", "text")`` for a number; ``None`` when it starts with neither."""
     first = line.words[0].text
     rest = " ".join(w.text for w in line.words[1:])
-    if first in _UNORDERED or (line.words[0].symbol and len(first) == 1):
+    if first in _UNORDERED or (line.words[0].symbol and len(first) == 1 and drawn_as_bullet(first)):
         return (BULLET, rest) if rest else None
     if first[0] in _UNORDERED and first[0] not in "-–*>" and len(first) > 1:
         # A bullet glued to its text ("•Item").

@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 import attrs
 import regex
 
-from .layout import Line, Word, split_line, words_to_lines
+from .layout import Line, Word, line_from_words, split_line, words_to_lines
 
 __all__ = [
     "PageCell",
@@ -22,6 +22,7 @@ __all__ = [
     "cells_to_table",
     "find_unruled_tables",
     "grid_positions",
+    "ruled_tables",
     "split_keyed_rows",
 ]
 
@@ -41,6 +42,7 @@ class PageCell:
         column: 0-based grid column of the cell's left edge.
         colspan: Grid columns the cell covers.
         rowspan: Grid rows the cell covers.
+        tables: Ruled tables drawn inside the cell, their words not in ``lines``.
     """
 
     lines: tuple[Line, ...]
@@ -50,6 +52,7 @@ class PageCell:
     column: int
     colspan: int = 1
     rowspan: int = 1
+    tables: tuple[PageTable, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -173,6 +176,69 @@ def cells_to_table(
     return table, left
 
 
+def _area(box: BBox) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _holds(outer: BBox, inner: BBox, slack: float = 1.0) -> bool:
+    return (
+        outer[0] - slack <= inner[0]
+        and outer[1] - slack <= inner[1]
+        and inner[2] <= outer[2] + slack
+        and inner[3] <= outer[3] + slack
+    )
+
+
+def ruled_tables(
+    found: Sequence[Sequence[BBox]], words: Sequence[Word], page: int
+) -> tuple[list[PageTable], list[Word]]:
+    """Ruled tables from the cell boxes of each table the table finder found (see
+    :func:`cells_to_table`); returns them, top to bottom, and the words left outside.
+
+    A table drawn inside a cell of another (a small grid of figures in an action table's
+    cell) is kept as a table inside that cell, not flattened into the cell's text: tables
+    are built smallest first, so the inner one takes its words before the outer one's cell
+    does, and each is then put into the smallest cell of another table that holds it."""
+    made: list[PageTable] = []
+    left = list(words)
+    for boxes in sorted(found, key=lambda b: _area(_union_box(b)) if b else 0.0):
+        table, left = cells_to_table(boxes, left, page)
+        if table is not None:
+            made.append(table)
+    # Smallest first: an inner table goes into its host before the host goes anywhere.
+    made.sort(key=lambda t: _area(t.bbox))
+    placed: list[PageTable | None] = list(made)
+    for index in range(len(made)):
+        table = placed[index]
+        assert table is not None  # only a table's own turn takes it out of the list
+        for host_index in range(index + 1, len(made)):
+            host = placed[host_index]
+            if host is None:
+                continue
+            cells = [c for c in host.cells if _holds(c.bbox, table.bbox)]
+            if not cells or _area(cells[0].bbox) >= 0.98 * _area(host.bbox):
+                continue
+            cell = min(cells, key=lambda c: _area(c.bbox))
+            nested = attrs.evolve(cell, tables=(*cell.tables, table))
+            placed[host_index] = attrs.evolve(
+                host, cells=tuple(nested if c is cell else c for c in host.cells)
+            )
+            placed[index] = None
+            break
+    tables = [t for t in placed if t is not None]
+    tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+    return tables, left
+
+
+def _union_box(boxes: Sequence[BBox]) -> BBox:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
 _REF = regex.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.?$")
 
 
@@ -183,11 +249,50 @@ def _row_splits(row: Sequence[PageCell]) -> list[float]:
     if key is None or len(key.lines) < 2:
         return []
     others = [line.top for c in row if c is not key for line in c.lines]
-    return [
+    referenced = [
         line.top
         for line in key.lines[1:]
         if _REF.match(line.words[0].text) and any(abs(top - line.top) <= 2.0 for top in others)
     ]
+    return referenced or _spaced_records(row, key)
+
+
+def _space_above(cell: PageCell) -> dict[int, float]:
+    """Each line's gap to the line above it in ``cell``, by index (from the second line)."""
+    return {
+        index: line.top - cell.lines[index - 1].bottom
+        for index, line in enumerate(cell.lines)
+        if index
+    }
+
+
+def _spaced_records(row: Sequence[PageCell], key: PageCell) -> list[float]:
+    """Where a ruled row with no references holds several records (a table ruled between
+    its columns only): tops of lines in the first column that stand apart from the line
+    above by more than the row's wrapped lines do (the cell padding between records), with
+    a line level with them in another column that stands as far apart from its own line
+    above. Lines at the plain line pitch throughout give no split: there the rules alone
+    cannot tell records from wrapped lines."""
+    gaps = {id(c): _space_above(c) for c in row}
+    every = [gap for c in row for gap in gaps[id(c)].values()]
+    if not every:
+        return []
+    tight = min(every)
+    wide = tight + max(1.0, 0.25 * key.lines[0].size)
+    splits: list[float] = []
+    for index, line in enumerate(key.lines):
+        if not index or gaps[id(key)][index] <= wide:
+            continue
+        level = [
+            (c, i)
+            for c in row
+            if c is not key
+            for i, other in enumerate(c.lines)
+            if abs(other.top - line.top) <= 2.0
+        ]
+        if level and all(i and gaps[id(c)][i] > wide for c, i in level):
+            splits.append(line.top)
+    return splits
 
 
 def split_keyed_rows(cells: Sequence[PageCell], rows: int) -> tuple[list[PageCell], int]:
@@ -366,7 +471,8 @@ def _rows_of(
     where each of its pieces carries on text that ran out of room in the same column on the
     line above, and only in a table where some such line reads as the rest of a sentence
     (lower case, or after ``of``, ``&``): names in a list of members also fill their column,
-    but each starts afresh.
+    but each starts afresh. A line with text in the first column and another, none of it
+    reading on, always starts a row.
     """
     intervals = _intervals([p for i, pieces in enumerate(run) if i not in groups for p in pieces])
     fresh = [
@@ -423,8 +529,14 @@ def _rows_of(
     # Where no wrapped line anywhere in the table reads on mid-sentence, its cells do not
     # wrap at all (a list of names filling their column): every line is a row.
     wrapping = any(w and r for w, r in zip(wraps, reads_on, strict=True))
+    # A line with text in the first column and in another, none of it reading on, is a
+    # new record even where every piece would have been too long for the line above: in a
+    # dense listing, records whose cells fill their columns sit as close as wrapped lines.
+    records = [
+        0 in placed[i] and len(placed[i]) >= 2 and not reads_on[i] for i in range(len(lines))
+    ]
     for i in range(1, len(lines)):
-        if wrapping and wraps[i]:
+        if wrapping and wraps[i] and not records[i]:
             rows[-1].append(i)
         else:
             rows.append([i])
@@ -566,6 +678,130 @@ def _page_top_groups(
     return found
 
 
+def _rivers(rows: Sequence[Sequence[Word]], size: float, word_space: float) -> list[float]:
+    """Where a column of a table holds two columns set closer than the gap that splits a
+    line into pieces: x positions of vertical strips of white space that no word of
+    ``rows`` (one column's words, a list per line) crosses, wider than the table's word
+    spaces (``word_space``), with words starting level after the strip (a left-aligned
+    column) or ending level before it (a right-aligned one) on three lines or more, and
+    words on both sides of it on three lines or more. Aligned word edges over many rows are
+    what a stream reader (Camelot, Tabula) takes for a column boundary."""
+    if len(rows) < 3:
+        return []
+    least = max(0.4 * size, 1.5 * word_space)
+    spans = sorted((w.x0, w.x1) for words in rows for w in words)
+    if not spans:
+        return []
+    found: list[float] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= least:
+            both = sum(
+                1
+                for words in rows
+                if any(w.x1 <= reach + 0.5 for w in words) and any(w.x0 >= x0 - 0.5 for w in words)
+            )
+            level_starts = sum(1 for words in rows for w in words if abs(w.x0 - x0) <= 1.0)
+            level_ends = sum(1 for words in rows for w in words if abs(w.x1 - reach) <= 1.0)
+            if both >= 3 and max(level_starts, level_ends) >= 3:
+                found.append((reach + x0) / 2)
+        reach = max(reach, x1)
+    return found
+
+
+def _split_at(piece: Line, cuts: Sequence[float]) -> list[Line]:
+    """``piece`` cut into several at the x positions ``cuts``."""
+    parts: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
+    for word in piece.words:
+        parts[sum(1 for cut in cuts if word.x0 > cut)].append(word)
+    if sum(1 for part in parts if part) < 2:
+        return [piece]
+    return [line_from_words(part, piece.page) for part in parts if part]
+
+
+def split_close_columns(
+    run: Sequence[Sequence[Line]], groups: Collection[int] = ()
+) -> list[list[Line]]:
+    """The pieces of a table's lines with each column that holds two or more columns set
+    closer than the piece gap (see :func:`_rivers`) split into them. Group rows are left
+    as they are."""
+    body = [i for i in range(len(run)) if i not in groups]
+    intervals = _intervals([p for i in body for p in run[i]])
+    by_column: dict[int, list[list[Word]]] = {}
+    for i in body:
+        words: dict[int, list[Word]] = {}
+        for piece in run[i]:
+            words.setdefault(_column_of(piece, intervals), []).extend(piece.words)
+        for column, found in words.items():
+            by_column.setdefault(column, []).append(found)
+    spaces = sorted(
+        b.x0 - a.x1 for i in body for piece in run[i] for a, b in itertools.pairwise(piece.words)
+    )
+    size = max((p.size for i in body for p in run[i]), default=10.0)
+    # The table's usual word space; where most of its spaces are column gaps (a table of
+    # figures), a space is taken to be about a quarter of an em, as in most fonts.
+    word_space = min(spaces[len(spaces) // 2], 0.3 * size) if spaces else 0.3 * size
+    cuts = {column: _rivers(rows, size, word_space) for column, rows in by_column.items()}
+    if not any(cuts.values()):
+        return [list(pieces) for pieces in run]
+    out: list[list[Line]] = []
+    for i, pieces in enumerate(run):
+        if i in groups:
+            out.append(list(pieces))
+            continue
+        out.append(
+            [
+                part
+                for piece in pieces
+                for part in _split_at(piece, cuts.get(_column_of(piece, intervals), []))
+            ]
+        )
+    return out
+
+
+def _set_apart(run: Sequence[int], j: int, lines: Sequence[Line]) -> bool:
+    """True where line ``j`` stands clearly further below the run than the run's lines stand
+    from each other: a paragraph after a table set at the plain line pitch, not a wrapped
+    line of its last cell (which is never further from its row than the rows are apart)."""
+    if len(run) < 2:
+        return False
+    spread = max(lines[b].top - lines[a].bottom for a, b in itertools.pairwise(run))
+    gap = lines[j].top - lines[run[-1]].bottom
+    return gap > 2 * max(spread, 0.5) and gap > spread + 0.8 * lines[j].size
+
+
+def _tables_in_columns(
+    run: Sequence[Sequence[Line]],
+    lines: Sequence[Line],
+    intervals: Sequence[Sequence[float]],
+    column_gap: float,
+    min_rows: int,
+    page: int,
+) -> tuple[list[PageTable], list[Line]]:
+    """Tables inside the text columns of a page set in columns (a small table in the right
+    column, prose beside it): each column's part of every line is read on its own as a
+    page of one column. Returns the tables and the lines without the tables' words, whole
+    across the columns as they came, for the column reader."""
+    tables: list[PageTable] = []
+    for index in range(len(intervals)):
+        column = []
+        for pieces in run:
+            words = [w for p in pieces if _column_of(p, intervals) == index for w in p.words]
+            if words:
+                column.append(line_from_words(words, page))
+        found, _ = find_unruled_tables(column, column_gap, min_rows, page, nested=True)
+        tables.extend(found)
+    taken = {id(w) for t in tables for c in t.cells for ln in c.lines for w in ln.words}
+    rest = []
+    for line in lines:
+        words = [w for w in line.words if id(w) not in taken]
+        if len(words) == len(line.words):
+            rest.append(line)
+        elif words:
+            rest.append(line_from_words(words, line.page))
+    return tables, rest
+
+
 def find_unruled_tables(
     lines: Sequence[Line],
     column_gap: float,
@@ -573,6 +809,7 @@ def find_unruled_tables(
     page: int,
     foot: float = math.inf,
     head: float = -math.inf,
+    nested: bool = False,
 ) -> tuple[list[PageTable], list[Line]]:
     """Tables without ruling lines, found where consecutive lines break into pieces at the
     same horizontal positions; returns the tables and the lines that are not in one.
@@ -581,7 +818,8 @@ def find_unruled_tables(
     to it may go on over the page, so its last lines are kept even where they hold only one
     column's text. ``head`` is where it starts: a group row above the first aligned line,
     with nothing but running headers above it, is the table carried over from the page
-    before and is kept with it.
+    before and is kept with it. ``nested`` marks a call on one text column of a page set in
+    columns, which does not look for columns again.
     """
     pieces = [split_line(line, column_gap * line.size) for line in lines]
     tables: list[PageTable] = []
@@ -617,7 +855,7 @@ def find_unruled_tables(
                 continue
             piece = pieces[j][0]
             touching = [iv for iv in intervals if piece.x0 < iv[1] + 2 and piece.x1 > iv[0] - 2]
-            if len(touching) == 1 and len(intervals) >= 2:
+            if len(touching) == 1 and len(intervals) >= 2 and not _set_apart(run, j, lines):
                 run.append(j)
                 intervals = _intervals([p for k in run if k not in groups for p in pieces[k]])
                 j += 1
@@ -671,11 +909,19 @@ def find_unruled_tables(
             floor = i
             continue
         if multi >= min_rows and len(intervals) >= 2:
-            if _looks_like_prose(run_pieces, intervals):
-                # Text set in columns: leave all of it to the column reader, or a tail of
-                # the run would be taken for a table on the next pass.
+            if _looks_like_prose(run_pieces, intervals) and nested:
                 rest.extend(run_lines)
+            elif _looks_like_prose(run_pieces, intervals):
+                # Text set in columns: leave it to the column reader, or a tail of the run
+                # would be taken for a table on the next pass; but a table set inside one
+                # of the columns is found there, column by column.
+                inner, inner_rest = _tables_in_columns(
+                    run_pieces, run_lines, intervals, column_gap, min_rows, page
+                )
+                tables.extend(inner)
+                rest.extend(inner_rest if inner else run_lines)
             else:
+                run_pieces = split_close_columns(run_pieces, marked)
                 tables.append(_unruled_table(run_pieces, run_lines, page, marked))
             i = run[-1] + 1
             floor = i

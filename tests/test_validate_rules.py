@@ -19,6 +19,7 @@ from test_validate_support import (
     period,
     plan,
     priority,
+    summed,
     target,
     timescale,
 )
@@ -493,6 +494,26 @@ def test_a130_over_a_hundred_is_an_error() -> None:
 def test_a130_short_of_a_named_whole_is_a_warning() -> None:
     assert one(shares("60%", "20%", total="3,500"), "A130").severity is Severity.WARNING
     none_of(shares("60%", "20%"), "A130")
+
+
+# --- A135 sum-of-parts ------------------------------------------------------------------------
+
+
+def test_a135_holds_within_rounding() -> None:
+    none_of(summed("8,500", "6,200", "7,000", total="21,700"), "A135")
+    none_of(summed("1.2", "0.4", total="1.7"), "A135")  # 1.5 to 1.7 reaches 1.65
+    none_of(summed("8,500", total="9,000"), "A135")  # one line says nothing of a total
+
+
+def test_a135_lines_short_of_their_total_is_an_error() -> None:
+    finding = one(summed("8,500", "6,200", "7,000", total="22,700"), "A135")
+    assert finding.severity is Severity.ERROR
+    assert finding.expected is not None and finding.expected.value == Decimal(21700)
+    assert finding.stated is not None and finding.stated.value == Decimal(22700)
+
+
+def test_a135_only_coarse_rounding_reconciles_is_a_warning() -> None:
+    assert one(summed("8,500", "6,200", total="14,800"), "A135").severity is Severity.WARNING
 
 
 # --- A140 count-items -------------------------------------------------------------------------

@@ -267,6 +267,8 @@ class ClaimKind(str, enum.Enum):
     """A count of listed things: "four key priorities" followed by the list."""
     VALUE = "value"
     """A single figure asserted without a relation to another."""
+    SUM = "sum"
+    """Line items and the total they add up to: a budget column's "Total" row."""
 
 
 @attrs.frozen(slots=True)

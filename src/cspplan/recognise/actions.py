@@ -25,7 +25,7 @@ import attrs
 import regex
 
 from ..document import Cell, Row, Table
-from ..model.plan import Action, ExtraField, Indicator, Lead, Marker, Milestone, Workstream
+from ..model.plan import Action, Claim, ExtraField, Indicator, Lead, Marker, Milestone, Workstream
 from ..model.source import SourceRef
 from ..text.continuation import row_cells_by_column
 from .columns import COLUMNS, CellReading, ColumnKind, kinds_where
@@ -41,6 +41,7 @@ from .milestones import (
 )
 from .numbers import TIMEOUT
 from .preamble import PreambleItem, is_label_row, read_preamble
+from .rowshape import TableShape, is_spacer_row, sum_claims, sum_label
 from .tables import TableLayout, is_header_row
 
 __all__ = [
@@ -105,6 +106,8 @@ class ActionTableReading:
         preamble: Objectives, indicators, review dates and areas of work stated above the rows.
         workstreams: The areas of work, in order, without repeats.
         leftovers: Rows that held text but were none of the above.
+        sums: What its "Total" rows state, as claims of kind ``sum`` over the figures of
+            the rows above them (ids left empty).
     """
 
     actions: tuple[Action, ...] = ()
@@ -113,6 +116,7 @@ class ActionTableReading:
     preamble: tuple[PreambleItem, ...] = ()
     workstreams: tuple[Workstream, ...] = ()
     leftovers: tuple[Row, ...] = ()
+    sums: tuple[Claim, ...] = ()
 
 
 def split_ref(text: str, own_column: bool) -> tuple[str | None, tuple[str, ...], str]:
@@ -341,9 +345,21 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
     leading_outcome = bool(layout.kinds) and layout.kinds[0] is ColumnKind.OUTCOME
     ref_column = layout.column(ColumnKind.REF) is not None
     body = _fill_merged_down(body, layout)
+    shape = TableShape.of(body, layout.width)
+    sums: list[Claim] = []
+    summed: list[Row] = []  # the rows of actions since the last "Total" row
     for row in body:
-        if all(c.is_empty for c in row.cells) or row.is_header or is_header_row(row):
-            continue  # a header repeated inside the table (a page break in a PDF)
+        if is_spacer_row(row) or row.is_header or is_header_row(row):
+            continue  # blanks, dashes, or a header repeated inside the table (a page break)
+        if sum_label(row) is not None:
+            # "Total": it adds up the rows above, it is no action.
+            made = sum_claims(row, summed, layout)
+            if made:
+                sums.extend(made)
+            else:
+                leftovers.append(row)
+            summed = []
+            continue
         known, unknown = _by_kind(row, layout)
         label_row = is_label_row(row)
         if (label_row or _note_row(row)) and not drafts:
@@ -376,6 +392,13 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
                 if not any(w.ref == group_ref and group_ref for w in workstreams):
                     workstreams.append(Workstream(title=title, ref=group_ref, source=row.source))
                 continue
+        shaped = shape.group_title(row, layout) if ref is None else None
+        if shaped is not None:
+            # Alone in the first text cell where the other rows fill their details: a theme.
+            current_workstream = shaped
+            if not any(w.title == shaped and w.ref is None for w in workstreams):
+                workstreams.append(Workstream(title=shaped, source=row.source))
+            continue
         group_text = cell_text(known.get(ColumnKind.PRIORITY, [])) or None
         if group_text:
             current_group = " ".join(group_text.split())
@@ -423,6 +446,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
             if not own and current_outcome:
                 drafts[-1].fields.setdefault(ColumnKind.OUTCOME, []).append(current_outcome)
         _add_details(drafts[-1], known, unknown, row.source, lead_header)
+        summed.append(row)
     preamble = read_preamble(preamble_rows)
     for item in preamble:
         if item.kind == "workstream" and not any(
@@ -446,6 +470,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         preamble=tuple(preamble),
         workstreams=tuple(ordered),
         leftovers=tuple(leftovers),
+        sums=tuple(sums),
     )
 
 

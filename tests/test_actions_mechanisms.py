@@ -13,6 +13,7 @@ from cspplan.recognise.actions import rows_to_actions
 from cspplan.recognise.rowshape import TableShape, is_spacer_row, sum_label
 from cspplan.recognise.tables import find_layout
 from recognise_helpers import make_table
+from render_plan import to_docx, to_pdf
 
 MECHANISMS = Path(__file__).parent / "fixtures" / "mechanisms"
 
@@ -165,3 +166,75 @@ def test_a_total_row_is_a_sum_claim_not_an_action() -> None:
     assert whole is not None and whole.value.text == "21,700" and whole.unit == "money"
     codes = [f.code for f in cspplan.check(plan)]
     assert "M301" not in codes and "A135" not in codes  # the table's total holds
+
+
+# --- end to end on text, Word and PDF renderings --------------------------------------------
+
+FORMATS = ("txt", "docx", "pdf")
+
+
+def rendered(stem: str, kind: str, folder: Path) -> Plan:
+    source = MECHANISMS / f"{stem}.txt"
+    if kind == "txt":
+        return cspplan.load(source)
+    text = source.read_text(encoding="utf-8")
+    path = folder / f"{stem}.{kind}"
+    (to_docx if kind == "docx" else to_pdf)(text, path)
+    return cspplan.load(path)
+
+
+def warnings(plan: Plan) -> list[tuple[str, str | None]]:
+    return sorted(
+        (f.code, f.subject.ref) for f in cspplan.check(plan) if f.severity.value != "info"
+    )
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_completeness_in_every_column_end_to_end(kind: str, tmp_path: Path) -> None:
+    plan = rendered("audit_completeness_columns", kind, tmp_path)
+    assert warnings(plan) == [
+        ("M301", "C2"),
+        ("M302", "C3"),
+        ("M302", "C4"),
+        ("M304", "C4"),
+        ("M304", "C5"),
+    ]
+    messages = {(f.code, f.subject.ref): f.message for f in cspplan.check(plan)}
+    assert "Target date: 'To be determined'" in messages["M302", "C3"]
+    assert "Target date: '?'" in messages["M302", "C4"]
+    assert "Budget" in messages["M304", "C4"] and "'n/a'" in messages["M304", "C4"]
+    assert "Success measure" in messages["M304", "C5"]
+    assert warnings(rendered("audit_completeness_columns_ok", kind, tmp_path)) == []
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_budget_total_end_to_end(kind: str, tmp_path: Path) -> None:
+    good = rendered("audit_budget_total_ok", kind, tmp_path)
+    assert len(good.all_actions()) == 3
+    assert "A135" not in [f.code for f in cspplan.check(good)]
+    text = (MECHANISMS / "audit_budget_total_ok.txt").read_text(encoding="utf-8")
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text(text.replace("19,700", "20,700"), encoding="utf-8")
+    if kind != "txt":
+        wrong = (to_docx if kind == "docx" else to_pdf)(
+            wrong.read_text(encoding="utf-8"), tmp_path / f"wrong.{kind}"
+        )
+    (finding,) = [f for f in cspplan.check(cspplan.load(wrong)) if f.code == "A135"]
+    assert finding.severity.value == "error"
+    assert finding.expected is not None and finding.expected.text == "19,700"
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+@pytest.mark.parametrize(
+    ("stem", "refs"),
+    [
+        ("actions_vocab_initiative", ["DA1", "DA2", "HC1", "HC2", "HC3"]),
+        ("actions_dash_rows", ["AS1", "AS2", "AS3"]),
+    ],
+)
+def test_group_and_dash_rows_end_to_end(
+    stem: str, refs: list[str], kind: str, tmp_path: Path
+) -> None:
+    plan = rendered(stem, kind, tmp_path)
+    assert sorted(a.ref or a.text for a in plan.all_actions()) == refs
+    assert warnings(plan) == []

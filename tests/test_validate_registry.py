@@ -25,6 +25,7 @@ from cspplan.validate import (
     Subject,
 )
 from test_validate_rules import (
+    FULL,
     GOOD,
     MARCH,
     _calls,
@@ -37,6 +38,7 @@ from test_validate_rules import (
     part_of,
     shares,
     strategic,
+    tabled,
 )
 from test_validate_support import (
     action,
@@ -222,6 +224,7 @@ WITNESSES: dict[tuple[str, Severity], Callable[[], Plan]] = {
     ("A131", WARN): lambda: part_of("9%", "98", "1,000"),
     ("A135", ERR): lambda: summed("8,500", "6,200", "7,000", total="22,700"),
     ("A135", WARN): lambda: summed("8,500", "6,200", total="14,800"),
+    ("M304", WARN): lambda: tabled(FULL, FULL, FULL, ("n/a", "Report online")),
     ("A140", ERR): lambda: counted("four", ["Data", "Prevention", "Enforcement"]),
     ("C201", ERR): lambda: _calls("10%"),
     ("C201", WARN): lambda: _objective_vs("deliberate secondary fires", "secondary fires"),

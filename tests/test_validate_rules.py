@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from cspplan import check
-from cspplan.model import ClaimKind, Direction, Plan, Unit
+from cspplan.model import ClaimKind, Direction, Plan, TableColumn, Unit
+from cspplan.model.values import Timescale, TimescaleKind
 from cspplan.validate import Finding, Severity
 from test_validate_support import (
     action,
@@ -496,6 +498,56 @@ def test_a130_short_of_a_named_whole_is_a_warning() -> None:
     none_of(shares("60%", "20%"), "A130")
 
 
+# --- M304 column-filled -------------------------------------------------------------------------
+
+COLUMNS = (
+    TableColumn("Ref", "ref"),
+    TableColumn("Action", "action"),
+    TableColumn("Budget (£)", "resources"),
+    TableColumn("Success measure", "evaluation"),
+    TableColumn("Comments", "status"),
+)
+
+
+def tabled(
+    *cells: tuple[str | None, str | None], columns: tuple[TableColumn, ...] = COLUMNS
+) -> Plan:
+    """Actions of one table: (budget, success measure) per row; comments are left empty."""
+    return plan(
+        actions=tuple(
+            attrs.evolve(
+                action(f"A{i}", f"action {i}"), resources=money, evaluation=measure, columns=columns
+            )
+            for i, (money, measure) in enumerate(cells, start=1)
+        )
+    )
+
+
+FULL = ("£2,000", "Referrals made")
+
+
+def test_m304_placeholder_or_empty_cell_in_a_filled_column() -> None:
+    found = check(tabled(FULL, FULL, FULL, ("n/a", "Report online"), ("Staff time", None)))
+    m304 = sorted((f.subject.id, f.message) for f in found if f.code == "M304")
+    assert [(i, m.split(" where")[0]) for i, m in m304] == [
+        ("A4", "Budget (£) (resources) holds only 'n/a'"),
+        ("A5", "Success measure (success measure) is empty"),
+    ]
+    assert all(f.severity is Severity.WARNING for f in found if f.code == "M304")
+
+
+def test_m304_holds() -> None:
+    # "Nil" and "Staff time" answer the question; a column most rows leave empty is not judged.
+    none_of(tabled(FULL, FULL, ("Nil", "Report online"), ("Staff time", "Summit held")), "M304")
+    none_of(tabled(FULL, (None, "w"), (None, "x"), ("£1", "y")), "M304")
+    none_of(tabled(FULL, (None, "z")), "M304")  # one other row: too few to judge by
+    # A priority column may merge its cells down: an action without a ref is not judged.
+    grouped = (TableColumn("Priority", "priority"), *COLUMNS)
+    built = tabled(FULL, FULL, FULL, (None, "w"), columns=grouped)
+    built = attrs.evolve(built, actions=tuple(attrs.evolve(a, ref=None) for a in built.actions))
+    none_of(built, "M304")
+
+
 # --- A135 sum-of-parts ------------------------------------------------------------------------
 
 
@@ -757,6 +809,19 @@ def test_m302_action_without_timescale() -> None:
         )
     )
     assert one(built, "M302").subject.id == "A2"
+
+
+@pytest.mark.parametrize("held", ["TBC", "?", "To be determined", "tba", "-"])
+def test_m302_a_placeholder_timescale_counts_as_none(held: str) -> None:
+    kind = TimescaleKind.UNPARSED if held == "-" else TimescaleKind.TO_BE_DECIDED
+    built = plan(
+        actions=(
+            action("A1", "first", milestones=[("x", MARCH)]),
+            action("A2", "second", milestones=[("y", Timescale(held, kind))]),
+        )
+    )
+    finding = one(built, "M302")
+    assert finding.subject.id == "A2" and repr(held) in finding.message
 
 
 def test_m302_holds() -> None:

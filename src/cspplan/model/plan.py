@@ -29,12 +29,13 @@ __all__ = [
     "Plan",
     "PlanKind",
     "Priority",
+    "TableColumn",
     "Target",
     "Unclassified",
     "Workstream",
 ]
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """Version of the serialised form. A change that breaks existing JSON bumps the major part."""
 
 _SOURCE = SourceRef()
@@ -139,6 +140,23 @@ class ExtraField:
 
 
 @attrs.frozen(slots=True)
+class TableColumn:
+    """One column of the action table an action was read from, as the audit needs it to
+    tell an empty cell from a column the table never had.
+
+    Attributes:
+        header: The column header as printed ("Target date", "Budget (£)").
+        kind: What cspplan reads the column as: ``"ref"``, ``"action"``, ``"lead"``,
+            ``"target"``, ``"timescale"``, ``"status"``, ``"resources"``, ``"evaluation"``,
+            ``"outcome"``, ``"indicator"``, ``"priority"`` or ``"objective"``; ``None`` for a
+            column it has no field for, whose cells are kept in ``Action.extra``.
+    """
+
+    header: str
+    kind: str | None = None
+
+
+@attrs.frozen(slots=True)
 class Target:
     """A measurable target: "reduce criminal damage by 16% from 1140 to 960 by 2007/08".
 
@@ -234,6 +252,11 @@ class Action:
         source: Where the action's first row is.
         objective: The id of the objective the action serves (``"O3"``), where the plan sets
             its actions out under objectives.
+        columns: The columns of the table the action was read from, in order (empty for an
+            action read from prose). What the action's row held in each is in the field its
+            kind fills (``leads``, ``milestones``, ``resources`` ...); a column it left empty
+            leaves that field empty, and a lead cell naming no one ("TBC") is kept in
+            ``extra`` under the column's header.
     """
 
     id: str
@@ -251,6 +274,7 @@ class Action:
     extra: tuple[ExtraField, ...] = ()
     source: SourceRef = _SOURCE
     objective: str | None = None
+    columns: tuple[TableColumn, ...] = ()
 
     def __repr__(self) -> str:
         return _short_repr("Action", id=self.id, ref=self.ref, text=_first_words(self.text))

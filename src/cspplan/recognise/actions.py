@@ -25,7 +25,17 @@ import attrs
 import regex
 
 from ..document import Cell, Row, Table
-from ..model.plan import Action, Claim, ExtraField, Indicator, Lead, Marker, Milestone, Workstream
+from ..model.plan import (
+    Action,
+    Claim,
+    ExtraField,
+    Indicator,
+    Lead,
+    Marker,
+    Milestone,
+    TableColumn,
+    Workstream,
+)
 from ..model.source import SourceRef
 from ..text.continuation import row_cells_by_column
 from .columns import COLUMNS, CellReading, ColumnKind, kinds_where
@@ -52,6 +62,7 @@ __all__ = [
     "rows_to_actions",
     "split_outputs",
     "split_ref",
+    "table_columns",
 ]
 
 TITLE_WORDS = 10
@@ -461,7 +472,8 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         for d in drafts
         for item in (d.bullets if d.bullets and len(d.milestones) <= 1 else (d.text,))
     ]
-    actions = tuple(d.freeze() for d in drafts)
+    columns = table_columns(layout)
+    actions = tuple(attrs.evolve(d.freeze(), columns=columns) for d in drafts)
     actions = tuple(attrs.evolve(a, workstream=_canonical_workstream(a, ordered)) for a in actions)
     return ActionTableReading(
         actions=actions,
@@ -472,6 +484,20 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         leftovers=tuple(leftovers),
         sums=tuple(sums),
     )
+
+
+def table_columns(layout: TableLayout) -> tuple[TableColumn, ...]:
+    """The columns of a table with ``layout`` as the model keeps them on each action: one
+    per header (a header merged over several grid columns once), blank unknown ones left out."""
+    columns: list[TableColumn] = []
+    previous: tuple[str, ColumnKind | None] | None = None
+    for header, kind in zip(layout.headers, layout.kinds, strict=False):
+        if (header, kind) == previous or (not header and kind is None):
+            previous = (header, kind)
+            continue
+        previous = (header, kind)
+        columns.append(TableColumn(header=header, kind=kind.value if kind else None))
+    return tuple(columns)
 
 
 def _order_workstreams(workstreams: list[Workstream]) -> list[Workstream]:

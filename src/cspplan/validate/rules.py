@@ -10,7 +10,12 @@ import attrs
 
 from ..model.plan import Plan
 from .changes import check_change_base, check_change_direction, check_change_size
-from .completeness import check_action_lead, check_action_timescale, check_timescale_understood
+from .completeness import (
+    check_action_lead,
+    check_action_timescale,
+    check_column_filled,
+    check_timescale_understood,
+)
 from .consistency import check_duplicate_target, check_objective_target
 from .findings import Finding, Problem, Severity
 from .milestones import check_milestone_order, check_milestone_period
@@ -133,6 +138,7 @@ RULES: tuple[Rule, ...] = (
     Rule("M301", "action-lead", (WARN,), check_action_lead),
     Rule("M302", "action-timescale", (WARN,), check_action_timescale),
     Rule("M303", "timescale-understood", (INFO,), check_timescale_understood),
+    Rule("M304", "column-filled", (WARN,), check_column_filled),
 )
 """Every rule, in the order ``check`` runs them."""
 

@@ -123,6 +123,17 @@ def test_data_row_mentioning_action_is_not_a_header() -> None:
     assert find_layout(table) is None
 
 
+def test_unknown_columns_never_hide_an_action_table() -> None:
+    header = ["Ref", "Action", "Lead", "Partners", "Notes", "Risk", "Ward", "Deadline"]
+    layout = find_layout(make_table([header, ["1", "Run it", "Police", "", "", "", "", "May"]]))
+    assert layout is not None
+    assert layout.kinds[3:7] == (None, None, None, None)
+    assert layout.headers[5] == "Risk"
+    # A data row with figures or a sentence in its other cells is still no header.
+    data = ["Action", "Lead", "Deadline", "Cut thefts by 12%", "Met in 2023.", "Risk"]
+    assert find_layout(make_table([data])) is None
+
+
 def test_a_table_without_an_action_column_has_no_layout() -> None:
     table = make_table([["Role", "Name", "Organisation"], ["Chair", "Ann Lee", "Council"]])
     assert find_layout(table) is None

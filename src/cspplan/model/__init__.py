@@ -28,7 +28,18 @@ from .plan import (
     Workstream,
 )
 from .source import DocumentSource, SourceRef
-from .values import Direction, Measure, Number, Period, Timescale, TimescaleKind, Unit
+from .values import (
+    Direction,
+    Measure,
+    Number,
+    Period,
+    Polarity,
+    Rating,
+    RatingCondition,
+    Timescale,
+    TimescaleKind,
+    Unit,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -52,7 +63,10 @@ __all__ = [
     "Period",
     "Plan",
     "PlanKind",
+    "Polarity",
     "Priority",
+    "Rating",
+    "RatingCondition",
     "SourceRef",
     "TableColumn",
     "Target",

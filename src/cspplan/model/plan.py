@@ -9,7 +9,7 @@ from typing import Generic, TypeAlias, TypeVar
 import attrs
 
 from .source import DocumentSource, SourceRef
-from .values import Direction, Measure, Number, Period, Timescale, Unit
+from .values import Direction, Measure, Number, Period, Polarity, Rating, Timescale, Unit
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -174,6 +174,13 @@ class Target:
         outturn: The figure actually achieved, where the plan reports one.
         indicator: The indicator the target is tied to (NI 16), where it names one.
         source: Where the target was stated.
+        polarity: Which way is better for the indicator, where the plan says
+            ("Lower is better").
+        rating: The RAG rating or status the plan gives the outturn, with its key.
+        trend: The direction of travel the plan states for the figures, as written
+            ("Improving", "Rising"); a stated trend to check, never the target's direction.
+        profile: Figures for parts of the target's year (quarters, months), in order: how
+            the year's figure is spread, never a path from the baseline to the target.
     """
 
     id: str
@@ -189,6 +196,10 @@ class Target:
     outturn: Measure | None = None
     indicator: Indicator | None = None
     source: SourceRef = _SOURCE
+    polarity: Polarity | None = None
+    rating: Rating | None = None
+    trend: str | None = None
+    profile: tuple[Measure, ...] = ()
 
     def __repr__(self) -> str:
         return _short_repr("Target", id=self.id, statement=_first_words(self.statement))
@@ -257,6 +268,9 @@ class Action:
             kind fills (``leads``, ``milestones``, ``resources`` ...); a column it left empty
             leaves that field empty, and a lead cell naming no one ("TBC") is kept in
             ``extra`` under the column's header.
+        period: The period the action is set out for, where the heading of its section or
+            the caption of its table names one ("Delivery plan 2019/20" in an annual report
+            on 2018/19); ``None`` where the action falls under the plan's own period.
     """
 
     id: str
@@ -275,6 +289,7 @@ class Action:
     source: SourceRef = _SOURCE
     objective: str | None = None
     columns: tuple[TableColumn, ...] = ()
+    period: Period | None = None
 
     def __repr__(self) -> str:
         return _short_repr("Action", id=self.id, ref=self.ref, text=_first_words(self.text))

@@ -35,7 +35,30 @@ from recognise_helpers import make_table
         ("Target", ColumnKind.TARGET),
         ("Outputs", ColumnKind.TARGET),
         ("Milestones", ColumnKind.TARGET),
-        ("Performance measure", ColumnKind.TARGET),
+        ("Performance measure", ColumnKind.EVALUATION),
+        # Every vocabulary of action tables (issue 11): the work, who, when, progress, money, result.
+        ("Commitment", ColumnKind.ACTION),
+        ("Initiative", ColumnKind.ACTION),
+        ("Intervention", ColumnKind.ACTION),
+        ("What we will do", ColumnKind.ACTION),
+        ("Responsible officer", ColumnKind.LEAD),
+        ("Lead partner", ColumnKind.LEAD),
+        ("Who", ColumnKind.LEAD),
+        ("Owner", ColumnKind.LEAD),
+        ("Action owner", ColumnKind.LEAD),
+        ("Delivery timeframe", ColumnKind.TIMESCALE),
+        ("Delivery date", ColumnKind.TIMESCALE),
+        ("Completion date", ColumnKind.TIMESCALE),
+        ("By when", ColumnKind.TIMESCALE),
+        ("Update", ColumnKind.STATUS),
+        ("Q4 progress", ColumnKind.STATUS),
+        ("Progress at Q4", ColumnKind.STATUS),
+        ("Latest update", ColumnKind.STATUS),
+        ("Budget (£)", ColumnKind.RESOURCES),
+        ("Cost", ColumnKind.RESOURCES),
+        ("Success measure", ColumnKind.EVALUATION),
+        ("How will we know?", ColumnKind.EVALUATION),
+        ("Measures", ColumnKind.TARGET),
         ("Target date", ColumnKind.TIMESCALE),
         ("TIMESCALE", ColumnKind.TIMESCALE),
         ("By when?", ColumnKind.TIMESCALE),
@@ -98,6 +121,17 @@ def test_layout_found_below_objective_rows() -> None:
 def test_data_row_mentioning_action_is_not_a_header() -> None:
     table = make_table([["Action plan agreed", "Jo Platt", "May 2006", "Done"]])
     assert find_layout(table) is None
+
+
+def test_unknown_columns_never_hide_an_action_table() -> None:
+    header = ["Ref", "Action", "Lead", "Partners", "Notes", "Risk", "Ward", "Deadline"]
+    layout = find_layout(make_table([header, ["1", "Run it", "Police", "", "", "", "", "May"]]))
+    assert layout is not None
+    assert layout.kinds[3:7] == (None, None, None, None)
+    assert layout.headers[5] == "Risk"
+    # A data row with figures or a sentence in its other cells is still no header.
+    data = ["Action", "Lead", "Deadline", "Cut thefts by 12%", "Met in 2023.", "Risk"]
+    assert find_layout(make_table([data])) is None
 
 
 def test_a_table_without_an_action_column_has_no_layout() -> None:

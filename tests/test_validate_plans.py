@@ -10,7 +10,7 @@ import pytest
 
 from cspplan import check, dumps, loads
 from cspplan.errors import SettingsError
-from cspplan.model import ClaimKind, Direction, Plan, Timescale, TimescaleKind, Unit
+from cspplan.model import ClaimKind, Direction, Plan, Unit
 from cspplan.validate import RULES, finding_to_data
 from test_validate_support import (
     action,
@@ -406,7 +406,7 @@ def rates_and_points_plan() -> Plan:
                 "A2",
                 "Agree an information-sharing protocol",
                 "Partnership Manager",
-                [("Protocol agreed", Timescale("TBC", TimescaleKind.TO_BE_DECIDED))],
+                [("Protocol agreed", timescale("March 2009", "2009-03-01", "2009-03-31"))],
             ),
             action(
                 "A3",

@@ -25,6 +25,7 @@ from cspplan.validate import (
     Subject,
 )
 from test_validate_rules import (
+    FULL,
     GOOD,
     MARCH,
     _calls,
@@ -37,6 +38,7 @@ from test_validate_rules import (
     part_of,
     shares,
     strategic,
+    tabled,
 )
 from test_validate_support import (
     action,
@@ -47,6 +49,7 @@ from test_validate_support import (
     period,
     plan,
     priority,
+    summed,
     target,
     timescale,
 )
@@ -224,6 +227,9 @@ WITNESSES: dict[tuple[str, Severity], Callable[[], Plan]] = {
     ("A131", ERR): lambda: part_of("28%", "98"),
     # 98 of 1,000 is 9.8%: "9%" only if the writer cut off the decimals.
     ("A131", WARN): lambda: part_of("9%", "98", "1,000"),
+    ("A135", ERR): lambda: summed("8,500", "6,200", "7,000", total="22,700"),
+    ("A135", WARN): lambda: summed("8,500", "6,200", total="14,800"),
+    ("M304", WARN): lambda: tabled(FULL, FULL, FULL, ("n/a", "Report online")),
     ("A140", ERR): lambda: counted("four", ["Data", "Prevention", "Enforcement"]),
     ("C201", ERR): lambda: _calls("10%"),
     ("C201", WARN): lambda: _objective_vs("deliberate secondary fires", "secondary fires"),
@@ -324,11 +330,16 @@ def _targets(draw: st.DrawFn, id: str) -> object:
 
 @st.composite
 def _claims(draw: st.DrawFn, id: str) -> object:
-    kind = draw(st.sampled_from([ClaimKind.CHANGE, ClaimKind.SHARE, ClaimKind.COUNT]))
+    kind = draw(
+        st.sampled_from([ClaimKind.CHANGE, ClaimKind.SHARE, ClaimKind.COUNT, ClaimKind.SUM])
+    )
     if kind is ClaimKind.COUNT:
         word = draw(st.sampled_from(["two", "three", "four", "5"]))
         items = draw(st.lists(st.sampled_from("abcdef"), max_size=6))
         return claim(kind, f"{word} areas", figure("count", word), items=items, id=id)
+    if kind is ClaimKind.SUM:
+        lines = [figure("part", p) for p in draw(st.lists(_counts, max_size=4))]
+        return claim(kind, "Total", *lines, figure("total", draw(_counts)), id=id)
     if kind is ClaimKind.SHARE:
         parts = [
             figure("part", p, label=draw(st.sampled_from(["x", "y", None])))

@@ -8,7 +8,8 @@ import attrs
 import pytest
 
 from cspplan import check
-from cspplan.model import ClaimKind, Direction, Plan, Unit
+from cspplan.model import ClaimKind, Direction, Plan, TableColumn, Unit
+from cspplan.model.values import Timescale, TimescaleKind
 from cspplan.validate import Finding, Severity
 from test_validate_support import (
     action,
@@ -20,6 +21,7 @@ from test_validate_support import (
     period,
     plan,
     priority,
+    summed,
     target,
     timescale,
 )
@@ -496,6 +498,76 @@ def test_a130_short_of_a_named_whole_is_a_warning() -> None:
     none_of(shares("60%", "20%"), "A130")
 
 
+# --- M304 column-filled -------------------------------------------------------------------------
+
+COLUMNS = (
+    TableColumn("Ref", "ref"),
+    TableColumn("Action", "action"),
+    TableColumn("Budget (£)", "resources"),
+    TableColumn("Success measure", "evaluation"),
+    TableColumn("Comments", "status"),
+)
+
+
+def tabled(
+    *cells: tuple[str | None, str | None], columns: tuple[TableColumn, ...] = COLUMNS
+) -> Plan:
+    """Actions of one table: (budget, success measure) per row; comments are left empty."""
+    return plan(
+        actions=tuple(
+            attrs.evolve(
+                action(f"A{i}", f"action {i}"), resources=money, evaluation=measure, columns=columns
+            )
+            for i, (money, measure) in enumerate(cells, start=1)
+        )
+    )
+
+
+FULL = ("£2,000", "Referrals made")
+
+
+def test_m304_placeholder_or_empty_cell_in_a_filled_column() -> None:
+    found = check(tabled(FULL, FULL, FULL, ("n/a", "Report online"), ("Staff time", None)))
+    m304 = sorted((f.subject.id, f.message) for f in found if f.code == "M304")
+    assert [(i, m.split(" where")[0]) for i, m in m304] == [
+        ("A4", "Budget (£) (resources) holds only 'n/a'"),
+        ("A5", "Success measure (success measure) is empty"),
+    ]
+    assert all(f.severity is Severity.WARNING for f in found if f.code == "M304")
+
+
+def test_m304_holds() -> None:
+    # "Nil" and "Staff time" answer the question; a column most rows leave empty is not judged.
+    none_of(tabled(FULL, FULL, ("Nil", "Report online"), ("Staff time", "Summit held")), "M304")
+    none_of(tabled(FULL, (None, "w"), (None, "x"), ("£1", "y")), "M304")
+    none_of(tabled(FULL, (None, "z")), "M304")  # one other row: too few to judge by
+    # A priority column may merge its cells down: an action without a ref is not judged.
+    grouped = (TableColumn("Priority", "priority"), *COLUMNS)
+    built = tabled(FULL, FULL, FULL, (None, "w"), columns=grouped)
+    built = attrs.evolve(built, actions=tuple(attrs.evolve(a, ref=None) for a in built.actions))
+    none_of(built, "M304")
+
+
+# --- A135 sum-of-parts ------------------------------------------------------------------------
+
+
+def test_a135_holds_within_rounding() -> None:
+    none_of(summed("8,500", "6,200", "7,000", total="21,700"), "A135")
+    none_of(summed("1.2", "0.4", total="1.7"), "A135")  # 1.5 to 1.7 reaches 1.65
+    none_of(summed("8,500", total="9,000"), "A135")  # one line says nothing of a total
+
+
+def test_a135_lines_short_of_their_total_is_an_error() -> None:
+    finding = one(summed("8,500", "6,200", "7,000", total="22,700"), "A135")
+    assert finding.severity is Severity.ERROR
+    assert finding.expected is not None and finding.expected.value == Decimal(21700)
+    assert finding.stated is not None and finding.stated.value == Decimal(22700)
+
+
+def test_a135_only_coarse_rounding_reconciles_is_a_warning() -> None:
+    assert one(summed("8,500", "6,200", total="14,800"), "A135").severity is Severity.WARNING
+
+
 # --- A140 count-items -------------------------------------------------------------------------
 
 
@@ -757,6 +829,19 @@ def test_m302_action_without_timescale() -> None:
         )
     )
     assert one(built, "M302").subject.id == "A2"
+
+
+@pytest.mark.parametrize("held", ["TBC", "?", "To be determined", "tba", "-"])
+def test_m302_a_placeholder_timescale_counts_as_none(held: str) -> None:
+    kind = TimescaleKind.UNPARSED if held == "-" else TimescaleKind.TO_BE_DECIDED
+    built = plan(
+        actions=(
+            action("A1", "first", milestones=[("x", MARCH)]),
+            action("A2", "second", milestones=[("y", Timescale(held, kind))]),
+        )
+    )
+    finding = one(built, "M302")
+    assert finding.subject.id == "A2" and repr(held) in finding.message
 
 
 def test_m302_holds() -> None:

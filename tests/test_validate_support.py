@@ -153,6 +153,13 @@ def claim(
     )
 
 
+def summed(*parts: str, total: str) -> Plan:
+    """A plan whose one claim says line items ``parts`` add up to ``total``."""
+    figures = [figure("part", p, label=f"line {i}", unit="money") for i, p in enumerate(parts)]
+    figures.append(figure("total", total, unit="money"))
+    return plan(claims=(claim(ClaimKind.SUM, "Total Budget (£)", *figures),))
+
+
 def plan(**fields: Any) -> Plan:
     """A plan with a synthetic source."""
     return Plan(source=SOURCE, **fields)

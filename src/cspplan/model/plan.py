@@ -29,6 +29,7 @@ __all__ = [
     "Plan",
     "PlanKind",
     "Priority",
+    "TableColumn",
     "Target",
     "Unclassified",
     "Workstream",
@@ -139,6 +140,23 @@ class ExtraField:
 
 
 @attrs.frozen(slots=True)
+class TableColumn:
+    """One column of the action table an action was read from, as the audit needs it to
+    tell an empty cell from a column the table never had.
+
+    Attributes:
+        header: The column header as printed ("Target date", "Budget (£)").
+        kind: What cspplan reads the column as: ``"ref"``, ``"action"``, ``"lead"``,
+            ``"target"``, ``"timescale"``, ``"status"``, ``"resources"``, ``"evaluation"``,
+            ``"outcome"``, ``"indicator"``, ``"priority"`` or ``"objective"``; ``None`` for a
+            column it has no field for, whose cells are kept in ``Action.extra``.
+    """
+
+    header: str
+    kind: str | None = None
+
+
+@attrs.frozen(slots=True)
 class Target:
     """A measurable target: "reduce criminal damage by 16% from 1140 to 960 by 2007/08".
 
@@ -245,6 +263,11 @@ class Action:
         source: Where the action's first row is.
         objective: The id of the objective the action serves (``"O3"``), where the plan sets
             its actions out under objectives.
+        columns: The columns of the table the action was read from, in order (empty for an
+            action read from prose). What the action's row held in each is in the field its
+            kind fills (``leads``, ``milestones``, ``resources`` ...); a column it left empty
+            leaves that field empty, and a lead cell naming no one ("TBC") is kept in
+            ``extra`` under the column's header.
         period: The period the action is set out for, where the heading of its section or
             the caption of its table names one ("Delivery plan 2019/20" in an annual report
             on 2018/19); ``None`` where the action falls under the plan's own period.
@@ -265,6 +288,7 @@ class Action:
     extra: tuple[ExtraField, ...] = ()
     source: SourceRef = _SOURCE
     objective: str | None = None
+    columns: tuple[TableColumn, ...] = ()
     period: Period | None = None
 
     def __repr__(self) -> str:
@@ -282,6 +306,8 @@ class ClaimKind(str, enum.Enum):
     """A count of listed things: "four key priorities" followed by the list."""
     VALUE = "value"
     """A single figure asserted without a relation to another."""
+    SUM = "sum"
+    """Line items and the total they add up to: a budget column's "Total" row."""
 
 
 @attrs.frozen(slots=True)

@@ -34,6 +34,7 @@ _ORDER = (
     plan.Indicator,
     plan.Marker,
     plan.ExtraField,
+    plan.TableColumn,
     plan.Claim,
     plan.Figure,
     plan.Membership,

@@ -25,7 +25,17 @@ import attrs
 import regex
 
 from ..document import Cell, Row, Table
-from ..model.plan import Action, ExtraField, Indicator, Lead, Marker, Milestone, Workstream
+from ..model.plan import (
+    Action,
+    Claim,
+    ExtraField,
+    Indicator,
+    Lead,
+    Marker,
+    Milestone,
+    TableColumn,
+    Workstream,
+)
 from ..model.source import SourceRef
 from ..text.continuation import row_cells_by_column
 from .columns import COLUMNS, CellReading, ColumnKind, kinds_where
@@ -41,6 +51,7 @@ from .milestones import (
 )
 from .numbers import TIMEOUT
 from .preamble import PreambleItem, is_label_row, read_preamble
+from .rowshape import TableShape, is_spacer_row, sum_claims, sum_label
 from .tables import TableLayout, is_header_row
 
 __all__ = [
@@ -51,6 +62,7 @@ __all__ = [
     "rows_to_actions",
     "split_outputs",
     "split_ref",
+    "table_columns",
 ]
 
 TITLE_WORDS = 10
@@ -105,6 +117,8 @@ class ActionTableReading:
         preamble: Objectives, indicators, review dates and areas of work stated above the rows.
         workstreams: The areas of work, in order, without repeats.
         leftovers: Rows that held text but were none of the above.
+        sums: What its "Total" rows state, as claims of kind ``sum`` over the figures of
+            the rows above them (ids left empty).
     """
 
     actions: tuple[Action, ...] = ()
@@ -113,6 +127,7 @@ class ActionTableReading:
     preamble: tuple[PreambleItem, ...] = ()
     workstreams: tuple[Workstream, ...] = ()
     leftovers: tuple[Row, ...] = ()
+    sums: tuple[Claim, ...] = ()
 
 
 def split_ref(text: str, own_column: bool) -> tuple[str | None, tuple[str, ...], str]:
@@ -341,9 +356,21 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
     leading_outcome = bool(layout.kinds) and layout.kinds[0] is ColumnKind.OUTCOME
     ref_column = layout.column(ColumnKind.REF) is not None
     body = _fill_merged_down(body, layout)
+    shape = TableShape.of(body, layout.width)
+    sums: list[Claim] = []
+    summed: list[Row] = []  # the rows of actions since the last "Total" row
     for row in body:
-        if all(c.is_empty for c in row.cells) or row.is_header or is_header_row(row):
-            continue  # a header repeated inside the table (a page break in a PDF)
+        if is_spacer_row(row) or row.is_header or is_header_row(row):
+            continue  # blanks, dashes, or a header repeated inside the table (a page break)
+        if sum_label(row) is not None:
+            # "Total": it adds up the rows above, it is no action.
+            made = sum_claims(row, summed, layout)
+            if made:
+                sums.extend(made)
+            else:
+                leftovers.append(row)
+            summed = []
+            continue
         known, unknown = _by_kind(row, layout)
         label_row = is_label_row(row)
         if (label_row or _note_row(row)) and not drafts:
@@ -376,6 +403,13 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
                 if not any(w.ref == group_ref and group_ref for w in workstreams):
                     workstreams.append(Workstream(title=title, ref=group_ref, source=row.source))
                 continue
+        shaped = shape.group_title(row, layout) if ref is None else None
+        if shaped is not None:
+            # Alone in the first text cell where the other rows fill their details: a theme.
+            current_workstream = shaped
+            if not any(w.title == shaped and w.ref is None for w in workstreams):
+                workstreams.append(Workstream(title=shaped, source=row.source))
+            continue
         group_text = cell_text(known.get(ColumnKind.PRIORITY, [])) or None
         if group_text:
             current_group = " ".join(group_text.split())
@@ -423,6 +457,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
             if not own and current_outcome:
                 drafts[-1].fields.setdefault(ColumnKind.OUTCOME, []).append(current_outcome)
         _add_details(drafts[-1], known, unknown, row.source, lead_header)
+        summed.append(row)
     preamble = read_preamble(preamble_rows)
     for item in preamble:
         if item.kind == "workstream" and not any(
@@ -437,7 +472,8 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         for d in drafts
         for item in (d.bullets if d.bullets and len(d.milestones) <= 1 else (d.text,))
     ]
-    actions = tuple(d.freeze() for d in drafts)
+    columns = table_columns(layout)
+    actions = tuple(attrs.evolve(d.freeze(), columns=columns) for d in drafts)
     actions = tuple(attrs.evolve(a, workstream=_canonical_workstream(a, ordered)) for a in actions)
     return ActionTableReading(
         actions=actions,
@@ -446,7 +482,22 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
         preamble=tuple(preamble),
         workstreams=tuple(ordered),
         leftovers=tuple(leftovers),
+        sums=tuple(sums),
     )
+
+
+def table_columns(layout: TableLayout) -> tuple[TableColumn, ...]:
+    """The columns of a table with ``layout`` as the model keeps them on each action: one
+    per header (a header merged over several grid columns once), blank unknown ones left out."""
+    columns: list[TableColumn] = []
+    previous: tuple[str, ColumnKind | None] | None = None
+    for header, kind in zip(layout.headers, layout.kinds, strict=False):
+        if (header, kind) == previous or (not header and kind is None):
+            previous = (header, kind)
+            continue
+        previous = (header, kind)
+        columns.append(TableColumn(header=header, kind=kind.value if kind else None))
+    return tuple(columns)
 
 
 def _order_workstreams(workstreams: list[Workstream]) -> list[Workstream]:

@@ -67,6 +67,12 @@ _QUALIFIER = r"(?:(?:key|main|proposed|planned|specific|agreed|intended|expected
 """Words a header may put before its noun ("Key actions", "Expected outcomes")."""
 
 
+_PROGRESS_WHEN = (
+    r"(?:(?:q[1-4]|quarter\s+[1-4]|latest|current|year[\s-]end|\d{4}(?:[/-]\d{2,4})?)\s+)?"
+)
+"""When a progress column reports ("Q4 progress", "Latest update", "2021/22 status")."""
+
+
 def _pattern(*alternatives: str) -> regex.Pattern[str]:
     return regex.compile(
         r"^\W*" + _QUALIFIER + "(?:" + "|".join(alternatives) + r")(?!\w)", regex.IGNORECASE
@@ -126,6 +132,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
             r"how\s+(?:we\s+)?(?:will\s+)?(?:we\s+)?(?:know|measure)",
             r"how\s+will\s+(?:success|progress|this|it)\s+be\s+measured",
             r"evidence",
+            r"performance\s+measures?",
         ),
         CellReading.FIELD,
         field="evaluation",
@@ -159,7 +166,6 @@ COLUMNS: tuple[ColumnSpec, ...] = (
             r"outputs?",
             r"outcomes?\s*/\s*outputs?",
             r"milestones?",
-            r"performance\s+measures?",
             r"measures?",
             r"deliverables?",
             r"success\s+indicators?",
@@ -172,8 +178,9 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec(
         ColumnKind.TIMESCALE,
         _pattern(
-            r"time\s*scales?",
-            r"time\s*frames?",
+            r"(?:delivery\s+)?time\s*scales?",
+            r"(?:delivery\s+)?time\s*frames?",
+            r"delivery\s+(?:dates?|by)",
             r"deadlines?",
             r"by\s+when",
             r"due(?:\s+date)?",
@@ -197,6 +204,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         ColumnKind.LEAD,
         _pattern(
             r"lead(?:\s+(?:officer|agency|partner|organisation|person))?s?",
+            r"(?:action|task|project|delivery)\s+(?:owners?|leads?)",
             r"managers?",
             r"responsib(?:le|ility)",
             r"owners?",
@@ -216,10 +224,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec(
         ColumnKind.STATUS,
         _pattern(
-            r"status",
-            r"rag",
-            r"progress",
-            r"updates?",
+            _PROGRESS_WHEN + r"(?:status|rag|progress|updates?)",
             r"comments?",
             r"(?:current\s+)?position",
         ),
@@ -244,6 +249,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
             r"activit(?:y|ies)",
             r"tasks?",
             r"projects?",
+            r"commitments?",
             r"what(?:\s+we\s+will\s+do)?",
             r"initiatives?",
             r"interventions?",

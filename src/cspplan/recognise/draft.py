@@ -303,6 +303,7 @@ class PlanDraft:
         ``owner``, each serving ``objective_id`` unless the table has an objective column."""
         used = {a.workstream for a in reading.actions if a.workstream}
         self._preamble_claims(reading.preamble)
+        self.claims.extend(attrs.evolve(c, id=self.next_id("C")) for c in reading.sums)
         left = self._preamble_to(owner, reading.preamble, used)
         if owner is not None:
             for workstream in reading.workstreams:

@@ -186,8 +186,24 @@ def is_header_row(row: Row) -> bool:
     if len(distinct) < 2:
         return False
     # Most non-empty cells must be known headers: a data row mentioning "action" is not one.
-    unknown_filled = sum(1 for k, h in zip(kinds, headers, strict=False) if h and k is None)
-    return unknown_filled <= max(1, len(filled) // _UNKNOWN_SHARE)
+    unknown = [h for k, h in zip(kinds, headers, strict=False) if h and k is None]
+    if len(unknown) <= max(1, len(filled) // _UNKNOWN_SHARE):
+        return True
+    # An action column beside a lead and a date is a header whatever else the row names
+    # ("Partners", "Risk", "Ward"), so long as the other cells read as names of columns.
+    return {ColumnKind.ACTION, ColumnKind.LEAD, ColumnKind.TIMESCALE} <= distinct and all(
+        _header_like(h) for h in unknown
+    )
+
+
+def _header_like(text: str) -> bool:
+    """A cell short enough to name a column, with no figure and no full stop in it."""
+    return (
+        len(text.split()) <= _MAX_HEADER_WORDS
+        and len(text) <= _MAX_HEADER_CHARS
+        and not any(ch.isdigit() for ch in text)
+        and not text.rstrip().endswith(".")
+    )
 
 
 _PARTNERS = regex.compile(

@@ -10,13 +10,19 @@ import attrs
 
 from ..model.plan import Plan
 from .changes import check_change_base, check_change_direction, check_change_size
-from .completeness import check_action_lead, check_action_timescale, check_timescale_understood
+from .completeness import (
+    check_action_lead,
+    check_action_timescale,
+    check_column_filled,
+    check_timescale_understood,
+)
 from .consistency import check_duplicate_target, check_objective_target
 from .findings import Finding, Problem, Severity
 from .guide import GUIDE
 from .milestones import check_milestone_order, check_milestone_period
 from .settings import CheckSettings
 from .shares import check_count_items, check_share_of_total, check_share_sum
+from .sums import check_sum_of_parts
 from .tables import check_profile_sum, check_rating
 from .targets import (
     check_percent_points,
@@ -126,6 +132,7 @@ RULES: tuple[Rule, ...] = (
     Rule("A122", "change-base", (ERR,), check_change_base),
     Rule("A130", "share-sum", (ERR, WARN), check_share_sum),
     Rule("A131", "share-of-total", (ERR, WARN), check_share_of_total),
+    Rule("A135", "sum-of-parts", (ERR, WARN), check_sum_of_parts),
     Rule("A140", "count-items", (ERR,), check_count_items),
     Rule("A150", "rag-rating", (ERR, WARN), check_rating),
     Rule("C201", "objective-target", (ERR, WARN), check_objective_target),
@@ -135,6 +142,7 @@ RULES: tuple[Rule, ...] = (
     Rule("M301", "action-lead", (WARN,), check_action_lead),
     Rule("M302", "action-timescale", (WARN,), check_action_timescale),
     Rule("M303", "timescale-understood", (INFO,), check_timescale_understood),
+    Rule("M304", "column-filled", (WARN,), check_column_filled),
 )
 """Every rule, in the order ``check`` runs them."""
 

@@ -31,6 +31,7 @@ from ..targets import find_targets
 from .changes import change_claims
 from .common import FOOTNOTE_MARK
 from .counts import count_claims
+from .merge import fold_changes
 from .shares import share_claims
 
 __all__ = ["find_claims", "footnotes"]
@@ -66,10 +67,8 @@ def _find_claims(text: str, source: SourceRef, following: Sequence[str]) -> list
         found.extend((offset, claim) for claim in share_claims(sentence, source))
         if find_targets(sentence, source):
             continue
-        found.extend(
-            (offset, claim)
-            for claim in change_claims(sentence, text[:offset], text, following, source)
-        )
+        pieces = change_claims(sentence, text[:offset], text, following, source)
+        found.extend((offset, claim) for claim in fold_changes(sentence, pieces))
     found.extend(count_claims(text, parts, following, source))
     found.sort(key=lambda pair: pair[0])
     return [claim for _, claim in found]

@@ -71,7 +71,7 @@ _YEARISH = rf"(?:{PERIOD_PATTERN.pattern})"
 
 
 _FROM = lazy(
-    rf"^\s{{0,3}}\(?\s{{0,2}}(?:from|on|compared\s{{1,3}}(?:to|with)|since)\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|an\s{{1,3}})?"
+    rf"^\s{{0,3}}(?:,\s{{0,3}}(?=from\b))?\(?\s{{0,2}}(?:from|on|compared\s{{1,3}}(?:to|with)|since)\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|an\s{{1,3}})?"
     rf"(?:(?P<fp1>{_YEARISH})(?:'s)?\s{{1,3}}(?:figure|total|level|baseline|count)\s{{1,3}}(?:of\s{{1,3}})?)?"
     rf"(?P<from>{NUMBER})(?!\s{{0,2}}%|\s{{0,2}}[/\-–]\s{{0,2}}\d)"
     rf"(?:\s{{1,3}}(?:figure\s{{1,3}})?(?:of|in|for)\s{{1,3}}(?P<fp2>{_YEARISH}))?",
@@ -214,10 +214,16 @@ def _figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
     return (number, window_start + last.start()) if number else None
 
 
+Spanned = tuple[int, int, Claim]
+"""A claim with the span of the sentence its wording covers (start, end)."""
+
+
 def change_claims(
     sentence: str, earlier: str, text: str, following: Sequence[str], source: SourceRef
-) -> list[Claim]:
-    claims: list[Claim] = []
+) -> list[Spanned]:
+    """The change claims of one sentence, each with the span its wording covers; the
+    caller folds those that state the same move into one (:mod:`.merge`)."""
+    claims: list[Spanned] = []
     taken: list[tuple[int, int]] = []
     anchors: list[tuple[Match, str]] = []
     for pattern, kind in ((_PCT_AFTER, "after"), (_PCT_BEFORE, "before"), (_PCT_VERB, "verb")):
@@ -255,28 +261,30 @@ def change_claims(
             value = parse_number(count)
             if value is not None:
                 figures.append(Figure(role="change", value=value, unit="count"))
-        claims.append(
-            Claim(
-                id="",
-                kind=ClaimKind.CHANGE,
-                statement=statement,
-                direction=direction,
-                figures=tuple(figures),
-                source=source,
-            )
+        claim = Claim(
+            id="",
+            kind=ClaimKind.CHANGE,
+            statement=statement,
+            direction=direction,
+            figures=tuple(figures),
+            source=source,
         )
+        claims.append((anchor.start(), anchor.end(), claim))
     for anchor in _UP_DOWN_FROM.finditer(sentence):
         if inside(taken, anchor.start()) or hedged(sentence, anchor.start("from")):
             continue
-        claim = _moved_from(sentence, anchor, statement, source)
-        if claim is not None and not any(_same_move(claim, other) for other in claims):
-            claims.append(claim)
+        moved = _moved_from(sentence, anchor, statement, source)
+        if moved is not None and not any(_same_move(moved[0], other) for _, _, other in claims):
+            claims.append((anchor.start(), moved[1], moved[0]))
     return claims
 
 
-def _moved_from(sentence: str, anchor: Match, statement: str, source: SourceRef) -> Claim | None:
+def _moved_from(
+    sentence: str, anchor: Match, statement: str, source: SourceRef
+) -> tuple[Claim, int] | None:
     """A change told as a move: "3,500, up from 3,100 in 2013", "dropped from 9,870 to 8,410",
-    "62% ..., up from 55% in 2007"."""
+    "went down from 2,640 offences to 2,310", "62% ..., up from 55% in 2007"; with where
+    its wording ends."""
     written = anchor.group("from")
     percent = is_percent_text(written)
     start_value = parse_quantity(written)
@@ -287,6 +295,11 @@ def _moved_from(sentence: str, anchor: Match, statement: str, source: SourceRef)
     period_match = _AROUND_PERIOD.match(tail)
     start_period = parse_period(period_match.group("p")) if period_match else None
     after_from = anchor.end() + (period_match.end() if period_match else 0)
+    if period_match is None:
+        # "from 2,640 offences to 2,310": the unit named after the first figure only.
+        noun = _UNIT_WORDS.match(sentence[after_from : after_from + _MOVE_WINDOW])
+        after_from += noun.end() if noun else 0
+    finish = anchor.end()
     end_figure: Figure | None = None
     change: Figure | None = None
     moved_to = _TO_ANY.match(sentence[after_from : after_from + _MOVE_WINDOW])
@@ -298,6 +311,7 @@ def _moved_from(sentence: str, anchor: Match, statement: str, source: SourceRef)
             period = parse_period(around.group("p")) if around else None
             end_figure = Figure(role="to", value=value, unit=unit, period=period)
             later = end + (around.end() if around else 0)
+            finish = later
             bracket = _BRACKETED_CHANGE.match(sentence[later : later + _BRACKET_WINDOW])
             stated = (
                 parse_quantity(bracket.group("pct"))
@@ -322,7 +336,7 @@ def _moved_from(sentence: str, anchor: Match, statement: str, source: SourceRef)
             end_figure = _figure_at(sentence, found[0], found[1], "to")
     if end_figure is None:
         return None
-    return Claim(
+    claim = Claim(
         id="",
         kind=ClaimKind.CHANGE,
         statement=statement,
@@ -334,6 +348,13 @@ def _moved_from(sentence: str, anchor: Match, statement: str, source: SourceRef)
         ),
         source=source,
     )
+    return claim, finish
+
+
+_UNIT_WORDS = lazy(
+    r"^(?:\s{1,3}(?!(?:to|and|or|but|in|for|of|on|by|at|from|than|with)\b)[a-z][a-z\-]{2,20}){1,2}(?=\s{1,3}to\s)"
+)
+"""One or two lower-case words naming the unit between "from N" and "to M" ("offences")."""
 
 
 _BRACKETED_CHANGE = lazy(
@@ -400,7 +421,9 @@ def _relate(
     if from_match is not None:
         start_figure = _from_figure(from_match)
         if start_figure is not None:
-            end_figure = _to_after(sentence, after_at + from_match.end(), points)
+            at = after_at + from_match.end()
+            noun = _UNIT_WORDS.match(sentence[at : at + _MOVE_WINDOW])
+            end_figure = _to_after(sentence, at + (noun.end() if noun else 0), points)
     else:
         end_figure = _to_after(sentence, after_at, points)
         period_first = _AROUND_PERIOD.match(after) or _LAST_YEAR.match(after)

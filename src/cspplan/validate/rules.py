@@ -15,7 +15,7 @@ from .consistency import check_duplicate_target, check_objective_target
 from .findings import Finding, Problem, Severity
 from .milestones import check_milestone_order, check_milestone_period
 from .settings import CheckSettings
-from .shares import check_count_items, check_share_of_total, check_share_sum
+from .shares import check_count_items, check_share_of_total, check_share_sum, check_sum_total
 from .targets import (
     check_percent_points,
     check_target_direction,
@@ -123,6 +123,7 @@ RULES: tuple[Rule, ...] = (
     Rule("A122", "change-base", (ERR,), check_change_base),
     Rule("A130", "share-sum", (ERR, WARN), check_share_sum),
     Rule("A131", "share-of-total", (ERR, WARN), check_share_of_total),
+    Rule("A132", "sum-total", (ERR, WARN), check_sum_total),
     Rule("A140", "count-items", (ERR,), check_count_items),
     Rule("C201", "objective-target", (ERR, WARN), check_objective_target),
     Rule("C202", "duplicate-target", (ERR,), check_duplicate_target),

@@ -1,5 +1,5 @@
-"""A13x and A14x: shares of a whole ("62% micro, 25% small ...") and counts of lists
-("four areas of work: ...")."""
+"""A13x and A14x: shares of a whole ("62% micro, 25% small ..."), totals with their line
+items ("£84,000 covers £36,000 for ..."), and counts of lists ("four areas of work: ...")."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .intervals import HUNDRED, quotient, total
 from .reading import Reader, claim_reader, figure_is_percent
 from .settings import CheckSettings
 
-__all__ = ["check_count_items", "check_share_of_total", "check_share_sum"]
+__all__ = ["check_count_items", "check_share_of_total", "check_share_sum", "check_sum_total"]
 
 MIN_SHARES = 2
 """How many percentage parts a share claim needs before its sum is judged: one share of
@@ -121,6 +121,62 @@ def check_share_of_total(plan: Plan, settings: CheckSettings) -> Iterator[Proble
                 expected=expected,
                 stated=percent.value,
             )
+
+
+MIN_LINES = 2
+"""How many line items a total needs before it is checked against them."""
+
+
+def check_sum_total(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
+    """Line items do not add up to the total stated for them.
+
+    Each figure stands for its rounding interval. An error where no reading of the
+    printed figures makes the lines sum to the total; for counts, a warning where only
+    truncation or a coarse rounding of round figures does. Sums of money are read at
+    their printed precision only, since a budget line is the sum allocated.
+
+    Example: "The £84,000 fund covers £36,000 for patrols, £30,000 for locks and £20,000
+    for publicity" is an error (the lines make £86,000); with £18,000 for publicity it
+    holds, as does a Budget column whose Total row is the sum of the rows above it.
+    """
+    for claim in plan.claims:
+        if claim.kind is not ClaimKind.SUM:
+            continue
+        whole = claim.figure("total")
+        parts = [f for f in claim.figures if f.role == "part"]
+        if whole is None or len(parts) < MIN_LINES:
+            continue
+        reader = claim_reader(claim, settings)
+        strict = total(reader.interval(f.value) for f in parts)
+        if strict.overlaps(reader.interval(whole.value)):
+            continue
+        # Money is allocated, not measured: "£36,000" for a line is that sum, so only the
+        # printed precision is read; counts may have been rounded coarsely.
+        money = whole.unit == "gbp" or all(f.unit == "gbp" for f in parts)
+        loose = total(reader.interval(f.value, settings.lenient) for f in parts)
+        lenient = (
+            settings.lenient
+            and not money
+            and loose.overlaps(reader.interval(whole.value, settings.lenient))
+        )
+        exact = sum((f.value.value for f in parts), Decimal(0))
+        places = max(f.value.decimals for f in parts)
+        prefix = "£" if whole.value.text.lstrip().startswith("£") else ""
+        stated_sum = computed(exact, places)
+        yield claim_problem(
+            Severity.WARNING if lenient else Severity.ERROR,
+            claim,
+            f"line items sum to {prefix}{_grouped(stated_sum)}, not the stated total "
+            f"{whole.value.text}" + (" unless coarsely rounded" if lenient else ""),
+            expected=stated_sum,
+            stated=whole.value,
+        )
+
+
+def _grouped(number: Number) -> str:
+    """A computed sum printed with thousands separators, as plans print money."""
+    whole, _, fraction = number.text.partition(".")
+    return f"{int(whole):,}" + (f".{fraction}" if fraction else "")
 
 
 def check_count_items(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ...document import Table
 from ...model.plan import Claim
 from ...model.source import SourceRef
 from ...text.numbers import blank_markup, sentences
@@ -32,23 +33,47 @@ from .changes import change_claims
 from .common import FOOTNOTE_MARK
 from .counts import count_claims
 from .merge import fold_changes
-from .shares import share_claims
+from .money import column_sums, money_sums
+from .shares import share_claims, share_columns
 
-__all__ = ["find_claims", "footnotes"]
+__all__ = ["find_claims", "footnotes", "table_claims"]
 
 
-def find_claims(text: str, source: SourceRef, following: Sequence[str] = ()) -> list[Claim]:
+def find_claims(
+    text: str, source: SourceRef, following: Sequence[str] = (), depths: Sequence[int] = ()
+) -> list[Claim]:
     """Every claim ``text`` makes, in order, with ``id=""`` for the caller to assign.
 
     ``following`` holds the texts that come right after ``text`` (the items of a list it
     introduces, a footnote), in order; a count claim in a text ending with a colon takes its
     items from there, up to the first empty one, and a footnote marker is resolved there.
+    ``depths`` gives how deeply each of those items is nested (``ListItem.depth``), so that
+    a count takes the top level of a list with sub-items; missing depths count as 0.
 
     >>> [f.value.text for f in find_claims("It fell to 180, a fall of 10%.", SourceRef())[0].figures]
     ['180', '10%']
     """
     try:
-        return _find_claims(blank_markup(text), source, [blank_markup(f) for f in following])
+        return _find_claims(
+            blank_markup(text), source, [blank_markup(f) for f in following], depths
+        )
+    except TimeoutError:
+        return []
+
+
+def table_claims(table: Table) -> list[Claim]:
+    """The claims a table states by its layout, with ``id=""``: a column of shares of one
+    whole ("Share of all violence": 24%, 31%, ...), and a column of amounts with a "Total"
+    row (a sum with its line items).
+
+    >>> from cspplan.document import Cell, Row
+    >>> rows = [("Area", "Budget (£)"), ("North", "1,200"), ("South", "800"), ("Total", "2,000")]
+    >>> grid = Table(rows=tuple(Row(cells=tuple(Cell(lines=(t,)) for t in r)) for r in rows))
+    >>> [(f.role, f.value.text) for f in table_claims(grid)[0].figures]
+    [('total', '2,000'), ('part', '1,200'), ('part', '800')]
+    """
+    try:
+        return [*share_columns(table), *column_sums(table)]
     except TimeoutError:
         return []
 
@@ -60,15 +85,18 @@ def footnotes(texts: Iterable[str]) -> list[str]:
     return [text for text in texts if FOOTNOTE_MARK.match(text.strip())]
 
 
-def _find_claims(text: str, source: SourceRef, following: Sequence[str]) -> list[Claim]:
+def _find_claims(
+    text: str, source: SourceRef, following: Sequence[str], depths: Sequence[int]
+) -> list[Claim]:
     found: list[tuple[int, Claim]] = []
     parts = sentences(text)
     for offset, sentence in parts:
         found.extend((offset, claim) for claim in share_claims(sentence, source))
+        found.extend((offset, claim) for claim in money_sums(sentence, source))
         if find_targets(sentence, source):
             continue
         pieces = change_claims(sentence, text[:offset], text, following, source)
         found.extend((offset, claim) for claim in fold_changes(sentence, pieces))
-    found.extend(count_claims(text, parts, following, source))
+    found.extend(count_claims(text, parts, following, source, depths))
     found.sort(key=lambda pair: pair[0])
     return [claim for _, claim in found]

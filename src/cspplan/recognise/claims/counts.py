@@ -90,13 +90,20 @@ _MIN_COUNT = 2
 
 
 def count_claims(
-    text: str, parts: list[tuple[int, str]], following: Sequence[str], source: SourceRef
+    text: str,
+    parts: list[tuple[int, str]],
+    following: Sequence[str],
+    source: SourceRef,
+    depths: Sequence[int] = (),
 ) -> list[tuple[int, Claim]]:
+    """The count claims of ``text`` ("four priorities"), each with the items it counts:
+    listed in the text itself, or (where the text ends with a colon) the top-level items
+    of the list in ``following``, whose nesting ``depths`` gives where known."""
     matches = list(_COUNT.finditer(text))
     if not matches:
         return []
     introduces = text.rstrip().endswith(":")
-    listed_after = _following_items(following) if introduces else ()
+    listed_after = _following_items(following, depths) if introduces else ()
     starts = [start for start, _ in parts]
     claims: list[tuple[int, Claim]] = []
     for position, match in enumerate(matches):
@@ -199,11 +206,15 @@ def _run_in_items(tail: str, count: int) -> tuple[str, ...]:
     return ()
 
 
-def _following_items(following: Sequence[str]) -> tuple[str, ...]:
-    collected: list[str] = []
-    for entry in following:
+def _following_items(following: Sequence[str], depths: Sequence[int]) -> tuple[str, ...]:
+    """The list items after a count's colon, up to the first empty entry; where the list
+    nests ("1." with "1.1" and "1.2" beneath), only its top level, which is what a count
+    of priorities or themes counts."""
+    collected: list[tuple[str, int]] = []
+    for index, entry in enumerate(following):
         cleaned = _LIST_MARK.sub("", entry).strip()
         if not cleaned or FOOTNOTE_MARK.match(cleaned):
             break
-        collected.append(cleaned)
-    return tuple(collected)
+        collected.append((cleaned, depths[index] if index < len(depths) else 0))
+    top = min((depth for _, depth in collected), default=0)
+    return tuple(item for item, depth in collected if depth == top)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from decimal import Decimal
 
+from ...document import Table
 from ...model.plan import Claim, ClaimKind, Figure
 from ...model.source import SourceRef
 from ...text.numbers import (
@@ -72,9 +73,12 @@ _SHARE_BOUNDS = (Decimal(80), Decimal(120))
 
 
 def share_claims(sentence: str, source: SourceRef) -> list[Claim]:
+    """The share claims of one sentence: lists of percentages of one whole, each with its
+    label, and a part given both as a count and a percentage of a named whole."""
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
     groups = (
+        (_lead_in(sentence), _MIN_LABEL_FIRST_PARTS, False),
         (_labels_after(sentence), _MIN_SHARE_PARTS, False),
         (_labels_before(sentence), _MIN_LABEL_FIRST_PARTS, True),
     )
@@ -86,7 +90,49 @@ def share_claims(sentence: str, source: SourceRef) -> list[Claim]:
             if claim is not None:
                 claims.append(claim)
                 bisect.insort(taken, (parts[0][0], parts[-1][0] + 1))
+    if not claims:
+        part_of = _part_of_whole(sentence, source)
+        if part_of is not None:
+            claims.append(part_of)
     return claims
+
+
+_LEAD_IN = lazy(
+    r"(?i)(?:\bas\s{1,3}follows\s{0,2}:|:|\b(?:made|make|makes)\s{1,3}up\b|\baccounted\s{1,3}for\b)"
+)
+"""What opens a list of the parts of one whole: "as follows:", a colon, "made up"."""
+_LEAD_ITEM = lazy(
+    rf"^\s{{0,3}}(?:and\s{{1,3}}|&\s{{0,3}})?(?P<label>(?:the\s{{1,3}}|a\s{{1,3}}|an\s{{1,3}})?[A-Za-z][\w'’\-]{{0,25}}"
+    rf"(?:\s{{1,3}}[A-Za-z][\w'’\-]{{0,25}}){{0,6}}?)\s{{1,3}}(?:(?:at|is|was|were|are)\s{{1,3}})?"
+    rf"(?P<pct>{PERCENT})\s{{0,3}}$",
+)
+"""One item of a lead-in list: "the street pastor scheme 41%", "small grants to groups 12%"."""
+_ITEM_SPLIT = lazy(r"(?i)\s{0,3}[,;]\s{0,3}|\s{1,3}and\s{1,3}(?=[^,;]*$)")
+_ARTICLE = lazy(r"(?i)^(?:the|a|an)\s{1,3}")
+_LABEL_ENDS_BADLY = lazy(r"(?i)\b(?:by|of|to|for|in|with|from|than)$")
+
+
+def _lead_in(sentence: str) -> list[list[_Part]]:
+    """Parts listed after a lead-in: "as follows: the analyst post 38%, publicity 19% and
+    small grants 18%", each item a label and its percentage and nothing else."""
+    opening = _LEAD_IN.search(sentence)
+    if opening is None:
+        return []
+    start = opening.end()
+    tail = sentence[start:].rstrip().rstrip(".")
+    parts: list[_Part] = []
+    position = start
+    for piece in _ITEM_SPLIT.split(tail):
+        at = sentence.find(piece, position)
+        item = _LEAD_ITEM.match(piece)
+        if item is None:
+            return []
+        label = _ARTICLE.sub("", " ".join(item.group("label").split()))
+        if _LABEL_ENDS_BADLY.search(label):
+            return []  # "speeding by 84%": a rating by respondents, not a part
+        parts.append((at + item.start("pct"), item.group("pct"), label))
+        position = at + len(piece)
+    return [parts] if len(parts) >= _MIN_LABEL_FIRST_PARTS else []
 
 
 _Part = tuple[int, str, str | None]
@@ -192,3 +238,113 @@ def _share_label(text: str) -> str | None:
     if not label or not _TWO_LETTERS.search(label):
         return None
     return label
+
+
+_AMOUNT = rf"(?:£\d{{1,3}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,2}})?(?![\d,]\d|\.\d)|{NUMBER})"
+"""A count or a sum of money in pounds ("£500,000")."""
+_PCT_COUNT = lazy(
+    rf"(?:(?P<p1>{PERCENT})\s{{0,2}}\(\s{{0,2}}(?P<n1>{_AMOUNT})\s{{0,2}}\)"
+    rf"|(?P<n2>{_AMOUNT})\s{{0,2}}\(\s{{0,2}}(?P<p2>{PERCENT})\s{{0,2}}\))"
+)
+"""A part given both ways: "31% (192)", "97 (62%)", "£500,000 (45%)"."""
+_WHOLE_AFTER = lazy(
+    rf"^\s{{1,3}}of\s{{1,3}}(?:the|these|those|all|its|our|a\s{{1,3}}total\s{{1,3}}of)\s{{1,3}}(?P<total>{_AMOUNT})"
+    rf"(?!\s{{0,2}}(?:%|per\s?cent|million|m\b|bn\b|billion))",
+    IGNORECASE,
+)
+_WHOLE_BEFORE = lazy(
+    rf"(?i)^\s{{0,3}}of\s{{1,3}}(?:the|these|those|all|a\s{{1,3}}total\s{{1,3}}of)\s{{1,3}}(?P<total>{_AMOUNT})"
+    rf"(?!\s{{0,2}}(?:%|per\s?cent|million|m\b|bn\b|billion))[^,;:()%]{{0,80}},"
+)
+
+
+def _part_of_whole(sentence: str, source: SourceRef) -> Claim | None:
+    """A part of a named whole given as a count and a percentage: "Of the 620 casualties,
+    31% (192) were pedestrians", "97 (62%) of the 156 casualties", only where the sentence
+    gives one such part and no other percentage."""
+    pairs = list(_PCT_COUNT.finditer(sentence))
+    if len(pairs) != 1 or len(list(PERCENTAGE.finditer(sentence))) != 1:
+        return None
+    pair = pairs[0]
+    if hedged(sentence, pair.start()):
+        return None
+    after = _WHOLE_AFTER.match(sentence[pair.end() :])
+    before = _WHOLE_BEFORE.match(sentence)
+    whole = after or (before if before is not None and before.end() <= pair.start() else None)
+    if whole is None:
+        return None
+    percent = parse_quantity(pair.group("p1") or pair.group("p2"))
+    count = parse_number(pair.group("n1") or pair.group("n2"))
+    total = parse_number(whole.group("total"))
+    if percent is None or count is None or total is None:
+        return None
+    label = " ".join(pair.group(0).split())
+    return Claim(
+        id="",
+        kind=ClaimKind.SHARE,
+        statement=joined(sentence),
+        figures=(
+            Figure(role="total", value=total, unit="count"),
+            Figure(role="part", value=percent, label=label, unit="percent"),
+            Figure(role="part", value=count, label=label, unit="count"),
+        ),
+        source=source,
+    )
+
+
+_SHARE_HEADER = lazy(
+    r"(?i)\bshare\b|%\s{0,2}of\b|\bper\s?cent(?:age)?\s{1,3}of\b|\bproportion\b|^\s{0,3}%\s{0,3}$"
+)
+"""A column header that names shares of one whole: "Share of all violence", "% of total"."""
+_NOT_SHARE_HEADER = lazy(
+    r"(?i)\bchange|\bvariance|\brate\b|satisf|\btarget|increase|decrease|reduction|\bdiff|\bpoints?\b"
+)
+_TOTAL_ROW = lazy(r"(?i)^\s{0,3}(?:grand\s{1,3})?(?:sub-?\s?)?total\b|^\s{0,3}all\b")
+
+
+def share_columns(table: Table) -> list[Claim]:
+    """Each column of a table whose header names shares of one whole and whose cells are
+    all percentages: the rows are its parts, labelled by their first cell; a "Total" row
+    is the whole, not a part. Read only where the rows come near 100 (as a list of shares
+    in a sentence), and only in a table whose rows line up with its header."""
+    rows = [row for row in table.rows if any(not cell.is_empty for cell in row.cells)]
+    if len(rows) < _MIN_LABEL_FIRST_PARTS + 1:
+        return []
+    header, body = rows[0], rows[1:]
+    width = len(header.cells)
+    if any(len(row.cells) != width for row in body):
+        return []
+    claims: list[Claim] = []
+    for column, head in enumerate(header.cells):
+        if (
+            column == 0
+            or not _SHARE_HEADER.search(head.text)
+            or _NOT_SHARE_HEADER.search(head.text)
+        ):
+            continue
+        figures: list[Figure] = []
+        for row in body:
+            label = " ".join(row.cells[0].text.split())
+            printed = row.cells[column].text.strip()
+            if _TOTAL_ROW.match(label):
+                continue
+            value = parse_quantity(printed) if PERCENTAGE.fullmatch(printed) else None
+            if value is None or not label:
+                figures = []
+                break
+            figures.append(Figure(role="part", value=value, label=label, unit="percent"))
+        if len(figures) < _MIN_LABEL_FIRST_PARTS:
+            continue
+        low, high = _SHARE_BOUNDS
+        if not low <= sum((f.value.value for f in figures), Decimal(0)) <= high:
+            continue
+        claims.append(
+            Claim(
+                id="",
+                kind=ClaimKind.SHARE,
+                statement=" ".join(head.text.split()),
+                figures=tuple(figures),
+                source=head.source,
+            )
+        )
+    return claims

@@ -37,6 +37,7 @@ from test_validate_rules import (
     part_of,
     shares,
     strategic,
+    summed,
 )
 from test_validate_support import (
     action,
@@ -219,6 +220,8 @@ WITNESSES: dict[tuple[str, Severity], Callable[[], Plan]] = {
     ("A131", ERR): lambda: part_of("28%", "98"),
     # 98 of 1,000 is 9.8%: "9%" only if the writer cut off the decimals.
     ("A131", WARN): lambda: part_of("9%", "98", "1,000"),
+    ("A132", ERR): lambda: summed("£84,000", "£36,000", "£30,000", "£20,000"),
+    ("A132", WARN): lambda: summed("1,510", "960", "540", unit="count"),
     ("A140", ERR): lambda: counted("four", ["Data", "Prevention", "Enforcement"]),
     ("C201", ERR): lambda: _calls("10%"),
     ("C201", WARN): lambda: _objective_vs("deliberate secondary fires", "secondary fires"),

@@ -858,6 +858,31 @@ def test_c201_prefers_targets_of_the_objectives_own_priority() -> None:
 # --- A131 share-of-total ------------------------------------------------------------------
 
 
+def summed(whole: str, *parts: str, unit: str = "gbp") -> Plan:
+    figures = [figure("total", whole, unit=unit)]
+    figures.extend(figure("part", p, unit=unit) for p in parts)
+    return plan(claims=(claim(ClaimKind.SUM, "the fund covers", *figures),))
+
+
+def test_a132_holds() -> None:
+    none_of(summed("£84,000", "£36,000", "£30,000", "£18,000"), "A132")
+    none_of(summed("21,700", "8,500", "6,200", "7,000", unit="count"), "A132")
+    none_of(summed("£84,000", "£84,000"), "A132")  # one line is no breakdown
+
+
+def test_a132_lines_that_miss_their_total() -> None:
+    finding = one(summed("£84,000", "£36,000", "£30,000", "£20,000"), "A132")
+    assert finding.severity is Severity.ERROR
+    assert finding.expected is not None and finding.expected.value == Decimal(86000)
+    assert "£86,000" in finding.message and "£84,000" in finding.message
+
+
+def test_a132_rounded_counts_are_only_a_warning() -> None:
+    # 960 + 540 = 1,500; "1,510" holds only if 960 and 540 were rounded to tens.
+    finding = one(summed("1,510", "960", "540", unit="count"), "A132")
+    assert finding.severity is Severity.WARNING
+
+
 def part_of(percent: str, count: str, whole: str = "425") -> Plan:
     return plan(
         claims=(

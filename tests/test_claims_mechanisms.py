@@ -192,6 +192,25 @@ def test_a_money_part_of_a_whole() -> None:
     assert _figures(claim) == [("total", "£1,100,000"), ("part", "45%"), ("part", "£500,000")]
 
 
+def test_lead_in_labels_may_hold_and_or_come_before_the_verb() -> None:
+    text = "We will spend the grant as follows: patrols 50%, signs and lighting 30% and events 20%."
+    assert _read(text) == [[("part", "50%"), ("part", "30%"), ("part", "20%")]]
+    text = "Of the 900 calls, noise from parties made up 60%, dogs 30% and other noise 10%."
+    (claim,) = find_claims(text, SourceRef())
+    assert [f.label for f in claim.figures] == [
+        "calls",
+        "noise from parties",
+        "dogs",
+        "other noise",
+    ]
+
+
+def test_a_change_over_the_year_then_its_figures() -> None:
+    assert _read("Arson fell by 5% during the year, from 400 to 380, which is 20 fewer fires.") == [
+        [("from", "400"), ("to", "380"), ("change", "5%"), ("change", "20")]
+    ]
+
+
 def test_ratings_by_respondents_are_not_a_lead_in_list() -> None:
     text = "Residents rated: noise by 71%, litter by 64% and parking by 52%."
     assert not [c for c in find_claims(text, SourceRef()) if c.kind is ClaimKind.SHARE]

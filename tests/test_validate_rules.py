@@ -490,6 +490,13 @@ def test_a130_over_a_hundred_is_an_error() -> None:
     assert finding.stated is not None and finding.stated.value == Decimal(105)
 
 
+def test_a130_at_the_edge_of_rounding_is_a_warning() -> None:
+    # 38 + 27 + 19 + 18 = 102: 100 only if each was 37.5, 26.5, 18.5 and 17.5 rounded up.
+    finding = one(shares("38%", "27%", "19%", "18%"), "A130")
+    assert finding.severity is Severity.WARNING
+    assert "exactly half" in finding.message
+
+
 def test_a130_short_of_a_named_whole_is_a_warning() -> None:
     assert one(shares("60%", "20%", total="3,500"), "A130").severity is Severity.WARNING
     none_of(shares("60%", "20%"), "A130")

@@ -107,7 +107,9 @@ _LEAD_ITEM = lazy(
     rf"(?P<pct>{PERCENT})\s{{0,3}}$",
 )
 """One item of a lead-in list: "the street pastor scheme 41%", "small grants to groups 12%"."""
-_ITEM_SPLIT = lazy(r"(?i)\s{0,3}[,;]\s{0,3}|\s{1,3}and\s{1,3}(?=[^,;]*$)")
+_ITEM_SPLIT = lazy(r"(?i)\s{0,3}[,;]\s{0,3}(?:and\s{1,3})?|(?<=%|\bcent)\s{1,3}(?:and|&)\s{1,3}")
+"""Between two items: a comma, or "and" after a percentage (a label may hold an "and")."""
+_CLAUSE_START = lazy(r"[,;:]")
 _ARTICLE = lazy(r"(?i)^(?:the|a|an)\s{1,3}")
 _LABEL_ENDS_BADLY = lazy(r"(?i)\b(?:by|of|to|for|in|with|from|than)$")
 
@@ -122,16 +124,22 @@ def _lead_in(sentence: str) -> list[list[_Part]]:
     tail = sentence[start:].rstrip().rstrip(".")
     parts: list[_Part] = []
     position = start
+    if not opening.group(0).endswith(":"):
+        # "violence against the person made up 26%, other theft 25%, ...": the first
+        # label stands before the verb, back to the clause's start.
+        clause = _CLAUSE_START.split(sentence[: opening.start()])[-1]
+        tail = f"{clause.strip()} {tail.lstrip()}"
+        position = opening.start() - len(clause)
     for piece in _ITEM_SPLIT.split(tail):
-        at = sentence.find(piece, position)
         item = _LEAD_ITEM.match(piece)
+        at = sentence.find(item.group("pct"), position) - item.start("pct") if item else -1
         if item is None:
             return []
         label = _ARTICLE.sub("", " ".join(item.group("label").split()))
         if _LABEL_ENDS_BADLY.search(label):
             return []  # "speeding by 84%": a rating by respondents, not a part
         parts.append((at + item.start("pct"), item.group("pct"), label))
-        position = at + len(piece)
+        position = at + item.end("pct")
     return [parts] if len(parts) >= _MIN_LABEL_FIRST_PARTS else []
 
 

@@ -211,6 +211,13 @@ def test_a_change_over_the_year_then_its_figures() -> None:
     ]
 
 
+def test_a_part_of_the_one_figure_before() -> None:
+    (claim,) = find_claims("We saw 400 cases and 60 of them (15%) were repeats.", SourceRef())
+    assert _figures(claim) == [("total", "400"), ("part", "15%"), ("part", "60")]
+    # Two figures before: which is the whole cannot be told.
+    assert _read("We saw 400 cases in 12 wards and 60 of them (15%) were repeats.") == []
+
+
 def test_ratings_by_respondents_are_not_a_lead_in_list() -> None:
     text = "Residents rated: noise by 71%, litter by 64% and parking by 52%."
     assert not [c for c in find_claims(text, SourceRef()) if c.kind is ClaimKind.SHARE]

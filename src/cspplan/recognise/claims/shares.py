@@ -16,7 +16,7 @@ from ...text.numbers import (
     parse_quantity,
 )
 from ...text.patterns import IGNORECASE, lazy
-from .common import PERCENTAGE, hedged, inside
+from .common import PERCENTAGE, hedged, inside, is_year
 
 _SHARE_PART = lazy(
     rf"(?P<pct>{PERCENT})\s{{1,3}}(?:(?:are|were|is|was)\s{{1,3}})?"
@@ -266,27 +266,54 @@ _WHOLE_BEFORE = lazy(
 )
 
 
+_OF_THEM = lazy(
+    rf"(?P<n>{NUMBER})\s{{1,3}}of\s{{1,3}}(?:them|these|those)\s{{0,2}}\(\s{{0,2}}(?P<p>{PERCENT})\s{{0,2}}\)",
+    IGNORECASE,
+)
+"""A part of the figure named before it: "225 of them (73%)"."""
+_FIGURE = lazy(NUMBER)
+
+
 def _part_of_whole(sentence: str, source: SourceRef) -> Claim | None:
     """A part of a named whole given as a count and a percentage: "Of the 620 casualties,
     31% (192) were pedestrians", "97 (62%) of the 156 casualties", only where the sentence
     gives one such part and no other percentage."""
-    pairs = list(_PCT_COUNT.finditer(sentence))
-    if len(pairs) != 1 or len(list(PERCENTAGE.finditer(sentence))) != 1:
+    if len(list(PERCENTAGE.finditer(sentence))) != 1:
         return None
-    pair = pairs[0]
-    if hedged(sentence, pair.start()):
-        return None
-    after = _WHOLE_AFTER.match(sentence[pair.end() :])
-    before = _WHOLE_BEFORE.match(sentence)
-    whole = after or (before if before is not None and before.end() <= pair.start() else None)
-    if whole is None:
-        return None
-    percent = parse_quantity(pair.group("p1") or pair.group("p2"))
-    count = parse_number(pair.group("n1") or pair.group("n2"))
-    total = parse_number(whole.group("total"))
+    of_them = _OF_THEM.search(sentence)
+    if of_them is not None:
+        # "recorded 308 hate crimes ..., and 225 of them (73%) were ...": the whole is the
+        # one figure before, where there is only one.
+        earlier = [
+            m for m in _FIGURE.finditer(sentence[: of_them.start()]) if not is_year(m.group(0))
+        ]
+        if len(earlier) != 1 or hedged(sentence, of_them.start()):
+            return None
+        total_text, percent_text, count_text = (
+            earlier[0].group(0),
+            of_them.group("p"),
+            of_them.group("n"),
+        )
+        label = " ".join(of_them.group(0).split())
+    else:
+        pairs = list(_PCT_COUNT.finditer(sentence))
+        if len(pairs) != 1 or hedged(sentence, pairs[0].start()):
+            return None
+        pair = pairs[0]
+        after = _WHOLE_AFTER.match(sentence[pair.end() :])
+        before = _WHOLE_BEFORE.match(sentence)
+        whole = after or (before if before is not None and before.end() <= pair.start() else None)
+        if whole is None:
+            return None
+        total_text = whole.group("total")
+        percent_text = pair.group("p1") or pair.group("p2")
+        count_text = pair.group("n1") or pair.group("n2")
+        label = " ".join(pair.group(0).split())
+    percent = parse_quantity(percent_text)
+    count = parse_number(count_text)
+    total = parse_number(total_text)
     if percent is None or count is None or total is None:
         return None
-    label = " ".join(pair.group(0).split())
     return Claim(
         id="",
         kind=ClaimKind.SHARE,

@@ -13,6 +13,7 @@ from .changes import check_change_base, check_change_direction, check_change_siz
 from .completeness import check_action_lead, check_action_timescale, check_timescale_understood
 from .consistency import check_duplicate_target, check_objective_target
 from .findings import Finding, Problem, Severity
+from .guide import GUIDE
 from .milestones import check_milestone_order, check_milestone_period
 from .settings import CheckSettings
 from .shares import check_count_items, check_share_of_total, check_share_sum, check_sum_total
@@ -144,12 +145,13 @@ FAMILIES: dict[str, str] = {
 
 
 def rules_markdown() -> str:
-    """The rule reference (``docs/audit.md``), written from the rules' docstrings."""
+    """The rule reference (``docs/audit.md``), written from the rules' docstrings and the
+    hand-written sections in :mod:`cspplan.validate.guide`."""
     lines = [
         "# Audit rules",
         "",
-        "<!-- Written by cspplan.validate.rules_markdown() from the rules' docstrings;"
-        " tests/test_validate_docs.py keeps it in step. -->",
+        "<!-- Written by cspplan.validate.rules_markdown() from the rules' docstrings and"
+        " cspplan/validate/guide.py; tests/test_check_cli.py keeps it in step. -->",
         "",
         "`cspplan check` reads each printed number as the interval its precision allows"
         ' ("16%" is 15.5 to 16.5, "4,341" is 4,340.5 to 4,341.5) and reports a statement only'
@@ -162,6 +164,9 @@ def rules_markdown() -> str:
         "",
         "Select or ignore rules by code or by family prefix:"
         " `cspplan check plan.pdf --select A1 --ignore A103`.",
+        "",
+        GUIDE,
+        "## The rules",
         "",
         "| code | name | severities | summary |",
         "|---|---|---|---|",

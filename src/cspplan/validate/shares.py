@@ -65,7 +65,8 @@ def check_share_sum(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
         yield claim_problem(
             severity,
             claim,
-            f"shares sum to {computed(exact).text}%, {'over' if over else 'short of'} 100% "
+            f"shares sum to {computed(exact).text}% ({' + '.join(f.value.text for f in parts)}), "
+            f"{'over' if over else 'short of'} 100% "
             + (
                 "unless every share was rounded from exactly half a point"
                 if edge

@@ -38,6 +38,7 @@ from test_validate_rules import (
     part_of,
     shares,
     strategic,
+    summed,
     tabled,
 )
 from test_validate_support import (
@@ -49,7 +50,6 @@ from test_validate_support import (
     period,
     plan,
     priority,
-    summed,
     target,
     timescale,
 )
@@ -227,8 +227,8 @@ WITNESSES: dict[tuple[str, Severity], Callable[[], Plan]] = {
     ("A131", ERR): lambda: part_of("28%", "98"),
     # 98 of 1,000 is 9.8%: "9%" only if the writer cut off the decimals.
     ("A131", WARN): lambda: part_of("9%", "98", "1,000"),
-    ("A135", ERR): lambda: summed("8,500", "6,200", "7,000", total="22,700"),
-    ("A135", WARN): lambda: summed("8,500", "6,200", total="14,800"),
+    ("A132", ERR): lambda: summed("£84,000", "£36,000", "£30,000", "£20,000"),
+    ("A132", WARN): lambda: summed("1,510", "960", "540", unit="count"),
     ("M304", WARN): lambda: tabled(FULL, FULL, FULL, ("n/a", "Report online")),
     ("A140", ERR): lambda: counted("four", ["Data", "Prevention", "Enforcement"]),
     ("C201", ERR): lambda: _calls("10%"),

@@ -77,6 +77,14 @@ class ListItem:
     marker: str = ""
     source: SourceRef = _SOURCE
 
+    @property
+    def depth(self) -> int:
+        """How deeply the item is nested: its ``level``, or the depth its number shows
+        ("1.1" is one below "1.", "2.3.1" two), whichever is deeper."""
+        pieces = self.marker.strip().rstrip(".)").split(".")
+        shown = len(pieces) - 1 if all(piece.isdigit() for piece in pieces) else 0
+        return max(self.level, shown)
+
 
 @attrs.frozen(slots=True)
 class Cell:

@@ -304,10 +304,11 @@ class ClaimKind(str, enum.Enum):
     """Parts of a whole: "83% micro, 13% small, 3% medium and 1% large"."""
     COUNT = "count"
     """A count of listed things: "four key priorities" followed by the list."""
+    SUM = "sum"
+    """A total with its line items: "The £84,000 fund covers £36,000 for patrols, ...", or
+    a table column with a Total row; figures ``part`` and ``total``."""
     VALUE = "value"
     """A single figure asserted without a relation to another."""
-    SUM = "sum"
-    """Line items and the total they add up to: a budget column's "Total" row."""
 
 
 @attrs.frozen(slots=True)
@@ -316,6 +317,8 @@ class Figure:
 
     Attributes:
         role: ``"from"``, ``"to"``, ``"change"``, ``"part"``, ``"total"`` or ``"count"``.
+            A change in the figures' own unit ("330 fewer") is a ``"change"`` with unit
+            ``"count"`` and its word (``"fewer"``, ``"more"``) as label.
         value: The number as printed.
         label: What the number is of ("micro", "2007"), where the text says.
         unit: ``"percent"``, ``"count"`` or another unit, where known.

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ..document import Block, Document, Heading, ListItem, Paragraph, Row, block_text
+from ..document import Block, Document, Heading, ListItem, Paragraph, Row, Table, block_text
 from ..model.plan import (
     Action,
     Claim,
@@ -36,7 +36,7 @@ from ..model.plan import (
 from ..model.source import DocumentSource, SourceRef
 from ..model.values import Period, Timescale
 from .actions import ActionTableReading, PreambleItem
-from .claims import find_claims
+from .claims import find_claims, table_claims
 from .front import FrontMatter
 from .indicators import find_indicators
 from .numbers import TIMEOUT
@@ -244,13 +244,26 @@ class PlanDraft:
         """A one-line action (a list item) with the next action id."""
         return Action(id=self.next_id("A"), text=text, source=source)
 
-    def claims_from(self, text: str, source: SourceRef, following: Sequence[str]) -> list[str]:
-        """Narrative figures a block asserts, kept with their ids; returns their statements."""
+    def claims_from(
+        self,
+        text: str,
+        source: SourceRef,
+        following: Sequence[str],
+        depths: Sequence[int] = (),
+    ) -> list[str]:
+        """Narrative figures a block asserts, kept with their ids; returns their statements.
+        ``depths`` gives how deeply each item in ``following`` is nested."""
         # After the list items, an empty text and then the plan's footnotes, so a figure
         # marked "¹" can be read from wherever its footnote is printed.
-        found = find_claims(text, source, [*following, "", *self.footnotes])
+        found = find_claims(text, source, [*following, "", *self.footnotes], depths)
         self.claims.extend(attrs.evolve(c, id=self.next_id("C")) for c in found)
         return [c.statement for c in found]
+
+    def claims_from_table(self, table: Table) -> None:
+        """Figures a table states by its layout (a share column, a column with a Total
+        row), kept with their ids."""
+        found = table_claims(table)
+        self.claims.extend(attrs.evolve(c, id=self.next_id("C")) for c in found)
 
     # ---- named targets -----------------------------------------------------------------------
     def name_target(self, target: Target, name: str, open_priority: PriorityDraft | None) -> None:

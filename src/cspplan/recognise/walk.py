@@ -397,7 +397,10 @@ class Walk:
         items = self._following_items(index)
         item_texts = [block_text(self.blocks[i]) for i in items]
         before = len(self.draft.claims)
-        claimed = self.draft.claims_from(text, block.source, item_texts)
+        depths = [
+            b.depth if isinstance(b, ListItem) else 0 for b in (self.blocks[i] for i in items)
+        ]
+        claimed = self.draft.claims_from(text, block.source, item_texts, depths)
         if not items and not self.draft.priorities:
             self.run_in_priorities(self.draft.claims[before:], index)
         if facts.objective is not None:
@@ -676,6 +679,7 @@ class Walk:
             self.performance_table(index, facts.performance)
             self.draft.place(index)
             return 1
+        self.draft.claims_from_table(block)
         trajectory = facts.trajectory
         near = self.last_target is not None and index - self.last_target[0] <= NEAR_BLOCKS
         if trajectory is not None and near and self.attach_trajectory(trajectory):

@@ -21,8 +21,7 @@ from .findings import Finding, Problem, Severity
 from .guide import GUIDE
 from .milestones import check_milestone_order, check_milestone_period
 from .settings import CheckSettings
-from .shares import check_count_items, check_share_of_total, check_share_sum
-from .sums import check_sum_of_parts
+from .shares import check_count_items, check_share_of_total, check_share_sum, check_sum_total
 from .tables import check_profile_sum, check_rating
 from .targets import (
     check_percent_points,
@@ -132,7 +131,7 @@ RULES: tuple[Rule, ...] = (
     Rule("A122", "change-base", (ERR,), check_change_base),
     Rule("A130", "share-sum", (ERR, WARN), check_share_sum),
     Rule("A131", "share-of-total", (ERR, WARN), check_share_of_total),
-    Rule("A135", "sum-of-parts", (ERR, WARN), check_sum_of_parts),
+    Rule("A132", "sum-total", (ERR, WARN), check_sum_total),
     Rule("A140", "count-items", (ERR,), check_count_items),
     Rule("A150", "rag-rating", (ERR, WARN), check_rating),
     Rule("C201", "objective-target", (ERR, WARN), check_objective_target),

@@ -1,5 +1,5 @@
-"""A13x and A14x: shares of a whole ("62% micro, 25% small ...") and counts of lists
-("four areas of work: ...")."""
+"""A13x and A14x: shares of a whole ("62% micro, 25% small ..."), totals with their line
+items ("£84,000 covers £36,000 for ..."), and counts of lists ("four areas of work: ...")."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model.plan import Claim, ClaimKind, Figure, Plan
-from ..model.values import Number
+from ..model.values import Number, Unit
 from .cases import PERCENT_PLACES
 from .common import claim_problem, computed, percent_text
 from .findings import Problem, Severity
@@ -15,7 +15,7 @@ from .intervals import HUNDRED, quotient, total
 from .reading import Reader, claim_reader, figure_is_percent
 from .settings import CheckSettings
 
-__all__ = ["check_count_items", "check_share_of_total", "check_share_sum"]
+__all__ = ["check_count_items", "check_share_of_total", "check_share_sum", "check_sum_total"]
 
 MIN_SHARES = 2
 """How many percentage parts a share claim needs before its sum is judged: one share of
@@ -32,7 +32,9 @@ def check_share_sum(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
     Each share stands for its rounding interval, so four shares printed to whole
     percentages may sum to anything from 98 to 102. An error where even the widest reading
     exceeds 100; a warning where only truncation or coarse rounding brings the sum to 100,
-    or where the parts of a named whole ("of the 3,500 businesses") fall short of it.
+    or where the parts of a named whole ("of the 3,500 businesses") fall short of it, or
+    where the sum reaches 100 only at the very edge of the rounding (every share rounded
+    up from exactly half a point).
 
     Example: "62% micro, 25% small, 12% medium and 6% large" (105%) is an error;
     "83% micro, 13% small, 3% medium and 1% large" holds.
@@ -47,17 +49,29 @@ def check_share_sum(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
         exact = sum((f.value.value for f in parts), Decimal(0))
         strict = total(reader.interval(f.value) for f in parts)
         loose = total(reader.interval(f.value, settings.lenient) for f in parts)
-        if strict.contains(HUNDRED):
+        edge = HUNDRED in (strict.lo, strict.hi)
+        if strict.contains(HUNDRED) and not edge:
             continue
+        # 38% + 27% + 19% + 18% = 102 reaches 100 only if every share was exactly half a
+        # point above what it stands for: possible, so a warning, never an error.
         over = strict.lo >= HUNDRED
         if not over and claim.figure("total") is None:
             continue  # a partial list of shares need not make a whole
-        severity = Severity.ERROR if over and not loose.contains(HUNDRED) else Severity.WARNING
+        severity = (
+            Severity.ERROR
+            if over and not edge and not loose.contains(HUNDRED)
+            else Severity.WARNING
+        )
         yield claim_problem(
             severity,
             claim,
             f"shares sum to {computed(exact).text}% ({' + '.join(f.value.text for f in parts)}), "
-            f"{'over' if over else 'short of'} 100% beyond their rounding ({percent_text(strict)})",
+            f"{'over' if over else 'short of'} 100% "
+            + (
+                "unless every share was rounded from exactly half a point"
+                if edge
+                else f"beyond their rounding ({percent_text(strict)})"
+            ),
             expected=Number(HUNDRED, "100%"),
             stated=computed(exact, max(f.value.decimals for f in parts), "%"),
         )
@@ -121,6 +135,64 @@ def check_share_of_total(plan: Plan, settings: CheckSettings) -> Iterator[Proble
                 expected=expected,
                 stated=percent.value,
             )
+
+
+MIN_LINES = 2
+"""How many line items a total needs before it is checked against them."""
+
+
+def check_sum_total(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
+    """Line items do not add up to the total stated for them.
+
+    Each figure stands for its rounding interval. An error where no reading of the
+    printed figures makes the lines sum to the total; for counts, a warning where only
+    truncation or a coarse rounding of round figures does. Sums of money are read at
+    their printed precision only, since a budget line is the sum allocated.
+
+    Example: "The £84,000 fund covers £36,000 for patrols, £30,000 for locks and £20,000
+    for publicity" is an error (the lines make £86,000); with £18,000 for publicity it
+    holds, as does a Budget column whose Total row is the sum of the rows above it.
+    """
+    for claim in plan.claims:
+        if claim.kind is not ClaimKind.SUM:
+            continue
+        whole = claim.figure("total")
+        parts = [f for f in claim.figures if f.role == "part"]
+        if whole is None or len(parts) < MIN_LINES:
+            continue
+        reader = claim_reader(claim, settings)
+        strict = total(reader.interval(f.value) for f in parts)
+        if strict.overlaps(reader.interval(whole.value)):
+            continue
+        # Money is allocated, not measured: "£36,000" for a line is that sum, so only the
+        # printed precision is read; counts may have been rounded coarsely.
+        money = whole.unit == Unit.MONEY.value or all(f.unit == Unit.MONEY.value for f in parts)
+        loose = total(reader.interval(f.value, settings.lenient) for f in parts)
+        lenient = (
+            settings.lenient
+            and not money
+            and loose.overlaps(reader.interval(whole.value, settings.lenient))
+        )
+        exact = sum((f.value.value for f in parts), Decimal(0))
+        places = max(f.value.decimals for f in parts)
+        prefix = "£" if whole.value.text.lstrip().startswith("£") else ""
+        stated_sum = computed(exact, places)
+        yield claim_problem(
+            Severity.WARNING if lenient else Severity.ERROR,
+            claim,
+            f"line items sum to {prefix}{_grouped(stated_sum)}, not the stated total "
+            f"{whole.value.text}" + (" unless coarsely rounded" if lenient else ""),
+            expected=Number(stated_sum.value, prefix + _grouped(stated_sum))
+            if "," in whole.value.text
+            else stated_sum,
+            stated=whole.value,
+        )
+
+
+def _grouped(number: Number) -> str:
+    """A computed sum printed with thousands separators, as plans print money."""
+    whole, _, fraction = number.text.partition(".")
+    return f"{int(whole):,}" + (f".{fraction}" if fraction else "")
 
 
 def check_count_items(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:

@@ -44,7 +44,7 @@ from ..text.numbers import (
 )
 from ..text.patterns import IGNORECASE, Match, lazy
 from .periods import PERIOD_PATTERN, parse_period
-from .targets import find_targets, report_period
+from .targets import report_period, target_sentences
 from .timescales import find_dates
 
 __all__ = ["find_claims", "footnotes"]
@@ -168,9 +168,11 @@ def footnotes(texts: Iterable[str]) -> list[str]:
 def _find_claims(text: str, source: SourceRef, following: Sequence[str]) -> list[Claim]:
     found: list[tuple[int, Claim]] = []
     parts = sentences(text)
+    # A sentence that states a target, or gives the figures of one, is not also a change claim.
+    targeted = target_sentences(text, source)
     for offset, sentence in parts:
         found.extend((offset, claim) for claim in _shares(sentence, source))
-        if find_targets(sentence, source):
+        if offset in targeted:
             continue
         found.extend(
             (offset, claim) for claim in _changes(sentence, text[:offset], text, following, source)

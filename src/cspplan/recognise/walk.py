@@ -31,6 +31,7 @@ from .indicators import find_indicators
 from .memberships import table_to_memberships
 from .numbers import TIMEOUT
 from .structure import action_plan_title, legend_entry, named_prefix
+from .target_assembly import neighbour_paragraphs
 from .targets import find_targets
 from .trajectory import Trajectory, apply_trajectory
 
@@ -379,7 +380,7 @@ class Walk:
 
     def targets_from(self, index: int, text: str, source: SourceRef) -> list[str]:
         """Targets stated in a block; returns their statements."""
-        found = find_targets(text, source)
+        found = find_targets(text, source, *neighbour_paragraphs(self.blocks, index))
         prefix = named_prefix(text) if found else None
         for target in found:
             numbered = self.draft.number_target(target)

@@ -27,7 +27,7 @@ from .plan import (
     Workstream,
 )
 from .source import DocumentSource, SourceRef
-from .values import Direction, Measure, Number, Period, Timescale, TimescaleKind, Unit
+from .values import Direction, Measure, Number, PercentBasis, Period, Timescale, TimescaleKind, Unit
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -48,6 +48,7 @@ __all__ = [
     "Milestone",
     "Number",
     "Objective",
+    "PercentBasis",
     "Period",
     "Plan",
     "PlanKind",

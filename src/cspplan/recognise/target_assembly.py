@@ -35,7 +35,7 @@ from ..model.values import Direction, Measure, Number, Period, Unit
 from ..text.numbers import NUMBER, NUMBER_WORDS, PERCENT, joined, number_word, parse_quantity
 from ..text.patterns import IGNORECASE, lazy
 from .periods import find_period
-from .target_figures import NOT_AGE, looks_like_year, unit_of
+from .target_figures import NOT_AGE, looks_like_year, metric_name, unit_of
 
 __all__ = ["Placed", "assemble", "neighbour_paragraphs"]
 
@@ -56,8 +56,24 @@ _POINTS_STATED = lazy(
     rf"\s{{1,3}}of\s{{1,3}})?(?P<value>{NUMBER}|{NUMBER_WORDS})\s{{1,3}}percentage\s{{1,3}}points?\b",
     IGNORECASE,
 )
+_REFERENT = lazy(
+    r"(?:it|this|that|them|these|those|(?:the|its|their)\s{1,3}(?:(?:annual|yearly|overall)\s{1,3})?"
+    r"(?:total|count|number|figure|rate|level|share|proportion))",
+    IGNORECASE,
+)
+_TAIL_VERB = lazy(
+    r"\s{1,3}(?:was|were|is|are|reached|stood\s{1,3}at|made\s{1,3}up|totalled|numbered|recorded"
+    r"|had|of)\s{0,3}$|,\s{0,3}$",
+    IGNORECASE,
+)
+_LEADING_PERIOD = lazy(
+    r"^\s{0,3}(?:in|during|for)\s{1,3}(?:19|20)\d{2}(?:\s{0,2}/\s{0,2}\d{2,4})?\s{0,3},?\s{0,3}",
+    IGNORECASE,
+)
 _CLAUSE_BREAK = lazy(r"[;,]|\band\b|\bbut\b", IGNORECASE)
 
+_MOST_FOLD = 3
+"""Most times larger one of a baseline and target taken from another sentence may be."""
 _PERIOD_AFTER = 45
 """Characters after a figure read for the period it is for ("300 people called in 2019/20")."""
 
@@ -88,15 +104,20 @@ def assemble(parts: Sequence[str], found: list[Placed], own: range) -> list[Plac
     absorbed: set[int] = set()
     used: set[tuple[int, str]] = set()
     for position, (index, target) in enumerate(found):
-        if position in absorbed or (target.baseline is not None and target.target is not None):
-            continue
-        if len(by_sentence[index]) > 1:
+        if position in absorbed or len(by_sentence[index]) > 1:
             # Several targets in one sentence: which of them a neighbour's figures are for,
             # or a stated change in points, cannot be told.
             continue
         completed = _with_points(target, parts[index])
+        if completed.baseline is not None and completed.target is not None:
+            targets[position] = completed
+            continue
         for other in (index + 1, index - 1):
             if not 0 <= other < len(parts):
+                continue
+            across = other not in own
+            if across and not _BACK.search(parts[index]):
+                # Another paragraph's figures are taken only where this one refers back.
                 continue
             halves = by_sentence.get(other, [])
             if halves:
@@ -121,7 +142,8 @@ def assemble(parts: Sequence[str], found: list[Placed], own: range) -> list[Plac
 
 def _with_points(target: Target, sentence: str) -> Target:
     """The target with a change in points stated in words after its figures."""
-    if target.percent is not None:
+    figures = [m.value for m in (target.baseline, target.target) if m is not None]
+    if target.percent is not None or not all(_is_percent(f) for f in figures):
         return target
     match = _POINTS_STATED.search(sentence)
     if match is None:
@@ -147,6 +169,9 @@ def _merge(first: Target, second: Target, text: str, other: str) -> Target | Non
     if second.percent is not None or second.baseline is None or second.target is None:
         return None
     if first.direction and second.direction and first.direction is not second.direction:
+        return None
+    if second.metric is not None and not _REFERENT.fullmatch(second.metric):
+        # The second half names a measure of its own: it is another target.
         return None
     merged = attrs.evolve(
         first,
@@ -181,6 +206,9 @@ def _take(
     elif target.baseline is None and target.target is not None:
         figures = [f for f in _figures(other) if _is_percent(f.value) == percent_kind]
         dated = [f for f in figures if f.period is not None]
+        if len(dated) == 1:
+            # "was 9.7% in 2012/13, above the national figure of 9.35%": the dated one.
+            figures = dated
         if len(figures) != 1 or (index, figures[0].value.text) in used:
             return None
         base, goal = figures[0], target.target
@@ -189,7 +217,7 @@ def _take(
             return None
     else:
         return None
-    if not _moves(target.direction, base, goal):
+    if not _moves(target.direction, base, goal) or not _near(base, goal):
         return None
     used.update({(index, base.value.text), (index, goal.value.text)})
     first, second = (other, text) if before else (text, other)
@@ -198,7 +226,22 @@ def _take(
     )
     if completed.direction is None:
         completed = attrs.evolve(completed, direction=_direction(base, goal))
+    if completed.metric is None or _REFERENT.fullmatch(completed.metric):
+        # "lower this to 30%": the measure is named where the baseline is.
+        completed = attrs.evolve(completed, metric=_named(other) or completed.metric)
     return attrs.evolve(completed, unit=_unit(completed, completed.percent))
+
+
+def _named(sentence: str) -> str | None:
+    """The measure a sentence giving a figure names before it: "The proven reoffending
+    rate" of "The proven reoffending rate was 9.7% in 2012/13"."""
+    first = next(
+        (m for m in _FIGURE.finditer(sentence) if not looks_like_year(m.group("value"))), None
+    )
+    if first is None:
+        return None
+    words = _LEADING_PERIOD.sub("", _TAIL_VERB.sub("", sentence[: first.start()]))
+    return metric_name(words)
 
 
 def _pair(sentence: str) -> tuple[Measure, Measure] | None:
@@ -245,7 +288,8 @@ def _period_of(sentence: str, start: int, end: int) -> Period | None:
     """The period of a figure: named after it in its clause ("410 in 2019/20", "34% of the
     2018/19 cohort"), else before it in the sentence ("In 2015/16, 82% of ...")."""
     after = sentence[end : end + _PERIOD_AFTER]
-    stop = _FIGURE.search(after)
+    stops = (m for m in _FIGURE.finditer(after) if not looks_like_year(m.group("value")))
+    stop = next(stops, None)
     clause = after[: stop.start()] if stop is not None else after
     found = find_period(clause)
     if found is not None:
@@ -253,6 +297,9 @@ def _period_of(sentence: str, start: int, end: int) -> Period | None:
     head = sentence[:start]
     pieces = _CLAUSE_BREAK.split(head)
     for piece in reversed(pieces[-2:]):
+        if any(not looks_like_year(m.group("value")) for m in _FIGURE.finditer(piece)):
+            # A clause with a figure of its own: its period is that figure's.
+            return None
         found = find_period(piece)
         if found is not None:
             return found
@@ -278,6 +325,13 @@ def _moves(direction: Direction | None, base: Measure, goal: Measure) -> bool:
     if direction is Direction.INCREASE:
         return goal.value.value > base.value.value
     return direction is None
+
+
+def _near(base: Measure, goal: Measure) -> bool:
+    """True where the two figures are of one size: a target rarely moves a figure threefold,
+    so "11,940 crimes" is no baseline for "18.5 per 1,000"."""
+    low, high = sorted((abs(base.value.value), abs(goal.value.value)))
+    return low > 0 and high <= low * _MOST_FOLD
 
 
 def _direction(base: Measure, goal: Measure) -> Direction:

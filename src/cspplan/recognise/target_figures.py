@@ -12,8 +12,8 @@ import attrs
 
 from ..model.plan import Indicator, Target
 from ..model.source import SourceRef
-from ..model.values import Direction, Measure, Number, Period, Unit
-from ..text.numbers import NUMBER, PERCENT, joined, parse_quantity
+from ..model.values import Direction, Measure, Number, PercentBasis, Period, Unit
+from ..text.numbers import NUMBER, NUMBER_WORDS, PERCENT, joined, number_word, parse_quantity
 from ..text.patterns import IGNORECASE, VERBOSE, Match, lazy
 from .indicators import find_indicators
 from .periods import find_period, parse_period
@@ -55,7 +55,8 @@ NOT_AGE = (
 )
 """A look-ahead that refuses a figure which is an age or a duration ("aged 18", "48 hours")."""
 _CONTEXT = (
-    r"(?P<{name}ctx>(?:\s{{1,3}}(?:per|a)\s{{1,3}}(?:year|annum|1,?000|10,?000|100,?000|head|capita)"
+    r"(?P<{name}ctx>(?:(?:\s{{1,3}}(?!(?:by|from|to|in|for|and|or|per|a)\b)[a-z]{{2,20}}){{0,2}}?"
+    r"\s{{1,3}}(?:per|a)\s{{1,3}}(?:year|annum|1,?000|10,?000|100,?000|head|capita)"
     r"(?:\s{{1,3}}(?:population|people|residents|households|adults))?)?"
     r"(?:\s{{0,3}}\((?P<{name}paren>[^()\n]{{1,60}})\)"
     # "from 850 offences in 2023/24": up to two words naming what is counted may stand
@@ -78,7 +79,7 @@ _CLAUSE = lazy(
         (?P<tgt>{_VALUE}){NOT_AGE}{_CONTEXT.format(name="t")})
   | (?P<atclause>\b(?P<qual>at\s{{1,3}}or\s{{1,3}}(?:below|above|under|over|less|more)|at\s{{1,3}}least|at\s{{1,3}}most
         |no\s{{1,3}}(?:more|less|higher|lower|greater|fewer)\s{{1,3}}than|less\s{{1,3}}than|more\s{{1,3}}than
-        |fewer\s{{1,3}}than|below|under|above|over|within|at)\s{{1,3}}(?:a\s{{1,3}}(?:rate|level)\s{{1,3}}of\s{{1,3}})?
+        |fewer\s{{1,3}}than|below|under|above|over|within|at)\s{{1,3}}(?:(?:a|the|its|their)\s{{1,3}}(?P<levelyear>(?:19|20)\d{{2}}(?:\s{{0,2}}/\s{{0,2}}\d{{2,4}})?\s{{1,3}})?(?:rate|level|figure)\s{{1,3}}of\s{{1,3}})?
         (?P<at>{_VALUE}){NOT_AGE})
   | (?P<byclause>\b(?:by|before|in|during|until|for)\s{{1,3}}(?:the\s{{1,3}}end\s{{1,3}}of\s{{1,3}})?
         (?=(?:\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}})?(?:[A-Z][a-z]{{2,8}}\.?\s{{1,3}})?(?:19|20)\d{{2}}|[qQ][1-4]\s))
@@ -156,6 +157,8 @@ def read_figures(
     last_clause_end = 0
     seen_figure = False
     from_end = -100
+    yearly: Match | None = None
+    per: str | None = None
     for clause in _CLAUSE.finditer(rest):
         if clause.group("pctclause") and percent is None:
             if looks_like_year(clause.group("pct")) or (
@@ -163,6 +166,7 @@ def read_figures(
             ):
                 continue
             percent = parse_quantity(clause.group("pct"), short_points=True)
+            yearly = _YEARLY.match(rest, clause.end())
         elif clause.group("fromclause") and baseline is None:
             if looks_like_year(clause.group("base")):
                 continue
@@ -172,6 +176,7 @@ def read_figures(
             period = _context_period(clause, "b") or period_in(clause.group("fromwords") or "")
             label = _baseline_label(clause.group("fromwords"))
             baseline = Measure(value=value, period=period, label=label)
+            per = per or _per(clause.group("bctx"))
             from_end = clause.end()
         elif clause.group("baseclause") and baseline is None:
             value = parse_quantity(clause.group("base2"), short_points=True)
@@ -195,6 +200,7 @@ def read_figures(
             if value is None:
                 continue
             goal = Measure(value=value, period=_context_period(clause, "t"))
+            per = per or _per(clause.group("tctx"))
         elif clause.group("atclause") and goal is None:
             if looks_like_year(clause.group("at")) or (
                 clause.group("qual").lower() == "at" and not _is_percent(clause.group("at"))
@@ -205,6 +211,10 @@ def read_figures(
                 continue
             qualifier = " ".join(clause.group("qual").split()).lower()
             goal = Measure(value=value, label=None if qualifier == "at" else qualifier)
+            level = clause.group("levelyear")
+            if level and baseline is None:
+                # "at or below the 2018/19 level of 7,412": that level is the baseline too.
+                baseline = Measure(value=value, period=parse_period(level.strip()))
         elif clause.group("byclause"):
             if deadline is None:
                 deadline = deadline_in(rest[clause.end() : clause.end() + DEADLINE_WINDOW])
@@ -252,12 +262,43 @@ def read_figures(
         direction=direction,
         percent=percent,
         unit=unit,
+        percent_basis=PercentBasis.PER_YEAR if yearly else None,
+        span_years=_span(rest) if yearly else None,
+        per=per,
         baseline=baseline,
         target=goal,
         deadline=deadline,
         indicator=indicator,
         source=source,
     )
+
+
+_YEARLY = lazy(
+    r"\s{0,3}(?:(?:a|per|each|every)\s{1,3}(?:year|annum)|annually|year[\s-]on[\s-]year)\b",
+    IGNORECASE,
+)
+_OVER_YEARS = lazy(
+    rf"\bover\s{{1,3}}(?:the\s{{1,3}}(?:next\s{{1,3}})?)?(?P<years>\d{{1,2}}|{NUMBER_WORDS})\s{{1,3}}years\b",
+    IGNORECASE,
+)
+_PER_WORDS = lazy(
+    r"(?i)^(?:\s{0,3}[a-z]{2,20}){0,2}?\s{0,3}(?:per|a)\s{1,3}(?P<per>(?:year|annum|1,?000|10,?000|100,?000|head|capita)"
+    r"(?:\s{1,3}(?:population|people|residents|households|adults))?)"
+)
+
+
+def _per(context: str | None) -> str | None:
+    """What a figure is per, from the words after it: "1,000 residents", "year"."""
+    if not context or not context.strip():
+        return None
+    match = _PER_WORDS.match(context)
+    return " ".join(match.group("per").split()) if match is not None else None
+
+
+def _span(text: str) -> int | None:
+    """The years a yearly rate runs over, where the words say: "over three years"."""
+    match = _OVER_YEARS.search(text)
+    return number_word(match.group("years")) if match is not None else None
 
 
 def looks_like_year(text: str) -> bool:

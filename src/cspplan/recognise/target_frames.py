@@ -36,9 +36,13 @@ __all__ = ["direction_of", "sentence_targets"]
 
 _VERBS = {
     Direction.REDUCE: r"reduce|reducing|decrease|decreasing|cut|cutting|lower|lowering"
-    r"|bring\s{1,3}down|drive\s{1,3}down|minimise",
+    r"|bring\s{1,3}down|drive\s{1,3}down|minimise"
+    # "bring the crime rate down from 93 to 88": the particle after the measure it moves.
+    r"|(?:bring|get|drive|push)\s{1,3}(?P<np>(?:(?!(?:down|from|to|by|and)\b)[\w'/-]{1,25}\s{1,3}){1,8}?)down"
+    r"|reduced|decreased|lowered|brought\s{1,3}down|driven\s{1,3}down",
     Direction.INCREASE: r"increase|increasing|raise|raising|improve|improving|grow|growing"
-    r"|boost|boosting|achieve\s{1,3}an?\s{1,3}increase\s{1,3}(?:in|of)",
+    r"|boost|boosting|achieve\s{1,3}an?\s{1,3}increase\s{1,3}(?:in|of)"
+    r"|increased|raised|improved",
     Direction.MAINTAIN: r"maintain|maintaining|hold|holding|keep|keeping|sustain|sustaining"
     r"|stabilise|stabilize|retain",
 }
@@ -58,7 +62,7 @@ _NOUN_FORM = lazy(
     rf"|(?:(?P<nr2>{_NOUNS[Direction.REDUCE]})|(?P<ni2>{_NOUNS[Direction.INCREASE]}))"
     rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?P<pct2>{PERCENT}))"
     rf"(?:\s{{1,3}}on\s{{1,3}}(?:the\s{{1,3}})?(?:19|20)\d{{2}}(?:/\d{{2,4}})?\s{{1,3}}(?:levels?|figures?|baseline))?"
-    rf"\s{{1,3}}(?:in|of)\b",
+    rf"(?:\s{{1,3}}(?:in|of)\b|(?=\s{{0,3}},?\s{{0,3}}from\s))",
     IGNORECASE,
 )
 # "to achieve a 10% reduction in ...": an aim stated as a noun, without the word target.
@@ -125,6 +129,22 @@ def direction_of(word: str) -> Direction | None:
     return None
 
 
+_PASSIVE_BEFORE = lazy(
+    r"(?i)\b(?:will|shall|must|(?:is|are)\s{1,3}to|needs?\s{1,3}to)\s{1,3}be\s{1,3}"
+    r"(?:(?:further|significantly)\s{1,3})?$"
+)
+_PARTICIPLE = lazy(
+    r"(?i)reduced|decreased|lowered|brought\s{1,3}down|driven\s{1,3}down|increased|raised|improved"
+)
+_SUBJECT_START = lazy(r"(?:^|[.:;]\s)\s{0,3}(?P<subject>[^.:;]{3,120})$")
+
+
+def _subject(text: str) -> str | None:
+    """The subject of a passive aim: the words of its clause before "will be cut"."""
+    match = _SUBJECT_START.search(text)
+    return match.group("subject") if match is not None else None
+
+
 def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
     """Every target one sentence states: by a framed verb, else a noun form after the
     word target, else a stated value, a labelled value or a bound."""
@@ -138,10 +158,20 @@ def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
         window = max(0, verb.start() - BEFORE)
         before = sentence[window : verb.start()]
         coordinated = previous_end >= 0 and _COORDINATED.search(before)
-        if not (coordinated or _is_frame(before)):
+        if not (coordinated or _is_frame(before) or _PASSIVE_BEFORE.search(before)):
             continue
-        direction = next(Direction[name] for name, value in verb.groupdict().items() if value)
+        passive = _PASSIVE_BEFORE.search(before)
+        if _PARTICIPLE.fullmatch(verb.group(0)) and passive is None:
+            # "crime reduced by 5%" reports; only "will be reduced by 5%" aims.
+            continue
+        direction = next(
+            Direction[name] for name, value in verb.groupdict().items() if value and name != "np"
+        )
         target = read_figures(sentence, verb.end(), end, direction, before, source)
+        if target is not None and (verb.group("np") or (passive and target.metric is None)):
+            # The measure stands between the verb and its particle, or before a passive.
+            named = verb.group("np") or (_subject(before[: passive.start()]) if passive else None)
+            target = attrs.evolve(target, metric=metric_name(named) if named else None)
         if target is not None:
             targets.append(target)
             starts.append(window + _frame_start(before))

@@ -31,7 +31,7 @@ import attrs
 
 from ..model.plan import Target
 from ..model.source import SourceRef
-from ..model.values import Measure, Period
+from ..model.values import Measure, PercentBasis, Period
 from ..text.numbers import NUMBER, PERCENT, blank_markup, parse_quantity, sentences
 from ..text.patterns import IGNORECASE, lazy
 from .periods import find_period
@@ -62,6 +62,9 @@ _YEAR_ENDING = lazy(
 
 _OUTTURN_PREFIX = 40
 """Characters before an outturn's "figure was" read for words making it a baseline or aim."""
+_POINTS = lazy(r"(?i)\bpoints?\b|\bpp\b")
+_DAYS_A_YEAR = 365.25
+"""Days in a year on average, to count the years between two period ends."""
 _OUTTURN_SENTENCES = 3
 """How many sentences after a target are read for the figure it reached (its outturn)."""
 
@@ -129,7 +132,39 @@ def _find_targets(text: str, source: SourceRef, before: str, after: str) -> list
             continue
         outturn = _outturn(parts[index + 1 : min(stop, index + 1 + _OUTTURN_SENTENCES)])
         result.append(attrs.evolve(target, outturn=outturn) if outturn else target)
-    return result
+    return [_with_basis(target) for target in result]
+
+
+def _with_basis(target: Target) -> Target:
+    """The target with what its percent is of, and the span of a yearly rate."""
+    percent = target.percent
+    if percent is None:
+        return target
+    if target.percent_basis is PercentBasis.PER_YEAR:
+        if target.span_years is not None:
+            return target
+        end = target.target.period if target.target and target.target.period else target.deadline
+        span = _years(target.baseline.period if target.baseline else None, end)
+        return attrs.evolve(target, span_years=span)
+    if target.percent_basis is not None:
+        return target
+    figures = [m.value.text for m in (target.baseline, target.target) if m is not None]
+    if _POINTS.search(percent.text):
+        basis = PercentBasis.POINTS
+    elif len(figures) == 2 and all("%" in f for f in figures) and "%" in percent.text:
+        basis = PercentBasis.POINTS_OR_WHOLE
+    else:
+        basis = PercentBasis.WHOLE
+    return attrs.evolve(target, percent_basis=basis)
+
+
+def _years(start: Period | None, end: Period | None) -> int | None:
+    """Whole years from the end of one period to the end of another ("2019/20" to
+    "2021/22" is 2), where both are known and the second is later."""
+    if start is None or end is None or start.end is None or end.end is None:
+        return None
+    years = round((end.end - start.end).days / _DAYS_A_YEAR)
+    return years if years >= 1 else None
 
 
 def _outturn(following: Sequence[tuple[int, str]]) -> Measure | None:

@@ -57,7 +57,7 @@ _POINTS_STATED = lazy(
     IGNORECASE,
 )
 _REFERENT = lazy(
-    r"(?:it|this|that|them|these|those|(?:the|its|their)\s{1,3}(?:(?:annual|yearly|overall)\s{1,3})?"
+    r"(?:it|this|that|them|these|those|(?:(?:the|its|their)\s{1,3})?(?:(?:annual|yearly|overall)\s{1,3})?"
     r"(?:total|count|number|figure|rate|level|share|proportion))",
     IGNORECASE,
 )

@@ -1,30 +1,46 @@
-"""Time cspplan's PDF reading against a naive pdfplumber loop on the same files.
+"""Time cspplan's PDF reading against references on the same files, in one run.
 
-The naive loop is what a script would do with pdfplumber alone: ``extract_text()`` and
-``extract_tables()`` on every page. cspplan does more (reading order, tables joined across
-pages, furniture, headings), so the goal is only that it is no slower.
+References: a naive pdfplumber loop (what a script would do with pdfplumber alone:
+``extract_text()`` and ``extract_tables()`` on every page), pypdfium2's raw extraction
+(every character's text, box and font size, and every path object's bounds: the least the
+pdfium backend must ask of pdfium) and poppler's ``pdftotext -layout`` (skipped where it is
+not installed). cspplan is timed with its default (pdfium) backend and with
+``backend="pdfplumber"``. Goals: the default parse at most 0.25 of the naive loop and at
+most 6 times ``pdftotext -layout``.
 
-    python benchmarks/bench_pdf.py [FILE.pdf ...] [--repeat N] [--load]
+    python benchmarks/bench_pdf.py [FILE.pdf ...] [--repeat N] [--load] [--generated N]
 
-With no files it times the sample plans in ../shared/samples (or $CSPPLAN_SHARED/samples)
-and the example plan in examples/. ``--load`` times ``cspplan.load`` (parsing and
-recognition) instead of ``cspplan.parse_document``. Each variant runs ``--repeat`` times in
-turn and the best time counts, which keeps the comparison fair on a busy machine.
+With no files it times the sample plans in ../shared/samples and the corpus PDFs in
+../shared/corpus/pdf (or under $CSPPLAN_SHARED) and the example plan in examples/.
+``--generated N`` times a generated N-page plan instead. ``--load`` times ``cspplan.load``
+(parsing and recognition) instead of ``cspplan.parse_document``. Each variant runs
+``--repeat`` times in turn and the best time counts, which keeps the comparison fair on a
+busy machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2
+import pypdfium2.raw as praw
 
 import cspplan
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import machine, wait_until_idle, write_plan_pdf  # noqa: E402
 
 
 def naive(path: Path) -> int:
@@ -38,13 +54,48 @@ def naive(path: Path) -> int:
     return size
 
 
-def with_cspplan(load: bool) -> Callable[[Path], int]:
-    """``cspplan.load`` or ``cspplan.parse_document`` on a file."""
+def pdfium_raw(path: Path) -> int:
+    """Every character's text, loose box and font size and every path object's bounds,
+    through pypdfium2's raw API, page by page."""
+    size = 0
+    document = pypdfium2.PdfDocument(path)
+    box = praw.FS_RECTF()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            for i in range(praw.FPDFText_CountChars(textpage.raw)):
+                size += praw.FPDFText_GetUnicode(textpage.raw, i) > 0
+                praw.FPDFText_GetLooseCharBox(textpage.raw, i, box)
+                praw.FPDFText_GetFontSize(textpage.raw, i)
+            for i in range(praw.FPDFPage_CountObjects(page.raw)):
+                obj = praw.FPDFPage_GetObject(page.raw, i)
+                if praw.FPDFPageObj_GetType(obj) == praw.FPDF_PAGEOBJ_PATH:
+                    praw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+                    size += 1
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    return size
+
+
+def pdftotext(path: Path) -> int:
+    """poppler's ``pdftotext -layout`` to standard output."""
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+    return len(done.stdout)
+
+
+def with_cspplan(load: bool, backend: str | None = None) -> Callable[[Path], int]:
+    """``cspplan.load`` or ``cspplan.parse_document`` on a file, with the given PDF backend
+    (the default where ``None``)."""
+    settings = None if backend is None else {"backend": backend}
 
     def run(path: Path) -> int:
         if load:
-            return sum(1 for _ in cspplan.load(path).all_actions())
-        return len(cspplan.parse_document(path).blocks)
+            return sum(1 for _ in cspplan.load(path, settings=settings).all_actions())
+        return len(cspplan.parse_document(path, settings=settings).blocks)
 
     return run
 
@@ -61,9 +112,10 @@ def best_time(function: Callable[[Path], int], files: Sequence[Path], repeat: in
 
 
 def default_files() -> list[Path]:
-    """The shared sample PDFs (where present) and the example plan."""
+    """The shared sample and corpus PDFs (where present) and the example plan."""
     shared = Path(os.environ.get("CSPPLAN_SHARED", ROOT.parent / "shared"))
     files = sorted((shared / "samples").glob("*.pdf"))
+    files += sorted((shared / "corpus" / "pdf").glob("*.pdf"))
     example = ROOT / "examples" / "plans" / "riverside-action-plan.pdf"
     if example.exists():
         files.append(example)
@@ -71,31 +123,64 @@ def default_files() -> list[Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark and print the times and their ratio."""
+    """Run the benchmark and print the times and their ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--load", action="store_true", help="time cspplan.load, not parse_document")
+    parser.add_argument("--generated", type=int, default=0, help="time a generated N-page plan")
     args = parser.parse_args(argv)
-    files = args.files or default_files()
-    if not files:
-        parser.error("no PDF files given and none found")
-    ours = with_cspplan(args.load)
-    # Warm both up once so that imports and font caches do not count against either side.
+    with tempfile.TemporaryDirectory() as folder:
+        files = list(args.files)
+        if args.generated:
+            files.append(write_plan_pdf(Path(folder) / "generated.pdf", args.generated))
+        files = files or default_files()
+        if not files:
+            parser.error("no PDF files given and none found")
+        return _run(files, args.repeat, args.load)
+
+
+def _run(files: Sequence[Path], repeat: int, load: bool) -> int:
+    label = "cspplan.load" if load else "cspplan.parse_document"
+    variants: list[tuple[str, Callable[[Path], int]]] = [
+        ("naive pdfplumber loop", naive),
+        (f"{label} (pdfium, default)", with_cspplan(load)),
+        (f"{label} (pdfplumber)", with_cspplan(load, "pdfplumber")),
+        ("pypdfium2 raw extraction", pdfium_raw),
+    ]
+    if shutil.which("pdftotext"):
+        variants.append(("pdftotext -layout", pdftotext))
+    # Warm every variant up once so that imports and font caches count against none.
     for path in files:
-        naive(path)
-        ours(path)
-    naive_time = best_time(naive, files, args.repeat)
-    ours_time = best_time(ours, files, args.repeat)
-    label = "cspplan.load" if args.load else "cspplan.parse_document"
+        for _, function in variants:
+            function(path)
+    wait_until_idle()
+    times = {name: best_time(function, files, repeat) for name, function in variants}
     pages = 0
     for path in files:
         with pdfplumber.open(path) as pdf:
             pages += len(pdf.pages)
-    print(f"files: {len(files)}, pages: {pages}, best of {args.repeat}")
-    print(f"naive pdfplumber loop:  {naive_time:8.3f} s")
-    print(f"{label + ':':23} {ours_time:8.3f} s")
-    print(f"ratio (cspplan / naive): {ours_time / naive_time:.2f}")
+    print(machine())
+    print(f"files: {len(files)}, pages: {pages}, best of {repeat}")
+    for name, seconds in times.items():
+        print(f"{name + ':':42} {seconds:8.3f} s  {1000 * seconds / max(pages, 1):7.2f} ms/page")
+    ours = times[f"{label} (pdfium, default)"]
+    naive_time = times["naive pdfplumber loop"]
+    print(f"ratio {label} (pdfium) / naive loop:      {ours / naive_time:.3f}  (goal <= 0.25)")
+    print(
+        f"ratio {label} (pdfplumber) / naive loop:  "
+        f"{times[f'{label} (pdfplumber)'] / naive_time:.3f}"
+    )
+    print(
+        f"ratio {label} (pdfium) / pypdfium2 raw:   {ours / times['pypdfium2 raw extraction']:.2f}"
+    )
+    if "pdftotext -layout" in times:
+        print(
+            f"ratio {label} (pdfium) / pdftotext -layout: "
+            f"{ours / times['pdftotext -layout']:.2f}  (goal <= 6)"
+        )
+    else:
+        print("pdftotext not installed: its row is skipped")
     return 0
 
 

@@ -14,6 +14,7 @@ import cspplan
 from cspplan.document import Document, Heading, ListItem, Paragraph, Table, block_text
 from cspplan.errors import DocumentError, EncryptedDocumentError, SettingsError
 from cspplan.parsers.pdf import PdfParser, PdfSettings
+from cspplan.parsers.pdf.pdfium import PdfiumPage
 from cspplan.parsers.registry import choose_parser
 from fixtures.build_pdf import ACTIONS, build_all, build_encrypted
 from test_pdf_support import document_json, paragraphs, tables, texts
@@ -38,10 +39,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return build_all(tmp_path_factory.mktemp("pdf"))
 
 
+BACKENDS = ["pdfium", "pdfplumber"]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each test that reads a fixture runs once per backend: both must give the same
+    Document, golden for golden."""
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
-def parsed(built: dict[str, Path]) -> dict[str, Document]:
+def parsed(built: dict[str, Path], backend: str) -> dict[str, Document]:
     parser = PdfParser()
-    return {name: parser.parse(built[name]) for name in FIXTURE_NAMES}
+    return {name: parser.parse(built[name], {"backend": backend}) for name in FIXTURE_NAMES}
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
@@ -295,46 +306,48 @@ def test_scanned_page_gives_a_warning(parsed: dict[str, Document]) -> None:
     assert texts(document) == ["This page has a text layer."]
 
 
-def test_encrypted_needs_its_password(tmp_path: Path) -> None:
+def test_encrypted_needs_its_password(tmp_path: Path, backend: str) -> None:
     path = tmp_path / "locked.pdf"
     build_encrypted(path, password="riverside")
     with pytest.raises(EncryptedDocumentError) as caught:
-        PdfParser().parse(path)
+        PdfParser().parse(path, {"backend": backend})
     assert caught.value.path == str(path) and "password" in caught.value.message
     with pytest.raises(EncryptedDocumentError, match="wrong"):
-        PdfParser().parse(path, {"password": "guess"})
-    document = PdfParser().parse(path, PdfSettings(password="riverside"))
+        PdfParser().parse(path, {"password": "guess", "backend": backend})
+    document = PdfParser().parse(path, PdfSettings(password="riverside", backend=backend))
     assert texts(document) == ["Restricted partnership briefing."]
 
 
-def test_not_a_pdf(tmp_path: Path) -> None:
+def test_not_a_pdf(tmp_path: Path, backend: str) -> None:
     path = tmp_path / "plan.pdf"
     path.write_text("Action plan\n1.1\tDo a thing\n", encoding="utf-8")
     assert not PdfParser().identify(path)
     with pytest.raises(DocumentError, match="not a PDF") as caught:
-        PdfParser().parse(path)
+        PdfParser().parse(path, {"backend": backend})
     assert caught.value.path == str(path)
 
 
-def test_truncated(built: dict[str, Path], tmp_path: Path) -> None:
+def test_truncated(built: dict[str, Path], tmp_path: Path, backend: str) -> None:
     data = built["break_repeat"].read_bytes()
     path = tmp_path / "cut.pdf"
     path.write_bytes(data[: len(data) // 3])
     with pytest.raises(DocumentError) as caught:
-        PdfParser().parse(path)
+        PdfParser().parse(path, {"backend": backend})
     assert caught.value.path == str(path)
     assert "truncated" in caught.value.message
 
 
-def test_garbage_after_header(tmp_path: Path) -> None:
+def test_garbage_after_header(tmp_path: Path, backend: str) -> None:
     path = tmp_path / "junk.pdf"
     path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
     with pytest.raises(DocumentError) as caught:
-        PdfParser().parse(path)
+        PdfParser().parse(path, {"backend": backend})
     assert str(caught.value).startswith(str(path))
 
 
-def test_damaged_page_stream_is_reported(built: dict[str, Path], tmp_path: Path) -> None:
+def test_damaged_page_stream_is_reported(
+    built: dict[str, Path], tmp_path: Path, backend: str
+) -> None:
     data = bytearray(built["break_repeat"].read_bytes())
     starts = [
         m.end()
@@ -346,7 +359,7 @@ def test_damaged_page_stream_is_reported(built: dict[str, Path], tmp_path: Path)
             data[i] = ord("z")
     path = tmp_path / "damaged.pdf"
     path.write_bytes(bytes(data))
-    document = PdfParser().parse(path)
+    document = PdfParser().parse(path, {"backend": backend})
     assert document.page_count == 2
     assert len(document.warnings) == 1 and document.warnings[0].startswith(
         "page 2: problem reading the page, some content may be missing"
@@ -355,7 +368,7 @@ def test_damaged_page_stream_is_reported(built: dict[str, Path], tmp_path: Path)
 
 
 def test_unreadable_page_is_skipped_and_recorded(
-    built: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+    built: dict[str, Path], monkeypatch: pytest.MonkeyPatch, backend: str
 ) -> None:
     from cspplan.parsers.pdf import parser as parser_module
 
@@ -367,7 +380,7 @@ def test_unreadable_page_is_skipped_and_recorded(
         return real(page, number, settings)
 
     monkeypatch.setattr(parser_module, "read_page", failing)
-    document = PdfParser().parse(built["text"])
+    document = PdfParser().parse(built["text"], {"backend": backend})
     assert document.page_count == 2
     assert document.warnings == ("page 1: could not be read (ValueError: broken content stream)",)
     assert any(b.text == "Next Steps" for b in document.blocks)
@@ -375,13 +388,14 @@ def test_unreadable_page_is_skipped_and_recorded(
 
 
 def test_failed_table_finding_keeps_the_text(
-    built: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+    built: dict[str, Path], monkeypatch: pytest.MonkeyPatch, backend: str
 ) -> None:
     def broken(self: Any, *args: Any, **kwargs: Any) -> Any:
         raise ValueError("odd drawing")
 
     monkeypatch.setattr(pdfplumber.page.Page, "find_tables", broken)
-    document = PdfParser().parse(built["ruled"])
+    monkeypatch.setattr(PdfiumPage, "find_tables", broken)
+    document = PdfParser().parse(built["ruled"], {"backend": backend})
     assert document.warnings == (
         "page 1: ruled tables could not be found (ValueError: odd drawing);"
         " its text is read without them",
@@ -390,7 +404,7 @@ def test_failed_table_finding_keeps_the_text(
 
 
 def test_unforeseen_layout_names_the_file(
-    built: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+    built: dict[str, Path], monkeypatch: pytest.MonkeyPatch, backend: str
 ) -> None:
     from cspplan.parsers.pdf import parser as parser_module
 
@@ -399,12 +413,12 @@ def test_unforeseen_layout_names_the_file(
 
     monkeypatch.setattr(parser_module, "assemble", failing)
     with pytest.raises(DocumentError, match="could not be assembled") as caught:
-        PdfParser().parse(built["ruled"])
+        PdfParser().parse(built["ruled"], {"backend": backend})
     assert caught.value.path == str(built["ruled"])
 
 
 def test_no_readable_page_is_an_error(
-    built: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+    built: dict[str, Path], monkeypatch: pytest.MonkeyPatch, backend: str
 ) -> None:
     from cspplan.parsers.pdf import parser as parser_module
 
@@ -413,7 +427,7 @@ def test_no_readable_page_is_an_error(
 
     monkeypatch.setattr(parser_module, "read_page", failing)
     with pytest.raises(DocumentError, match="no page could be read") as caught:
-        PdfParser().parse(built["ruled"])
+        PdfParser().parse(built["ruled"], {"backend": backend})
     assert caught.value.path == str(built["ruled"])
 
 
@@ -445,11 +459,11 @@ def test_each_page_closed_and_tables_sought_only_where_ruled(
     monkeypatch.setattr(parser_module, "read_page", read)
     monkeypatch.setattr(pdfplumber.page.Page, "close", close)
     monkeypatch.setattr(pdfplumber.page.Page, "find_tables", find_tables)
-    PdfParser().parse(built["text"])
+    PdfParser().parse(built["text"], {"backend": "pdfplumber"})
     # Each page is let go before the next is read; no table search on pages without rules.
     assert events[:4] == [("read", 1), ("close", 1), ("read", 2), ("close", 2)]
     events.clear()
-    PdfParser().parse(built["break_repeat"])
+    PdfParser().parse(built["break_repeat"], {"backend": "pdfplumber"})
     assert events[:6] == [
         ("read", 1),
         ("tables", 1),
@@ -458,6 +472,66 @@ def test_each_page_closed_and_tables_sought_only_where_ruled(
         ("tables", 2),
         ("close", 2),
     ]
+
+
+def test_pdfium_closes_each_page_before_reading_it(
+    built: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pypdfium2
+
+    from cspplan.parsers.pdf import parser as parser_module
+
+    events: list[tuple[str, int]] = []
+    real_read = parser_module.read_page
+    real_page_close = pypdfium2.PdfPage.close
+    real_text_close = pypdfium2.PdfTextPage.close
+    real_find = PdfiumPage.find_tables
+
+    def read(page: Any, number: int, settings: PdfSettings) -> Any:
+        events.append(("read", number))
+        return real_read(page, number, settings)
+
+    def page_close(self: Any, *args: Any, **kwargs: Any) -> Any:
+        events.append(("page closed", 0))
+        return real_page_close(self, *args, **kwargs)
+
+    def text_close(self: Any, *args: Any, **kwargs: Any) -> Any:
+        events.append(("text closed", 0))
+        return real_text_close(self, *args, **kwargs)
+
+    def find_tables(self: Any, *args: Any, **kwargs: Any) -> Any:
+        events.append(("tables", self.page_number))
+        return real_find(self, *args, **kwargs)
+
+    monkeypatch.setattr(parser_module, "read_page", read)
+    monkeypatch.setattr(pypdfium2.PdfPage, "close", page_close)
+    monkeypatch.setattr(pypdfium2.PdfTextPage, "close", text_close)
+    monkeypatch.setattr(PdfiumPage, "find_tables", find_tables)
+    PdfParser().parse(built["text"], {"backend": "pdfium"})
+    # pdfium's page and text page are closed once read, before the layout work on them.
+    closed = [("text closed", 0), ("page closed", 0)]
+    assert events[:6] == [*closed, ("read", 1), *closed, ("read", 2)]
+    events.clear()
+    PdfParser().parse(built["break_repeat"], {"backend": "pdfium"})
+    assert events[:8] == [*closed, ("read", 1), ("tables", 1), *closed, ("read", 2), ("tables", 2)]
+
+
+def test_pdfium_falls_back_to_pdfplumber_for_a_page_it_cannot_read(
+    built: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cspplan.parsers.pdf import parser as parser_module
+
+    class Failing(PdfiumPage):
+        def __init__(self, document: Any, index: int, *args: Any) -> None:
+            if index == 1:
+                raise RuntimeError("odd page")
+            super().__init__(document, index, *args)
+
+    expected = PdfParser().parse(built["break_repeat"], {"backend": "pdfplumber"})
+    monkeypatch.setattr(parser_module, "PdfiumPage", Failing)
+    document = PdfParser().parse(built["break_repeat"], {"backend": "pdfium"})
+    assert document.warnings == ("page 2: read with pdfplumber (pdfium: RuntimeError: odd page)",)
+    assert document.blocks == expected.blocks
 
 
 # --- settings and registry ----------------------------------------------------------------
@@ -478,14 +552,14 @@ def test_settings_resolve_and_validate() -> None:
         resolve_settings(PdfSettings, {"heading_ratio": 0.5})
 
 
-def test_settings_change_behaviour(built: dict[str, Path]) -> None:
-    plain = PdfParser().parse(built["unruled"], {"unruled_tables": False})
+def test_settings_change_behaviour(built: dict[str, Path], backend: str) -> None:
+    plain = PdfParser().parse(built["unruled"], {"unruled_tables": False, "backend": backend})
     assert not tables(plain)
-    no_furniture = PdfParser().parse(built["text"], {"furniture_margin": 0.0})
+    no_furniture = PdfParser().parse(built["text"], {"furniture_margin": 0.0, "backend": backend})
     assert not no_furniture.furniture
-    apart = PdfParser().parse(built["break_repeat"], {"join_tables": False})
+    apart = PdfParser().parse(built["break_repeat"], {"join_tables": False, "backend": backend})
     assert len(tables(apart)) == 2
-    unsearched = PdfParser().parse(built["ruled"], {"max_rules": 3})
+    unsearched = PdfParser().parse(built["ruled"], {"max_rules": 3, "backend": backend})
     assert unsearched.warnings == (
         "page 1: 27 ruling lines (a drawing?); not searched for ruled tables",
     )

@@ -223,3 +223,12 @@ def test_rows_split_at_the_first_clear_step_in_the_gaps(
     gaps: list[float], threshold: float
 ) -> None:
     assert _row_gap_threshold(gaps) == pytest.approx(threshold)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_both_backends_give_the_same_document(name: str, built: dict[str, Path]) -> None:
+    fast = PdfParser().parse(built[name], {"backend": "pdfium"})
+    slow = PdfParser().parse(built[name], {"backend": "pdfplumber"})
+    assert fast.blocks == slow.blocks
+    assert fast.furniture == slow.furniture
+    assert fast.warnings == slow.warnings

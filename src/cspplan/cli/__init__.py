@@ -17,7 +17,8 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Sequence
-from typing import Protocol, cast
+from pathlib import Path
+from typing import Any, Protocol, cast
 
 from .. import __version__
 from ..errors import CspplanError
@@ -64,32 +65,96 @@ def _commands() -> list[Command]:
     return found
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+def _summary(path: Path) -> tuple[str, str, str] | None:
+    """``NAME``, ``HELP`` and the docstring of a command module, read from its source
+    without importing it (``None`` where they are not plain strings there)."""
+    import ast
+
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return None
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+            if (
+                isinstance(target, ast.Name)
+                and target.id in ("NAME", "HELP")
+                and isinstance(value, ast.Constant)
+                and isinstance(value.value, str)
+            ):
+                found[target.id] = value.value
+    if "NAME" not in found or "HELP" not in found:
+        return None
+    return found["NAME"], found["HELP"], ast.get_docstring(tree) or found["HELP"]
+
+
+def _lazy_parser(chosen: str | None) -> argparse.ArgumentParser:
+    """The argument parser, importing only the command named ``chosen``: the others are
+    listed from their sources, so ``--help`` and ``--version`` import no command (and so
+    none of the parsers or recognisers the commands use)."""
+    from . import commands
+
+    folder = Path(next(iter(commands.__path__)))
+    parser = _top_parser()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        summary = None if info.ispkg else _summary(folder / f"{info.name}.py")
+        if summary is not None and summary[0] != chosen:
+            name, help_text, doc = summary
+            sub.add_parser(
+                name,
+                help=help_text,
+                description=doc.strip(),
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+            )
+            continue
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        if hasattr(module, "NAME") and hasattr(module, "run"):
+            _add_command(sub, cast(Command, module))
+    return parser
+
+
+def _top_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cspplan",
         description="Read Community Safety Partnership plans into a structured model and audit them.",
         epilog="Exit status: 0 success; 1 findings or failed files; 2 unusable input or usage error.",
     )
     parser.add_argument("--version", action="version", version=f"cspplan {__version__}")
+    return parser
+
+
+def _add_command(sub: Any, command: Command) -> None:
+    doc = (command.__doc__ or command.HELP).strip()
+    child = sub.add_parser(
+        command.NAME,
+        help=command.HELP,
+        description=doc,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_arguments(child)
+    child.set_defaults(_run=command.run)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = _top_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in _commands():
-        doc = (command.__doc__ or command.HELP).strip()
-        child = sub.add_parser(
-            command.NAME,
-            help=command.HELP,
-            description=doc,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        command.add_arguments(child)
-        child.set_defaults(_run=command.run)
+        _add_command(sub, command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # The top-level parser has no option taking a value, so the first word that is not an
+    # option names the command.
+    chosen = next((w for w in words if not w.startswith("-")), None)
+    parser = _lazy_parser(chosen)
+    args = parser.parse_args(words)
     if not hasattr(args, "_run"):
         parser.print_help(sys.stderr)
         return EXIT_INPUT

@@ -28,6 +28,7 @@ import regex
 
 from ..document import Block, ListItem, Paragraph, Table, block_text
 from ..model.plan import Indicator, Target
+from ..text.furniture import TEXT_PAGE_FURNITURE
 from .actions import ActionTableReading, rows_to_actions
 from .indicators import find_indicators
 from .memberships import table_to_memberships
@@ -74,11 +75,6 @@ _LEADING_NUMBER = regex.compile(r"^(?P<ref>\d{1,2}(?:\.\d{1,2})?)[.):]?\s+(?P<ti
 """A heading's own number: "1. Reducing Violent Crime"."""
 _WE_WILL = regex.compile(r"\bwe\s+will(?:\s+do)?\s*:\s*$", regex.IGNORECASE)
 """A line that introduces what will be done: "We will:"."""
-_FURNITURE = regex.compile(
-    r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^\(?(?:continued|cont(?:'d|\.)?)\)?\.?$",
-    regex.IGNORECASE,
-)
-"""A page number ("Page 3 of 12") or a "continued" line."""
 _GENERIC_PLAN = regex.compile(
     r"^(?:appendix\s+\w{1,3}\W*)?(?:the\s+|our\s+|\w+\s+)?(?:action|delivery|work)\s+plans?\b"
     r"|^(?:\d{1,2}\.?\s+)?(?:the\s+|our\s+)?(?:key\s+|main\s+|planned\s+|partnership\s+)?"
@@ -195,7 +191,7 @@ def is_page_furniture(block: Block) -> bool:
     """A page number or "continued" line that a text export left between table pieces."""
     if isinstance(block, Table):
         return False
-    return bool(_FURNITURE.match(" ".join(block_text(block).split()), timeout=TIMEOUT))
+    return bool(TEXT_PAGE_FURNITURE.match(" ".join(block_text(block).split())))
 
 
 def _numbered(block: Block | None) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 import regex
 
+from ..text.words import AUXILIARIES, FUNCTION_WORDS, singular
 from .numbers import TIMEOUT
 
 __all__ = [
@@ -121,70 +122,56 @@ _SUB_LABEL = regex.compile(
     r"[^.]{0,80}[:;]?\s*$",
     regex.IGNORECASE,
 )
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "the",
-        "of",
-        "for",
-        "in",
-        "on",
-        "to",
-        "with",
-        "by",
-        "from",
-        "our",
-        "its",
-        "their",
-        "at",
-        "as",
-        "is",
-        "are",
-        "be",
-        "will",
-        "reduce",
-        "reducing",
-        "reduced",
-        "tackle",
-        "tackling",
-        "tackled",
-        "reduction",
-        "increase",
-        "increasing",
-        "improve",
-        "improving",
-        "less",
-        "more",
-        "number",
-        "numbers",
-        "level",
-        "levels",
-        "action",
-        "actions",
-        "plan",
-        "plans",
-        "panel",
-        "team",
-        "group",
-        "priority",
-        "priorities",
-        "theme",
-        "inc",
-        "incl",
-        "including",
-        "include",
-        "includes",
-        "delivery",
-        "year",
-        "strategic",
-        "target",
-        "targets",
-        "area",
-        "areas",
-        "work",
-    ]
+_STOPWORDS = (
+    FUNCTION_WORDS
+    | AUXILIARIES
+    | frozenset(
+        [
+            "action",
+            "actions",
+            "area",
+            "areas",
+            "delivery",
+            "group",
+            "improve",
+            "improving",
+            "inc",
+            "incl",
+            "include",
+            "includes",
+            "including",
+            "increase",
+            "increasing",
+            "its",
+            "less",
+            "level",
+            "levels",
+            "more",
+            "number",
+            "numbers",
+            "our",
+            "panel",
+            "plan",
+            "plans",
+            "priorities",
+            "priority",
+            "reduce",
+            "reduced",
+            "reducing",
+            "reduction",
+            "strategic",
+            "tackle",
+            "tackled",
+            "tackling",
+            "target",
+            "targets",
+            "team",
+            "their",
+            "theme",
+            "work",
+            "year",
+        ]
+    )
 )
 _LEGEND_WITH = regex.compile(
     r"^(?P<meaning>.*?)[.,;:]?\s*(?:these\s+are\s+|they\s+are\s+|are\s+|is\s+)?"
@@ -391,15 +378,8 @@ def priority_key(title: str) -> frozenset[str]:
     )
     lowered = lowered.replace("re-offending", "reoffending")
     words = _LETTERS.findall(lowered, timeout=TIMEOUT)
-    key = frozenset(_stem(w) for w in words if w not in _STOPWORDS and len(w) > 1)
+    key = frozenset(singular(w) for w in words if w not in _STOPWORDS and len(w) > 1)
     return key
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ies", "es", "s"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 3:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
 
 
 def match_priority(name: str, keys: Sequence[Sequence[frozenset[str]]]) -> int | None:

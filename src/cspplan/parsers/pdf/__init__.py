@@ -1,9 +1,11 @@
-"""Plans published as PDF, read with pdfplumber.
+"""Plans published as PDF, read through pdfium (pypdfium2) or pdfplumber.
 
-The parser reads one page at a time and closes it before the next (pdfplumber keeps every
-object of a page cached until then), so memory stays flat on long documents. Each page
+The parser reads one page at a time and closes it before the next, so memory stays flat on
+long documents. Pages come from pdfium by default (:mod:`.pdfium`: characters and paths,
+several times faster than pdfminer) or from pdfplumber (``backend="pdfplumber"``, and for
+any page pdfium cannot read); both offer the same page object to :mod:`.page`. Each page
 gives words with their font size and weight; ruled tables come from pdfplumber's table
-finder, run only on pages with ruling lines or rectangles; unruled tables from text that
+finder over the page's edges, run only on pages with ruling lines or rectangles; unruled tables from text that
 breaks into the same columns line after line; the rest is read in order, column by column
 where a page is set in two columns. Once every page is read, lines that repeat in the top
 and bottom margins become furniture, lines become headings (by size and weight against the

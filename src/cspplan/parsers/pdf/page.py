@@ -334,13 +334,17 @@ def prime_objects(page: Any) -> None:
 
 
 def read_page(page: Any, number: int, settings: PdfSettings) -> PageContent:
-    """Read one pdfplumber page: words, ruled and unruled tables, lines in reading order.
+    """Read one page -- a pdfplumber page or a :class:`~.pdfium.PdfiumPage`, which offer
+    the same characters, rules and table finder -- into words, ruled and unruled tables and
+    lines in reading order.
 
     Table finding runs only on pages that have ruling lines or rectangles, and only the
     page's own objects are used (no cropping, which would copy them).
     """
-    prime_objects(page)
-    chars = len(page.chars)
+    if hasattr(page, "layout"):  # a pdfplumber page; a PdfiumPage has its characters made
+        prime_objects(page)
+    # A PdfiumPage counts its characters without making pdfplumber's dictionaries of them.
+    chars = page.char_count if hasattr(page, "char_count") else len(page.chars)
     images = len(page.images)
     width, height = float(page.width), float(page.height)
     if chars == 0:

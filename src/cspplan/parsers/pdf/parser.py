@@ -14,11 +14,13 @@ from ...errors import DocumentError, EncryptedDocumentError
 from ..base import file_sha256, resolve_settings
 from .assemble import assemble
 from .page import PageContent, compact_page, read_page
+from .pdfium import PdfiumPage, descriptor_descents, open_pdfium
 from .settings import PdfSettings
 
 __all__ = ["PdfParser"]
 
 _MAGIC = b"%PDF-"
+_PDFIUM_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _HEAD = 1024  # the PDF standard lets the header sit anywhere in the first kilobyte
 
 
@@ -86,8 +88,101 @@ def _pdfminer_complaints() -> Iterator[list[str]]:
         logger.propagate = propagate
 
 
+_CHECKED_BYTES = 64 << 20
+"""How much of one content stream is inflated to check it: real pages' streams are far
+smaller, and a deflate bomb must not be inflated twice (pdfium inflates it once)."""
+
+
+def _check_stream(stream: Any) -> bool:
+    """Decode a content stream the way pdfminer would, to hear what it cannot decode, but
+    without keeping its data: Flate (after ASCII85, as some producers write it) is
+    inflated in pieces up to :data:`_CHECKED_BYTES`; other filters go to pdfminer.
+    Returns True where the stream inflates to more than that: pdfium, which aborts the
+    process when it runs out of memory, is not given such a page."""
+    import zlib
+
+    from pdfminer.ascii85 import ascii85decode
+    from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_FLATE_DECODE
+
+    filters = [f for f, _ in stream.get_filters()]
+    data = stream.rawdata
+    if (
+        data is None
+        or not filters
+        or not all(f in LITERALS_FLATE_DECODE or f in LITERALS_ASCII85_DECODE for f in filters)
+    ):
+        stream.get_data()
+        return False
+    for name in filters:
+        if name in LITERALS_ASCII85_DECODE:
+            data = ascii85decode(data)
+            continue
+        inflater = zlib.decompressobj()
+        seen = 0
+        try:
+            piece = inflater.decompress(data, 1 << 20)
+            while piece and seen < _CHECKED_BYTES:
+                seen += len(piece)
+                piece = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+        except zlib.error as exc:
+            logging.getLogger("pdfminer").warning(
+                "Data-loss while decompressing corrupted data (%s)", exc
+            )
+            return False
+        # A filter after Flate would need the whole output: it is not checked.
+        return seen >= _CHECKED_BYTES
+    return False
+
+
+class _ContentStreams:
+    """Decodes each page's content streams with pdfminer (without interpreting them), so
+    that a damaged stream, which pdfium reads as far as it can without a word, is reported
+    as the pdfplumber backend reports it; and reads the descents of the page's fonts from
+    their descriptors, which pdfium does not offer. Decoding is C (zlib) work, a small part of a
+    page's reading; the decoded data is dropped at once so memory stays flat."""
+
+    def __init__(self, file: Path, password: str | None, stack: contextlib.ExitStack) -> None:
+        self._pages: Iterator[Any] | None = None
+        try:
+            from pdfminer.pdfdocument import PDFDocument
+            from pdfminer.pdfpage import PDFPage
+            from pdfminer.pdfparser import PDFParser
+
+            handle = stack.enter_context(open(file, "rb"))  # noqa: SIM115 - the stack closes it
+            document = PDFDocument(PDFParser(handle), password=password or "")
+            self._pages = iter(PDFPage.create_pages(document))
+        except Exception:  # pdfium opened what pdfminer cannot: nothing to compare with
+            self._pages = None
+
+    def check(self, index: int) -> tuple[dict[str, float], bool]:
+        """Decode page ``index``'s content streams (pages are checked in order); pdfminer
+        logs what it could not decode. Returns the descents its fonts' descriptors give
+        (see :func:`~.pdfium.descriptor_descents`), and whether a stream is too large to
+        give to pdfium."""
+        from pdfminer.pdftypes import PDFStream, resolve1
+
+        if self._pages is None:
+            return {}, False
+        descents: dict[str, float] = {}
+        oversized = False
+        try:
+            page = next(self._pages)
+            descents = descriptor_descents(page.resources)
+            for ref in page.contents:
+                stream = resolve1(ref)
+                if isinstance(stream, PDFStream):
+                    oversized = _check_stream(stream) or oversized
+                    stream.data = None
+                    stream.rawdata = None
+        except StopIteration:
+            self._pages = None
+        except Exception as exc:  # a stream pdfminer cannot decode at all
+            logging.getLogger("pdfminer").warning("%s", _describe(exc))
+        return descents, oversized
+
+
 class PdfParser:
-    """Parser for ``.pdf`` plans (pdfplumber)."""
+    """Parser for ``.pdf`` plans (pdfplumber, or pdfium with ``backend="pdfium"``)."""
 
     name: ClassVar[str] = "pdf"
     suffixes: ClassVar[tuple[str, ...]] = (".pdf",)
@@ -111,8 +206,6 @@ class PdfParser:
         password that was not given (or was wrong). A page that cannot be read is skipped and
         named in ``Document.warnings``, as is a page with no text layer (a scan).
         """
-        import pdfplumber
-
         options = resolve_settings(PdfSettings, settings)
         file = Path(path)
         sha = file_sha256(file)
@@ -121,17 +214,9 @@ class PdfParser:
         warnings: list[str] = []
         pages: list[PageContent] = []
         shared: dict[Any, Any] = {}
-        try:
-            pdf = pdfplumber.open(file, password=options.password or "")
-        except Exception as exc:  # pdfminer raises many unrelated types for a bad file
-            raise self._open_error(exc, file, options) from exc
-        with pdf:
-            try:
-                page_list = pdf.pages
-            except Exception as exc:
-                raise self._open_error(exc, file, options) from exc
-            count = len(page_list)
-            for number, page in enumerate(page_list, start=1):
+        with contextlib.ExitStack() as stack:
+            count, page_source = self._open(file, options, stack, warnings)
+            for number, page in page_source:
                 try:
                     with _pdfminer_complaints() as complaints:
                         content = read_page(page, number, options)
@@ -176,16 +261,83 @@ class PdfParser:
             warnings=tuple(warnings),
         )
 
+    def _open(
+        self,
+        file: Path,
+        options: PdfSettings,
+        stack: contextlib.ExitStack,
+        warnings: list[str],
+    ) -> tuple[int, Iterator[tuple[int, Any]]]:
+        """The page count and the pages, one at a time, from the chosen backend. A file
+        pdfium cannot open is opened by pdfplumber instead, which names what is wrong with
+        it as the pdfplumber backend always has."""
+        if options.backend == "pdfium":
+            try:
+                document = stack.enter_context(
+                    contextlib.closing(open_pdfium(file, options.password))
+                )
+                count = len(document)
+            except Exception as exc:  # pypdfium2.PdfiumError, or an unreadable page tree
+                if getattr(exc, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
+                    raise self._password_error(file, options) from exc
+            else:
+                return count, self._pdfium_pages(file, options, document, stack, warnings)
+        import pdfplumber
+
+        try:
+            pdf = stack.enter_context(pdfplumber.open(file, password=options.password or ""))
+            page_list = pdf.pages
+        except Exception as exc:  # pdfminer raises many unrelated types for a bad file
+            raise self._open_error(exc, file, options) from exc
+        return len(page_list), enumerate(page_list, start=1)
+
+    def _pdfium_pages(
+        self,
+        file: Path,
+        options: PdfSettings,
+        document: Any,
+        stack: contextlib.ExitStack,
+        warnings: list[str],
+    ) -> Iterator[tuple[int, Any]]:
+        """Pages read through pdfium; a page pdfium cannot read is read by pdfplumber, with
+        a warning naming why."""
+        fallback: Any = None
+        streams = _ContentStreams(file, options.password, stack)
+        for index in range(len(document)):
+            with _pdfminer_complaints() as complaints:
+                descents, oversized = streams.check(index)
+            warnings.extend(
+                f"page {index + 1}: problem reading the page, some content may be missing ({text})"
+                for text in sorted(set(complaints))
+            )
+            if oversized:
+                problem = f"a content stream inflates to more than {_CHECKED_BYTES >> 20} MB"
+            else:
+                try:
+                    yield index + 1, PdfiumPage(document, index, descents)
+                    continue
+                except Exception as exc:  # pdfium's errors for a page it cannot read
+                    problem = _describe(exc)
+            if fallback is None:
+                import pdfplumber
+
+                fallback = stack.enter_context(
+                    pdfplumber.open(file, password=options.password or "")
+                )
+            warnings.append(f"page {index + 1}: read with pdfplumber (pdfium: {problem})")
+            yield index + 1, fallback.pages[index]
+
+    def _password_error(self, file: Path, options: PdfSettings) -> EncryptedDocumentError:
+        if options.password:
+            return EncryptedDocumentError("the PDF is encrypted and the password is wrong", file)
+        return EncryptedDocumentError(
+            "the PDF is encrypted; give its password with the 'password' setting", file
+        )
+
     def _open_error(self, exc: BaseException, file: Path, options: PdfSettings) -> DocumentError:
         reason = _reason(exc)
         if _is_password_error(reason):
-            if options.password:
-                return EncryptedDocumentError(
-                    "the PDF is encrypted and the password is wrong", file
-                )
-            return EncryptedDocumentError(
-                "the PDF is encrypted; give its password with the 'password' setting", file
-            )
+            return self._password_error(file, options)
         if _looks_truncated(file):
             return DocumentError(f"the PDF is truncated or damaged ({_describe(reason)})", file)
         return DocumentError(f"cannot read the PDF ({_describe(reason)})", file)

@@ -73,6 +73,10 @@ class PdfSettings(ParserSettings):
             height, where running headers, footers and page numbers are looked for.
         furniture_repeat: The fraction of pages a line must repeat on (and at least two) to be
             taken as a running header or footer.
+        backend: ``"pdfplumber"`` reads pages with pdfminer through pdfplumber;
+            ``"pdfium"`` reads characters and rules through pdfium (pypdfium2), several
+            times faster, and falls back to pdfplumber, with a warning, for a page it
+            cannot read. See docs/pdf.md for where the two differ.
     """
 
     password: str | None = None
@@ -93,3 +97,6 @@ class PdfSettings(ParserSettings):
     two_columns: bool = True
     furniture_margin: float = attrs.field(default=0.1, validator=_fraction)
     furniture_repeat: float = attrs.field(default=0.5, validator=_fraction)
+    backend: str = attrs.field(
+        default="pdfium", validator=attrs.validators.in_(("pdfplumber", "pdfium"))
+    )

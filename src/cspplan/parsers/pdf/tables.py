@@ -123,12 +123,17 @@ def cells_to_table(
     order = sorted(
         range(len(boxes)), key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1])
     )
+    # _inside, unrolled: this loop meets every word of a ruled page against every cell.
+    ordered = [(index, boxes[index]) for index in order]
+    ox0, oy0, ox1, oy1 = outer
     for word in words:
-        if not _inside(word, outer):
+        mx = (word.x0 + word.x1) / 2
+        my = (word.top + word.bottom) / 2
+        if not (ox0 <= mx <= ox1 and oy0 <= my <= oy1):
             left.append(word)
             continue
-        for index in order:
-            if _inside(word, boxes[index]):
+        for index, (b0, b1, b2, b3) in ordered:
+            if b0 <= mx <= b2 and b1 <= my <= b3:
                 owned[index].append(word)
                 break
         else:

@@ -1,0 +1,634 @@
+"""Pages read through pdfium (pypdfium2): characters, rules and rectangles without pdfminer.
+
+pdfminer interprets every page's content stream in Python and builds an object per glyph
+with its whole graphic state, which is most of the time a PDF takes to read. pdfium does the
+same work in C. :class:`PdfiumPage` asks it only for what the parser uses -- each
+character's text, box, font name and size and whether it is upright, and the straight
+segments of the page's paths -- and presents them in the shape pdfplumber gives them
+(character dictionaries in the page's top-left coordinates, ``edges`` for table finding), so
+:func:`~.page.read_page` reads either backend's pages with the same code.
+
+Boxes are made the way pdfminer makes them, not taken from pdfium's glyph boxes: a
+character's box runs from its font's descent below the baseline to one font size above
+that, and across its advance width. That keeps lines, gaps and sizes (and so every
+threshold in the layout code) where the pdfplumber backend puts them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import math
+import os
+from collections.abc import Iterator, Sequence
+from typing import Any, cast
+
+__all__ = ["Glyph", "PdfiumPage", "PdfiumUnreadable", "open_pdfium", "words_from_glyphs"]
+
+Matrix = tuple[float, float, float, float, float, float]
+_LINE_END_HYPHEN = ("\ufffe", "\x02")
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+_TextObject = tuple[str, float, float, Matrix, bool, bool, "dict[str, float] | None"]
+"""Font name, size, descent, matrix as displayed, upright, set along the page's axes, and
+the standard font's widths, shared by every character of one text object."""
+
+
+Glyph = tuple[str, float, float, float, float, float, str, bool, Matrix]
+"""One character: text, x0, x1, top, bottom, size, font name, upright, matrix as shown."""
+
+
+class PdfiumUnreadable(Exception):
+    """The fast path cannot read a page the way the parser needs; the caller falls back to
+    pdfplumber for that page."""
+
+
+def _multiply(m: Matrix, n: Matrix) -> Matrix:
+    """``m`` then ``n`` (row-vector convention, as in PDF: ``p' = p * m * n``)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def display_matrix(mediabox: tuple[float, float, float, float], rotation: int) -> Matrix:
+    """The matrix pdfminer puts in front of a page's content: PDF user space to the page as
+    displayed (its ``/Rotate`` applied), origin at the bottom left."""
+    x0, y0, x1, y1 = mediabox
+    rotation %= 360
+    if rotation == 90:
+        return (0.0, -1.0, 1.0, 0.0, -y0, x1)
+    if rotation == 180:
+        return (-1.0, 0.0, 0.0, -1.0, x1, y1)
+    if rotation == 270:
+        return (0.0, 1.0, -1.0, 0.0, y1, -x0)
+    return (1.0, 0.0, 0.0, 1.0, -x0, -y0)
+
+
+Metrics = tuple[float, dict[str, float]]
+
+
+def _standard_metrics() -> dict[str, Metrics]:
+    """Descent and advance widths (fractions of the font size) of the 14 standard fonts, as
+    pdfminer takes them from their metrics; pdfium measures its substitute fonts instead."""
+    try:
+        from pdfminer.fontmetrics import FONT_METRICS
+    except ImportError:  # pragma: no cover - pdfminer comes with pdfplumber
+        return {}
+    return {
+        name: (
+            float(cast(float, m[0].get("Descent", 0))) / 1000.0,
+            {str(k): float(v) / 1000.0 for k, v in m[1].items()},
+        )
+        for name, m in FONT_METRICS.items()
+    }
+
+
+_STANDARD: dict[str, Metrics] | None = None
+
+
+_CALLS: tuple[Any, Any, Any] | None = None
+
+
+def _per_char_calls(raw: Any) -> tuple[Any, Any, Any]:
+    """``FPDFText_GetTextObject`` (returning an address), ``FPDFText_GetLooseCharBox`` and
+    ``FPDFText_GetCharOrigin`` as prototypes over plain addresses."""
+    global _CALLS
+    if _CALLS is None:
+        vp, num = ctypes.c_void_p, ctypes.c_int
+
+        def address(function: Any) -> int:
+            return int(ctypes.cast(function, vp).value or 0)
+
+        _CALLS = (
+            ctypes.CFUNCTYPE(vp, vp, num)(address(raw.FPDFText_GetTextObject)),
+            ctypes.CFUNCTYPE(num, vp, num, vp)(address(raw.FPDFText_GetLooseCharBox)),
+            ctypes.CFUNCTYPE(num, vp, num, vp, vp)(address(raw.FPDFText_GetCharOrigin)),
+        )
+    return _CALLS
+
+
+def _base(name: str) -> str:
+    """A font name without its subset tag (``ABCDEF+``)."""
+    return name.split("+", 1)[-1]
+
+
+def descriptor_descents(resources: Any) -> dict[str, float]:
+    """Descent (a negative fraction of the font size) of each font in a page's resources
+    (pdfminer objects), from its font descriptor, as pdfminer takes it: pdfium measures
+    the font program instead where the descriptor says 0, which would move every box of
+    that font. Keyed by base font name, with and without its subset tag; fonts without a
+    descriptor (the standard 14, Type 3) are left out."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    out: dict[str, float] = {}
+    fonts = resolve1(resources.get("Font")) if isinstance(resources, dict) else None
+    if not isinstance(fonts, dict):
+        return out
+    for ref in fonts.values():
+        spec = resolve1(ref)
+        if not isinstance(spec, dict):
+            continue
+        name = resolve1(spec.get("BaseFont"))
+        subtype = resolve1(spec.get("Subtype"))
+        if not isinstance(name, PSLiteral) or getattr(subtype, "name", None) == "Type3":
+            continue
+        holder = spec
+        descendants = resolve1(spec.get("DescendantFonts"))
+        if isinstance(descendants, list) and descendants:
+            holder = resolve1(descendants[0])
+        descriptor = resolve1(holder.get("FontDescriptor")) if isinstance(holder, dict) else None
+        if not isinstance(descriptor, dict):
+            continue
+        value = resolve1(descriptor.get("Descent", 0))
+        if not isinstance(value, (int, float)):
+            continue
+        basename = name.name.decode("latin-1") if isinstance(name.name, bytes) else str(name.name)
+        out[basename] = out[_base(basename)] = -abs(float(value)) / 1000.0
+    return out
+
+
+def _font_info(raw: Any, obj: Any, size: float) -> tuple[str, float, dict[str, float] | None]:
+    """The font name, descent (a negative fraction of the size) and, for a standard font
+    that is not embedded, its advance widths, of a text object."""
+    global _STANDARD
+    font = raw.FPDFTextObj_GetFont(obj)
+    if not font:
+        return "", 0.0, None
+    length = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    name = ""
+    if length > 0:
+        buffer = ctypes.create_string_buffer(length)
+        raw.FPDFFont_GetBaseFontName(font, buffer, length)
+        name = buffer.value.decode("utf-8", "replace")
+    if _STANDARD is None:
+        _STANDARD = _standard_metrics()
+    base = name.split("+", 1)[-1]
+    if base in _STANDARD and not raw.FPDFFont_GetIsEmbedded(font):
+        descent, widths = _STANDARD[base]
+        return name, descent, widths
+    descent_out = ctypes.c_float()
+    if size > 0 and raw.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(descent_out)):
+        return name, min(0.0, descent_out.value / size), None
+    return name, 0.0, None
+
+
+class PdfiumPage:
+    """One page read through pdfium, with the attributes of a pdfplumber page that
+    :func:`~.page.read_page` uses: ``width``, ``height``, ``chars``, ``images``, ``rects``,
+    ``lines``, ``edges``, ``bbox``, ``extract_words()`` and ``find_tables()``.
+
+    Everything is read when the page is made, then the pdfium page and its text page are
+    closed, so nothing of pdfium's outlives the constructor.
+    """
+
+    def __init__(self, document: Any, index: int, descents: dict[str, float] | None = None) -> None:
+        import pypdfium2.raw as raw  # type: ignore[import-untyped]
+
+        self.page_number = index + 1
+        self._descents = descents or {}
+        page = document[index]
+        try:
+            x0, y0, x1, y1 = (float(v) for v in page.get_mediabox())
+            rotation = int(page.get_rotation())
+            self._display = display_matrix((x0, y0, x1, y1), rotation)
+            sideways = rotation % 180 == 90
+            self.width = (y1 - y0) if sideways else (x1 - x0)
+            self.height = (x1 - x0) if sideways else (y1 - y0)
+            self.bbox = (0.0, 0.0, self.width, self.height)
+            self.glyphs: list[Glyph] = []
+            self._chars: list[dict[str, Any]] | None = None
+            self.images: list[dict[str, Any]] = []
+            self.rects: list[dict[str, Any]] = []
+            self.lines: list[dict[str, Any]] = []
+            self.edges: list[dict[str, Any]] = []
+            self._read_paths(raw, page.raw)
+            textpage = page.get_textpage()
+            try:
+                self._read_chars(raw, textpage.raw)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+
+    # --- characters -------------------------------------------------------------------
+
+    def _read_chars(self, raw: Any, textpage: Any) -> None:
+        count = raw.FPDFText_CountChars(textpage)
+        if count < 0:
+            raise PdfiumUnreadable("pdfium could not read the page's text")
+        if count == 0:
+            return
+        buffer = (ctypes.c_ushort * (count + 1))()
+        written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+        units = list(buffer)[:count]
+        aligned = written == count + 1 and not any(0xD800 <= u < 0xE000 for u in units)
+        display = self._display
+        height = self.height
+        box = raw.FS_RECTF()
+        box_at = ctypes.addressof(box)
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        ox_at, oy_at = ctypes.addressof(ox), ctypes.addressof(oy)
+        matrix = raw.FS_MATRIX()
+        objects: dict[int, _TextObject] = {}
+        glyphs = self.glyphs
+        # The three calls made for every character go through prototypes taking plain
+        # addresses: ctypes' checks of pypdfium2's typed pointers cost more than pdfium.
+        text_object, loose_box, origin = _per_char_calls(raw)
+        handle = ctypes.cast(textpage, ctypes.c_void_p).value
+        for i in range(count):
+            key = text_object(handle, i)
+            if not key:
+                continue  # a space or line break pdfium made up; pdfminer has none
+            unit = units[i] if aligned else 0xFFFE
+            text = chr(unit) if unit != 0xFFFE else chr(raw.FPDFText_GetUnicode(textpage, i))
+            if text in _LINE_END_HYPHEN:
+                # pdfium marks a hyphen that ends a line (U+FFFE in its bulk text, U+0002
+                # for the character); what was printed there is a hyphen.
+                text = "-"
+            info = objects.get(key)
+            if info is None:
+                obj = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_PAGEOBJECT)
+                size = float(raw.FPDFText_GetFontSize(textpage, i))
+                raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
+                m = (matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0)
+                scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
+                turn: Matrix = (m[0] / scale, m[1] / scale, m[2] / scale, m[3] / scale, 0.0, 0.0)
+                name, descent, widths = _font_info(raw, obj, size)
+                if widths is None:
+                    descent = self._descents.get(name, self._descents.get(_base(name), descent))
+                shown = _multiply(turn, display)
+                upright = shown[0] * shown[3] > 0 and shown[1] * shown[2] <= 0
+                # Glyphs set along the page's axes (nearly all) take the fast box below.
+                axis = abs(turn[1]) < 1e-6 and abs(turn[2]) < 1e-6 and turn[0] > 0 and turn[3] > 0
+                plain = axis and display[:4] == _IDENTITY[:4]
+                info = (name, size, descent, shown, upright, plain, widths)
+                objects[key] = info
+            name, size, descent, shown, upright, plain, widths = info
+            loose_box(handle, i, box_at)
+            origin(handle, i, ox_at, oy_at)
+            if plain:
+                bottom_y = oy.value + descent * size + display[5]
+                cx0 = ox.value + display[4]
+                advance = widths.get(text) if widths is not None else None
+                cx1 = box.right + display[4] if advance is None else cx0 + advance * size
+                top = height - (bottom_y + size)
+                bottom = height - bottom_y
+            else:
+                cx0, cx1, top, bottom = self._turned_box(box, ox.value, oy.value, info)
+            glyphs.append(
+                (
+                    text,
+                    cx0,
+                    cx1,
+                    top,
+                    bottom,
+                    size if plain else bottom - top,
+                    name,
+                    upright,
+                    (shown[0], shown[1], shown[2], shown[3], cx0, height - bottom),
+                )
+            )
+
+    def _turned_box(
+        self, box: Any, ox: float, oy: float, info: _TextObject
+    ) -> tuple[float, float, float, float]:
+        """The box pdfminer gives a glyph set at an angle or on a turned page: the glyph's
+        advance by one font size, from its descent, turned with the text and the page."""
+        _, size, descent, shown, _, _, _ = info
+        ux, uy, vx, vy = shown[0], shown[1], shown[2], shown[3]
+        # The advance along the text's direction, from pdfium's box in page space.
+        inverse = self._display
+        ax, ay = _direction_in_page(ux, uy, inverse)
+        advance = abs(ax) * (box.right - box.left) + abs(ay) * (box.top - box.bottom)
+        px, py = _apply(self._display, ox, oy)
+        low = descent * size
+        corners = [
+            (px + u * ux + v * vx, py + u * uy + v * vy)
+            for u in (0.0, advance)
+            for v in (low, low + size)
+        ]
+        xs = [c[0] for c in corners]
+        ys = [c[1] for c in corners]
+        return min(xs), max(xs), self.height - max(ys), self.height - min(ys)
+
+    # --- paths --------------------------------------------------------------------------
+
+    def _read_paths(self, raw: Any, page: Any) -> None:
+        count = raw.FPDFPage_CountObjects(page)
+        for obj, matrix in _walk(raw, (raw.FPDFPage_GetObject(page, i) for i in range(count))):
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                self.images.append({"object_type": "image"})
+            elif kind == raw.FPDF_PAGEOBJ_PATH:
+                for points in _subpaths(raw, obj, _multiply(matrix, self._display)):
+                    self._add_shape([(x, self.height - y) for x, y in points])
+
+    def _add_shape(self, points: list[tuple[float, float]]) -> None:
+        """Classify one subpath as pdfminer does (a line, an axis-aligned rectangle or a
+        curve) and keep its edges as pdfplumber derives them."""
+        if len(points) < 2:
+            return
+        if len(points) > 3 and points[-2] == points[0] and points[-1] == points[0]:
+            points = points[:-1]  # a redundant segment back to the start, closed again
+        if len(points) == 2:
+            (ax, at), (bx, bt) = points
+            item = _box("line", min(ax, bx), min(at, bt), max(ax, bx), max(at, bt))
+            item["orientation"] = "h" if at == bt else "v"
+            self.lines.append(item)
+            self.edges.append(item)
+            return
+        if len(points) == 5 and points[4] == points[0]:
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[:4]
+            if (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+                y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+            ):
+                self.rects.append(_box("rect", min(x0, x2), min(y0, y2), max(x0, x2), max(y0, y2)))
+        for (ax, at), (bx, bt) in itertools.pairwise(points):
+            edge = _box("curve_edge", min(ax, bx), min(at, bt), max(ax, bx), max(at, bt))
+            edge["orientation"] = "v" if ax == bx else ("h" if at == bt else None)
+            self.edges.append(edge)
+
+    # --- what read_page asks of a page ----------------------------------------------------
+
+    @property
+    def char_count(self) -> int:
+        """The number of characters on the page."""
+        return len(self.glyphs)
+
+    @property
+    def chars(self) -> list[dict[str, Any]]:
+        """The characters as pdfplumber's dictionaries (made on first use: only sideways
+        text and the ``text`` table strategy need them)."""
+        if self._chars is None:
+            self._chars = [
+                {
+                    "object_type": "char",
+                    "page_number": self.page_number,
+                    "text": g[0],
+                    "fontname": g[6],
+                    "size": g[5],
+                    "upright": g[7],
+                    "matrix": g[8],
+                    "x0": g[1],
+                    "x1": g[2],
+                    "top": g[3],
+                    "bottom": g[4],
+                    "doctop": g[3],
+                    "width": g[2] - g[1],
+                    "height": g[4] - g[3],
+                }
+                for g in self.glyphs
+            ]
+        return self._chars
+
+    def extract_words(self, **options: Any) -> list[dict[str, Any]]:
+        """Words from the page's characters, as pdfplumber's ``Page.extract_words`` makes
+        them: with the options :func:`~.page.read_page` passes, by
+        :func:`words_from_glyphs`; with any others (a ``text`` table strategy's), by
+        pdfplumber's own extractor over :attr:`chars`."""
+        ratio = options.get("x_tolerance_ratio")
+        if isinstance(ratio, (int, float)) and options == {
+            **_READ_PAGE_WORDS,
+            "x_tolerance_ratio": ratio,
+        }:
+            return words_from_glyphs(self.glyphs, float(ratio))
+        from pdfplumber.utils.text import extract_words
+
+        words: list[dict[str, Any]] = extract_words(self.chars, **options)
+        return words
+
+    def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
+        """Ruled tables, found by pdfplumber's table finder from this page's edges."""
+        from pdfplumber.table import TableFinder, TableSettings
+
+        return TableFinder(self, TableSettings.resolve(table_settings)).tables  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        """Nothing to release: pdfium's page was closed once it was read."""
+
+
+_READ_PAGE_WORDS: dict[str, Any] = {
+    "extra_attrs": ["size", "fontname"],
+    "keep_blank_chars": False,
+    "use_text_flow": False,
+}
+"""The word options :func:`~.page.read_page` passes (with ``x_tolerance_ratio``)."""
+
+_LINE_TOLERANCE = 3.0
+"""How far apart, in points, the tops (the left edges, for sideways text) of two characters
+may be and still be on one line: pdfplumber's default ``y_tolerance``."""
+
+
+def words_from_glyphs(glyphs: Sequence[Glyph], gap_ratio: float) -> list[dict[str, Any]]:
+    """Words from characters, exactly as pdfplumber's word extractor makes them with
+    ``x_tolerance_ratio=gap_ratio``, ``extra_attrs=["size", "fontname"]`` and otherwise its
+    defaults, without its general machinery.
+
+    Consecutive characters in one font, size and orientation form a run; a run's
+    characters are grouped into lines by their tops (their left edges, for sideways text)
+    within 3 points, chained, and each line is read along the text; a word ends at a space,
+    where the next character starts before the last one or more than ``gap_ratio`` font
+    sizes after its end, or where it is more than 3 points off the line.
+    """
+    words: list[dict[str, Any]] = []
+    start = 0
+    count = len(glyphs)
+    while start < count:
+        first = glyphs[start]
+        size, font, upright = first[5], first[6], first[7]
+        end = start + 1
+        while end < count:
+            other = glyphs[end]
+            if other[5] != size or other[6] != font or other[7] != upright:
+                break
+            end += 1
+        _run_words(glyphs[start:end], gap_ratio * size, words)
+        start = end
+    return words
+
+
+def _run_words(run: Sequence[Glyph], gap: float, out: list[dict[str, Any]]) -> None:
+    first = run[0]
+    upright = first[7]
+    size, font = first[5], first[6]
+    if upright and all(g[3] == first[3] for g in run):
+        # One line (the usual run): no grouping, and usually already in reading order.
+        line = list(run)
+        if any(line[i][1] > line[i + 1][1] for i in range(len(line) - 1)):
+            line.sort(key=lambda g: g[1])
+        _upright_words(line, gap, size, font, out)
+        return
+    ahead, off = (gap, _LINE_TOLERANCE) if upright else (_LINE_TOLERANCE, gap)
+    # (across, start, end): where a glyph sits across the line, and where it starts and
+    # ends along it.
+    place = {id(g): ((g[3], g[1], g[2]) if upright else (g[1], g[3], g[4])) for g in run}
+    cluster: dict[float, int] = {}
+    index = -1
+    last = 0.0
+    for value in sorted({p[0] for p in place.values()}):
+        if index < 0 or value > last + _LINE_TOLERANCE:
+            index += 1
+        cluster[value] = index
+        last = value
+    lines: list[list[Glyph]] = [[] for _ in range(index + 1)]
+    for g in run:
+        lines[cluster[place[id(g)][0]]].append(g)
+    for line in lines:
+        if upright:
+            line.sort(key=lambda g: g[1])
+            _upright_words(line, gap, size, font, out)
+            continue
+        line.sort(key=lambda g: (g[3], g[4]))
+        word: list[Glyph] = []
+        for g in line:
+            if g[0].isspace():
+                if word:
+                    out.append(_merge(word, size, font, upright))
+                word = []
+                continue
+            if word:
+                across, start, _ = place[id(g)]
+                prev_across, prev_start, prev_end = place[id(word[-1])]
+                if (
+                    start < prev_start
+                    or start > prev_end + ahead
+                    or abs(across - prev_across) > off
+                ):
+                    out.append(_merge(word, size, font, upright))
+                    word = []
+            word.append(g)
+        if word:
+            out.append(_merge(word, size, font, upright))
+
+
+def _upright_words(
+    line: list[Glyph], gap: float, size: float, font: str, out: list[dict[str, Any]]
+) -> None:
+    """Words of one line of upright glyphs in reading order."""
+    word: list[Glyph] = []
+    for g in line:
+        if g[0].isspace():
+            if word:
+                out.append(_merge(word, size, font, True))
+            word = []
+            continue
+        if word:
+            prev = word[-1]
+            if g[1] < prev[1] or g[1] > prev[2] + gap or abs(g[3] - prev[3]) > _LINE_TOLERANCE:
+                out.append(_merge(word, size, font, True))
+                word = []
+        word.append(g)
+    if word:
+        out.append(_merge(word, size, font, True))
+
+
+def _merge(glyphs: list[Glyph], size: float, font: str, upright: bool) -> dict[str, Any]:
+    if len(glyphs) == 1:
+        g = glyphs[0]
+        text, x0, x1, top, bottom = g[0], g[1], g[2], g[3], g[4]
+    else:
+        text = "".join([g[0] for g in glyphs])
+        x0 = min([g[1] for g in glyphs])
+        x1 = max([g[2] for g in glyphs])
+        top = min([g[3] for g in glyphs])
+        bottom = max([g[4] for g in glyphs])
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "doctop": top,
+        "bottom": bottom,
+        "upright": upright,
+        "height": bottom - top,
+        "width": x1 - x0,
+        "size": size,
+        "fontname": font,
+    }
+
+
+def _box(kind: str, x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
+    return {
+        "object_type": kind,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+    }
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
+
+
+def _direction_in_page(ux: float, uy: float, display: Matrix) -> tuple[float, float]:
+    """A direction given on the displayed page, back in PDF user space (the display matrix
+    is a quarter-turn rotation, so its inverse is its transpose)."""
+    return (ux * display[0] + uy * display[1], ux * display[2] + uy * display[3])
+
+
+def _walk(
+    raw: Any, objects: Iterator[Any], outer: Matrix = _IDENTITY
+) -> Iterator[tuple[Any, Matrix]]:
+    """Every page object, descending into form XObjects, with the matrix from the form's
+    space to the page's."""
+    for obj in objects:
+        if not obj:
+            continue
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
+            m = raw.FS_MATRIX()
+            inner = outer
+            if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+                inner = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+            count = raw.FPDFFormObj_CountObjects(obj)
+            yield from _walk(raw, (raw.FPDFFormObj_GetObject(obj, i) for i in range(count)), inner)
+        else:
+            yield obj, outer
+
+
+def _subpaths(raw: Any, obj: Any, outer: Matrix) -> Iterator[list[tuple[float, float]]]:
+    """The end points of each subpath of a path object, in displayed coordinates (origin at
+    the bottom left); a Bézier segment contributes only its end point, as in pdfminer."""
+    m = raw.FS_MATRIX()
+    matrix = outer
+    if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        matrix = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    points: list[tuple[float, float]] = []
+    bezier = 0
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        segment = raw.FPDFPath_GetPathSegment(obj, i)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_MOVETO and points:
+            yield points
+            points = []
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue  # a control point
+        raw.FPDFPathSegment_GetPoint(segment, x_ref, y_ref)
+        points.append(_apply(matrix, x.value, y.value))
+        if raw.FPDFPathSegment_GetClose(segment) and points[0] != points[-1]:
+            points.append(points[0])
+    if points:
+        yield points
+
+
+def open_pdfium(path: str | os.PathLike[str], password: str | None) -> Any:
+    """The pypdfium2 document for ``path`` (raises ``pypdfium2.PdfiumError``)."""
+    import pypdfium2
+
+    return pypdfium2.PdfDocument(os.fspath(path), password=password or None)

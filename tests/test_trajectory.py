@@ -247,11 +247,66 @@ def test_direction_column_after_the_periods() -> None:
 
 def test_stated_direction_is_kept_even_against_the_figures() -> None:
     grid = table(
-        ["Measure", "2019/20", "2020/21", "Direction of travel"],
+        ["Measure", "2019/20", "2020/21", "Desired direction"],
         ["Reports of hate crime", "300", "280", "Increase"],
     )
     (target,) = targets_from_table(grid)
     assert target.direction is Direction.INCREASE
+
+
+def test_direction_of_travel_is_a_trend_never_the_targets_direction() -> None:
+    # Two years of figures with a direction of travel: an overview of change, not targets.
+    grid = table(
+        ["Measure", "2019/20", "2020/21", "Direction of travel"],
+        ["Reports of hate crime", "300", "280", "Increase"],
+    )
+    assert targets_from_table(grid) == []
+    assert read_trajectory(grid) is None
+    planned = table(
+        ["Measure", "2018/19 actual", "2019/20 target", "2020/21 target", "Direction of travel"],
+        ["Repeat referrals", "30%", "28%", "26%", "Improving"],
+    )
+    (target,) = targets_from_table(planned)
+    assert target.direction is Direction.REDUCE  # from the figures, not from "Improving"
+
+
+def test_actuals_are_outturns_never_trajectory_points() -> None:
+    grid = table(
+        ["", "2008/09", "2009/10", "2010/11", "Actual 2009/10"],
+        ["Burglary", "500", "480", "460", "470"],
+    )
+    (target,) = targets_from_table(grid)
+    assert [m.value.text for m in target.trajectory] == ["500", "480", "460"]
+
+
+def test_quarter_columns_are_a_profile_not_a_trajectory() -> None:
+    grid = table(
+        ["", "2019/20 actual", "Q1 2020/21", "Q2 2020/21", "Q3 2020/21", "Q4", "2020/21 target"],
+        ["Vehicle crime", "1,850", "450", "446", "442", "438", "1,776"],
+    )
+    (target,) = targets_from_table(grid)
+    assert target.trajectory == ()
+    assert [m.value.text for m in target.profile] == ["450", "446", "442", "438"]
+    assert [m.period.start.isoformat() for m in target.profile if m.period and m.period.start] == [
+        "2020-04-01",
+        "2020-07-01",
+        "2020-10-01",
+        "2021-01-01",
+    ]
+    assert target.baseline is not None and target.baseline.value.text == "1,850"
+    assert target.target is not None and target.target.value.text == "1,776"
+    found = read_trajectory(grid)
+    assert found is not None and len(found.profile) == 4 and len(found.measures) == 2
+
+
+def test_positions_in_a_league_are_not_targets() -> None:
+    grid = table(
+        ["Crime type", "Position 2011/12", "Position 2012/13"],
+        ["All crime", "14", "11"],
+        ["Burglary", "8", "7"],
+    )
+    assert targets_from_table(grid) == []
+    assert read_trajectories(grid) == []
 
 
 def test_actual_figure_before_the_targets_is_the_baseline() -> None:

@@ -13,7 +13,16 @@ from hypothesis import strategies as st
 
 import cspplan.validate
 from cspplan import check
-from cspplan.model import ClaimKind, Direction, PercentBasis, Plan, Unit
+from cspplan.model import (
+    ClaimKind,
+    Direction,
+    PercentBasis,
+    Plan,
+    Polarity,
+    Rating,
+    RatingCondition,
+    Unit,
+)
 from cspplan.validate import (
     RULES,
     CheckSettings,
@@ -50,6 +59,7 @@ from test_validate_support import (
     target,
     timescale,
 )
+from test_validate_tables import MET, profiled, rated
 
 ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 EMPTY = plan()
@@ -73,10 +83,14 @@ def test_findings_take_their_code_from_the_rule() -> None:
     for code in ("A199", "C299"):
         found = list(Rule(code, "fake", (WARN,), fake).run(EMPTY, CheckSettings()))
         assert [f.code for f in found] == [code]
-        # Everything else the check said is kept as it said it.
+        # Everything else the check said is kept as it said it; the explanation
+        # (cspplan.validate.output.explain) is not yet filled in.
         assert attrs.asdict(found[0], recurse=False) == {
             **attrs.asdict(problem, recurse=False),
             "code": code,
+            "about": None,
+            "quote": None,
+            "heading": None,
         }
 
 
@@ -239,6 +253,10 @@ WITNESSES: dict[tuple[str, Severity], Callable[[], Plan]] = {
     ("C201", WARN): lambda: _objective_vs("deliberate secondary fires", "secondary fires"),
     ("C202", ERR): lambda: _violent("875"),
     ("C210", WARN): lambda: milestone_plan(
+        ("Review completed", timescale("September 2006", "2006-09-01", "2006-09-30")),
+        own="2005/06",
+    ),
+    ("C210", INFO): lambda: milestone_plan(
         ("Review completed", timescale("September 2006", "2006-09-01", "2006-09-30"))
     ),
     ("C211", INFO): lambda: milestone_plan(
@@ -253,6 +271,10 @@ WITNESSES: dict[tuple[str, Severity], Callable[[], Plan]] = {
     ("M303", INFO): lambda: _actions(
         action("A1", "first", milestones=[("x", timescale("after the review"))])
     ),
+    ("A113", ERR): lambda: profiled("1,776", "450", "446", "442", "448"),
+    ("A113", WARN): lambda: profiled("1,800", "450", "450", "450", "470"),
+    ("A150", ERR): lambda: rated("Green", MET, "1,560", "1,482", "1,611"),
+    ("A150", WARN): lambda: rated("Green", MET, "1,600", "1,500", "1,540"),
 }
 """For each rule code and each severity it declares, a plan that draws that severity."""
 
@@ -301,7 +323,7 @@ def _targets(draw: st.DrawFn, id: str) -> object:
     points = draw(
         st.lists(st.tuples(_figures, st.none() | _years, st.none() | st.just("Target")), max_size=4)
     )
-    return target(
+    built = target(
         f"reduce {metric or 'incidents'} by some amount",
         id=id,
         metric=metric,
@@ -312,6 +334,15 @@ def _targets(draw: st.DrawFn, id: str) -> object:
         deadline=draw(st.none() | _years),
         trajectory=points,
         unit=draw(st.sampled_from([Unit.COUNT, Unit.PERCENT, Unit.PERCENTAGE_POINTS, None])),
+    )
+    # What a performance table adds: an outturn, a rating with its key, a quarterly profile.
+    conditions = draw(st.lists(st.sampled_from(list(RatingCondition)), max_size=2, unique=True))
+    return attrs.evolve(
+        built,
+        outturn=draw(st.none() | st.builds(measure, _figures)),
+        polarity=draw(st.sampled_from([None, *Polarity])),
+        rating=Rating("Green", "green", "key", tuple(conditions)) if conditions else None,
+        profile=tuple(measure(v) for v in draw(st.lists(_figures, max_size=4))),
     )
 
 

@@ -27,7 +27,19 @@ from .plan import (
     Workstream,
 )
 from .source import DocumentSource, SourceRef
-from .values import Direction, Measure, Number, PercentBasis, Period, Timescale, TimescaleKind, Unit
+from .values import (
+    Direction,
+    Measure,
+    Number,
+    PercentBasis,
+    Period,
+    Polarity,
+    Rating,
+    RatingCondition,
+    Timescale,
+    TimescaleKind,
+    Unit,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -52,7 +64,10 @@ __all__ = [
     "Period",
     "Plan",
     "PlanKind",
+    "Polarity",
     "Priority",
+    "Rating",
+    "RatingCondition",
     "SourceRef",
     "Target",
     "Timescale",

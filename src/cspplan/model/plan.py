@@ -9,7 +9,17 @@ from typing import Generic, TypeAlias, TypeVar
 import attrs
 
 from .source import DocumentSource, SourceRef
-from .values import Direction, Measure, Number, PercentBasis, Period, Timescale, Unit
+from .values import (
+    Direction,
+    Measure,
+    Number,
+    PercentBasis,
+    Period,
+    Polarity,
+    Rating,
+    Timescale,
+    Unit,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -34,7 +44,7 @@ __all__ = [
     "Workstream",
 ]
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """Version of the serialised form. A change that breaks existing JSON bumps the major part."""
 
 _SOURCE = SourceRef()
@@ -164,6 +174,13 @@ class Target:
         outturn: The figure actually achieved, where the plan reports one.
         indicator: The indicator the target is tied to (NI 16), where it names one.
         source: Where the target was stated.
+        polarity: Which way is better for the indicator, where the plan says
+            ("Lower is better").
+        rating: The RAG rating or status the plan gives the outturn, with its key.
+        trend: The direction of travel the plan states for the figures, as written
+            ("Improving", "Rising"); a stated trend to check, never the target's direction.
+        profile: Figures for parts of the target's year (quarters, months), in order: how
+            the year's figure is spread, never a path from the baseline to the target.
     """
 
     id: str
@@ -182,6 +199,10 @@ class Target:
     outturn: Measure | None = None
     indicator: Indicator | None = None
     source: SourceRef = _SOURCE
+    polarity: Polarity | None = None
+    rating: Rating | None = None
+    trend: str | None = None
+    profile: tuple[Measure, ...] = ()
 
     def __repr__(self) -> str:
         return _short_repr("Target", id=self.id, statement=_first_words(self.statement))
@@ -245,6 +266,9 @@ class Action:
         source: Where the action's first row is.
         objective: The id of the objective the action serves (``"O3"``), where the plan sets
             its actions out under objectives.
+        period: The period the action is set out for, where the heading of its section or
+            the caption of its table names one ("Delivery plan 2019/20" in an annual report
+            on 2018/19); ``None`` where the action falls under the plan's own period.
     """
 
     id: str
@@ -262,6 +286,7 @@ class Action:
     extra: tuple[ExtraField, ...] = ()
     source: SourceRef = _SOURCE
     objective: str | None = None
+    period: Period | None = None
 
     def __repr__(self) -> str:
         return _short_repr("Action", id=self.id, ref=self.ref, text=_first_words(self.text))

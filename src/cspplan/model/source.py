@@ -16,6 +16,10 @@ class SourceRef:
     fields that make sense for the format are set: a text file has lines, a Word file
     paragraphs, a PDF pages and boxes.
 
+    The indices are 0-based, as code counts; :meth:`location` writes them for people,
+    counting paragraphs, tables, rows and columns from 1 as a reader of the document does
+    (``table=0, row=3`` is "table 1, row 4"). Pages and lines are 1-based throughout.
+
     Attributes:
         file: Path of the source file as it was given to the parser.
         page: 1-based page number (PDF).
@@ -39,7 +43,8 @@ class SourceRef:
     bbox: tuple[float, float, float, float] | None = None
 
     def location(self) -> str:
-        """The place without the file, for messages: ``page 3, table 2, row 4``."""
+        """The place without the file, for people: ``page 3, table 2, row 4``, every part
+        counted from 1 (the 0-based paragraph, table, row and column indices plus one)."""
         parts: list[str] = []
         if self.page is not None:
             parts.append(f"page {self.page}")
@@ -47,13 +52,13 @@ class SourceRef:
             span = f"-{self.end_line}" if self.end_line not in (None, self.line) else ""
             parts.append(f"line {self.line}{span}")
         if self.paragraph is not None:
-            parts.append(f"paragraph {self.paragraph}")
+            parts.append(f"paragraph {self.paragraph + 1}")
         if self.table is not None:
-            parts.append(f"table {self.table}")
+            parts.append(f"table {self.table + 1}")
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(f"row {self.row + 1}")
         if self.column is not None:
-            parts.append(f"column {self.column}")
+            parts.append(f"column {self.column + 1}")
         return ", ".join(parts)
 
     def __str__(self) -> str:

@@ -14,6 +14,9 @@ __all__ = [
     "Number",
     "PercentBasis",
     "Period",
+    "Polarity",
+    "Rating",
+    "RatingCondition",
     "Timescale",
     "TimescaleKind",
     "Unit",
@@ -75,6 +78,45 @@ class Direction(str, enum.Enum):
     REDUCE = "reduce"
     INCREASE = "increase"
     MAINTAIN = "maintain"
+
+
+class Polarity(str, enum.Enum):
+    """Which way of moving a plan calls good for an indicator ("Lower is better")."""
+
+    HIGHER_IS_BETTER = "higher_is_better"
+    LOWER_IS_BETTER = "lower_is_better"
+
+
+class RatingCondition(str, enum.Enum):
+    """One thing a plan's key says a rating colour means about a target's outturn."""
+
+    TARGET_MET = "target_met"
+    """The outturn reached the target ("Green: target met")."""
+    TARGET_MISSED = "target_missed"
+    """The outturn fell short of the target."""
+    BETTER_THAN_BASELINE = "better_than_baseline"
+    """The outturn improved on the baseline."""
+    WORSE_THAN_BASELINE = "worse_than_baseline"
+    """The outturn is worse than the baseline ("Red: worse than the baseline")."""
+
+
+@attrs.frozen(slots=True)
+class Rating:
+    """A RAG rating or status a plan gives an outturn ("Green"), with what its key says.
+
+    Attributes:
+        text: The rating as written, e.g. ``"Green"``.
+        colour: ``"red"``, ``"amber"`` or ``"green"`` where the text is one of those.
+        meaning: The plan's own definition of the colour, as written ("target met"), where
+            the plan gives a key.
+        conditions: What that definition requires of the outturn, all at once; empty where
+            the plan gives no key, or one cspplan cannot read (then nothing is checked).
+    """
+
+    text: str
+    colour: str | None = None
+    meaning: str | None = None
+    conditions: tuple[RatingCondition, ...] = ()
 
 
 class Unit(str, enum.Enum):

@@ -30,6 +30,7 @@ from ..document import Block, ListItem, Paragraph, Table, block_text
 from ..model.plan import Indicator, Target
 from ..text.furniture import TEXT_PAGE_FURNITURE
 from .actions import ActionTableReading, rows_to_actions
+from .indicator_tables import IndicatorTable, read_indicator_table
 from .indicators import find_indicators
 from .memberships import table_to_memberships
 from .numbers import TIMEOUT
@@ -314,6 +315,12 @@ class TableFacts:
         return read_action_table(self.blocks, self.index)
 
     @cached_property
+    def performance(self) -> IndicatorTable | None:
+        """A performance table: targets with outturns, or figures with a stated change,
+        direction of travel or RAG rating, one indicator a row."""
+        return read_indicator_table(self.table, performance_only=True)
+
+    @cached_property
     def trajectory(self) -> Trajectory | None:
         """A row of periods and a row of figures: the yearly path to a target."""
         return read_trajectory(self.table)
@@ -342,12 +349,15 @@ class TableRole(str, enum.Enum):
 
 def table_role(table: Table, group: str | None = None) -> TableRole:
     """The role ``table`` plays on its own, tried in the walk's order: an action table (one
-    that gives actions), a trajectory, a table of targets by period, a list of members of
+    that gives actions), a performance table (outturns, changes, trends or ratings by
+    indicator), a trajectory, a table of targets by period, a list of members of
     ``group``, a list of indicators by code. Where the table stands in the document can still
     change what the walk does with it (a trajectory far from any target is left alone)."""
     facts = TableFacts((table,), 0)
     if facts.action is not None and facts.action.holds_actions:
         return TableRole.ACTION
+    if facts.performance is not None:
+        return TableRole.PERFORMANCE
     if facts.trajectory is not None:
         return TableRole.TRAJECTORY
     if facts.targets:

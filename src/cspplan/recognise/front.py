@@ -10,15 +10,19 @@ from ..document import Block, Heading, ListItem, Paragraph, Table
 from ..model.plan import PlanKind
 from ..model.values import Period
 from ..text.patterns import IGNORECASE, lazy
-from .periods import PERIOD_PATTERN, find_period
+from .periods import PERIOD_PATTERN, find_period, title_period
 
 __all__ = ["FrontMatter", "plan_kind", "read_front_matter", "split_partnership"]
 
 _PLAN_WORD = lazy(
     r"\b(?:action\s+plan|delivery\s+plan|strategic\s+plan|partnership\s+plan|community\s+safety\s+plan"
-    r"|plan|strategy|agreement|assessment)\b",
+    r"|plan|strategy|agreement|assessment|report"
+    r"|(?:annual|performance|progress|year[- ]end)\s+(?:summary|review))\b",
     IGNORECASE,
 )
+"""Words that make an opening line the document's title: a plan's, or a report's ("Annual
+Report 2018/19", "Performance Summary 2006/07"), which comes before any delivery plan the
+report carries for the next year and is the document's title, not that plan's heading."""
 _BODY_WORD = lazy(
     r"^(?P<body>.*?\b(?:partnership|cdrp|csp|board|crime\s+and\s+disorder\s+reduction\s+partnership))\b",
     IGNORECASE,
@@ -185,7 +189,7 @@ def _read_front_matter(blocks: Sequence[Block]) -> FrontMatter:
                     break
     if title and title.endswith((" &", " and")):
         title = title.rsplit(" ", 1)[0]
-    period = find_period(title) if title else None
+    period = title_period(title) if title else None
     if period is None:
         for _, text in candidates:
             period = find_period(text)

@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model.values import Period
-from ..text.patterns import Match, lazy
+from ..text.patterns import IGNORECASE, Match, lazy
 
 __all__ = [
     "MAX_SPAN_YEARS",
     "PERIOD_PATTERN",
+    "SECTION_PERIOD_WORDS",
     "financial_year",
     "find_period",
     "parse_period",
+    "section_period",
+    "title_period",
     "year_of",
 ]
 
@@ -86,3 +89,82 @@ def find_period(text: str) -> Period | None:
     except TimeoutError:
         return plain
     return plain
+
+
+def _periods(text: str) -> list[tuple[Match, Period]]:
+    found: list[tuple[Match, Period]] = []
+    for match in PERIOD_PATTERN.finditer(text):
+        period = _period(match)
+        if period is not None:
+            found.append((match, period))
+    return found
+
+
+def _hull(periods: list[Period]) -> Period:
+    """One period from the start of the earliest to the end of the latest; the widest one
+    where it covers all the others, else their texts joined ("2006/07 and 2007/08")."""
+    starts = [p.start for p in periods if p.start is not None]
+    ends = [p.end for p in periods if p.end is not None]
+    start, end = min(starts), max(ends)
+    for period in periods:
+        if period.start == start and period.end == end:
+            return period
+    texts = list(dict.fromkeys(p.text for p in periods))
+    return Period(text=" and ".join(texts), start=start, end=end)
+
+
+def title_period(title: str) -> Period | None:
+    """The period a plan's title covers. A title naming one year range or financial year
+    covers it; one naming several ("Performance Summary 2006/07 and Delivery Plan 2007/08":
+    a report on one year with the plan for the next) covers them all, from the start of the
+    first to the end of the last. A plain year counts only where no range is named."""
+    try:
+        found = _periods(title)
+    except TimeoutError:
+        return None
+    ranges = [period for match, period in found if match.group("second") is not None]
+    if ranges:
+        return _hull(ranges)
+    return found[0][1] if found else None
+
+
+SECTION_PERIOD_WORDS = 20
+"""Most words a heading or a table's caption may have and still name the period of what is
+beneath it; a longer line is a sentence, whose years may be anything."""
+
+_NOT_SECTION_BEFORE = lazy(
+    r"(?:\b(?:by|until|till|to|from|since|before|after|than|versus|vs|through|between|and"
+    r"|act|order|regulations|q[1-4]|quarter|end\s+of|start\s+of|beginning\s+of)"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\W{0,3}$",
+    IGNORECASE,
+)
+"""Words before a year that make it a deadline, a date, a quarter or a name ("by 2011",
+"March 2020", "Q1 2019/20", "Crime and Disorder Act 1998"), not the span of a section."""
+_NOT_SECTION_AFTER = lazy(r"^\W{0,3}(?:onwards?|and\s+beyond|to\s+date)\b", IGNORECASE)
+_PLAIN_YEAR_BEFORE = lazy(r"\b(?:for|in|during|of)\W{0,3}$", IGNORECASE)
+"""A plain year names a section's span only after "for", "in", "during" or "of" ("Projects for
+2012"); elsewhere ("Burglary 2008", "Census 2011") it may be a figure's year or a name."""
+
+
+def section_period(text: str) -> Period | None:
+    """The period a heading or a table's caption sets for what is beneath it ("Delivery plan
+    2007/08", "What we will do in 2013-14", "Projects for 2012/13", "Actions 2019 to 2021"),
+    where it names exactly one. A year that is a deadline, a date, a quarter or part of a
+    name ("by 2011", "March 2020", "Q1 2019/20") is not a span; a line naming two spans
+    ("2018/19 compared with 2017/18") sets none."""
+    flat = " ".join(text.split())
+    if not flat or len(flat.split()) > SECTION_PERIOD_WORDS:
+        return None
+    spans: list[Period] = []
+    try:
+        for match, period in _periods(flat):
+            before, after = flat[: match.start()], flat[match.end() :]
+            if _NOT_SECTION_BEFORE.search(before) or _NOT_SECTION_AFTER.search(after):
+                return None
+            if match.group("second") is None and not _PLAIN_YEAR_BEFORE.search(before):
+                return None
+            if not any(p.start == period.start and p.end == period.end for p in spans):
+                spans.append(period)
+    except TimeoutError:
+        return None
+    return spans[0] if len(spans) == 1 else None

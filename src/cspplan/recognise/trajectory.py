@@ -12,9 +12,17 @@ the value row, lead the period row (with the value row's first cell empty), or b
 The same shape turned on its side (periods down the first column, figures beside them) is
 read too. Tables with text in their value cells (action tables, membership tables) or with
 several rows of figures are not trajectories.
+
+Columns headed by quarters ("Q1 2007/08", "Q2", "April to June") are a *profile*: how the
+year's figure is spread over its parts, kept apart from the trajectory (a profile is never a
+path from the baseline to the target). An "Actual" figure is an outturn, never a point of
+the trajectory, and a table of outturns with change, trend or RAG columns is a performance
+table (:mod:`.indicator_tables`), not a trajectory.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import attrs
 
@@ -23,6 +31,8 @@ from ..model.plan import Target
 from ..model.values import Direction, Measure, Number, Period, Unit
 from ..text.numbers import parse_number
 from ..text.patterns import DOTALL, IGNORECASE, lazy
+from ..text.words import singular
+from .indicator_tables import read_indicator_table
 from .indicators import find_indicators
 from .periods import PERIOD_PATTERN, parse_period
 from .targets import unit_of
@@ -30,10 +40,12 @@ from .targets import unit_of
 __all__ = [
     "Trajectory",
     "apply_trajectory",
+    "quarter_period",
     "read_trajectories",
     "read_trajectory",
     "scorecard_targets",
     "targets_from_table",
+    "trajectory_fit",
 ]
 
 
@@ -47,11 +59,14 @@ class Trajectory:
         label: The row's label, e.g. ``"Total Number of Crimes"``, where the table gives one.
         target_percent: The change a header states for the end point ("Target-16%" gives
             ``16%``), where one does.
+        profile: The figures of quarter columns ("Q1 2007/08"): the year's profile, kept
+            apart from the yearly ``measures``.
     """
 
     measures: tuple[Measure, ...]
     label: str | None = None
     target_percent: Number | None = None
+    profile: tuple[Measure, ...] = ()
 
 
 _FIGURE = lazy(
@@ -85,6 +100,20 @@ _TARGET_WORD = lazy(r"(?i)target")
 _LONG_NUMBER = lazy(r"\d{3,}")
 """A figure of three digits or more in a header label: the cell holds data, not a heading."""
 _THREE_LETTERS = lazy(r"[A-Za-z]{3}")
+_TREND_ONLY = lazy(
+    r"(?i)\b(?:improv|deteriorat|better|worse|ris(?:ing|en)|falling|stable|steady|unchanged)"
+)
+"""Words of a direction-of-travel cell that state a trend, never the target's direction."""
+_QUARTER = lazy(
+    r"(?i)^\s{0,3}(?:q\s{0,2}(?P<q>[1-4])|quarter\s{1,3}(?P<q2>[1-4])|(?P<months>"
+    r"(?:jan|apr|jul|oct)\w{0,6}\s{0,3}(?:to|-|–)\s{0,3}(?:mar|jun|sep|dec)\w{0,6}))\b"
+    r"(?P<rest>.{0,40})$"
+)
+_MONTH_QUARTERS = {"apr": 1, "jul": 2, "oct": 3, "jan": 4}
+"""The financial-year quarter a quarter's first month opens ("April to June" is Q1)."""
+_RANK_HEADER = lazy(r"(?i)\b(?:position|rank(?:ing)?|league|placing)\b")
+"""A header of positions in a league ("Position 2011/12"): ranks are not figures to reach."""
+_RATE_LABEL = lazy(r"(?i)\bper\s{0,2}(?:1,?000|10,?000|100,?000|thousand|head|capita)\b|\brate\b")
 _DIRECTION_WORDS = (
     (Direction.REDUCE, lazy(r"\b(?:reduc|decreas|lower|down|fewer|less)")),
     (Direction.INCREASE, lazy(r"\b(?:increas|rais|higher|up\b|more|improv|grow)")),
@@ -111,7 +140,44 @@ def _grid(table: Table) -> list[dict[int, str]]:
     return rows
 
 
+def quarter_period(text: str, year: Period | None = None) -> Period | None:
+    """The quarter a header names ("Q1 2020/21", "Quarter 3", "April to June"), as a period
+    with its dates where the header or ``year`` gives the year (UK financial quarters: Q1 of
+    2020/21 is April to June 2020); ``None`` where the text is no quarter.
+
+    >>> quarter_period("Q4 2020/21").start
+    datetime.date(2021, 1, 1)
+    """
+    try:
+        match = _QUARTER.match(text)
+    except TimeoutError:
+        return None
+    if match is None:
+        return None
+    number = match.group("q") or match.group("q2")
+    if number is None:
+        number = str(_MONTH_QUARTERS[match.group("months")[:3].lower()])
+    found = PERIOD_PATTERN.search(match.group("rest"))
+    within = parse_period(found.group(0)) if found else year
+    written = " ".join(text.split())
+    if within is None or within.start is None:
+        return Period(text=written)
+    first_month = within.start.month + 3 * (int(number) - 1)
+    start_year = within.start.year + (first_month - 1) // 12
+    month = (first_month - 1) % 12 + 1
+    start = dt.date(start_year, month, 1)
+    end_month = month + 2
+    end = (
+        dt.date(start_year, end_month + 1, 1) - dt.timedelta(days=1)
+        if end_month < 12
+        else (dt.date(start_year, 12, 31))
+    )
+    return Period(text=written, start=start, end=end)
+
+
 def _header(text: str) -> tuple[Period, str | None] | None:
+    if _RANK_HEADER.search(text):
+        return None
     match = _HEADER_PERIOD.match(text)
     if match is None:
         return None
@@ -133,6 +199,8 @@ def _figure(text: str) -> Number | None:
 
 def read_trajectory(table: Table) -> Trajectory | None:
     """The trajectory a table holds, or ``None`` where the table is something else."""
+    if read_indicator_table(table, performance_only=True) is not None:
+        return None
     try:
         return _across(table) or _down(table)
     except TimeoutError:
@@ -144,14 +212,14 @@ def _across(table: Table) -> Trajectory | None:
     if found is None:
         return None
     header_label, rows, _ = found
-    rows = [(label, measures) for label, measures in rows if len(measures) >= _MIN_POINTS]
+    rows = [row for row in rows if len(row[1]) + len(row[2]) >= _MIN_POINTS]
     if len(rows) > 1:
         # A table with a planned row and an "Actual" row: the planned row is the trajectory.
-        rows = [(label, m) for label, m in rows if not _OUTTURN_WORDS.search(label or "")]
+        rows = [row for row in rows if not _OUTTURN_WORDS.search(row[0] or "")]
     if len(rows) != 1:
         return None
-    label, measures = rows[0]
-    return _trajectory(measures, label or header_label)
+    label, measures, profile = rows[0]
+    return _trajectory(measures, label or header_label, profile)
 
 
 def read_trajectories(table: Table) -> list[Trajectory]:
@@ -165,16 +233,22 @@ def read_trajectories(table: Table) -> list[Trajectory]:
     Cells with "n/a", "TBC" or "-" are skipped; a row with words among its figures means the
     table is something else, and none is read.
     """
-    return [_trajectory(measures, label) for label, measures, _ in _figure_rows(table)]
+    return [
+        _trajectory(measures, label, profile) for label, measures, profile, _ in _figure_rows(table)
+    ]
 
 
 def _stated_directions(table: Table) -> list[Direction | None]:
     """The direction each figure row of ``table`` states in a "Direction" column, in the
     order :func:`read_trajectories` gives its rows (``None`` where a row states none)."""
-    return [_direction_word(note) for _, _, note in _figure_rows(table)]
+    return [_direction_word(note) for _, _, _, note in _figure_rows(table)]
 
 
-def _figure_rows(table: Table) -> list[tuple[str | None, list[Measure], str]]:
+_Row = tuple[str | None, list[Measure], list[Measure]]
+"""A row of figures: its label, its yearly measures and its quarterly profile."""
+
+
+def _figure_rows(table: Table) -> list[tuple[str | None, list[Measure], list[Measure], str]]:
     """Each row of a period table with two figures or more: its label, its measures and the
     direction it states (or ""); empty for any other table, or one too slow to read."""
     try:
@@ -185,23 +259,45 @@ def _figure_rows(table: Table) -> list[tuple[str | None, list[Measure], str]]:
         return []
     _, rows, notes = found
     return [
-        (label, measures, notes.get(position, ""))
-        for position, (label, measures) in enumerate(rows)
-        if len(measures) >= _MIN_POINTS
+        (label, measures, profile, notes.get(position, ""))
+        for position, (label, measures, profile) in enumerate(rows)
+        if len(measures) + len(profile) >= _MIN_POINTS
     ]
 
 
 def _direction_word(text: str) -> Direction | None:
     words = text.lower()
+    if _TREND_ONLY.search(words):
+        return None  # "Improving", "Rising": a stated trend, not where the target heads
     for direction, pattern in _DIRECTION_WORDS:
         if pattern.search(words):
             return direction
     return None
 
 
+def _quarter_headers(row: dict[int, str]) -> dict[int, tuple[Period, str | None]]:
+    """The quarter columns of a header row, each with its period (the year taken from
+    another quarter or yearly header of the row where its own header names none)."""
+    ordered = [t for _, t in sorted(row.items()) if t]
+    in_quarters = [_header_year(t) for t in ordered if _QUARTER.match(t)]
+    yearly = [_header_year(t) for t in reversed(ordered) if not _QUARTER.match(t)]
+    years = [p for p in (*in_quarters, *yearly) if p is not None]
+    found: dict[int, tuple[Period, str | None]] = {}
+    for col, text in row.items():
+        period = quarter_period(text, years[0] if years else None) if text else None
+        if period is not None:
+            found[col] = (period, " ".join(text.split()))
+    return found
+
+
+def _header_year(text: str) -> Period | None:
+    found = PERIOD_PATTERN.search(text) if text else None
+    return parse_period(found.group(0)) if found else None
+
+
 def _period_rows(
     table: Table,
-) -> tuple[str | None, list[tuple[str | None, list[Measure]]], dict[int, str]] | None:
+) -> tuple[str | None, list[_Row], dict[int, str]] | None:
     """The header's own label, each figure row's label and measures, and the direction each
     row states in a "Direction" column after the periods (by row position), where one of the
     first three rows is a row of periods and every row under it holds only figures in its
@@ -209,7 +305,8 @@ def _period_rows(
     "Direction", "Comments", "Lead" and the like are allowed and not read as figures."""
     grid = [row for row in _grid(table) if any(text for text in row.values())]
     for index, row in enumerate(grid[:_HEADER_ROWS]):
-        headers = {col: _header(text) for col, text in row.items() if text}
+        quarters = _quarter_headers(row)
+        headers = {col: quarters.get(col) or _header(text) for col, text in row.items() if text}
         periods = {col: found for col, found in headers.items() if found is not None}
         if len(periods) < _MIN_POINTS:
             continue
@@ -236,10 +333,11 @@ def _period_rows(
                 if extra:
                     labels[col] = " ".join(part for part in (labels[col], extra) if part)
             body = body[1:]
-        rows: list[tuple[str | None, list[Measure]]] = []
+        rows: list[_Row] = []
         notes: dict[int, str] = {}
         for values_row in body:
             measures: list[Measure] = []
+            profile: list[Measure] = []
             for col, (period, _) in sorted(periods.items()):
                 text = values_row.get(col, "")
                 if _PLACEHOLDER.match(text):
@@ -247,7 +345,8 @@ def _period_rows(
                 value = _figure(text)
                 if value is None:
                     return None
-                measures.append(Measure(value=value, period=period, label=labels[col]))
+                point = Measure(value=value, period=period, label=labels[col])
+                (profile if col in quarters else measures).append(point)
             for col in trailing:
                 if _TRAILING_DIRECTION.match(row[col]) and values_row.get(col):
                     notes[len(rows)] = values_row[col]
@@ -257,7 +356,7 @@ def _period_rows(
                 label_text = values_row[named_col]
             if label_text and _figure(label_text) is not None:
                 return None
-            rows.append((label_text or None, measures))
+            rows.append((label_text or None, measures, profile))
         return header_label, rows, notes
     return None
 
@@ -291,6 +390,9 @@ def targets_from_table(table: Table) -> list[Target]:
 
 def _targets_from_table(table: Table) -> list[Target]:
     targets: list[Target] = []
+    performance = read_indicator_table(table, performance_only=True)
+    if performance is not None:
+        return list(performance.targets)
     if not read_trajectories(table):
         return scorecard_targets(table)
     stated = _stated_directions(table)
@@ -298,6 +400,7 @@ def _targets_from_table(table: Table) -> list[Target]:
         if trajectory.label is None:
             continue
         measures = trajectory.measures
+        profile = trajectory.profile
         planned = [m for m in measures if not _OUTTURN_WORDS.search(m.label or "")]
         actual = [m for m in measures if _OUTTURN_WORDS.search(m.label or "")]
         if len(planned) < _MIN_POINTS and not (
@@ -306,11 +409,13 @@ def _targets_from_table(table: Table) -> list[Target]:
             continue
         labelled = next((m for m in planned if m.label and _BASE_WORDS.search(m.label)), None)
         earlier = [m for m in actual if _before(m, planned[0])]
+        path = planned
         if labelled is None and earlier:
             # "2018/19 actual | 2019/20 target | ...": the last actual figure before the
             # targets is where they start from; later actual figures are outturns.
             base = earlier[-1]
             actual = [m for m in actual if m not in earlier]
+            path = [base, *planned]
         else:
             base = labelled or planned[0]
         goal = planned[-1]
@@ -325,7 +430,9 @@ def _targets_from_table(table: Table) -> list[Target]:
         named = find_indicators(trajectory.label, table.source)
         indicator = named[0] if named else None
         metric = (indicator.title if indicator and indicator.title else trajectory.label).strip()
-        cells = " | ".join([trajectory.label, *(m.value.text for m in measures)])
+        cells = " | ".join(
+            [trajectory.label, *(m.value.text for m in sorted_points(measures, profile))]
+        )
         targets.append(
             Target(
                 id="",
@@ -337,13 +444,24 @@ def _targets_from_table(table: Table) -> list[Target]:
                 baseline=base,
                 target=goal,
                 deadline=goal.period,
-                trajectory=measures,
+                # An actual is an outturn, never a point of the path; beside a quarterly
+                # profile the yearly figures are the baseline and the target, not a path.
+                trajectory=() if profile else tuple(path),
                 outturn=actual[-1] if actual else None,
                 indicator=indicator,
                 source=table.source,
+                profile=profile,
             )
         )
     return targets
+
+
+def sorted_points(measures: tuple[Measure, ...], profile: tuple[Measure, ...]) -> list[Measure]:
+    """Yearly figures and quarters together, in the order of their periods where known."""
+    points = [*measures, *profile]
+    if all(m.period is not None and m.period.start is not None for m in points):
+        return sorted(points, key=lambda m: (m.period.start, m.period.end) if m.period else ())
+    return points
 
 
 def _before(first: Measure, second: Measure) -> bool:
@@ -375,13 +493,20 @@ def _down(table: Table) -> Trajectory | None:
     return _trajectory(measures, row_label)
 
 
-def _trajectory(measures: list[Measure], label: str | None) -> Trajectory:
+def _trajectory(
+    measures: list[Measure], label: str | None, profile: list[Measure] | None = None
+) -> Trajectory:
     percent: Number | None = None
     for measure in measures:
         found = _TARGET_PERCENT.search(measure.label or "")
         if found is not None:
             percent = parse_number(found.group("pct"))
-    return Trajectory(measures=tuple(measures), label=label, target_percent=percent)
+    return Trajectory(
+        measures=tuple(measures),
+        label=label,
+        target_percent=percent,
+        profile=tuple(profile or ()),
+    )
 
 
 def apply_trajectory(target: Target, trajectory: Trajectory) -> Target:
@@ -401,7 +526,7 @@ def apply_trajectory(target: Target, trajectory: Trajectory) -> Target:
 def _apply_trajectory(target: Target, trajectory: Trajectory) -> Target:
     measures = trajectory.measures
     if not measures:
-        return target
+        return attrs.evolve(target, profile=trajectory.profile) if trajectory.profile else target
     base = next((m for m in measures if m.label and _BASE_WORDS.search(m.label)), measures[0])
     end = next(
         (m for m in reversed(measures) if m.label and _TARGET_WORD.search(m.label)),
@@ -414,14 +539,71 @@ def _apply_trajectory(target: Target, trajectory: Trajectory) -> Target:
     if unit is None or (unit is Unit.COUNT and trajectory.label):
         label = trajectory.label or ""
         unit = unit_of(percent, baseline, goal, f"{target.metric or ''} {label}", label)
+    planned = tuple(m for m in measures if not _OUTTURN_WORDS.search(m.label or ""))
     return attrs.evolve(
         target,
-        trajectory=measures,
+        # Beside a quarterly profile the yearly figures are the baseline and the target.
+        trajectory=() if trajectory.profile else _path(planned, measures, baseline),
+        profile=trajectory.profile or target.profile,
         baseline=baseline,
         target=goal,
         percent=percent,
         unit=unit,
     )
+
+
+def _path(
+    planned: tuple[Measure, ...], measures: tuple[Measure, ...], baseline: Measure | None
+) -> tuple[Measure, ...]:
+    """The points of the path: the planned figures, and an actual figure only where it is
+    where the path starts (before the first planned one); later actuals are outturns."""
+    if not planned:
+        return measures
+    first = planned[0]
+    return tuple(m for m in measures if m in planned or _before(m, first))
+
+
+def trajectory_fit(target: Target, trajectory: Trajectory) -> int:
+    """How well a trajectory table fits a target: 0 where their units clash (a rate per
+    1,000 against a percentage or a count, percentages against counts), else 1, plus 1 for
+    a figure they share and 1 for a word of the metric the row label repeats."""
+    points = [*trajectory.measures, *trajectory.profile]
+    if not points:
+        return 0
+    label = trajectory.label or ""
+    percent_points = all(m.value.text.rstrip().endswith("%") for m in points)
+    rate_label = bool(_RATE_LABEL.search(label))
+    figures = [m for m in (target.baseline, target.target) if m is not None]
+    percent_target = target.unit in (Unit.PERCENT, Unit.PERCENTAGE_POINTS) or (
+        bool(figures) and all(m.value.text.rstrip().endswith("%") for m in figures)
+    )
+    rate_target = target.unit is Unit.RATE
+    if percent_target and (rate_label or not percent_points) and not _percent_label(label):
+        return 0
+    if rate_target and percent_points:
+        return 0
+    if target.unit is Unit.COUNT and figures and (percent_points or rate_label):
+        return 0
+    score = 1
+    values = {m.value.value for m in points}
+    if any(m.value.value in values for m in figures):
+        score += 1
+    if _words(label) & _words(f"{target.metric or ''} {target.statement}"):
+        score += 1
+    return score
+
+
+_PERCENT_LABEL = lazy(r"(?i)%|per\s?cent|percentage|proportion|share")
+_WORD = lazy(r"[A-Za-z]{4,}")
+_COMMON = frozenset({"rate", "number", "total", "per", "residents", "target", "baseline"})
+
+
+def _percent_label(label: str) -> bool:
+    return bool(_PERCENT_LABEL.search(label))
+
+
+def _words(text: str) -> set[str]:
+    return {singular(w.lower()) for w in _WORD.findall(text)} - _COMMON
 
 
 def _fill(stated: Measure | None, point: Measure, measures: tuple[Measure, ...]) -> Measure:
@@ -435,106 +617,11 @@ def _fill(stated: Measure | None, point: Measure, measures: tuple[Measure, ...])
     return attrs.evolve(stated, period=same.period, label=stated.label or same.label)
 
 
-_SCORE_HEADERS = {
-    "baseline": lazy(r"(?i)^\s{0,3}(?:baseline|benchmark|base\s{1,3}line|starting\s{1,3}point)\b"),
-    "target": lazy(
-        r"(?i)^\s{0,3}(?:end\s{1,3}|final\s{1,3}|annual\s{1,3})?target\b(?!\s{1,3}dates?)"
-    ),
-    "actual": lazy(r"(?i)^\s{0,3}(?:actual|outturn|out-turn|achieved|latest|result)\b"),
-}
-_SCORE_CELL = lazy(
-    r"^\s{0,3}(?P<value>(?:£\s{0,2})?(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?\s{0,2}%?)"
-    r"\s{0,3}(?:\(\s{0,2}(?P<period>[^()]{2,30})\s{0,2}\))?\s{0,3}$"
-)
-
-
 def scorecard_targets(table: Table) -> list[Target]:
-    """One target per row of a scorecard: a header row naming a "Baseline" column and a
-    "Target" column (an "Actual"/"Outturn" column and a "Direction" column optional), a label
-    in the first column holding words, and in each row a figure in both columns, each with
-    its period in brackets or in the header ("Baseline 2010/11"). Any row with words where a
-    figure should be means the table is something else, and none is read."""
-    try:
-        return _scorecard_targets(table)
-    except TimeoutError:
-        return []
-
-
-def _scorecard_targets(table: Table) -> list[Target]:
-    grid = [row for row in _grid(table) if any(text for text in row.values())]
-    for index, header in enumerate(grid[:_HEADER_ROWS]):
-        columns: dict[str, int] = {}
-        for col, text in sorted(header.items()):
-            for kind, pattern in _SCORE_HEADERS.items():
-                if kind not in columns and pattern.match(text):
-                    columns[kind] = col
-        if "baseline" not in columns or "target" not in columns:
-            continue
-        figures = set(columns.values())
-        direction_col = next(
-            (c for c, t in header.items() if c not in figures and _TRAILING_DIRECTION.match(t)),
-            None,
-        )
-        targets: list[Target] = []
-        for row in grid[index + 1 :]:
-            label_col = next(
-                (
-                    c
-                    for c, t in sorted(row.items())
-                    if c < min(figures) and _THREE_LETTERS.search(t)
-                ),
-                None,
-            )
-            cells = {
-                kind: _score_cell(row.get(col, ""), header[col]) for kind, col in columns.items()
-            }
-            if label_col is None or cells["baseline"] is None or cells["target"] is None:
-                if any(row.get(col, "") and not _PLACEHOLDER.match(row[col]) for col in figures):
-                    return []
-                continue
-            base, goal = cells["baseline"], cells["target"]
-            assert base is not None and goal is not None
-            label = row[label_col]
-            stated = (
-                _direction_word(row.get(direction_col, "")) if direction_col is not None else None
-            )
-            direction = stated
-            if direction is None and goal.value.value != base.value.value:
-                direction = (
-                    Direction.REDUCE if goal.value.value < base.value.value else Direction.INCREASE
-                )
-            named = find_indicators(label, table.source)
-            indicator = named[0] if named else None
-            metric = (indicator.title if indicator and indicator.title else label).strip()
-            targets.append(
-                Target(
-                    id="",
-                    statement=" | ".join(t for _, t in sorted(row.items()) if t),
-                    metric=metric or None,
-                    direction=direction,
-                    unit=unit_of(None, base, goal, metric, label),
-                    baseline=base,
-                    target=goal,
-                    deadline=goal.period,
-                    outturn=cells.get("actual"),
-                    indicator=indicator,
-                    source=table.source,
-                )
-            )
-        return targets
-    return []
-
-
-def _score_cell(text: str, header: str) -> Measure | None:
-    match = _SCORE_CELL.match(text)
-    if match is None:
-        return None
-    value = parse_number(" ".join(match.group("value").split()))
-    if value is None:
-        return None
-    written = match.group("period")
-    period = parse_period(written.strip()) if written else None
-    if period is None:
-        found = PERIOD_PATTERN.search(header)
-        period = parse_period(found.group(0)) if found else None
-    return Measure(value=value, period=period)
+    """One target per row of a scorecard: a header row naming a "Target" column and a
+    "Baseline", "Actual", change, trend or RAG column, a label in a column holding words, and
+    figures with their periods in brackets or in the header ("Baseline 2010/11"); see
+    :func:`~.indicator_tables.read_indicator_table`. Any row with words where a figure should
+    be means the table is something else, and none is read."""
+    reading = read_indicator_table(table)
+    return list(reading.targets) if reading is not None else []

@@ -14,8 +14,10 @@ import attrs
 import regex
 
 from ..document import Block, Heading, ListItem, Paragraph, Table, block_text
-from ..model.plan import Claim, ClaimKind, Indicator, Objective, Target
+from ..model.plan import Action, Claim, ClaimKind, Indicator, Objective, Target
 from ..model.source import SourceRef
+from ..model.values import Period
+from ..text.patterns import IGNORECASE, lazy
 from .actions import ActionTableReading
 from .draft import PlanDraft, PriorityDraft, rows_unclassified
 from .facts import (
@@ -27,13 +29,15 @@ from .facts import (
     heading_facts,
     reads_as_heading,
 )
+from .indicator_tables import IndicatorTable, apply_rating_key, find_rating_key
 from .indicators import find_indicators
 from .memberships import table_to_memberships
 from .numbers import TIMEOUT
+from .periods import section_period
 from .structure import action_plan_title, legend_entry, named_prefix
 from .target_assembly import neighbour_paragraphs
 from .targets import find_targets
-from .trajectory import Trajectory, apply_trajectory
+from .trajectory import Trajectory, apply_trajectory, trajectory_fit
 
 __all__ = [
     "BULLET_LEGEND_WORDS",
@@ -57,6 +61,10 @@ TABLE_UNDER_HEADING = 3
 heading's action plan."""
 BULLET_LEGEND_WORDS = 15
 """The most words a lone bullet may have to be the legend of a marker (Word turns "*" into "•")."""
+LINE_HEADING_LEVEL = 3
+"""The outline level of a line that only reads as a heading (no heading style or ``#``)."""
+CAPTION_REACH = 2
+"""How many blocks above a table its caption may be (blank lines between are skipped)."""
 
 _OWN_PRIORITIES = regex.compile(
     r"\b(?:our|the\s+partnership'?s|this\s+plan'?s|the\s+plan'?s)\s+(?:\w+\s+){0,3}priorities\s+(?:are|will\s+be)\b"
@@ -64,6 +72,9 @@ _OWN_PRIORITIES = regex.compile(
     regex.IGNORECASE,
 )
 """A sentence about the plan's own priorities, as against "two of the county's priorities"."""
+_SENTENCE_END = lazy(r"[.;!?]$")
+_CAPTION_LABEL = lazy(r"(?:table|figure|appendix|annex)\s+\w{1,4}\b", IGNORECASE)
+"""A caption's label ("Table 3:"), which makes a line ending in a full stop a caption still."""
 
 
 def read_tables(blocks: Sequence[Block]) -> tuple[dict[int, TableFacts], tuple[str, ...]]:
@@ -108,9 +119,15 @@ class Walk:
     last_heading: str | None = None
     last_heading_index: int | None = None
     last_target: tuple[int, Target] | None = None
+    section_targets: list[tuple[int, Target]] = attrs.Factory(list)
+    """Targets stated since the last heading, with their blocks: where a trajectory table
+    that does not fit the last target may belong."""
     pending_trajectory: tuple[int, Table] | None = None
     priority_list: list[PriorityDraft] | None = None
     measures: bool = False
+    sections: list[tuple[int, Period]] = attrs.Factory(list)
+    """The periods the open sections' headings name, with each heading's level, outermost
+    first ("Delivery plan 2007/08" over "Burglary")."""
 
     def open_priority(self, title: str, source: SourceRef, index: int | None) -> PriorityDraft:
         """Open a new priority: what follows is its."""
@@ -143,6 +160,14 @@ class Walk:
                 index += self.table(index, block)
                 continue
             line = LineFacts(block.text)
+            if isinstance(block, Heading) and line.objective is None:
+                self.enter_section(block.text, block.level)
+            elif line.objective is None and reads_as_heading(
+                block,
+                blocks[index + 1] if index + 1 < len(blocks) else None,
+                blocks[index - 1] if index > 0 else None,
+            ):
+                self.enter_section(block.text, LINE_HEADING_LEVEL)
             if isinstance(block, Heading) and line.objective is not None:
                 index += self.paragraph(index, Paragraph(text=block.text, source=block.source))
                 continue
@@ -156,7 +181,7 @@ class Walk:
                 strong = isinstance(block, Paragraph) and block.emphasis
                 handled = self.heading(
                     index,
-                    Heading(text=block.text, level=3, source=block.source),
+                    Heading(text=block.text, level=LINE_HEADING_LEVEL, source=block.source),
                     heading_facts(block.text),
                     opens=strong,
                     closes=strong or isinstance(block, ListItem),
@@ -182,6 +207,41 @@ class Walk:
                 index += self.paragraph(index, block)
                 continue
             index += 1
+
+    # ---- section periods ---------------------------------------------------------------------
+    def enter_section(self, text: str, level: int) -> None:
+        """A heading at ``level`` closes the sections at its level or deeper, and where it
+        names a period ("What we will do in 2019/20") that period holds beneath it."""
+        while self.sections and self.sections[-1][0] >= level:
+            self.sections.pop()
+        period = section_period(text)
+        if period is not None:
+            self.sections.append((level, period))
+
+    def section_period(self) -> Period | None:
+        """The period the innermost open section's heading names, if any."""
+        return self.sections[-1][1] if self.sections else None
+
+    def caption_period(self, index: int) -> Period | None:
+        """The period the caption right above the table at ``index`` names ("Table 3:
+        Actions for 2019/20.", "Our projects for 2012/13:"), else the open section's. A
+        sentence above a table is not its caption: its years may be anything."""
+        for block in reversed(self.blocks[max(0, index - CAPTION_REACH) : index]):
+            if isinstance(block, Table):
+                break
+            text = " ".join(block_text(block).split())
+            if not text:
+                continue
+            if not _SENTENCE_END.search(text) or _CAPTION_LABEL.match(text):
+                period = section_period(text)
+                if period is not None:
+                    return period
+            break
+        return self.section_period()
+
+    def dated(self, action: Action, period: Period | None) -> Action:
+        """``action`` set out for ``period``, where one is named."""
+        return action if period is None else attrs.evolve(action, period=period)
 
     # ---- headings ----------------------------------------------------------------------------
     def heading(
@@ -266,6 +326,7 @@ class Walk:
             return True
         if not closes:
             return False
+        self.section_targets = []
         self.last_heading = text
         self.last_heading_index = index
         self.measures = False
@@ -386,13 +447,15 @@ class Walk:
             numbered = self.draft.number_target(target)
             self.draft.name_target(numbered, prefix or "", self.current)
             self.last_target = (index, numbered)
+            self.section_targets.append((index, numbered))
             pending = self.pending_trajectory
             if pending is not None and index - pending[0] <= NEAR_BLOCKS:
                 trajectory = self.table_facts(pending[0]).trajectory
-                if trajectory is not None:
-                    self.attach_trajectory(trajectory)
-                self.draft.place(pending[0])
                 self.pending_trajectory = None
+                if trajectory is not None and not self.attach_trajectory(trajectory):
+                    # It fits no target stated beside it: it is a target of its own.
+                    self.own_targets(pending[0])
+                self.draft.place(pending[0])
         return [t.statement for t in found]
 
     def statement_follows(self, index: int) -> bool:
@@ -404,13 +467,51 @@ class Walk:
                 return True
         return False
 
-    def attach_trajectory(self, trajectory: Trajectory) -> None:
-        """Give the last target stated the trajectory a table beside it sets out."""
+    def attach_trajectory(self, trajectory: Trajectory) -> bool:
+        """Give the trajectory a table sets out to the target it fits: the last target
+        stated, unless its unit clashes with the table's (a rate per 1,000 against a
+        percentage); else the target of the section whose figures or metric words the
+        table's row repeats. Returns False where no target fits."""
         assert self.last_target is not None
-        position, target = self.last_target
+        chosen: tuple[int, Target] | None = None
+        if trajectory_fit(self.last_target[1], trajectory):
+            chosen = self.last_target
+        else:
+            best = 1
+            for candidate in reversed(self.section_targets):
+                fit = trajectory_fit(candidate[1], trajectory)
+                if fit > best:
+                    chosen, best = candidate, fit
+        if chosen is None:
+            return False
+        position, target = chosen
         updated = apply_trajectory(target, trajectory)
         self.draft.replace_target(target, updated)
-        self.last_target = (position, updated)
+        self.section_targets = [(p, updated if t is target else t) for p, t in self.section_targets]
+        if self.last_target[1] is target:
+            self.last_target = (position, updated)
+        return True
+
+    def own_targets(self, index: int) -> None:
+        """A table of targets by period read as targets of their own, with no statement
+        beside them."""
+        facts = self.table_facts(index)
+        home = self.draft.home(self.current)
+        home.targets.extend(self.draft.number_target(t) for t in facts.targets)
+        # Rows led by indicator codes name them too.
+        home.indicators.extend(facts.indicators or ())
+
+    def performance_table(self, index: int, reading: IndicatorTable) -> None:
+        """A performance table: its targets (their ratings explained by the plan's key) go
+        to the open priority, else the plan; the changes and trends its rows state are
+        claims."""
+        key = find_rating_key(self.blocks, index) if reading.rated else {}
+        home = self.draft.home(self.current)
+        for target in reading.targets:
+            home.targets.append(self.draft.number_target(apply_rating_key(target, key)))
+        for claim in reading.claims:
+            self.draft.claims.append(attrs.evolve(claim, id=self.draft.next_id("C")))
+        home.indicators.extend(self.table_facts(index).indicators or ())
 
     def objective_block(
         self, index: int, block: Paragraph | ListItem, objective: tuple[str, str], items: list[int]
@@ -448,7 +549,8 @@ class Walk:
                     or [Indicator(text=text, scheme="local", source=item.source)]
                 )
             else:
-                home.actions.append(self.draft.new_action(text, item.source))
+                action = self.draft.new_action(text, item.source)
+                home.actions.append(self.dated(action, self.section_period()))
             self.draft.place(i)
         self.draft.place(index)
         return items[-1] - index + 1
@@ -545,7 +647,8 @@ class Walk:
                     Indicator(text=text, scheme="local", source=block.source)
                 )
             elif self.current.delivery:
-                self.current.actions.append(self.draft.new_action(text, block.source))
+                action = self.draft.new_action(text, block.source)
+                self.current.actions.append(self.dated(action, self.section_period()))
             else:
                 self.current.objectives.append(self.draft.make_objective(text, None, block.source))
             self.draft.place(index)
@@ -570,10 +673,13 @@ class Walk:
             if reading.leftovers:
                 self.draft.keep(index, rows_unclassified(reading.leftovers, block.source))
             return (found.pieces[-1] if found.pieces else index) - index + 1
+        if facts.performance is not None:
+            self.performance_table(index, facts.performance)
+            self.draft.place(index)
+            return 1
         trajectory = facts.trajectory
         near = self.last_target is not None and index - self.last_target[0] <= NEAR_BLOCKS
-        if trajectory is not None and near:
-            self.attach_trajectory(trajectory)
+        if trajectory is not None and near and self.attach_trajectory(trajectory):
             self.draft.place(index)
             return 1
         if trajectory is not None and self.statement_follows(index):
@@ -581,11 +687,8 @@ class Walk:
             return 1
         if facts.targets:
             # A table of targets by period, one labelled row each, with no statement beside.
-            home = self.draft.home(self.current)
-            home.targets.extend(self.draft.number_target(t) for t in facts.targets)
+            self.own_targets(index)
             self.draft.place(index)
-            # Rows led by indicator codes name them too.
-            home.indicators.extend(facts.indicators or ())
             return 1
         members = table_to_memberships(block, self.last_heading)
         if members is not None:
@@ -639,4 +742,9 @@ class Walk:
                 self.draft.place(self.last_heading_index)
             elif _has_plan_preamble(reading):
                 owner = self.open_priority("Action plan", source, None)
+        period = self.caption_period(index)
+        if period is not None:
+            reading = attrs.evolve(
+                reading, actions=tuple(self.dated(a, period) for a in reading.actions)
+            )
         self.draft.place_action_table(index, reading, owner, grouped, objective_id)

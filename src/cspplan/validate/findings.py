@@ -112,14 +112,23 @@ class Problem:
 class Finding(Problem):
     """One problem found in a plan, with the code of the rule that found it.
 
-    Its other attributes are those of :class:`Problem`.
+    Its other attributes are those of :class:`Problem`. The last three are filled in after
+    the audit by :func:`cspplan.validate.output.explain`, which has the plan (and the
+    document) at hand; a rule never sets them.
 
     Attributes:
         code: The rule's stable code, e.g. ``"A101"``; the audit stamps it from the rule
             (pass it by keyword).
+        about: The subject as a reader finds it: an action's ref and first words, a
+            target's metric and period, a claim's first words.
+        quote: The subject's sentence or table row as the plan prints it.
+        heading: The nearest heading above the subject in the document.
     """
 
     code: str = attrs.field(kw_only=True)
+    about: str | None = attrs.field(default=None, kw_only=True)
+    quote: str | None = attrs.field(default=None, kw_only=True)
+    heading: str | None = attrs.field(default=None, kw_only=True)
 
     @classmethod
     def stamped(cls, code: str, problem: Problem) -> Finding:
@@ -143,11 +152,14 @@ def _subject_data(subject: Subject) -> dict[str, Any]:
 
 
 def finding_to_data(finding: Finding) -> dict[str, Any]:
-    """A finding as JSON-ready data; numbers keep their printed text beside their value."""
+    """A finding as JSON-ready data; numbers keep their printed text beside their value.
+
+    An explained finding also carries ``about``, ``quote`` and ``heading`` where they are
+    known."""
     source = {k: v for k, v in attrs.asdict(finding.source).items() if v is not None}
     if "bbox" in source:
         source["bbox"] = list(source["bbox"])
-    return {
+    data: dict[str, Any] = {
         "code": finding.code,
         "severity": finding.severity.value,
         "message": finding.message,
@@ -157,3 +169,9 @@ def finding_to_data(finding: Finding) -> dict[str, Any]:
         "source": source,
         "related": [_subject_data(s) for s in finding.related],
     }
+    # Set only once a finding is explained (cspplan.validate.output.explain), so the data
+    # of a bare audit is what it always was.
+    for key in ("about", "quote", "heading"):
+        if getattr(finding, key) is not None:
+            data[key] = getattr(finding, key)
+    return data

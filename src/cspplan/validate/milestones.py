@@ -1,4 +1,4 @@
-"""C21x: milestones whose dates do not fit the plan's period or their neighbours."""
+"""C21x: milestones whose dates do not fit their action's or the plan's period, or their neighbours."""
 
 from __future__ import annotations
 
@@ -52,36 +52,58 @@ def plan_window(period: Period) -> tuple[dt.date, dt.date]:
     return start, end
 
 
+def _window_of(action: Action, plan: Plan) -> tuple[Period, bool] | None:
+    """The period an action's milestones are judged against, and whether the document states
+    it for the action (its section's heading or its table's caption) rather than it being
+    taken from the plan's title."""
+    for period, own in ((action.period, True), (plan.period, False)):
+        if period is not None and period.start is not None and period.end is not None:
+            return period, own
+    return None
+
+
 def check_milestone_period(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
-    """A milestone falls wholly outside the period the plan covers.
+    """A milestone falls wholly outside the period its action is set out for.
 
-    A warning where a milestone's timescale ends before the plan starts or starts after it
-    ends. Milestones without dates ("Ongoing") are not judged. A period written in whole
-    years ("2005 - 2006") may mean financial or calendar years; a milestone must fall
-    outside both readings.
+    An action is judged against its own period where the heading of its section or the
+    caption of its table names one ("What we will do in 2019/20" in an annual report on
+    2018/19), else against the plan's period. A warning against the action's own period,
+    which the document states for it; information against the plan's period, which is taken
+    from the title and may not be the period the actions run in (a report on one year often
+    carries the plan for the next). Milestones without dates ("Ongoing") are not judged. A
+    period written in whole years ("2005 - 2006") may mean financial or calendar years; a
+    milestone must fall outside both readings.
 
-    Example: in an action plan for 2005/06 (April 2005 to March 2006), a milestone due
-    "September 2006"; in a plan for "2005 - 2006", a milestone due "January 2007".
+    Example: under the heading "Delivery plan 2005/06" (April 2005 to March 2006), a
+    milestone due "September 2006" (warning); in a plan titled "Action Plan 2005/06" with no
+    period over its action table, the same milestone (information).
     """
-    period = plan.period
-    if period is None or period.start is None or period.end is None:
-        return
-    start, end = plan_window(period)
     for action in plan.all_actions():
+        window = _window_of(action, plan)
+        if window is None:
+            continue
+        period, own = window
+        start, end = plan_window(period)
         for milestone in _dated(action):
             timescale = milestone.timescale
             assert timescale is not None and timescale.start and timescale.end
-            if timescale.end < start or timescale.start > end:
-                side = "before the plan starts" if timescale.end < start else "after the plan ends"
-                yield Problem(
-                    severity=Severity.WARNING,
-                    message=(
-                        f"milestone due {timescale.text!r} falls {side} "
-                        f"(plan period {period.text}: {start} to {end})"
-                    ),
-                    subject=_milestone_subject(action, milestone),
-                    source=source_of(milestone.source, action.source),
+            if timescale.end >= start and timescale.start <= end:
+                continue
+            early = timescale.end < start
+            if own:
+                side = "before" if early else "after"
+                where = (
+                    f"{side} the period its action is set out for ({period.text}: {start} to {end})"
                 )
+            else:
+                side = "before the plan starts" if early else "after the plan ends"
+                where = f"{side} (plan period {period.text}: {start} to {end})"
+            yield Problem(
+                severity=Severity.WARNING if own else Severity.INFO,
+                message=f"milestone due {timescale.text!r} falls {where}",
+                subject=_milestone_subject(action, milestone),
+                source=source_of(milestone.source, action.source),
+            )
 
 
 def check_milestone_order(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:

@@ -13,9 +13,11 @@ from .changes import check_change_base, check_change_direction, check_change_siz
 from .completeness import check_action_lead, check_action_timescale, check_timescale_understood
 from .consistency import check_duplicate_target, check_objective_target
 from .findings import Finding, Problem, Severity
+from .guide import GUIDE
 from .milestones import check_milestone_order, check_milestone_period
 from .settings import CheckSettings
 from .shares import check_count_items, check_share_of_total, check_share_sum
+from .tables import check_profile_sum, check_rating
 from .targets import (
     check_percent_points,
     check_target_direction,
@@ -118,15 +120,17 @@ RULES: tuple[Rule, ...] = (
     Rule("A110", "trajectory-start", (ERR, WARN), check_trajectory_start),
     Rule("A111", "trajectory-end", (ERR, WARN), check_trajectory_end),
     Rule("A112", "trajectory-direction", (WARN,), check_trajectory_direction),
+    Rule("A113", "profile-sum", (ERR, WARN), check_profile_sum),
     Rule("A120", "change-size", (ERR, WARN), check_change_size),
     Rule("A121", "change-direction", (ERR,), check_change_direction),
     Rule("A122", "change-base", (ERR,), check_change_base),
     Rule("A130", "share-sum", (ERR, WARN), check_share_sum),
     Rule("A131", "share-of-total", (ERR, WARN), check_share_of_total),
     Rule("A140", "count-items", (ERR,), check_count_items),
+    Rule("A150", "rag-rating", (ERR, WARN), check_rating),
     Rule("C201", "objective-target", (ERR, WARN), check_objective_target),
     Rule("C202", "duplicate-target", (ERR,), check_duplicate_target),
-    Rule("C210", "milestone-period", (WARN,), check_milestone_period),
+    Rule("C210", "milestone-period", (WARN, INFO), check_milestone_period),
     Rule("C211", "milestone-order", (INFO,), check_milestone_order),
     Rule("M301", "action-lead", (WARN,), check_action_lead),
     Rule("M302", "action-timescale", (WARN,), check_action_timescale),
@@ -143,12 +147,13 @@ FAMILIES: dict[str, str] = {
 
 
 def rules_markdown() -> str:
-    """The rule reference (``docs/audit.md``), written from the rules' docstrings."""
+    """The rule reference (``docs/audit.md``), written from the rules' docstrings and the
+    hand-written sections in :mod:`cspplan.validate.guide`."""
     lines = [
         "# Audit rules",
         "",
-        "<!-- Written by cspplan.validate.rules_markdown() from the rules' docstrings;"
-        " tests/test_validate_docs.py keeps it in step. -->",
+        "<!-- Written by cspplan.validate.rules_markdown() from the rules' docstrings and"
+        " cspplan/validate/guide.py; tests/test_check_cli.py keeps it in step. -->",
         "",
         "`cspplan check` reads each printed number as the interval its precision allows"
         ' ("16%" is 15.5 to 16.5, "4,341" is 4,340.5 to 4,341.5) and reports a statement only'
@@ -161,6 +166,9 @@ def rules_markdown() -> str:
         "",
         "Select or ignore rules by code or by family prefix:"
         " `cspplan check plan.pdf --select A1 --ignore A103`.",
+        "",
+        GUIDE,
+        "## The rules",
         "",
         "| code | name | severities | summary |",
         "|---|---|---|---|",

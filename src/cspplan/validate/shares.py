@@ -56,8 +56,8 @@ def check_share_sum(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
         yield claim_problem(
             severity,
             claim,
-            f"shares sum to {computed(exact).text}%, {'over' if over else 'short of'} 100% "
-            f"beyond their rounding ({percent_text(strict)})",
+            f"shares sum to {computed(exact).text}% ({' + '.join(f.value.text for f in parts)}), "
+            f"{'over' if over else 'short of'} 100% beyond their rounding ({percent_text(strict)})",
             expected=Number(HUNDRED, "100%"),
             stated=computed(exact, max(f.value.decimals for f in parts), "%"),
         )

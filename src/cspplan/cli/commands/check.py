@@ -1,11 +1,17 @@
 """Audit plans: report where their figures do not add up or contradict each other.
 
-Each FILE is a plan document (PDF, Word, text) or a plan JSON written by `cspplan parse`.
-Findings are printed one a line, like a compiler's:
+Each FILE is a plan document (PDF, Word, text), a plan JSON written by `cspplan parse`, or a
+folder, walked for both (a batch's output folder included: its `manifest.json` and an
+export's `datapackage.json` are left out). Findings are printed one a line, like a
+compiler's, naming what they are about:
 
-    FILE:LOCATION: CODE severity message
+    FILE:LINE: CODE severity SUBJECT: message (table 2, row 4, under "Heading")
 
-With --json they are printed as one JSON array instead, each finding with its file.
+with `FILE:page 3, table 2, row 4:` where the file has pages or tables rather than lines;
+tables, rows and paragraphs are counted from 1. --show-source prints the sentence or
+table row under each finding. --output-format json (or --json) prints one JSON array,
+sarif a SARIF 2.1.0 log, github GitHub Actions annotations, markdown a table for a
+committee. What was checked and found ends the run on standard error.
 `cspplan rules` lists the rule codes; --select and --ignore take codes or family prefixes
 (A1, C2, M3), comma-separated or repeated.
 
@@ -16,25 +22,61 @@ Exit status: 0 when no finding is at or above --fail-on (default error); 1 when 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from pathlib import Path
 
-from ... import load, loads
+from ... import loads, parse_document
+from ...batch.discover import collect_sources, supported_suffixes
+from ...document import Document
 from ...errors import CspplanError, DocumentError
 from ...model.plan import Plan
-from ...validate import CheckSettings, Finding, Severity, check, finding_to_data, selected_rules
+from ...recognise import build_plan
+from ...validate import CheckSettings, Severity, check, selected_rules
 from ...validate.intervals import Rounding
+from ...validate.output import (
+    FORMATS,
+    CheckedFile,
+    document_order,
+    explain,
+    finding_line,
+    tally,
+)
 from .. import print_plan_warnings
+
+__all__ = ["finding_line", "plan_files", "read_plan"]
 
 NAME = "check"
 HELP = "audit plans' figures and report findings"
 
+SKIPPED_JSON = ("manifest.json", "datapackage.json")
+"""JSON files a folder may hold that are not plans: a batch's manifest, an export's
+package descriptor."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare ``check``'s options."""
-    parser.add_argument("files", nargs="+", metavar="FILE", help="plan files or plan JSON")
-    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="plan files, plan JSON or folders of them"
+    )
+    parser.add_argument(
+        "--output-format",
+        choices=sorted(FORMATS),
+        default="text",
+        help="how to print the findings (default: text)",
+    )
+    parser.add_argument(
+        "--json",
+        dest="output_format",
+        action="store_const",
+        const="json",
+        help="the same as --output-format json",
+    )
+    parser.add_argument(
+        "--show-source",
+        action="store_true",
+        help="print the sentence or table row each finding is about under it",
+    )
     parser.add_argument(
         "--select",
         action="append",
@@ -71,22 +113,52 @@ def _codes(values: list[str] | None) -> list[str] | None:
     return [code for value in values for code in value.split(",")]
 
 
+def _is_json(name: str, format: str | None) -> bool:
+    return Path(name).suffix.lower() == ".json" and format is None
+
+
 def read_plan(name: str, format: str | None = None) -> Plan:
     """A plan from a document, or from plan JSON where the file name ends in ``.json``."""
-    if Path(name).suffix.lower() == ".json" and format is None:
+    return _read(name, format)[0]
+
+
+def _read(name: str, format: str | None) -> tuple[Plan, Document | None]:
+    """The plan in ``name`` and, where it was read from a document, the document, whose
+    blocks give each finding its heading and table row."""
+    if _is_json(name, format):
         try:
             text = Path(name).read_bytes()
         except OSError as exc:
             raise DocumentError(f"cannot read file: {exc.strerror or exc}", name) from exc
-        return loads(text, name)
-    return load(name, format)
+        return loads(text, name), None
+    document = parse_document(name, format)
+    return build_plan(document), document
 
 
-def finding_line(name: str, finding: Finding) -> str:
-    """One finding as a compiler-style line: ``file:location: CODE severity message``."""
-    where = finding.source.location()
-    place = f"{name}:{where}" if where else name
-    return f"{place}: {finding.code} {finding.severity.value} {finding.message}"
+def plan_files(inputs: list[str], format: str | None = None) -> tuple[list[str], list[str]]:
+    """The files ``inputs`` name, folders walked (by :mod:`cspplan.batch.discover`) for
+    documents the parsers read and for plan JSON, less batch manifests and export package
+    descriptors; and an error message for each input that names nothing."""
+    suffixes = (*supported_suffixes(format), ".json")
+    found: list[str] = []
+    seen: set[str] = set()
+    errors: list[str] = []
+    for item in inputs:
+        try:
+            sources = collect_sources([item], suffixes=suffixes, output_suffix=".checked")
+        except CspplanError as exc:
+            errors.append(str(exc))
+            continue
+        named = not os.path.isdir(item)
+        for source in sources:
+            path = source.path
+            if not named and path.name.lower() in SKIPPED_JSON:
+                continue
+            key = os.path.abspath(path)
+            if key not in seen:
+                seen.add(key)
+                found.append(item if named and len(sources) == 1 else str(path))
+    return found, errors
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,30 +167,27 @@ def run(args: argparse.Namespace) -> int:
     selected_rules(select, ignore)  # a bad code is a usage error before any file is read
     settings = CheckSettings(rounding=Rounding(args.rounding))
     fail_on = Severity(args.fail_on)
-    status = 0
-    records: list[dict[str, object]] = []
-    counts = {s: 0 for s in Severity}
-    for name in args.files:
+    render = FORMATS[args.output_format]
+    names, errors = plan_files(args.files, args.format)
+    status = 2 if errors else 0
+    for message in errors:
+        print(f"cspplan: error: {message}", file=sys.stderr)
+    checked: list[CheckedFile] = []
+    for name in names:
         try:
-            plan = read_plan(name, args.format)
+            plan, document = _read(name, args.format)
         except CspplanError as exc:
             print(f"cspplan: error: {exc}", file=sys.stderr)
             status = 2
             continue
         if not args.quiet:
             print_plan_warnings(name, plan.warnings)
-        for finding in check(plan, select, ignore, settings):
-            counts[finding.severity] += 1
-            if args.json:
-                records.append({"file": name, **finding_to_data(finding)})
-            else:
-                print(finding_line(name, finding))
-            if finding.severity >= fail_on and status == 0:
-                status = 1
-    if args.json:
-        sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+        found = explain(plan, check(plan, select, ignore, settings), document)
+        findings = document_order(found, document)
+        checked.append(CheckedFile(name, plan, tuple(findings)))
+        if status == 0 and any(f.severity >= fail_on for f in findings):
+            status = 1
+    sys.stdout.write(render(checked, args.show_source))
     if not args.quiet:
-        total = sum(counts.values())
-        detail = ", ".join(f"{counts[s]} {s.value}" for s in Severity)
-        print(f"{total} finding{'s' if total != 1 else ''} ({detail})", file=sys.stderr)
+        print(tally(checked).line(), file=sys.stderr)
     return status

@@ -1,0 +1,687 @@
+"""Indicator and performance tables, read by the role of each column, in any order.
+
+::
+
+    NI ref  Measure                          Polarity         Baseline        Target 2010/11  Year to date  % change  RAG
+    NI 15   Reduce serious violent crime 5%  Lower is better  640 (2009/10)   608             590           -7.8%     Green
+
+    Crime type       Count 2018/19  Count 2017/18  Change  Direction of travel
+    Deliberate fires 97             88             +10.2%  Rising
+
+Each header names a column's role: the label (Indicator, Measure, Crime type), an indicator
+code (NI ref), a figure with its role and period (Baseline, Target, Actual / Outturn / Year
+to date, or a plain period such as "Number 2014/15"), the stated change (Variance, % change,
+Change since 2013/14; in percent or in points, from the cell's suffix or the header), the
+direction of travel (a stated trend: Rising, Falling, Improving), a RAG rating or status,
+and the polarity ("Lower is better"). A year in a header is the period of its column, and a
+year in brackets in a cell is the period of that figure; two figure columns are ordered by
+their periods, never by their places in the table.
+
+A table with one Target column gives one :class:`Target` a row (baseline, target, outturn,
+periods, unit, indicator code, the percent and direction the label states, the polarity,
+the rating and the stated trend). A row's stated change and direction of travel become
+change :class:`Claim` objects (the older figure to the newer, the stated change, the
+direction the sign or the trend word gives) so that the audit checks them like any other
+stated change. A table with no Target column but two figures by period and a change or
+trend column gives the claims alone. A table of positions or ranks ("1 is the best") is
+neither.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from ..document import Block, ListItem, Paragraph, Row, Table
+from ..model.plan import Claim, ClaimKind, Figure, Target
+from ..model.source import SourceRef
+from ..model.values import (
+    Direction,
+    Measure,
+    Number,
+    Period,
+    Polarity,
+    Rating,
+    RatingCondition,
+)
+from ..text.numbers import parse_number
+from ..text.patterns import IGNORECASE, lazy
+from .indicators import find_indicators
+from .periods import PERIOD_PATTERN, parse_period
+from .targets import find_targets, unit_of
+
+__all__ = [
+    "ColumnRole",
+    "IndicatorTable",
+    "RatingKey",
+    "apply_rating_key",
+    "find_rating_key",
+    "header_roles",
+    "read_indicator_table",
+    "read_rating_key",
+]
+
+
+class ColumnRole(str, enum.Enum):
+    """What a column of an indicator table holds, from its header."""
+
+    LABEL = "label"
+    CODE = "code"
+    BASELINE = "baseline"
+    TARGET = "target"
+    ACTUAL = "actual"
+    FIGURE = "figure"
+    CHANGE = "change"
+    TREND = "trend"
+    RAG = "rag"
+    POLARITY = "polarity"
+    DIRECTION = "direction"
+    QUARTER = "quarter"
+    RANK = "rank"
+    OTHER = "other"
+
+
+_FIGURE_ROLES = (ColumnRole.BASELINE, ColumnRole.TARGET, ColumnRole.ACTUAL, ColumnRole.FIGURE)
+_STATED_ROLES = (ColumnRole.CHANGE, ColumnRole.TREND, ColumnRole.RAG)
+
+# Tried in this order: "Change since 2013/14" is a change column although it names a year.
+_ROLE_PATTERNS: tuple[tuple[ColumnRole, str], ...] = (
+    (ColumnRole.RANK, r"\b(?:position|rank(?:ing)?|league|placing)\b"),
+    (
+        ColumnRole.CHANGE,
+        r"^\W{0,3}(?:%|per\s?cent(?:age)?|pts?|points?)?\s{0,3}"
+        r"(?:variance|change|difference|movement|\+\s{0,2}/\s{0,2}[-–])",
+    ),
+    (ColumnRole.TREND, r"direction\s{1,3}of\s{1,3}travel|^\W{0,3}(?:trend|dot)\b"),
+    (ColumnRole.POLARITY, r"polarity|good\s{1,3}performance|better\s{1,3}is|is\s{1,3}better"),
+    (ColumnRole.DIRECTION, r"^\W{0,3}(?:desired\s{1,3}|target\s{1,3}|intended\s{1,3})?direction\b"),
+    (ColumnRole.RAG, r"^\W{0,3}(?:rag|r\s?/\s?a\s?/\s?g|status|rating|performance\s{1,3}status)\b"),
+    (ColumnRole.QUARTER, r"^\W{0,3}(?:q[1-4]|quarter(?:\s{1,3}[1-4])?)\b"),
+    (ColumnRole.TARGET, r"\btarget\b(?!\s{1,3}dates?)"),
+    (ColumnRole.BASELINE, r"\b(?:baseline|benchmark|base\s{1,3}line|starting\s{1,3}point)\b"),
+    (ColumnRole.ACTUAL, r"\b(?:actual|outturn|out-turn|year\s{1,3}to\s{1,3}date|ytd|achieved)\b"),
+)
+_ROLES = tuple((role, lazy(pattern, IGNORECASE)) for role, pattern in _ROLE_PATTERNS)
+_CODE_HEADER = lazy(
+    r"(?i)^\W{0,3}(?:ni|pi|kpi|bvpi|indicator)?\s{0,2}(?:ref(?:erence)?|code|no\.?)\W{0,3}$"
+)
+_METRIC_HEADER = lazy(
+    r"(?i)^\W{0,3}(?:key\s{1,3}|performance\s{1,3})?(?:indicators?|measures?|metrics?|kpis?|pis?)\W{0,3}$"
+)
+_FIGURE_HEADER_WORDS = 6
+"""The most words a header naming only a period may have ("Number of offences 2014/15")."""
+_HEADER_ROWS = 3
+"""How many rows at the top of a table may be its header."""
+_POINTS_HEADER = lazy(r"(?i)\b(?:pts?|points?|pp)\b")
+_PERCENT_HEADER = lazy(r"(?i)%|per\s?cent")
+_AGAINST_TARGET = lazy(r"(?i)\b(?:against|from|to|vs\.?|versus|on)\s{1,3}(?:the\s{1,3})?target")
+
+_CELL = lazy(
+    r"^\s{0,3}(?P<value>(?:£\s{0,2})?(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?\s{0,2}%?)"
+    r"\s{0,3}(?:\(\s{0,2}(?P<period>[^()]{2,30})\s{0,2}\))?\s{0,3}$"
+)
+_CHANGE_CELL = lazy(
+    r"^\s{0,3}(?P<sign>[+\-–−])?\s{0,2}(?P<number>(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?)"
+    r"\s{0,2}(?P<unit>%|per\s?cent|percentage\s{1,2}points?|points?|pts?|ppts?|pp)?\s{0,3}$",
+    IGNORECASE,
+)
+_PLACEHOLDER = lazy(r"(?i)^\s{0,3}(?:n/?a|tbc|tbd|-|–|—|\*|not\s{1,3}available|nil|new)?\s{0,3}$")
+_THREE_LETTERS = lazy(r"[A-Za-z]{3}")
+
+_TRENDS = (
+    ("improving", lazy(r"(?i)\b(?:improv\w*|better)\b")),
+    ("deteriorating", lazy(r"(?i)\b(?:deteriorat\w*|worse\w*)\b")),
+    ("stable", lazy(r"(?i)\b(?:stable|steady|unchanged|no\s{1,3}change|same|static|level)\b|↔|→")),
+    ("rising", lazy(r"(?i)\b(?:ris\w*|rose|up|increas\w*|higher|grow\w*)\b|↑|▲")),
+    ("falling", lazy(r"(?i)\b(?:fall\w*|fell|down|decreas\w*|reduc\w*|lower)\b|↓|▼")),
+)
+"""The trend words of a direction-of-travel cell, tried in this order."""
+_POLARITIES = (
+    (Polarity.LOWER_IS_BETTER, lazy(r"(?i)\b(?:low\w*|small\w*|less|fewer|down|reduc\w*)\b|↓")),
+    (Polarity.HIGHER_IS_BETTER, lazy(r"(?i)\b(?:high\w*|big\w*|more|up|increas\w*)\b|↑")),
+)
+_LABEL_POLARITY = lazy(r"(?i)\((?P<word>higher|lower)\s{1,3}is\s{1,3}better\)")
+_DIRECTIONS = (
+    (Direction.REDUCE, lazy(r"(?i)\b(?:reduc\w*|decreas\w*|lower|down|fewer|less)\b")),
+    (Direction.INCREASE, lazy(r"(?i)\b(?:increas\w*|rais\w*|higher|up|more|grow\w*)\b")),
+    (Direction.MAINTAIN, lazy(r"(?i)\b(?:maintain\w*|hold|sustain\w*|stable|keep)\b")),
+)
+_COLOURS = {
+    "red": "red",
+    "r": "red",
+    "amber": "amber",
+    "a": "amber",
+    "green": "green",
+    "g": "green",
+}
+_RAG_CELL = lazy(r"(?i)^\W{0,3}(?P<colour>red|amber|green|[rag])\b")
+
+
+@attrs.frozen(slots=True)
+class _Column:
+    col: int
+    role: ColumnRole
+    header: str
+    period: Period | None = None
+
+
+def _grid(table: Table) -> list[tuple[Row, dict[int, str]]]:
+    """Each non-empty row with a map from grid column to cell text."""
+    rows: list[tuple[Row, dict[int, str]]] = []
+    for row in table.rows:
+        column = 0
+        cells: dict[int, str] = {}
+        for cell in row.cells:
+            cells[column] = " ".join(cell.text.split())
+            column += max(1, cell.colspan)
+        if any(cells.values()):
+            rows.append((row, cells))
+    return rows
+
+
+def _header_period(text: str) -> Period | None:
+    found = PERIOD_PATTERN.search(text)
+    return parse_period(found.group(0)) if found else None
+
+
+def _role(text: str) -> ColumnRole | None:
+    for role, pattern in _ROLES:
+        if pattern.search(text):
+            return role
+    if _CODE_HEADER.match(text):
+        return ColumnRole.CODE
+    if _header_period(text) is not None and len(text.split()) <= _FIGURE_HEADER_WORDS:
+        return ColumnRole.FIGURE
+    return None
+
+
+def header_roles(cells: Sequence[str]) -> list[ColumnRole]:
+    """The role of each header cell, in order (labels before the first figure column,
+    other text after it).
+
+    >>> [r.value for r in header_roles(["Measure", "Baseline", "Target 2010/11", "RAG"])]
+    ['label', 'baseline', 'target', 'rag']
+    """
+    return [c.role for c in _columns(dict(enumerate(cells)))]
+
+
+def _columns(row: dict[int, str]) -> list[_Column]:
+    found: list[_Column] = []
+    seen_figure = False
+    for col, text in sorted(row.items()):
+        if not text:
+            continue
+        role = _role(text)
+        if role is None:
+            role = ColumnRole.OTHER if seen_figure else ColumnRole.LABEL
+        if role in _FIGURE_ROLES:
+            seen_figure = True
+        found.append(_Column(col, role, text, _header_period(text)))
+    return found
+
+
+@attrs.frozen(slots=True)
+class IndicatorTable:
+    """What an indicator or performance table states, one row at a time.
+
+    Attributes:
+        targets: One target a row where the table has a Target column (ids empty).
+        claims: The changes and trends the rows state, as change claims (ids empty).
+        rated: True where the table gives RAG ratings (the plan's key may explain them).
+    """
+
+    targets: tuple[Target, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    rated: bool = False
+
+
+def read_indicator_table(table: Table, performance_only: bool = False) -> IndicatorTable | None:
+    """The targets and stated changes of an indicator table, or ``None`` for another table.
+
+    A table is read where one of its first rows is a header with a Target column and a
+    baseline, actual, change, trend or RAG column, or with no Target column but two figure
+    columns and a change or direction-of-travel column. ``performance_only`` keeps only
+    tables with an actual, change, trend or RAG column (a plain table of baselines and
+    targets is left to the trajectory reader). A table naming positions or ranks, with
+    quarter columns, or with words where a figure should be is none of these.
+    """
+    try:
+        return _read(table, performance_only)
+    except TimeoutError:
+        return None
+
+
+def _read(table: Table, performance_only: bool) -> IndicatorTable | None:
+    grid = _grid(table)
+    for index, (_, header) in enumerate(grid[:_HEADER_ROWS]):
+        columns = _columns(header)
+        roles = [c.role for c in columns]
+        if ColumnRole.RANK in roles or ColumnRole.QUARTER in roles:
+            return None
+        figures = [c for c in columns if c.role in _FIGURE_ROLES]
+        targets = [c for c in figures if c.role is ColumnRole.TARGET]
+        stated = any(r in _STATED_ROLES for r in roles)
+        if len(targets) > 1 or len(figures) < 2:
+            continue
+        if targets:
+            plain = [c for c in figures if c.role is ColumnRole.FIGURE]
+            performance = stated or ColumnRole.ACTUAL in roles
+            if len(plain) > 1 or (performance_only and not performance):
+                continue
+            if not (performance or ColumnRole.BASELINE in roles):
+                continue
+        elif not (ColumnRole.CHANGE in roles or ColumnRole.TREND in roles):
+            continue
+        reading = _rows(
+            table, columns, [cells for _, cells in grid[index + 1 :]], grid[index + 1 :]
+        )
+        if reading is not None:
+            return reading
+    return None
+
+
+@attrs.frozen(slots=True)
+class _Cells:
+    label: str
+    code: str
+    figures: dict[ColumnRole, list[Measure]]
+    change: tuple[Number, str | None] | None
+    trend: str | None
+    rag: str | None
+    polarity: Polarity | None
+    direction: Direction | None
+    text: str
+
+
+def _rows(
+    table: Table,
+    columns: list[_Column],
+    body: list[dict[int, str]],
+    rows: list[tuple[Row, dict[int, str]]],
+) -> IndicatorTable | None:
+    first_figure = min(c.col for c in columns if c.role in _FIGURE_ROLES)
+    labels = [c for c in columns if c.role is ColumnRole.LABEL and c.col < first_figure]
+    named = next((c for c in labels if _METRIC_HEADER.match(c.header)), None)
+    targets: list[Target] = []
+    claims: list[Claim] = []
+    has_target = any(c.role is ColumnRole.TARGET for c in columns)
+    rated = any(c.role is ColumnRole.RAG for c in columns)
+    for (row, _), values in zip(rows, body, strict=True):
+        cells = _row_cells(columns, values, named, labels)
+        if cells is None:
+            return None
+        if not cells.label or not any(cells.figures.values()):
+            continue  # a section row ("Violent crime") or a row of placeholders
+        source = row.source if row.source != SourceRef() else table.source
+        target = _target(cells, source) if has_target else None
+        if target is not None:
+            targets.append(target)
+        claims.extend(_claims(cells, target, source))
+    if not targets and not claims:
+        return None
+    return IndicatorTable(targets=tuple(targets), claims=tuple(claims), rated=rated)
+
+
+def _row_cells(
+    columns: list[_Column],
+    values: dict[int, str],
+    named: _Column | None,
+    labels: list[_Column],
+) -> _Cells | None:
+    figures: dict[ColumnRole, list[Measure]] = {}
+    change: tuple[Number, str | None] | None = None
+    trend = rag = None
+    polarity: Polarity | None = None
+    direction: Direction | None = None
+    code = ""
+    for column in columns:
+        text = values.get(column.col, "")
+        if not text:
+            continue
+        if column.role in _FIGURE_ROLES:
+            if _PLACEHOLDER.match(text):
+                continue
+            measure = _figure(text, column)
+            if measure is None:
+                return None  # words where a figure should be: another kind of table
+            figures.setdefault(column.role, []).append(measure)
+        elif column.role is ColumnRole.CHANGE:
+            change = _change(text, column.header)
+        elif column.role is ColumnRole.TREND:
+            trend = text
+        elif column.role is ColumnRole.RAG:
+            rag = text
+        elif column.role is ColumnRole.POLARITY:
+            polarity = _polarity(text)
+        elif column.role is ColumnRole.DIRECTION:
+            direction = _word_direction(text)
+        elif column.role is ColumnRole.CODE:
+            code = text
+    label_col = named or next(
+        (c for c in labels if _THREE_LETTERS.search(values.get(c.col, ""))), None
+    )
+    label = values.get(label_col.col, "") if label_col is not None else ""
+    if not label:
+        label = " ".join(values.get(c.col, "") for c in labels if values.get(c.col)).strip()
+    if polarity is None:
+        found = _LABEL_POLARITY.search(label)
+        if found is not None:
+            polarity = (
+                Polarity.HIGHER_IS_BETTER
+                if found.group("word").lower() == "higher"
+                else Polarity.LOWER_IS_BETTER
+            )
+    text = " | ".join(t for _, t in sorted(values.items()) if t)
+    return _Cells(label, code, figures, change, trend, rag, polarity, direction, text)
+
+
+def _figure(text: str, column: _Column) -> Measure | None:
+    match = _CELL.match(text)
+    if match is None:
+        return None
+    value = parse_number(" ".join(match.group("value").split()))
+    if value is None:
+        return None
+    written = match.group("period")
+    period = parse_period(written.strip()) if written else None
+    return Measure(value=value, period=period or column.period, label=column.header)
+
+
+def _change(text: str, header: str) -> tuple[Number, str | None] | None:
+    match = _CHANGE_CELL.match(text)
+    if match is None:
+        return None
+    digits = match.group("number").replace(",", "")
+    sign = "-" if (match.group("sign") or "") in "-–−" and match.group("sign") else ""
+    unit_text = (match.group("unit") or "").lower()
+    if "point" in unit_text or unit_text in ("pt", "pts", "ppt", "ppts", "pp"):
+        unit: str | None = "points"
+    elif unit_text:
+        unit = "percent"
+    elif _POINTS_HEADER.search(header):
+        unit = "points"
+    elif _PERCENT_HEADER.search(header):
+        unit = "percent"
+    else:
+        unit = None
+    written = " ".join(text.split())
+    if unit == "percent" and "%" not in written:
+        written = f"{written}%"
+    return Number(value=Decimal(f"{sign}{digits}"), text=written), unit
+
+
+def _polarity(text: str) -> Polarity | None:
+    for polarity, pattern in _POLARITIES:
+        if pattern.search(text):
+            return polarity
+    return None
+
+
+def _word_direction(text: str) -> Direction | None:
+    for direction, pattern in _DIRECTIONS:
+        if pattern.search(text):
+            return direction
+    return None
+
+
+def _trend_word(text: str) -> str | None:
+    for word, pattern in _TRENDS:
+        if pattern.search(text):
+            return word
+    return None
+
+
+def _latest(measures: list[Measure]) -> Measure:
+    dated = [m for m in measures if m.period is not None and m.period.end is not None]
+    if dated:
+        return max(dated, key=lambda m: m.period.end if m.period and m.period.end else 0)
+    return measures[-1]
+
+
+def _target(cells: _Cells, source: SourceRef) -> Target | None:
+    goals = cells.figures.get(ColumnRole.TARGET, [])
+    if not goals:
+        return None
+    goal = goals[0]
+    bases = cells.figures.get(ColumnRole.BASELINE, [])
+    base = bases[0] if bases else None
+    if base is None:
+        earlier = [m for m in cells.figures.get(ColumnRole.FIGURE, []) if _before(m, goal)]
+        base = earlier[-1] if earlier else None
+    actuals = cells.figures.get(ColumnRole.ACTUAL, [])
+    outturn = _latest(actuals) if actuals else None
+    stated = find_targets(f"Target: {cells.label}", source)
+    said = stated[0] if stated else None
+    direction = said.direction if said is not None else None
+    if direction is None and cells.polarity is not None:
+        direction = (
+            Direction.REDUCE if cells.polarity is Polarity.LOWER_IS_BETTER else Direction.INCREASE
+        )
+    direction = direction or cells.direction
+    if direction is None and base is not None and goal.value.value != base.value.value:
+        direction = Direction.REDUCE if goal.value.value < base.value.value else Direction.INCREASE
+    percent = said.percent if said is not None and said.target is None else None
+    found = find_indicators(f"{cells.code} {cells.label}".strip(), source)
+    indicator = next((i for i in found if i.code), None)
+    metric = (said.metric if said is not None and said.metric else None) or (
+        indicator.title if indicator is not None and indicator.title else cells.label
+    )
+    rating = None
+    if cells.rag:
+        colour = _RAG_CELL.match(cells.rag)
+        rating = Rating(
+            text=cells.rag,
+            colour=_COLOURS.get(colour.group("colour").lower()) if colour else None,
+        )
+    return Target(
+        id="",
+        statement=cells.text,
+        metric=metric.strip() or None,
+        direction=direction,
+        percent=percent,
+        unit=unit_of(percent, base, goal, metric, cells.label),
+        baseline=base,
+        target=goal,
+        deadline=goal.period,
+        outturn=outturn,
+        indicator=indicator,
+        source=source,
+        polarity=cells.polarity,
+        rating=rating,
+        trend=cells.trend,
+    )
+
+
+def _before(first: Measure, second: Measure) -> bool:
+    one, two = first.period, second.period
+    return bool(one and two and one.end and two.start and one.end < two.start)
+
+
+def _pair(cells: _Cells, target: Target | None) -> tuple[Measure, Measure] | None:
+    """The older and the newer figure a row's change and trend compare."""
+    if target is not None:
+        newer = target.outturn
+        if newer is None:
+            return None
+        older = target.baseline
+        if cells.change is not None and _AGAINST_TARGET.search(cells.text):
+            older = target.target
+        return (older, newer) if older is not None else None
+    measures = [m for role in _FIGURE_ROLES for m in cells.figures.get(role, [])]
+    if len(measures) != 2:
+        return None
+    first, second = measures
+    if _before(first, second):
+        return first, second
+    if _before(second, first):
+        return second, first
+    base = cells.figures.get(ColumnRole.BASELINE)
+    actual = cells.figures.get(ColumnRole.ACTUAL)
+    if base and actual:
+        return base[0], actual[0]
+    return None  # two figures with no order to read
+
+
+def _figure_of(role: str, measure: Measure) -> Figure:
+    unit = "percent" if measure.value.text.rstrip().endswith("%") else "count"
+    label = measure.period.text if measure.period is not None else measure.label
+    return Figure(role=role, value=measure.value, label=label, unit=unit, period=measure.period)
+
+
+def _trend_direction(word: str | None, polarity: Polarity | None) -> Direction | None:
+    if word == "rising":
+        return Direction.INCREASE
+    if word == "falling":
+        return Direction.REDUCE
+    if word == "stable":
+        return Direction.MAINTAIN
+    if word in ("improving", "deteriorating") and polarity is not None:
+        better = Direction.REDUCE if polarity is Polarity.LOWER_IS_BETTER else Direction.INCREASE
+        worse = Direction.INCREASE if better is Direction.REDUCE else Direction.REDUCE
+        return better if word == "improving" else worse
+    return None
+
+
+def _claims(cells: _Cells, target: Target | None, source: SourceRef) -> list[Claim]:
+    pair = _pair(cells, target)
+    if pair is None:
+        return []
+    older, newer = pair
+    base = [_figure_of("from", older), _figure_of("to", newer)]
+    polarity = cells.polarity
+    if polarity is None and target is not None and target.direction is not None:
+        polarity = {
+            Direction.REDUCE: Polarity.LOWER_IS_BETTER,
+            Direction.INCREASE: Polarity.HIGHER_IS_BETTER,
+        }.get(target.direction)
+    trend = _trend_direction(_trend_word(cells.trend or ""), polarity)
+    claims: list[Claim] = []
+    signed: Direction | None = None
+    if cells.change is not None:
+        change, unit = cells.change
+        if change.value:
+            signed = Direction.INCREASE if change.value > 0 else Direction.REDUCE
+        figure = Figure(role="change", value=change, label=None, unit=unit or "count")
+        claims.append(
+            Claim(
+                id="",
+                kind=ClaimKind.CHANGE,
+                statement=cells.text,
+                direction=signed,
+                figures=(*base, figure),
+                source=source,
+            )
+        )
+    if trend is not None and trend is not signed:
+        claims.append(
+            Claim(
+                id="",
+                kind=ClaimKind.CHANGE,
+                statement=cells.text,
+                direction=trend,
+                figures=tuple(base),
+                source=source,
+            )
+        )
+    return claims
+
+
+# --- the plan's key to its ratings ------------------------------------------------------
+
+RatingKey = dict[str, tuple[str, tuple[RatingCondition, ...]]]
+"""A plan's key to its RAG colours: colour -> (its definition as written, what it requires)."""
+
+_KEY_COLOUR = lazy(
+    r"(?i)\b(?P<colour>green|amber|red)\b\s{0,3}(?P<sep>(?:[:=,\-–—]|means?|indicates?|shows?|is"
+    r"|denotes|that|where|when)\s{0,3})?"
+)
+_KEY_LIMIT = 2000
+"""Characters of a paragraph searched for a key: keys are a sentence or two."""
+_SOFT = lazy(
+    r"(?i)\b(?:within|tolerance|track|forecast|expected|likely|projected|risk|close|near|approach)"
+)
+_CONDITIONS = (
+    (
+        RatingCondition.TARGET_MISSED,
+        lazy(
+            r"(?i)(?:short\s{1,3}of|missed|miss(?:es|ing)|below|not\s{1,3}(?:met|achieved|reached))"
+            r"\s{1,3}(?:the\s{1,3})?target|target\s{1,3}(?:was\s{1,3}|is\s{1,3}|has\s{1,3}been\s{1,3})?"
+            r"(?:missed|not\s{1,3}(?:met|achieved|reached))"
+        ),
+    ),
+    (
+        RatingCondition.TARGET_MET,
+        lazy(
+            r"(?i)target\s{1,3}(?:was\s{1,3}|is\s{1,3}|has\s{1,3}been\s{1,3})?(?:met|achieved|reached"
+            r"|exceeded)|(?:met|achieved|reached|exceeded|on)\s{1,3}(?:the\s{1,3})?target"
+        ),
+    ),
+    (
+        RatingCondition.BETTER_THAN_BASELINE,
+        lazy(r"(?i)(?:better\s{1,3}than|improv\w{0,5}\s{1,3}on)\s{1,3}(?:the\s{1,3})?baseline"),
+    ),
+    (
+        RatingCondition.WORSE_THAN_BASELINE,
+        lazy(r"(?i)worse\s{1,3}than\s{1,3}(?:the\s{1,3})?baseline"),
+    ),
+)
+
+
+def read_rating_key(text: str) -> RatingKey:
+    """The RAG colours a sentence defines, each with its definition and what it requires.
+
+    >>> key = read_rating_key("Green: target met. Red: worse than the baseline.")
+    >>> key["green"][1], key["red"][1]
+    ((<RatingCondition.TARGET_MET: 'target_met'>,), (<RatingCondition.WORSE_THAN_BASELINE: 'worse_than_baseline'>,))
+    """
+    try:
+        return _key(text[:_KEY_LIMIT])
+    except TimeoutError:
+        return {}
+
+
+def _key(text: str) -> RatingKey:
+    marks = list(_KEY_COLOUR.finditer(text))
+    key: RatingKey = {}
+    for position, mark in enumerate(marks):
+        if not mark.group("sep"):
+            continue  # a colour named in passing, not defined
+        end = marks[position + 1].start() if position + 1 < len(marks) else len(text)
+        definition = text[mark.end() : end]
+        definition = definition.split(".")[0].strip(" ,;:")
+        for tail in (" and", " or", ","):
+            definition = definition.removesuffix(tail).strip(" ,;")
+        if not definition or mark.group("colour").lower() in key:
+            continue
+        conditions: tuple[RatingCondition, ...] = ()
+        if not _SOFT.search(definition):
+            conditions = tuple(c for c, pattern in _CONDITIONS if pattern.search(definition))
+            if RatingCondition.TARGET_MISSED in conditions:
+                conditions = tuple(c for c in conditions if c is not RatingCondition.TARGET_MET)
+        key[mark.group("colour").lower()] = (definition, conditions)
+    return key if len(key) >= 2 else {}
+
+
+def find_rating_key(blocks: Sequence[Block], index: int) -> RatingKey:
+    """The key to RAG colours the plan gives for the table at ``blocks[index]``: the nearest
+    paragraph before it that defines at least two colours, else the nearest after it."""
+    order = [*range(index - 1, -1, -1), *range(index + 1, len(blocks))]
+    for position in order:
+        block = blocks[position]
+        if isinstance(block, (Paragraph, ListItem)):
+            key = read_rating_key(block.text)
+            if key:
+                return key
+    return {}
+
+
+def apply_rating_key(target: Target, key: RatingKey) -> Target:
+    """The target with its rating's meaning from ``key``, where the key defines its colour."""
+    rating = target.rating
+    if rating is None or rating.colour is None or rating.colour not in key:
+        return target
+    meaning, conditions = key[rating.colour]
+    return attrs.evolve(target, rating=attrs.evolve(rating, meaning=meaning, conditions=conditions))

@@ -13,7 +13,16 @@ from hypothesis import strategies as st
 
 import cspplan.validate
 from cspplan import check
-from cspplan.model import ClaimKind, Direction, Plan, Polarity, Rating, RatingCondition, Unit
+from cspplan.model import (
+    ClaimKind,
+    Direction,
+    PercentBasis,
+    Plan,
+    Polarity,
+    Rating,
+    RatingCondition,
+    Unit,
+)
 from cspplan.validate import (
     RULES,
     CheckSettings,
@@ -199,6 +208,12 @@ def _a121() -> Plan:
     )
 
 
+def _based(built: Plan, basis: PercentBasis) -> Plan:
+    """The plan's one target with its percent's basis set."""
+    (only,) = built.targets
+    return attrs.evolve(built, targets=(attrs.evolve(only, percent_basis=basis),))
+
+
 def _actions(*built: object) -> Plan:
     return plan(actions=built)
 
@@ -206,6 +221,15 @@ def _actions(*built: object) -> Plan:
 WITNESSES: dict[tuple[str, Severity], Callable[[], Plan]] = {
     ("A101", ERR): lambda: strategic("reduce burglary by 20% from 500 to 450", "20%", "500", "450"),
     ("A101", WARN): _a101_truncated,
+    # A yearly rate over a span the plan does not give: 3% a year is no 10% cut in one year.
+    ("A101", INFO): lambda: _based(
+        strategic("cut injuries by 3% a year from 800 to 720", "3%", "800", "720"),
+        PercentBasis.PER_YEAR,
+    ),
+    ("A102", INFO): lambda: _based(
+        strategic("a 4% reduction from 33% to 29%", "4%", "33%", "29%", unit=Unit.PERCENT),
+        PercentBasis.POINTS_OR_WHOLE,
+    ),
     ("A102", WARN): lambda: strategic(
         "reduce those feeling unsafe by 3% from 29% to 26%", "3%", "29%", "26%", unit=Unit.PERCENT
     ),

@@ -9,7 +9,17 @@ from typing import Generic, TypeAlias, TypeVar
 import attrs
 
 from .source import DocumentSource, SourceRef
-from .values import Direction, Measure, Number, Period, Polarity, Rating, Timescale, Unit
+from .values import (
+    Direction,
+    Measure,
+    Number,
+    PercentBasis,
+    Period,
+    Polarity,
+    Rating,
+    Timescale,
+    Unit,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -167,6 +177,14 @@ class Target:
         direction: Which way the figure is meant to move.
         percent: The stated change, as printed ("16%"), in ``unit`` percent or points.
         unit: What the baseline and target count.
+        percent_basis: What ``percent`` is of: the whole change, a yearly rate, percentage
+            points, or either of points and the whole change; ``None`` where no percent is
+            stated (or in JSON written before the field existed).
+        span_years: The years a yearly rate runs over ("over three years", or from the
+            baseline's period to the target's), where known.
+        per: What a rate or a bound is per, as printed: ``"1,000 residents"`` for "41.2
+            crimes per 1,000 residents" (the 1,000 is the rate's unit, never a figure),
+            ``"year"`` for "no more than 64 a year".
         baseline: The starting figure and its period.
         target: The figure to reach and its period.
         deadline: The period by which the target is to be met ("by 2007/08").
@@ -189,6 +207,9 @@ class Target:
     direction: Direction | None = None
     percent: Number | None = None
     unit: Unit | None = None
+    percent_basis: PercentBasis | None = None
+    span_years: int | None = None
+    per: str | None = None
     baseline: Measure | None = None
     target: Measure | None = None
     deadline: Period | None = None

@@ -12,6 +12,7 @@ __all__ = [
     "Direction",
     "Measure",
     "Number",
+    "PercentBasis",
     "Period",
     "Polarity",
     "Rating",
@@ -127,6 +128,22 @@ class Unit(str, enum.Enum):
     PERCENTAGE_POINTS = "percentage_points"
     INDEX = "index"
     MONEY = "money"
+
+
+class PercentBasis(str, enum.Enum):
+    """What a target's stated percent is of: how the audit reads "by 3%"."""
+
+    WHOLE = "whole"
+    """The whole change from baseline to target, relative to the baseline ("cut by 12%,
+    from 300 to 264")."""
+    PER_YEAR = "per_year"
+    """A yearly rate ("by 3% a year", "2% each year over three years"), over the target's
+    ``span_years``: read compounded (800 x 0.97^2) or simple (800 x (1 - 2 x 0.03))."""
+    POINTS = "points"
+    """Percentage points, as the plan says ("a 5 percentage point reduction")."""
+    POINTS_OR_WHOLE = "points_or_whole"
+    """A percent between two percentages with no word saying which ("a 4% reduction, from
+    33% to 29%"): 4 points or 4% of 33%; both readings are kept and either may hold."""
 
 
 @attrs.frozen(slots=True)

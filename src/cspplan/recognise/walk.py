@@ -35,6 +35,7 @@ from .memberships import table_to_memberships
 from .numbers import TIMEOUT
 from .periods import section_period
 from .structure import action_plan_title, legend_entry, named_prefix
+from .target_assembly import neighbour_paragraphs
 from .targets import find_targets
 from .trajectory import Trajectory, apply_trajectory, trajectory_fit
 
@@ -443,7 +444,7 @@ class Walk:
 
     def targets_from(self, index: int, text: str, source: SourceRef) -> list[str]:
         """Targets stated in a block; returns their statements."""
-        found = find_targets(text, source)
+        found = find_targets(text, source, *neighbour_paragraphs(self.blocks, index))
         prefix = named_prefix(text) if found else None
         for target in found:
             numbered = self.draft.number_target(target)

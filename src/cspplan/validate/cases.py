@@ -16,7 +16,7 @@ from decimal import Decimal
 import attrs
 
 from ..model.plan import Claim, ClaimKind, Plan, Target
-from ..model.values import Direction, Measure, Number, Unit
+from ..model.values import Direction, Measure, Number, PercentBasis, Unit
 from .common import OwnedTarget, computed, overlapping, owned_targets
 from .intervals import HUNDRED, Interval, difference, percent_change
 from .reading import (
@@ -97,6 +97,11 @@ class ChangeCase:
         percent_scale: True where both figures are percentages, so points make sense.
         relative: True where the change is a percentage (else an amount in the figures'
             own unit).
+        either: True where no word ties the percent to points or to a relative change
+            ("a 4% reduction, from 33% to 29%"): a reading that holds only leniently is
+            then no sign of confusion.
+        years: For a yearly rate ("3% a year"), the years it runs over: the change holds
+            where either the compound or the simple reading of the rate over that span does.
     """
 
     base: Number
@@ -106,6 +111,8 @@ class ChangeCase:
     in_points: bool = False
     percent_scale: bool = False
     relative: bool = True
+    either: bool = False
+    years: int | None = None
 
     def _computed(self, kind: str, lenient: bool) -> Interval | None:
         base = self.reader.interval(self.base, lenient)
@@ -121,6 +128,12 @@ class ChangeCase:
         if computed_change is None:
             return True  # a zero base gives no percentage to contradict
         stated = _magnitude(self.reader.interval(self.change, lenient))
+        if kind == "relative" and self.years is not None:
+            falls = self.new.value < self.base.value
+            return any(
+                _magnitude(computed_change).overlaps(whole)
+                for whole in _over_years(stated, self.years, falls)
+            )
         return _magnitude(computed_change).overlaps(stated)
 
     def verdict(self) -> Verdict:
@@ -141,8 +154,9 @@ class ChangeCase:
         if self.reader.settings.lenient:
             if self._agrees(first, True):
                 return Verdict.LENIENT
-            if other is not None and self._agrees(other, True):
-                return Verdict.POINTS
+            # A change the plan calls points is not excused by a loosely read relative one.
+            if other is not None and not self.in_points and self._agrees(other, True):
+                return Verdict.LENIENT if self.either else Verdict.POINTS
         return Verdict.FAILS
 
     def expected(self, kind: str | None = None) -> Number | None:
@@ -159,6 +173,20 @@ class ChangeCase:
         if base == 0:
             return None
         return computed(abs(new - base) / base * HUNDRED, PERCENT_PLACES, "%")
+
+
+def _over_years(yearly: Interval, years: int, falls: bool) -> tuple[Interval, Interval]:
+    """The whole change a yearly rate gives over ``years``: simple (``years`` times the
+    rate) and compound (1 - (1 - r)^n falling, (1 + r)^n - 1 rising), in percent."""
+
+    def compound(rate: Decimal) -> Decimal:
+        factor = 1 - rate / HUNDRED if falls else 1 + rate / HUNDRED
+        return abs(1 - factor**years) * HUNDRED
+
+    simple = yearly.scale(Decimal(years))
+    return simple, Interval(
+        compound(yearly.lo), compound(yearly.hi), yearly.lo_open, yearly.hi_open
+    )
 
 
 def figures_text(case: ChangeCase) -> str:
@@ -222,6 +250,8 @@ def target_case(target: Target, settings: CheckSettings) -> ChangeCase | None:
         reader=target_reader(target, settings),
         in_points=_in_points(target, target.percent),
         percent_scale=_percent_scale(target, base, new),
+        either=target.percent_basis is PercentBasis.POINTS_OR_WHOLE,
+        years=target.span_years if target.percent_basis is PercentBasis.PER_YEAR else None,
     )
 
 

@@ -118,8 +118,8 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("A101", "target-percent", (ERR, WARN), check_target_percent),
-    Rule("A102", "percent-points", (WARN,), check_percent_points),
+    Rule("A101", "target-percent", (ERR, WARN, INFO), check_target_percent),
+    Rule("A102", "percent-points", (WARN, INFO), check_percent_points),
     Rule("A103", "target-drift", (INFO,), check_target_drift),
     Rule("A104", "target-direction", (ERR,), check_target_direction),
     Rule("A110", "trajectory-start", (ERR, WARN), check_trajectory_start),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.plan import Plan
-from ..model.values import Direction
+from ..model.values import Direction, PercentBasis
 from .cases import (
     PERCENT_PLACES,
     ChangeCase,
@@ -39,9 +39,14 @@ def check_target_percent(plan: Plan, settings: CheckSettings) -> Iterator[Proble
     reconciles the figures, a warning where only truncation or a coarse rounding of a round
     number does.
 
+    A yearly rate ("by 3% a year") over a known span holds where either reading does:
+    compounded (800 x 0.97^2 = 752.6) or simple (800 x (1 - 2 x 0.03) = 752); where the
+    span is not known the finding is information only.
+
     Example: "reduce burglary by 20% from 500 to 450" (450 is 10% below 500) is an error;
     "reduce burglary by 15% from 500 to 421" (a 15.8% fall, 15 only when truncated) is a
-    warning; "reduce criminal damage by 16% from 1140 to 960" (15.8%) holds.
+    warning; "reduce criminal damage by 16% from 1140 to 960" (15.8%) holds; "cut injuries
+    by 3% a year from 800 in 2019/20 to 720 in 2021/22" (10% over two years) is an error.
     """
     for owned, case, verdict in target_cases(plan, settings):
         if verdict not in (Verdict.LENIENT, Verdict.FAILS):
@@ -49,11 +54,22 @@ def check_target_percent(plan: Plan, settings: CheckSettings) -> Iterator[Proble
         severity = Severity.WARNING if verdict is Verdict.LENIENT else Severity.ERROR
         expected = case.expected()
         how = " only if truncated or coarsely rounded" if verdict is Verdict.LENIENT else ""
+        stated = case.change.text
+        if owned.target.percent_basis is PercentBasis.PER_YEAR:
+            if case.years is None:
+                # A yearly rate over a span the plan does not give: no reading is certain.
+                severity = Severity.INFO
+                stated = f"{stated} a year over an unstated span"
+            else:
+                stated = f"{stated} a year for {case.years} years (compound or simple)"
+        given = number_text(expected)
+        if case.either:
+            # Neither reading is preferred: both are given.
+            given = f"{number_text(case.expected('points'))} or {given}"
         yield target_problem(
             severity,
             owned,
-            f"target states {case.change.text} but {figures_text(case)} is "
-            f"{number_text(expected)}{how}",
+            f"target states {stated} but {figures_text(case)} is {given}{how}",
             expected=expected,
             stated=case.change,
         )
@@ -64,15 +80,18 @@ def check_percent_points(plan: Plan, settings: CheckSettings) -> Iterator[Proble
     the other way round.
 
     A change from 29% to 26% is 3 percentage points and a 10.3% relative fall. A target or
-    claim whose figure matches only the other reading is a warning.
+    claim whose figure matches only the other reading is a warning; a target whose percent
+    between two percentages no word ties to either reading ("a 4% reduction, from 33% to
+    29%") holds on one reading, so that is information only.
 
     Example: "a 3% reduction from 29% to 26%" (3 points; 10.3% in relative terms);
     "reduce from 40% to 30%, a cut of 25%" holds.
     """
     for owned, case, verdict in target_cases(plan, settings):
         if verdict is Verdict.POINTS:
+            either = owned.target.percent_basis is PercentBasis.POINTS_OR_WHOLE
             yield target_problem(
-                Severity.WARNING,
+                Severity.INFO if either else Severity.WARNING,
                 owned,
                 _confused("target", case),
                 expected=case.expected(),
@@ -117,7 +136,8 @@ def check_target_drift(plan: Plan, settings: CheckSettings) -> Iterator[Problem]
     the plan's 960 is a 15.8% fall.
     """
     for owned, case, verdict in target_cases(plan, settings):
-        if verdict is not Verdict.HOLDS or case.in_points or not case.relative:
+        if verdict is not Verdict.HOLDS or case.in_points or not case.relative or case.years:
+            # A yearly rate has no single exact figure: compound and simple readings differ.
             continue
         base, new = case.base.value, case.new.value
         falls = owned.target.direction is Direction.REDUCE or (

@@ -28,7 +28,7 @@ from ...document import Table
 from ...model.plan import Claim
 from ...model.source import SourceRef
 from ...text.numbers import blank_markup, sentences
-from ..targets import find_targets
+from ..targets import target_sentences
 from .changes import change_claims
 from .common import FOOTNOTE_MARK
 from .counts import count_claims
@@ -90,10 +90,12 @@ def _find_claims(
 ) -> list[Claim]:
     found: list[tuple[int, Claim]] = []
     parts = sentences(text)
+    # A sentence that states a target, or gives the figures of one, is not also a change claim.
+    targeted = target_sentences(text, source)
     for offset, sentence in parts:
         found.extend((offset, claim) for claim in share_claims(sentence, source))
         found.extend((offset, claim) for claim in money_sums(sentence, source))
-        if find_targets(sentence, source):
+        if offset in targeted:
             continue
         pieces = change_claims(sentence, text[:offset], text, following, source)
         found.extend((offset, claim) for claim in fold_changes(sentence, pieces))

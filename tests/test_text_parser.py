@@ -164,10 +164,14 @@ def test_unknown_setting_is_a_settings_error(tmp_path: Path) -> None:
 def test_identify_rejects_binary(tmp_path: Path) -> None:
     binary = tmp_path / "x.bin"
     binary.write_bytes(bytes(range(256)) * 4)
-    text = tmp_path / "x.plan"
+    text = tmp_path / "plan"
     text.write_text("Plain words\n", encoding="utf-8")
+    other = tmp_path / "pyproject.toml"
+    other.write_text("[project]\nname = 'x'\n", encoding="utf-8")
     assert not TextParser().identify(binary)
     assert TextParser().identify(text)
+    # Text under another format's suffix is not a plan: sniffing leaves it to --format text.
+    assert not TextParser().identify(other)
 
 
 def test_a_line_with_more_cells_than_any_table_is_text() -> None:

@@ -130,6 +130,14 @@ def collect_sources(
             return
         seen.add(key)
         output = _relative_output(path, base, suffix)
+        if output.startswith("../") or os.path.isabs(output):
+            # A pattern that climbs out of its own folder ('names/*/../../x/*.txt') would
+            # mirror the climb outside the output folder: outputs stay strictly inside it.
+            raise CspplanError(
+                f"its output would be written outside the output folder ({output});"
+                " name the folder it is in instead of a pattern with '..'",
+                path,
+            )
         if output in (MANIFEST_JSON, MANIFEST_CSV):
             raise CspplanError(f"its output would overwrite the batch manifest {output}", path)
         if output in owners:

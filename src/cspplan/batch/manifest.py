@@ -6,11 +6,12 @@ holds the same rows flattened, for a spreadsheet.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -23,19 +24,26 @@ from ..fileio import atomic_write_text
 
 __all__ = [
     "COUNT_FIELDS",
+    "JOURNAL",
     "MANIFEST_CSV",
     "MANIFEST_JSON",
     "STATUSES",
     "BatchResult",
     "FileResult",
+    "append_journal",
     "manifest_csv",
     "manifest_json",
     "read_manifest",
+    "read_rows",
 ]
 
 MANIFEST_JSON = "manifest.json"
 """Name of the JSON manifest written into the output folder."""
 MANIFEST_CSV = "manifest.csv"
+JOURNAL = ".manifest.journal.jsonl"
+"""Rows appended one per file as each finishes, folded into the manifests when the run
+ends; a run killed part-way leaves them for the next run to read, so no finished file is
+lost from the record."""
 """Name of the CSV manifest written into the output folder (the same rows, flattened)."""
 STATUSES = ("converted", "unchanged", "failed", "timeout")
 """What can become of a file: written now; output already up to date; unreadable; too slow."""
@@ -159,6 +167,43 @@ def read_manifest(out_dir: str | os.PathLike[str]) -> dict[str, FileResult]:
     return rows
 
 
+def _journal_rows(out_dir: Path) -> Iterator[FileResult]:
+    try:
+        lines = (out_dir / JOURNAL).read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return
+    for line in lines:
+        try:
+            item = json.loads(line)
+        except ValueError:  # the line a kill cut short
+            continue
+        if isinstance(item, Mapping):
+            entry = _entry_from_data(item)
+            if entry is not None and isinstance(entry.output, str):
+                yield entry
+
+
+def read_rows(out_dir: str | os.PathLike[str]) -> dict[str, FileResult]:
+    """The rows a batch starts from: the JSON manifest's, updated by the journal of a run
+    that was stopped before it could write the manifest."""
+    rows = read_manifest(out_dir)
+    for entry in _journal_rows(Path(out_dir)):
+        rows[entry.output] = entry
+    return rows
+
+
+def append_journal(out_dir: Path, row: FileResult) -> None:
+    """Record one finished file at once (appended and synced), so that a killed run loses
+    no row; a failure to write it is left to the manifest written at the end."""
+    with (
+        contextlib.suppress(OSError),
+        open(out_dir / JOURNAL, "a", encoding="utf-8") as journal,
+    ):
+        journal.write(json.dumps(_entry_to_data(row), ensure_ascii=False) + "\n")
+        journal.flush()
+        os.fsync(journal.fileno())
+
+
 def manifest_json(rows: Iterable[FileResult]) -> str:
     """The JSON manifest's text for ``rows``."""
     ordered = sorted(rows, key=lambda r: r.output)
@@ -218,6 +263,9 @@ def _write_manifest(out_dir: Path, rows: Mapping[str, FileResult]) -> None:
     try:
         atomic_write_text(out_dir / MANIFEST_JSON, manifest_json(rows.values()))
         atomic_write_text(out_dir / MANIFEST_CSV, manifest_csv(rows.values()))
+        # Both manifests now hold every row the journal held.
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(out_dir / JOURNAL)
     except OSError as exc:
         raise CspplanError(
             f"cannot write the manifest: {exc.strerror or exc}", out_dir / MANIFEST_JSON

@@ -4,16 +4,16 @@ executor, writes each output atomically as it arrives and keeps the manifest."""
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import json
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import attrs
 
@@ -22,7 +22,14 @@ from ..errors import CspplanError
 from ..fileio import atomic_write_bytes
 from ..writers.registry import DEFAULT_WRITER, get_plan_writer
 from .discover import Source, collect_sources, supported_suffixes
-from .manifest import STATUSES, BatchResult, FileResult, _write_manifest, read_manifest
+from .manifest import (
+    STATUSES,
+    BatchResult,
+    FileResult,
+    _write_manifest,
+    append_journal,
+    read_rows,
+)
 from .supervise import _run_executor, _run_local
 from .worker import Outcome, Task
 
@@ -31,7 +38,6 @@ __all__ = ["DEFAULT_TIMEOUT", "convert"]
 DEFAULT_TIMEOUT = 300.0
 """Seconds one file may take before its worker is killed."""
 
-_SAVE_INTERVAL = 2.0  # seconds between manifest rewrites while a run is going
 
 
 def _sha256_of(path: Path) -> str | None:
@@ -140,6 +146,31 @@ def _record(
     )
 
 
+LOCK_NAME = ".cspplan-batch.lock"
+"""The file in an output folder that a running batch holds locked."""
+
+
+def _lock_output_folder(target: Path) -> BinaryIO | None:
+    """Lock ``target`` for this batch (released when the returned file is closed, or when
+    the process dies), so that two batches never write one manifest at once and lose rows.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks through fcntl; run batches one at a time
+        return None
+    handle = open(target / LOCK_NAME, "a+b")  # noqa: SIM115 - held for the whole run
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        handle.close()
+        raise CspplanError(
+            "another cspplan batch is writing to this output folder; wait for it to finish"
+            " or choose another --out-dir",
+            target,
+        ) from exc
+    return handle
+
+
 def _as_inputs(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
     if isinstance(paths, (str, os.PathLike)):
         return [os.fspath(paths)]
@@ -213,9 +244,19 @@ def convert(
         raise CspplanError(
             f"cannot create the output folder: {exc.strerror or exc}", target
         ) from exc
+    # Found now, not after every file has been converted.
+    try:
+        probe, name = tempfile.mkstemp(dir=target, prefix=".cspplan-write-check.")
+        os.close(probe)
+        os.unlink(name)
+    except OSError as exc:
+        raise CspplanError(
+            f"the output folder is not writable: {exc.strerror or exc}", target
+        ) from exc
 
+    lock = _lock_output_folder(target)
     options = _options_key(format, settings_data, writer, writer_data)
-    rows = read_manifest(target)
+    rows = read_rows(target)
     previous = {s.output: rows.get(s.output) for s in sources}
     tasks: list[Task] = []
     by_source: dict[str, Source] = {}
@@ -248,7 +289,6 @@ def convert(
     else:
         outcomes = _run_local(tasks, jobs or os.cpu_count() or 1, timeout, memory_limit)
     results: dict[str, FileResult] = {}
-    last_save = time.perf_counter()
     bar = tqdm(
         total=len(tasks), disable=not progress, unit="file", desc="cspplan batch", file=sys.stderr
     )
@@ -258,21 +298,21 @@ def convert(
             result = _record(source, outcome, target, previous[source.output], options)
             results[source.output] = result
             rows[source.output] = result
+            append_journal(target, result)
             bar.update(1)
             failed = sum(1 for r in results.values() if not r.ok)
             if failed:
                 bar.set_postfix(failed=failed, refresh=False)
             if on_result is not None:
                 on_result(result)
-            if time.perf_counter() - last_save >= _SAVE_INTERVAL:
-                # A failure here (a full disk) is tried again later; only the last must work.
-                with contextlib.suppress(CspplanError):
-                    _write_manifest(target, rows)
-                last_save = time.perf_counter()
     finally:
         outcomes.close()  # stops the workers at once when interrupted
         bar.close()
         # Written on Ctrl-C too, so that a re-run skips what was finished.
-        _write_manifest(target, rows)
+        try:
+            _write_manifest(target, rows)
+        finally:
+            if lock is not None:
+                lock.close()
     ordered = tuple(results[s.output] for s in sources if s.output in results)
     return BatchResult(results=ordered, out_dir=target, seconds=time.perf_counter() - started)

@@ -9,8 +9,11 @@ limit is :func:`~cspplan.batch.worker.convert_task`'s to enforce (``isolate``).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
+import os
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Generator, Sequence
@@ -40,10 +43,29 @@ __all__: list[str] = []
 _START_ATTEMPTS = 3  # workers that die before they are ready, in a row, before giving up
 
 
-def _worker_main(conn: Connection, memory_limit: int | None) -> None:
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when the batch process dies, however it dies
+    (``kill -9`` included), so that no worker is left spinning on a file with nobody to
+    stop it. Linux only; elsewhere a worker still ends when its pipe closes."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _worker_main(conn: Connection, memory_limit: int | None, parent: int) -> None:
     """Loop of a worker process of the local pool: tasks in, outcomes out, until ``None``."""
     # Ctrl-C is the parent's to handle; it then kills the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
     # Import the conversion machinery before saying so, so that a file's time limit does not
     # count the worker's start-up, and before the memory limit, which is for the files.
     from .. import parse_document, recognise, stats  # noqa: F401
@@ -73,7 +95,7 @@ class _Worker:
     def __init__(self, context: SpawnContext, memory_limit: int | None) -> None:
         self.conn, child = context.Pipe()
         self.process: SpawnProcess = context.Process(
-            target=_worker_main, args=(child, memory_limit), daemon=True
+            target=_worker_main, args=(child, memory_limit, os.getpid()), daemon=True
         )
         self.process.start()
         child.close()  # so that recv() sees EOF when the worker dies

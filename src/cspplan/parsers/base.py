@@ -13,7 +13,14 @@ import attrs
 from ..document import Document
 from ..errors import DocumentError, SettingsError
 
-__all__ = ["Parser", "ParserSettings", "file_sha256", "read_head", "resolve_settings"]
+__all__ = [
+    "Parser",
+    "ParserSettings",
+    "describe_bytes",
+    "file_sha256",
+    "read_head",
+    "resolve_settings",
+]
 
 
 @runtime_checkable
@@ -32,7 +39,8 @@ class Parser(Protocol):
 
     def identify(self, path: Path) -> bool:
         """True where this parser can read the file, judged from its content (magic bytes),
-        not its name. Called when no parser claims the file's suffix."""
+        not its name. Called only when no parser claims the file's suffix (a suffix claim
+        wins; ``parse`` then refuses content that is not its format)."""
         ...
 
     def parse(self, path: Path, settings: Any = None) -> Document:
@@ -94,3 +102,35 @@ def read_head(path: str | os.PathLike[str], size: int = 8) -> bytes:
             return handle.read(size)
     except OSError:
         return b""
+
+
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
+
+
+def describe_bytes(head: bytes) -> str:
+    """What a file's first bytes look like, in words for an error message: ``"an HTML
+    page"``, ``"plain text"``, ``"a zip archive"``, ``"an OLE compound file (an old Office
+    document)"`` ... so that a file refused for its content says what it is instead."""
+    if not head:
+        return "an empty file"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+        return "a PDF document"
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "a zip archive"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "an OLE compound file (an old Office document)"
+    if head.startswith(b"{\\rtf"):
+        return "an RTF document"
+    if stripped.startswith(_HTML_STARTS) or b"<html" in stripped[:1024]:
+        return "an HTML page"
+    if stripped.startswith(b"<?xml"):
+        return "an XML file"
+    if b"\x00" in head:
+        return "binary data"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:
+            return "binary data"
+    return "plain text"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import CspplanError, DocumentError, UnsupportedFormatError
 from ..plugins import entry_points_by_name, load_plugin
-from .base import Parser
+from .base import Parser, describe_bytes, read_head
 
 __all__ = ["ENTRY_POINT_GROUP", "available_formats", "choose_parser", "get_parser", "reset"]
 
@@ -66,8 +66,9 @@ def _loadable_parsers() -> list[Parser]:
 
 
 def choose_parser(path: str | os.PathLike[str], format: str | None = None) -> Parser:
-    """The parser for a file: the one named by ``format``, else the one claiming its suffix,
-    else the first whose ``identify()`` accepts its content."""
+    """The parser for a file: the one named by ``format``, else the one claiming its suffix
+    (whatever its content: that parser refuses what is not its format), else the first whose
+    ``identify()`` accepts its content."""
     if format is not None:
         try:
             return get_parser(format)
@@ -82,13 +83,17 @@ def choose_parser(path: str | os.PathLike[str], format: str | None = None) -> Pa
         raise DocumentError("the file is empty", path)
     suffix = file.suffix.lower()
     parsers = list(_loadable_parsers())
+    # A suffix claim wins (docs/plugins.md): the claiming parser refuses content that is not
+    # its format, naming what the bytes look like; identify() is asked only to sniff files
+    # whose suffix no parser claims.
     for parser in parsers:
-        if suffix in parser.suffixes and parser.identify(file):
+        if suffix in parser.suffixes:
             return parser
     for parser in parsers:
         if parser.identify(file):
             return parser
-    detail = f"no parser reads {suffix or 'files without a suffix'}"
-    if any(suffix in p.suffixes for p in parsers):
-        detail = f"the content does not look like a {suffix} file"
+    looks = describe_bytes(read_head(file, 4096))
+    detail = f"no parser reads {suffix or 'files without a suffix'} (it looks like {looks})"
+    if looks == "plain text":
+        detail += "; name the text parser (--format text) to read it as a plan"
     raise UnsupportedFormatError(path, available_formats(), detail)

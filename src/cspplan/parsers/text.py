@@ -18,9 +18,9 @@ from typing import Any, ClassVar
 import attrs
 
 from ..document import Block, Cell, Document, Heading, ListItem, Paragraph, Row, Table
-from ..errors import DocumentError
+from ..errors import DocumentError, UnsafeDocumentError
 from ..model.source import SourceRef
-from .base import ParserSettings, file_sha256, resolve_settings
+from .base import ParserSettings, describe_bytes, file_sha256, resolve_settings
 
 __all__ = [
     "MAX_CELLS",
@@ -61,11 +61,14 @@ class TextSettings(ParserSettings):
         encoding: Encoding to decode with; ``None`` tries UTF-8, then Windows-1252.
         infer_headings: Take a short stand-alone line that reads like a title as a heading.
         max_heading_words: The most words such a line may have.
+        max_size: The largest file read, in bytes; a larger one is refused with
+            :class:`~cspplan.errors.UnsafeDocumentError` (raise it to read one).
     """
 
     encoding: str | None = None
     infer_headings: bool = True
     max_heading_words: int = attrs.field(default=12, validator=attrs.validators.ge(1))
+    max_size: int = attrs.field(default=64 << 20, validator=attrs.validators.ge(1))
 
 
 class TextParser:
@@ -76,7 +79,11 @@ class TextParser:
     media_type: ClassVar[str] = "text/plain"
 
     def identify(self, path: Path) -> bool:
-        """True where the file's start decodes as text and holds no NUL byte."""
+        """True for a file without a suffix whose start decodes as text and holds no NUL
+        byte. A file with some other suffix (``.toml``, ``.html``, ``.csv``) is not claimed
+        by sniffing: it is text but not a plan, and ``format="text"`` reads it anyway."""
+        if Path(path).suffix:
+            return False
         try:
             with open(path, "rb") as handle:
                 head = handle.read(4096)
@@ -103,11 +110,22 @@ class TextParser:
         options = resolve_settings(TextSettings, settings)
         sha = file_sha256(path)
         try:
-            raw = Path(path).read_bytes()
+            with open(path, "rb") as handle:
+                raw = handle.read(options.max_size + 1)
         except OSError as exc:
             raise DocumentError(f"cannot read file: {exc.strerror or exc}", path) from exc
+        if len(raw) > options.max_size:
+            raise UnsafeDocumentError(
+                f"larger than the text size limit (max_size={options.max_size} bytes);"
+                " raise TextSettings.max_size to read it",
+                path,
+            )
         if b"\x00" in raw:
-            raise DocumentError("not a text file (it contains NUL bytes)", path)
+            raise DocumentError(
+                "not a text file (it contains NUL bytes): it looks like"
+                f" {describe_bytes(raw[:4096])}",
+                path,
+            )
         text = _decode(raw, options.encoding, path)
         blocks = tuple(text_to_blocks(text, str(path), options))
         media = (

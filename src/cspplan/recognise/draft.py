@@ -222,6 +222,8 @@ class PlanDraft:
 
     def find_priority(self, name: str) -> PriorityDraft | None:
         """The known priority ``name`` names, or ``None``."""
+        if not priority_key(name):
+            return None  # a name with no identifying words matches no priority
         found = match_priority(name, [p.keys() for p in self.priorities])
         return self.priorities[found] if found is not None else None
 

@@ -18,6 +18,7 @@ as it walks the document:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import regex
@@ -371,6 +372,9 @@ def legend_entry(text: str, marker: str | None, symbols: Sequence[str]) -> tuple
     return None
 
 
+# Cached because every heading is matched against every priority's names: without it the
+# keys are rebuilt for each comparison and recognition grows with the square of the headings.
+@functools.lru_cache(maxsize=1 << 16)
 def priority_key(title: str) -> frozenset[str]:
     """The words that identify a priority, without generic ones ("Reducing", "Action Plan")."""
     lowered = (

@@ -14,6 +14,12 @@ from ..model.source import SourceRef
 __all__ = ["make_converter"]
 
 
+MAX_DIGITS = 40
+"""The most significant digits a decimal in plan JSON may have."""
+MAX_EXPONENT = 30
+"""The largest decimal exponent (either sign) a decimal in plan JSON may have."""
+
+
 def _structure_decimal(value: Any, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValueError(f"expected a decimal string, got {type(value).__name__}")
@@ -23,6 +29,18 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
         raise ValueError(f"not a decimal: {value!r}") from exc
     if not result.is_finite():
         raise ValueError(f"not a finite decimal: {value!r}")
+    # Plan figures are counts, rates and money: anything outside these bounds is not a figure
+    # and would overflow the audit's arithmetic (decimal.Overflow) or take long to convert.
+    if len(result.as_tuple().digits) > MAX_DIGITS or abs(result.adjusted()) > MAX_EXPONENT:
+        shown = (
+            value
+            if len(str(value)) <= 40
+            else f"{str(value)[:20]}... ({len(str(value))} characters)"
+        )
+        raise ValueError(
+            f"decimal out of range: {shown!r} (at most {MAX_DIGITS} digits and magnitude"
+            f" 1e{MAX_EXPONENT})"
+        )
     return result
 
 

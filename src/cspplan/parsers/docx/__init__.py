@@ -36,7 +36,7 @@ from ...errors import (
     UnsafeDocumentError,
     UnsupportedFormatError,
 )
-from ..base import file_sha256, read_head, resolve_settings
+from ..base import describe_bytes, file_sha256, read_head, resolve_settings
 from .body import BodyReader, clean_line, relocate_note, split_inline_bullets
 from .charts import ChartData, chart_data
 from .diagrams import diagram_texts
@@ -182,7 +182,11 @@ def _refuse_non_zip(path: str | os.PathLike[str], options: DocxSettings) -> None
             "legacy .doc is not supported (and this one is not a Word 97-2003 file either);"
             " save as .docx",
         )
-    raise DocumentError("not a Word .docx file: it is not a zip archive", path)
+    raise DocumentError(
+        "not a Word .docx file: it is not a zip archive; it looks like"
+        f" {describe_bytes(read_head(path, 4096))}",
+        path,
+    )
 
 
 def _word_xml(package: WordPackage, part: str) -> etree._Element:

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ...document import Document
-from ...errors import DocumentError, EncryptedDocumentError
-from ..base import file_sha256, resolve_settings
+from ...errors import DocumentError, EncryptedDocumentError, UnsafeDocumentError
+from ..base import describe_bytes, file_sha256, read_head, resolve_settings
 from .assemble import assemble
 from .page import PageContent, compact_page, read_page
 from .pdfium import PdfiumPage, descriptor_descents, open_pdfium
@@ -93,12 +93,18 @@ _CHECKED_BYTES = 64 << 20
 smaller, and a deflate bomb must not be inflated twice (pdfium inflates it once)."""
 
 
-def _check_stream(stream: Any) -> bool:
+class _StreamTooLarge(Exception):
+    """A content stream inflates past :attr:`PdfSettings.max_stream_bytes`."""
+
+
+def _check_stream(stream: Any, limit: int) -> bool:
     """Decode a content stream the way pdfminer would, to hear what it cannot decode, but
     without keeping its data: Flate (after ASCII85, as some producers write it) is
     inflated in pieces up to :data:`_CHECKED_BYTES`; other filters go to pdfminer.
     Returns True where the stream inflates to more than that: pdfium, which aborts the
-    process when it runs out of memory, is not given such a page."""
+    process when it runs out of memory, is not given such a page. Past that the bytes are
+    only counted, in pieces, up to ``limit``: a stream inflating beyond it raises
+    :class:`_StreamTooLarge` (a deflate bomb is refused, not read)."""
     import zlib
 
     from pdfminer.ascii85 import ascii85decode
@@ -121,8 +127,10 @@ def _check_stream(stream: Any) -> bool:
         seen = 0
         try:
             piece = inflater.decompress(data, 1 << 20)
-            while piece and seen < _CHECKED_BYTES:
+            while piece:
                 seen += len(piece)
+                if seen > limit:
+                    raise _StreamTooLarge(seen)
                 piece = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
         except zlib.error as exc:
             logging.getLogger("pdfminer").warning(
@@ -154,7 +162,7 @@ class _ContentStreams:
         except Exception:  # pdfium opened what pdfminer cannot: nothing to compare with
             self._pages = None
 
-    def check(self, index: int) -> tuple[dict[str, float], bool]:
+    def check(self, index: int, limit: int) -> tuple[dict[str, float], bool]:
         """Decode page ``index``'s content streams (pages are checked in order); pdfminer
         logs what it could not decode. Returns the descents its fonts' descriptors give
         (see :func:`~.pdfium.descriptor_descents`), and whether a stream is too large to
@@ -171,11 +179,13 @@ class _ContentStreams:
             for ref in page.contents:
                 stream = resolve1(ref)
                 if isinstance(stream, PDFStream):
-                    oversized = _check_stream(stream) or oversized
+                    oversized = _check_stream(stream, limit) or oversized
                     stream.data = None
                     stream.rawdata = None
         except StopIteration:
             self._pages = None
+        except _StreamTooLarge:
+            raise
         except Exception as exc:  # a stream pdfminer cannot decode at all
             logging.getLogger("pdfminer").warning("%s", _describe(exc))
         return descents, oversized
@@ -210,7 +220,11 @@ class PdfParser:
         file = Path(path)
         sha = file_sha256(file)
         if not self.identify(file):
-            raise DocumentError("not a PDF file (no %PDF- header)", path)
+            raise DocumentError(
+                f"not a PDF file (no %PDF- header): it looks like"
+                f" {describe_bytes(read_head(file, 4096))}",
+                path,
+            )
         warnings: list[str] = []
         pages: list[PageContent] = []
         shared: dict[Any, Any] = {}
@@ -305,7 +319,16 @@ class PdfParser:
         streams = _ContentStreams(file, options.password, stack)
         for index in range(len(document)):
             with _pdfminer_complaints() as complaints:
-                descents, oversized = streams.check(index)
+                try:
+                    descents, oversized = streams.check(index, options.max_stream_bytes)
+                except _StreamTooLarge as exc:
+                    raise UnsafeDocumentError(
+                        f"a content stream inflates to more than the limit"
+                        f" (max_stream_bytes={options.max_stream_bytes}); raise"
+                        " PdfSettings.max_stream_bytes to read it",
+                        file,
+                        page=index + 1,
+                    ) from exc
             warnings.extend(
                 f"page {index + 1}: problem reading the page, some content may be missing ({text})"
                 for text in sorted(set(complaints))

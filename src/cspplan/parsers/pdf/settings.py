@@ -45,6 +45,8 @@ class PdfSettings(ParserSettings):
             files that are only restricted (no printing, no copying).
         ruled_tables: Find tables from their ruling lines (pdfplumber's table finder), on pages
             that have lines or rectangles.
+        max_stream_bytes: The most bytes one page content stream may inflate to; a larger
+            one (a deflate bomb) is refused with UnsafeDocumentError naming this limit.
         max_rules: Pages with more ruling lines and rectangle edges than this (a map, a chart)
             are not searched for ruled tables, which would take long and find none.
         table_settings: pdfplumber table-finder settings for ruled tables, as a mapping
@@ -82,6 +84,7 @@ class PdfSettings(ParserSettings):
     password: str | None = None
     ruled_tables: bool = True
     max_rules: int = attrs.field(default=5000, validator=attrs.validators.ge(0))
+    max_stream_bytes: int = attrs.field(default=256 << 20, validator=attrs.validators.ge(1))
     table_settings: tuple[tuple[str, Any], ...] = attrs.field(
         default=(), converter=_table_items, validator=_check_table_settings
     )

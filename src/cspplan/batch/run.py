@@ -39,7 +39,6 @@ DEFAULT_TIMEOUT = 300.0
 """Seconds one file may take before its worker is killed."""
 
 
-
 def _sha256_of(path: Path) -> str | None:
     digest = hashlib.sha256()
     try:

@@ -748,9 +748,20 @@ def test_c210_milestone_after_its_own_period_is_a_warning() -> None:
     finding = one(milestone_plan(SEPTEMBER_2006, own="2005/06"), "C210")
     assert finding.severity is Severity.WARNING
     assert "set out for (2005/06" in finding.message
-    early = ("Group set up", timescale("March 2006", "2006-03-01", "2006-03-31"))
+    early = ("Group set up", timescale("March 2005", "2005-03-01", "2005-03-31"))
     before = one(milestone_plan(early, own="2006/07"), "C210")
     assert before.severity is Severity.WARNING and "before the period" in before.message
+
+
+def test_c210_outside_its_own_period_but_inside_the_plans_is_information() -> None:
+    # Started in the report year (2005/06), before the delivery year its heading names.
+    started = ("Group set up", timescale("March 2006", "2006-03-01", "2006-03-31"))
+    assert one(milestone_plan(started, own="2006/07"), "C210").severity is Severity.INFO
+    # A title written "2005 - 2006" may mean calendar years; its section says "2005/06".
+    april = ("Pack produced", timescale("April 2006", "2006-04-01", "2006-04-30"))
+    made = attrs.evolve(action("A1", "x", milestones=[april]), period=period("2005/06"))
+    spanned = plan(period=period("2005 – 2006"), actions=(made,))
+    assert one(spanned, "C210").severity is Severity.INFO
 
 
 def test_c210_own_period_is_judged_instead_of_the_plans() -> None:

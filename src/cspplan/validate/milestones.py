@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from ..model.plan import Action, Milestone, Plan
-from ..model.values import Period, TimescaleKind
+from ..model.values import Period, Timescale, TimescaleKind
 from .common import action_subject, source_of
 from .findings import Problem, Severity, Subject
 from .settings import CheckSettings
@@ -52,14 +52,13 @@ def plan_window(period: Period) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def _window_of(action: Action, plan: Plan) -> tuple[Period, bool] | None:
-    """The period an action's milestones are judged against, and whether the document states
-    it for the action (its section's heading or its table's caption) rather than it being
-    taken from the plan's title."""
-    for period, own in ((action.period, True), (plan.period, False)):
-        if period is not None and period.start is not None and period.end is not None:
-            return period, own
-    return None
+def _dated_period(period: Period | None) -> Period | None:
+    return period if period is not None and period.start and period.end else None
+
+
+def _inside(timescale: Timescale, window: tuple[dt.date, dt.date]) -> bool:
+    assert timescale.start is not None and timescale.end is not None
+    return timescale.end >= window[0] and timescale.start <= window[1]
 
 
 def check_milestone_period(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
@@ -67,39 +66,46 @@ def check_milestone_period(plan: Plan, settings: CheckSettings) -> Iterator[Prob
 
     An action is judged against its own period where the heading of its section or the
     caption of its table names one ("What we will do in 2019/20" in an annual report on
-    2018/19), else against the plan's period. A warning against the action's own period,
-    which the document states for it; information against the plan's period, which is taken
-    from the title and may not be the period the actions run in (a report on one year often
-    carries the plan for the next). Milestones without dates ("Ongoing") are not judged. A
-    period written in whole years ("2005 - 2006") may mean financial or calendar years; a
-    milestone must fall outside both readings.
+    2018/19), else against the plan's period. A warning only where the milestone falls
+    outside the action's own period, which the document states for it, and outside the
+    plan's period too; information where the plan's period is the only one (it is taken
+    from the title, and a report on one year often carries the plan for the next), or where
+    the plan's period still holds the milestone (a plan titled "2005 - 2006" whose section
+    says "2005/06"). Milestones without dates ("Ongoing") are not judged. A period written in
+    whole years ("2005 - 2006") may mean financial or calendar years; a milestone must fall
+    outside both readings.
 
-    Example: under the heading "Delivery plan 2005/06" (April 2005 to March 2006), a
-    milestone due "September 2006" (warning); in a plan titled "Action Plan 2005/06" with no
-    period over its action table, the same milestone (information).
+    Example: under the heading "Delivery plan 2005/06" (April 2005 to March 2006) of an annual
+    report on 2004/05, a milestone due "September 2006" (warning); in a plan titled "Action
+    Plan 2005/06" with no period over its action table, the same milestone (information).
     """
+    plan_period = _dated_period(plan.period)
     for action in plan.all_actions():
-        window = _window_of(action, plan)
-        if window is None:
+        own = _dated_period(action.period)
+        period = own or plan_period
+        if period is None:
             continue
-        period, own = window
-        start, end = plan_window(period)
+        window = plan_window(period)
         for milestone in _dated(action):
             timescale = milestone.timescale
             assert timescale is not None and timescale.start and timescale.end
-            if timescale.end >= start and timescale.start <= end:
+            if _inside(timescale, window):
                 continue
+            start, end = window
             early = timescale.end < start
-            if own:
+            if own is not None:
                 side = "before" if early else "after"
                 where = (
                     f"{side} the period its action is set out for ({period.text}: {start} to {end})"
                 )
+                # Outside the section's period but inside the title's: one reading holds.
+                certain = plan_period is None or not _inside(timescale, plan_window(plan_period))
             else:
                 side = "before the plan starts" if early else "after the plan ends"
                 where = f"{side} (plan period {period.text}: {start} to {end})"
+                certain = False
             yield Problem(
-                severity=Severity.WARNING if own else Severity.INFO,
+                severity=Severity.WARNING if certain else Severity.INFO,
                 message=f"milestone due {timescale.text!r} falls {where}",
                 subject=_milestone_subject(action, milestone),
                 source=source_of(milestone.source, action.source),

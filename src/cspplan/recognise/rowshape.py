@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
 from ..document import Cell, Row
 from ..model.plan import Claim, ClaimKind, Figure
 from ..model.values import Unit
 from ..text.continuation import row_cells_by_column
+from ..text.numbers import parse_number
+from ..text.patterns import IGNORECASE, lazy
 from .columns import ColumnKind, kinds_where
 from .milestones import VERBS
-from .numbers import TIMEOUT, parse_number
 from .tables import TableLayout
 
 __all__ = [
@@ -48,19 +48,19 @@ MIN_SUM_PARTS = 2
 MIN_SHAPE_ROWS = 2
 """The fewest rows with two or more filled cells a table needs before its shape is judged."""
 
-_SPACER = regex.compile(r"^[\s\-–—_.]*$")
-_SUM = regex.compile(
+_SPACER = lazy(r"^[\s\-–—_.]*$")
+_SUM = lazy(
     r"^\W*(?:sub[\s-]?total|grand\s+total|totals?)(?:\s+(?:cost|costs|budget|spend|funding|"
     r"allocated|allocation|\(£\)|£))?\W*$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_SENTENCE_END = regex.compile(r"[.;:!?]\s*$")
+_SENTENCE_END = lazy(r"[.;:!?]\s*$")
 _DETAILS = frozenset(kinds_where("detail"))
 
 
 def is_spacer_cell(cell: Cell) -> bool:
     """A cell holding nothing, or only dashes ("-", "--", "–")."""
-    return all(_SPACER.match(line, timeout=TIMEOUT) for line in cell.lines)
+    return all(_SPACER.match(line) for line in cell.lines)
 
 
 def is_spacer_row(row: Row) -> bool:
@@ -79,7 +79,7 @@ def sum_label(row: Row) -> str | None:
     if not filled:
         return None
     text = " ".join(filled[0][1].text.split())
-    return text if _SUM.match(text, timeout=TIMEOUT) else None
+    return text if _SUM.match(text) else None
 
 
 @attrs.frozen(slots=True)
@@ -139,7 +139,7 @@ class TableShape:
         words = text.split()
         if not words or len(words) > GROUP_ROW_WORDS:
             return None
-        if _SENTENCE_END.search(text, timeout=TIMEOUT):
+        if _SENTENCE_END.search(text):
             return None
         first = words[0].lower().strip(".,:")
         if (

@@ -128,6 +128,13 @@ class Walk:
     sections: list[tuple[int, Period]] = attrs.Factory(list)
     """The periods the open sections' headings name, with each heading's level, outermost
     first ("Delivery plan 2007/08" over "Burglary")."""
+    flat_headings: bool = attrs.field(init=False)
+    """Every heading of the document has one level, so levels say nothing of nesting (Word
+    and PDF exports often flatten them)."""
+
+    @flat_headings.default
+    def _flat(self) -> bool:
+        return len({b.level for b in self.blocks if isinstance(b, Heading)}) <= 1
 
     def open_priority(self, title: str, source: SourceRef, index: int | None) -> PriorityDraft:
         """Open a new priority: what follows is its."""
@@ -211,10 +218,17 @@ class Walk:
     # ---- section periods ---------------------------------------------------------------------
     def enter_section(self, text: str, level: int) -> None:
         """A heading at ``level`` closes the sections at its level or deeper, and where it
-        names a period ("What we will do in 2019/20") that period holds beneath it."""
-        while self.sections and self.sections[-1][0] >= level:
-            self.sections.pop()
+        names a period ("What we will do in 2019/20") that period holds beneath it.
+
+        Where every heading has one level (:attr:`flat_headings`), a heading closes an open
+        period only by naming one of its own: the panel headings under "Year 1 - 2005/06"
+        then stand level with it while they belong to it."""
         period = section_period(text)
+        closes_level = period is not None or not self.flat_headings
+        while self.sections and (
+            self.sections[-1][0] > level or (closes_level and self.sections[-1][0] == level)
+        ):
+            self.sections.pop()
         if period is not None:
             self.sections.append((level, period))
 

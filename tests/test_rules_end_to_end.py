@@ -14,6 +14,7 @@ import attrs
 import pytest
 
 import cspplan
+from cspplan.model import Plan
 from cspplan.validate import Finding
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -85,6 +86,21 @@ def findings(path: Path, code: str) -> list[Finding]:
     return [f for f in cspplan.check(cspplan.load(path)) if f.code == code]
 
 
+def shape(plan: Plan) -> tuple[int, int, int, int]:
+    """How much of a plan was read: targets, trajectory points, actions, timed milestones."""
+    targets = list(plan.all_targets())
+    actions = list(plan.all_actions())
+    timed = [m for a in actions for m in a.milestones if m.timescale]
+    return len(targets), sum(len(t.trajectory) for t in targets), len(actions), len(timed)
+
+
+def dated(plan: Plan) -> int:
+    """How many milestones have a timescale understood as a date."""
+    return sum(
+        1 for a in plan.all_actions() for m in a.milestones if m.timescale and m.timescale.start
+    )
+
+
 PARAMS = [pytest.param(case, kind, id=f"{case.code}-{kind}") for case in CASES for kind in FORMATS]
 
 
@@ -105,6 +121,8 @@ def test_rule_fires(case: Case, kind: str, rendered: dict[tuple[str, str], Path]
 @pytest.mark.parametrize(("case", "kind"), PARAMS)
 def test_twin_gives_nothing(case: Case, kind: str, rendered: dict[tuple[str, str], Path]) -> None:
     twin = cspplan.load(rendered[case.twin, kind])
-    # The twin must be read, not pass by being empty.
+    # The twin must be read as fully as its faulty plan, not pass by being left unread.
+    faulty = cspplan.load(rendered[case.plan, kind])
+    assert shape(twin) == shape(faulty) and dated(twin) >= dated(faulty)
     assert twin.all_targets() or twin.all_actions()
     assert [f.code for f in cspplan.check(twin) if f.code == case.code] == []

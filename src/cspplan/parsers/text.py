@@ -36,8 +36,10 @@ BULLETS = "-*•§❖▪●◦·‣⁃■□➢➤✓✔"
 
 _HEADING = lazy(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = lazy(r"^(\s*)([" + escape(BULLETS) + r"])\s+(.*)$")
+# Possessive: giving back a ".1" never lets the rest match (a digit follows the mark it
+# would free), and the ``regex`` engine backtracks through a long "1.1.1..." slowly.
 _NUMBERED = lazy(
-    r"^(\s*)(\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}\.\d{1,3}|[a-z][.)]|[ivx]{1,5}[.)])\s+(\S.*)$"
+    r"^(\s*)(\d{1,3}(?:\.\d{1,3})*+[.)]|\d{1,3}\.\d{1,3}|[a-z][.)]|[ivx]{1,5}[.)])\s+(\S.*)$"
 )
 _SEPARATOR_CELL = lazy(r"^\s*:?-{2,}:?\s*$")
 _TAG = lazy(r"<[^<>]{0,2000}>")

@@ -11,8 +11,9 @@ import cspplan
 from cspplan.document import Table
 from cspplan.model import Action, Plan
 from cspplan.parsers.pdf import PdfParser
+from cspplan.parsers.pdf.alignment import _row_gap_threshold
 from cspplan.parsers.pdf.layout import Line
-from cspplan.parsers.pdf.tables import PageTable, _row_gap_threshold, find_unruled_tables
+from cspplan.parsers.pdf.tables import PageTable, find_unruled_tables
 from fixtures.build_pdf import FIXTURES, UNRULED_GROUPS, UNRULED_PLANS, unruled_expected
 from test_pdf_units import cells_line, line
 

@@ -244,3 +244,16 @@ def test_recognisers_declare_patterns_only_through_the_toolkit() -> None:
     paths += [p for p in (SRC / "text").glob("*.py") if p.name != "patterns.py"]
     for path in paths:
         assert not _imports(path) & {"re", "regex"}, path
+
+
+# ``completeness`` still compiles its own patterns with ``regex``.
+_VALIDATORS_NOT_YET_MIGRATED = {"completeness.py"}
+
+
+def test_validators_and_text_parser_declare_patterns_only_through_the_toolkit() -> None:
+    paths = [
+        p for p in (SRC / "validate").glob("*.py") if p.name not in _VALIDATORS_NOT_YET_MIGRATED
+    ]
+    paths.append(SRC / "parsers" / "text.py")
+    for path in paths:
+        assert not _imports(path) & {"re", "regex"}, path

@@ -10,7 +10,6 @@ heading. Source references are 1-based line numbers.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -20,6 +19,7 @@ import attrs
 from ..document import Block, Cell, Document, Heading, ListItem, Paragraph, Row, Table
 from ..errors import DocumentError, UnsafeDocumentError
 from ..model.source import SourceRef
+from ..text.patterns import IGNORECASE, escape, lazy
 from .base import ParserSettings, describe_bytes, file_sha256, resolve_settings
 
 __all__ = [
@@ -34,23 +34,25 @@ __all__ = [
 BULLETS = "-*•§❖▪●◦·‣⁃■□➢➤✓✔"
 """Characters that start a bulleted line."""
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^(\s*)([" + re.escape(BULLETS) + r"])\s+(.*)$")
-_NUMBERED = re.compile(
-    r"^(\s*)(\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}\.\d{1,3}|[a-z][.)]|[ivx]{1,5}[.)])\s+(\S.*)$"
+_HEADING = lazy(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BULLET = lazy(r"^(\s*)([" + escape(BULLETS) + r"])\s+(.*)$")
+# Possessive: giving back a ".1" never lets the rest match (a digit follows the mark it
+# would free), and the ``regex`` engine backtracks through a long "1.1.1..." slowly.
+_NUMBERED = lazy(
+    r"^(\s*)(\d{1,3}(?:\.\d{1,3})*+[.)]|\d{1,3}\.\d{1,3}|[a-z][.)]|[ivx]{1,5}[.)])\s+(\S.*)$"
 )
-_SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
-_TAG = re.compile(r"<[^<>]{0,2000}>")
-_BREAK_TAG = re.compile(r"<\s*(?:/?p|br|/?li|/?ul|/?ol|/?div|/?tr)\b[^<>]{0,2000}>", re.IGNORECASE)
-_LINK = re.compile(r"\[([^\[\]]{0,2000})\]\([^()\s]{0,2000}\)")
+_SEPARATOR_CELL = lazy(r"^\s*:?-{2,}:?\s*$")
+_TAG = lazy(r"<[^<>]{0,2000}>")
+_BREAK_TAG = lazy(r"<\s*(?:/?p|br|/?li|/?ul|/?ol|/?div|/?tr)\b[^<>]{0,2000}>", IGNORECASE)
+_LINK = lazy(r"\[([^\[\]]{0,2000})\]\([^()\s]{0,2000}\)")
 # The emphasised text may not hold the marker character, so each attempt stops at the next
 # '*' or '_': a line full of markers is scanned in linear time, never re-read from each one.
-_EMPHASIS = re.compile(
+_EMPHASIS = lazy(
     r"(\*{1,3})(?=[^*\s])([^*]{1,2000}?)(?<=\S)\1|(_{2,3})(?=[^_\s])([^_]{1,2000}?)(?<=\S)\3"
 )
-_INLINE_BULLET = re.compile(r"\s*[•▪●◦■➢➤]\s+")
-_BOLD_LINE = re.compile(r"^\s*(\*{2,3}|_{2,3})(.+?)\1\s*$")
-_SENTENCE_END = re.compile(r"[.;,]\s*$")
+_INLINE_BULLET = lazy(r"\s*[•▪●◦■➢➤]\s+")
+_BOLD_LINE = lazy(r"^\s*(\*{2,3}|_{2,3})(.+?)\1\s*$")
+_SENTENCE_END = lazy(r"[.;,]\s*$")
 
 
 @attrs.frozen(slots=True)

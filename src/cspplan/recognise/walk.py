@@ -18,26 +18,29 @@ from ..model.plan import Action, Claim, ClaimKind, Indicator, Objective, Target
 from ..model.source import SourceRef
 from ..model.values import Period
 from ..text.patterns import IGNORECASE, lazy
-from .actions import ActionTableReading
-from .draft import PlanDraft, PriorityDraft, rows_unclassified
+from .draft import PlanDraft, PriorityDraft
 from .facts import (
     PRIORITY_TITLE_WORDS,
     HeadingFacts,
     LineFacts,
     TableFacts,
-    generic_heading,
     heading_facts,
     reads_as_heading,
 )
-from .indicator_tables import IndicatorTable, apply_rating_key, find_rating_key
 from .indicators import find_indicators
-from .memberships import table_to_memberships
 from .numbers import TIMEOUT
 from .periods import section_period
-from .structure import action_plan_title, legend_entry, named_prefix
+from .structure import legend_entry, named_prefix
 from .target_assembly import neighbour_paragraphs
 from .targets import find_targets
-from .trajectory import Trajectory, apply_trajectory, trajectory_fit
+from .walk_tables import (
+    NEAR_BLOCKS,
+    TABLE_UNDER_HEADING,
+    attach_trajectory,
+    own_targets,
+    read_table,
+    read_tables,
+)
 
 __all__ = [
     "BULLET_LEGEND_WORDS",
@@ -53,12 +56,6 @@ LONG_BLOCK = 50_000
 """Characters beyond which a paragraph is kept unclassified without being searched."""
 LIST_REACH = 40
 """How many blocks after a paragraph are searched for the list it introduces."""
-NEAR_BLOCKS = 2
-"""How many blocks apart a target statement and its trajectory table, or a group's heading
-and its membership table, may be and still belong together."""
-TABLE_UNDER_HEADING = 3
-"""How many blocks below a heading an untitled action table may start and still be that
-heading's action plan."""
 BULLET_LEGEND_WORDS = 15
 """The most words a lone bullet may have to be the legend of a marker (Word turns "*" into "•")."""
 LINE_HEADING_LEVEL = 3
@@ -75,34 +72,6 @@ _OWN_PRIORITIES = regex.compile(
 _SENTENCE_END = lazy(r"[.;!?]$")
 _CAPTION_LABEL = lazy(r"(?:table|figure|appendix|annex)\s+\w{1,4}\b", IGNORECASE)
 """A caption's label ("Table 3:"), which makes a line ending in a full stop a caption still."""
-
-
-def read_tables(blocks: Sequence[Block]) -> tuple[dict[int, TableFacts], tuple[str, ...]]:
-    """Every table's facts by block index, with each action table read (joined across page
-    breaks) once, and the marker symbols printed after refs in those action tables, which
-    the walk needs before it meets the legend that explains them."""
-    tables: dict[int, TableFacts] = {}
-    symbols: list[str] = []
-    index = 0
-    while index < len(blocks):
-        if not isinstance(blocks[index], Table):
-            index += 1
-            continue
-        facts = tables.setdefault(index, TableFacts(blocks, index))
-        found = facts.action
-        if found is None:
-            index += 1
-            continue
-        for action in found.reading.actions:
-            for marker in action.markers:
-                if marker.symbol not in symbols:
-                    symbols.append(marker.symbol)
-        index += len(found.pieces) + 1
-    return tables, tuple(symbols)
-
-
-def _has_plan_preamble(reading: ActionTableReading) -> bool:
-    return any(item.kind in ("objective", "indicator", "review") for item in reading.preamble)
 
 
 @attrs.define
@@ -164,7 +133,7 @@ class Walk:
                 index += 1
                 continue
             if isinstance(block, Table):
-                index += self.table(index, block)
+                index += read_table(self, index, block)
                 continue
             line = LineFacts(block.text)
             if isinstance(block, Heading) and line.objective is None:
@@ -469,66 +438,11 @@ class Walk:
             if pending is not None and index - pending[0] <= NEAR_BLOCKS:
                 trajectory = self.table_facts(pending[0]).trajectory
                 self.pending_trajectory = None
-                if trajectory is not None and not self.attach_trajectory(trajectory):
+                if trajectory is not None and not attach_trajectory(self, trajectory):
                     # It fits no target stated beside it: it is a target of its own.
-                    self.own_targets(pending[0])
+                    own_targets(self, pending[0])
                 self.draft.place(pending[0])
         return [t.statement for t in found]
-
-    def statement_follows(self, index: int) -> bool:
-        """True where a target statement comes within two blocks after ``index``."""
-        for block in self.blocks[index + 1 : index + 1 + NEAR_BLOCKS]:
-            if isinstance(block, Table):
-                return False
-            if find_targets(block_text(block), block.source):
-                return True
-        return False
-
-    def attach_trajectory(self, trajectory: Trajectory) -> bool:
-        """Give the trajectory a table sets out to the target it fits: the last target
-        stated, unless its unit clashes with the table's (a rate per 1,000 against a
-        percentage); else the target of the section whose figures or metric words the
-        table's row repeats. Returns False where no target fits."""
-        assert self.last_target is not None
-        chosen: tuple[int, Target] | None = None
-        if trajectory_fit(self.last_target[1], trajectory):
-            chosen = self.last_target
-        else:
-            best = 1
-            for candidate in reversed(self.section_targets):
-                fit = trajectory_fit(candidate[1], trajectory)
-                if fit > best:
-                    chosen, best = candidate, fit
-        if chosen is None:
-            return False
-        position, target = chosen
-        updated = apply_trajectory(target, trajectory)
-        self.draft.replace_target(target, updated)
-        self.section_targets = [(p, updated if t is target else t) for p, t in self.section_targets]
-        if self.last_target[1] is target:
-            self.last_target = (position, updated)
-        return True
-
-    def own_targets(self, index: int) -> None:
-        """A table of targets by period read as targets of their own, with no statement
-        beside them."""
-        facts = self.table_facts(index)
-        home = self.draft.home(self.current)
-        home.targets.extend(self.draft.number_target(t) for t in facts.targets)
-        # Rows led by indicator codes name them too.
-        home.indicators.extend(facts.indicators or ())
-
-    def performance_table(self, index: int, reading: IndicatorTable) -> None:
-        """A performance table: its targets (their ratings explained by the plan's key) go
-        to the open priority, else the plan; the changes and trends its rows state are
-        claims."""
-        key = find_rating_key(self.blocks, index) if reading.rated else {}
-        home = self.draft.home(self.current)
-        for target in reading.targets:
-            home.targets.append(self.draft.number_target(apply_rating_key(target, key)))
-        for claim in reading.claims:
-            self.draft.claims.append(attrs.evolve(claim, id=self.draft.next_id("C")))
-        home.indicators.extend(self.table_facts(index).indicators or ())
 
     def objective_block(
         self, index: int, block: Paragraph | ListItem, objective: tuple[str, str], items: list[int]
@@ -672,97 +586,3 @@ class Walk:
             return 1
         self.draft.place_if_covered(index, text, statements)
         return 1
-
-    # ---- tables ------------------------------------------------------------------------------
-    def table(self, index: int, block: Table) -> int:
-        """Read a table by the role it plays; returns how many blocks it used."""
-        facts = self.table_facts(index)
-        found = facts.action
-        if found is not None and found.holds_actions:
-            reading = found.reading
-            grouped = found.has_priority_column or (
-                any(reading.groups) and self.current is None and self.objective is None
-            )
-            self.action_table(index, reading, grouped)
-            self.draft.place(index)
-            for position in found.pieces:
-                self.draft.place(position)
-            if reading.leftovers:
-                self.draft.keep(index, rows_unclassified(reading.leftovers, block.source))
-            return (found.pieces[-1] if found.pieces else index) - index + 1
-        if facts.performance is not None:
-            self.performance_table(index, facts.performance)
-            self.draft.place(index)
-            return 1
-        self.draft.claims_from_table(block)
-        trajectory = facts.trajectory
-        near = self.last_target is not None and index - self.last_target[0] <= NEAR_BLOCKS
-        if trajectory is not None and near and self.attach_trajectory(trajectory):
-            self.draft.place(index)
-            return 1
-        if trajectory is not None and self.statement_follows(index):
-            self.pending_trajectory = (index, block)
-            return 1
-        if facts.targets:
-            # A table of targets by period, one labelled row each, with no statement beside.
-            self.own_targets(index)
-            self.draft.place(index)
-            return 1
-        members = table_to_memberships(block, self.last_heading)
-        if members is not None:
-            self.draft.memberships.extend(members.members)
-            self.draft.place(index)
-            if (
-                self.last_heading_index is not None
-                and index - self.last_heading_index <= NEAR_BLOCKS
-            ):
-                # The heading names the group, and lives on in each membership.
-                self.draft.place(self.last_heading_index)
-            if members.leftovers:
-                self.draft.keep(index, rows_unclassified(members.leftovers, block.source))
-            return 1
-        self.draft.home(self.current).indicators.extend(facts.indicators or ())
-        return 1
-
-    def action_table(self, index: int, reading: ActionTableReading, grouped: bool) -> None:
-        """Decide which priority an action table belongs to, then have the draft place it."""
-        owner = None if grouped else self.current
-        objective_id = self.objective.id if self.objective is not None else None
-        titled = next(
-            (
-                i
-                for i in reading.preamble
-                if i.kind == "text" and action_plan_title(i.text) and not generic_heading(i.text)
-            ),
-            None,
-        )
-        if titled is not None and not grouped:
-            # "Domestic Abuse Action Plan" in a row of the table's own: that plan's priority.
-            title = action_plan_title(titled.text)
-            assert title is not None
-            owner = self.draft.find_priority(title) if self.draft.priorities else None
-            if owner is None or owner.actions:
-                owner = self.open_priority(title, titled.source, None)
-            self.current = owner
-            reading = attrs.evolve(
-                reading, preamble=tuple(i for i in reading.preamble if i is not titled)
-            )
-        if owner is None and not grouped and self.objective is None:
-            source = reading.actions[0].source if reading.actions else SourceRef()
-            if (
-                self.last_heading is not None
-                and self.last_heading_index is not None
-                and index - self.last_heading_index <= TABLE_UNDER_HEADING
-                and not generic_heading(self.last_heading)
-            ):
-                # An action table right under a heading is that heading's action plan.
-                owner = self.open_priority(self.last_heading, source, self.last_heading_index)
-                self.draft.place(self.last_heading_index)
-            elif _has_plan_preamble(reading):
-                owner = self.open_priority("Action plan", source, None)
-        period = self.caption_period(index)
-        if period is not None:
-            reading = attrs.evolve(
-                reading, actions=tuple(self.dated(a, period) for a in reading.actions)
-            )
-        self.draft.place_action_table(index, reading, owner, grouped, objective_id)

@@ -26,6 +26,7 @@ __all__ = [
     "VERBOSE",
     "Match",
     "Pattern",
+    "escape",
     "lazy",
 ]
 
@@ -118,3 +119,9 @@ def lazy(pattern: str, flags: int = 0) -> Pattern:
     (``(?i)``).
     """
     return Pattern(pattern, flags)
+
+
+def escape(text: str) -> str:
+    """``text`` with every character that has a meaning in a pattern escaped, to build a
+    literal (a set of bullet characters) into a pattern's source."""
+    return regex.escape(text)

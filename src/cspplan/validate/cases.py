@@ -9,7 +9,6 @@ the stated change agree with its figures; the rules report the verdicts they are
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -17,6 +16,7 @@ import attrs
 
 from ..model.plan import Claim, ClaimKind, Plan, Target
 from ..model.values import Direction, Measure, Number, PercentBasis, Unit
+from ..text.patterns import IGNORECASE, lazy
 from .common import OwnedTarget, computed, overlapping, owned_targets
 from .intervals import HUNDRED, Interval, difference, percent_change
 from .reading import (
@@ -44,9 +44,9 @@ __all__ = [
     "target_cases",
 ]
 
-_POINTS = re.compile(r"\bpoints?\b|\bpp\b|\bppts?\b", re.IGNORECASE)
+_POINTS = lazy(r"\bpoints?\b|\bpp\b|\bppts?\b", IGNORECASE)
 _POINT_UNITS = {"points", "point", "percentage_points", "percentage points", "pp"}
-_POINTS_AFTER = re.compile(r"\s*(?:%\s*)?(?:percentage\s+)?(?:points?|pp|ppts?)\b")
+_POINTS_AFTER = lazy(r"\s*(?:%\s*)?(?:percentage\s+)?(?:points?|pp|ppts?)\b")
 POINTS_WINDOW = 24
 """How many characters after a claim's printed change may say it is in points
 ("3 percentage points"): enough for "% percentage points" and the spaces around it."""

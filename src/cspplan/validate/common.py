@@ -3,7 +3,6 @@ formatting figures."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -12,6 +11,7 @@ import attrs
 from ..model.plan import Action, Claim, Objective, Plan, Priority, Target
 from ..model.source import SourceRef
 from ..model.values import Number, Period
+from ..text.patterns import lazy
 from .findings import Problem, Severity, Subject
 from .intervals import Interval
 
@@ -155,7 +155,7 @@ def percent_text(interval: Interval) -> str:
     return f"{lo}%" if lo == hi else f"{lo}% to {hi}%"
 
 
-_SPACES = re.compile(r"[\s\u2013\u2014\-/]+")
+_SPACES = lazy(r"[\s\u2013\u2014\-/]+")
 
 
 def same_period(a: Period | None, b: Period | None) -> bool:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import combinations
 
 from ..model.plan import Plan
 from ..model.values import Number
+from ..text.patterns import IGNORECASE, lazy
 from ..text.words import AUXILIARIES, FUNCTION_WORDS, singular
 from .common import (
     OwnedTarget,
@@ -33,7 +33,7 @@ __all__ = [
     "statement_metric",
 ]
 
-_WORD = re.compile(r"[a-z]+")
+_WORD = lazy(r"[a-z]+")
 # "from" stays a metric word: it tells "theft from vehicles" apart from "theft of vehicles".
 _STOP = (
     (FUNCTION_WORDS - {"from"})
@@ -146,10 +146,8 @@ def local_words(plan: Plan) -> frozenset[str]:
     return metric_words(" ".join(filter(None, (plan.area, plan.partnership))))
 
 
-_VERB = re.compile(
-    r"\b(?:reduce|increase|cut|raise|improve|maintain|decrease|lower)\b", re.IGNORECASE
-)
-_FIGURES = re.compile(r"\b(?:by|from|to|at)\s+[£]?\d", re.IGNORECASE)
+_VERB = lazy(r"\b(?:reduce|increase|cut|raise|improve|maintain|decrease|lower)\b", IGNORECASE)
+_FIGURES = lazy(r"\b(?:by|from|to|at)\s+[£]?\d", IGNORECASE)
 
 
 def statement_metric(statement: str) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from itertools import pairwise
 
 from ..model.plan import Action, Milestone, Plan
 from ..model.values import Period, Timescale, TimescaleKind
+from ..text.patterns import lazy
 from .common import action_subject, source_of
 from .findings import Problem, Severity, Subject
 from .settings import CheckSettings
@@ -34,8 +34,8 @@ def _milestone_subject(action: Action, milestone: Milestone) -> Subject:
     )
 
 
-_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_SHORT_SECOND = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[/\-\u2013\u2014]\s*\d{1,2}(?!\d)")
+_YEARS = lazy(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_SHORT_SECOND = lazy(r"(?<!\d)(?:19|20)\d{2}\s*[/\-\u2013\u2014]\s*\d{1,2}(?!\d)")
 
 
 def plan_window(period: Period) -> tuple[dt.date, dt.date]:

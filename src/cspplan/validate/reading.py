@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
@@ -10,6 +9,7 @@ import attrs
 
 from ..model.plan import Claim, Figure, Target
 from ..model.values import Measure, Number
+from ..text.patterns import IGNORECASE, lazy
 from .intervals import Interval, Rounding, coarse_step, loose_step, number_interval, unit_of
 from .settings import CheckSettings
 
@@ -31,11 +31,11 @@ _ABOUT = "about"
 _ABOVE = "above"
 
 # A fixed alternation anchored at the end of a short window: no backtracking risk.
-_HEDGE = re.compile(
+_HEDGE = lazy(
     r"\b(?P<word>almost|nearly|just\s+under|under|less\s+than|fewer\s+than|up\s+to"
     r"|about|around|approximately|approx\.?|roughly|some|circa|c\.|an\s+estimated|estimated"
     r"|just\s+over|over|more\s+than|at\s+least|exceeding|in\s+excess\s+of)\s*£?$",
-    re.IGNORECASE,
+    IGNORECASE,
 )
 _SIDES = {
     "almost": _BELOW,

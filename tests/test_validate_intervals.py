@@ -165,4 +165,6 @@ def test_correctly_rounded_shares_always_sum(weights: list[int], places: int) ->
     whole = sum(weights)
     parts = [figure("part", _printed(D(w) / D(whole) * 100, places, "%").text) for w in weights]
     built = plan(claims=(claim(ClaimKind.SHARE, "shares", figure("total", str(whole)), *parts),))
-    assert check(built, select="A130") == []
+    # At the very edge of rounding (every share exactly half a point off) the rule may say
+    # so as information; it never raises an alarm.
+    assert [f for f in check(built, select="A130") if f.severity.value != "info"] == []

@@ -248,6 +248,7 @@ WITNESSES: dict[tuple[str, Severity], Callable[[], Plan]] = {
     ("A122", ERR): lambda: change("fell from 120 to 100, a fall of 20%", "120", "100", "20%"),
     ("A130", ERR): lambda: shares("62%", "25%", "12%", "6%"),
     ("A130", WARN): lambda: shares("60%", "20%", total="3,500"),
+    ("A130", INFO): lambda: shares("38%", "27%", "19%", "18%"),
     ("A131", ERR): lambda: part_of("28%", "98"),
     # 98 of 1,000 is 9.8%: "9%" only if the writer cut off the decimals.
     ("A131", WARN): lambda: part_of("9%", "98", "1,000"),

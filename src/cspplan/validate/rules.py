@@ -129,7 +129,7 @@ RULES: tuple[Rule, ...] = (
     Rule("A120", "change-size", (ERR, WARN), check_change_size),
     Rule("A121", "change-direction", (ERR,), check_change_direction),
     Rule("A122", "change-base", (ERR,), check_change_base),
-    Rule("A130", "share-sum", (ERR, WARN), check_share_sum),
+    Rule("A130", "share-sum", (ERR, WARN, INFO), check_share_sum),
     Rule("A131", "share-of-total", (ERR, WARN), check_share_of_total),
     Rule("A132", "sum-total", (ERR, WARN), check_sum_total),
     Rule("A140", "count-items", (ERR,), check_count_items),

@@ -20,6 +20,7 @@ import pytest
 import cspplan
 from cspplan import batch, fileio
 from cspplan.batch import FileResult, collect_sources, convert, convert_task
+from cspplan.batch.manifest import JOURNAL
 from cspplan.cli import main
 from cspplan.errors import CspplanError
 
@@ -408,8 +409,12 @@ def test_ctrl_c_stops_at_once_keeping_finished_work(archive: Path, tmp_path: Pat
         env=env,
         stderr=subprocess.PIPE,
     )
+    journal = out / JOURNAL
     deadline = time.monotonic() + 30
-    while not (out / "plan-a.txt.json").exists() and time.monotonic() < deadline:
+    # The finished file counts once its row is in the journal, not when its output lands.
+    while time.monotonic() < deadline and not (
+        journal.exists() and "plan-a.txt" in journal.read_text(encoding="utf-8")
+    ):
         time.sleep(0.05)
     time.sleep(0.3)  # the worker is now blocked on the pipe
     child.send_signal(signal.SIGINT)

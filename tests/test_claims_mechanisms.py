@@ -14,7 +14,7 @@ from cspplan.document import ListItem
 from cspplan.model import Claim, ClaimKind, Plan
 from cspplan.model.source import SourceRef
 from cspplan.recognise.claims import find_claims
-from fixtures.render_plan_lists import to_docx, to_pdf
+from fixtures.render_plan import to_docx, to_pdf
 
 MECHANISMS = Path(__file__).resolve().parent / "fixtures" / "mechanisms"
 CLAIM_RULES = {"A102", "A120", "A121", "A122", "A130", "A131", "A132", "A140"}

@@ -18,7 +18,7 @@ from cspplan.model.plan import Action, Plan
 from cspplan.recognise.front import read_front_matter
 from cspplan.recognise.periods import section_period, title_period
 from cspplan.validate import Finding, Severity
-from fixtures.render_text import render_all
+from fixtures.render_plan import render_all
 
 MECHANISMS = Path(__file__).parent / "fixtures" / "mechanisms"
 KINDS = ("txt", "docx", "pdf", "pdf-unruled")

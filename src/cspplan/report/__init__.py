@@ -16,7 +16,6 @@ import os
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 import attrs
 import jinja2
@@ -30,6 +29,7 @@ from ..model.plan import Action, Plan, Target
 from ..model.source import SourceRef
 from ..stats import PlanStats, plan_stats
 from ..validate import Finding, Severity, check
+from ..validate.output.explain import explain
 from .charts import target_chart
 from .working import subject_target, working
 
@@ -98,27 +98,14 @@ def _where(name: str, source: SourceRef) -> str:
     return f"{source.file or name}: {location}" if location else source.file or name
 
 
-def _quote(plan: Plan, finding: Finding) -> str | None:
-    subject = finding.subject
-    kinds: dict[str, Any] = {
-        "target": ((t.id, t.statement) for t in plan.all_targets()),
-        "objective": ((o.id, o.text) for o in plan.all_objectives()),
-        "action": ((a.id, a.text) for a in plan.all_actions()),
-        "milestone": ((a.id, a.text) for a in plan.all_actions()),
-        "claim": ((c.id, c.statement) for c in plan.claims),
-    }
-    for ident, text in kinds.get(subject.kind, ()):
-        if ident == subject.id:
-            return str(text)
-    return subject.name
-
-
 def _view_finding(anchor: str, name: str, plan: Plan, finding: Finding) -> FindingView:
+    """``finding`` (already explained: its quote is the subject's sentence or row) as the
+    report shows it."""
     subject = finding.subject
     link = f"#{anchor}-{subject.id}" if subject.id and subject.kind != "plan" else None
     return FindingView(
         finding,
-        _quote(plan, finding),
+        finding.quote or finding.subject.name,
         _where(name, finding.source),
         link,
         tuple(working(plan, finding)),
@@ -134,7 +121,7 @@ def plan_view(
 ) -> PlanView:
     """What the report shows about ``plan`` (the ``index``-th, from 1)."""
     anchor = f"p{index}"
-    views = [_view_finding(anchor, name, plan, f) for f in findings]
+    views = [_view_finding(anchor, name, plan, f) for f in explain(plan, findings, document)]
     grouped = tuple(
         (severity, tuple(v for v in views if v.finding.severity is severity))
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)

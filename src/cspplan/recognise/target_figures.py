@@ -66,7 +66,7 @@ _CONTEXT = (
 )
 _CLAUSE = lazy(
     rf"""
-    (?P<pctclause>\b(?P<pctverb>by|was|is|be)\s{{1,3}}(?:a\s{{1,3}}|an\s{{1,3}})?(?:further\s{{1,3}}|another\s{{1,3}}|minimum\s{{1,3}}of\s{{1,3}}|at\s{{1,3}}least\s{{1,3}})?
+    (?P<pctclause>\b(?P<pctverb>by|was|is|be|(?P<pctnoun>(?:increase|rise|reduction|decrease|fall|cut|drop|improvement)\s{{1,3}}of))\s{{1,3}}(?:a\s{{1,3}}|an\s{{1,3}})?(?:further\s{{1,3}}|another\s{{1,3}}|minimum\s{{1,3}}of\s{{1,3}}|at\s{{1,3}}least\s{{1,3}})?
         (?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}(?:percentage\s{{1,2}}points?|pp\b|points?\b)))
   | (?P<fromclause>\bfrom\s{{1,3}}(?P<fromwords>(?:(?:a|an|the|its|their|our)\s{{1,3}})?(?:[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}
         (?:average|baseline|base|figure|level|total|rate|position)\s{{1,3}}(?:of\s{{1,3}})?)?
@@ -155,15 +155,17 @@ def read_figures(
     deadline: Period | None = None
     metric_end = len(rest)
     last_clause_end = 0
+    deadline_start = -1
     seen_figure = False
     from_end = -100
     yearly: Match | None = None
     per: str | None = None
     for clause in _CLAUSE.finditer(rest):
         if clause.group("pctclause") and percent is None:
-            if looks_like_year(clause.group("pct")) or (
-                clause.group("pctverb").lower() != "by" and not target_framed
-            ):
+            # "by 8%", and "an increase of 19%" after the figures, state the change;
+            # "is 8%" states it only after the word target.
+            stated = clause.group("pctverb").lower() == "by" or clause.group("pctnoun")
+            if looks_like_year(clause.group("pct")) or (not stated and not target_framed):
                 continue
             percent = parse_quantity(clause.group("pct"), short_points=True)
             yearly = _YEARLY.match(rest, clause.end())
@@ -218,6 +220,8 @@ def read_figures(
         elif clause.group("byclause"):
             if deadline is None:
                 deadline = deadline_in(rest[clause.end() : clause.end() + DEADLINE_WINDOW])
+                if deadline is not None:
+                    deadline_start = clause.start()
             if deadline is None:
                 continue
         else:
@@ -225,7 +229,8 @@ def read_figures(
         if not seen_figure:
             metric_end = clause.start()
             seen_figure = True
-        last_clause_end = clause.end()
+        if not clause.group("byclause"):
+            last_clause_end = clause.end()
     if percent is None and goal is None:
         return None
     if deadline is None and TARGET_WORD.search(before):
@@ -238,7 +243,10 @@ def read_figures(
     metric = metric_name(rest[:metric_end])
     if metric is None and not rest[:metric_end].strip():
         # "To reduce by 5% the number of deliberate fires": the metric comes after the figures.
-        trailing = _CLAUSE_END.split(rest[last_clause_end:], maxsplit=1)[0]
+        # The words after the last figure, up to the deadline ("... the number of
+        # deliberate fires by 2010"): a deadline is never the metric.
+        stop = deadline_start if deadline_start > last_clause_end else len(rest)
+        trailing = _CLAUSE_END.split(rest[last_clause_end:stop], maxsplit=1)[0]
         metric = metric_name(trailing) if len(trailing) <= _MAX_TRAILING_METRIC else None
     # The statement is the whole sentence; where a sentence holds several targets the caller
     # narrows each to its own words, so the (possibly long) join is done once per sentence.

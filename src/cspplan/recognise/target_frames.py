@@ -16,7 +16,7 @@ from ..model.plan import Target
 from ..model.source import SourceRef
 from ..model.values import Direction, Measure
 from ..text.numbers import NUMBER, PERCENT, joined, parse_quantity
-from ..text.patterns import IGNORECASE, lazy
+from ..text.patterns import IGNORECASE, Match, lazy
 from .indicators import find_indicators
 from .target_figures import (
     BEFORE,
@@ -36,11 +36,11 @@ __all__ = ["direction_of", "sentence_targets"]
 
 _VERBS = {
     Direction.REDUCE: r"reduce|reducing|decrease|decreasing|cut|cutting|lower|lowering"
-    r"|bring\s{1,3}down|drive\s{1,3}down|minimise"
+    r"|bring\s{1,3}down|drive\s{1,3}down|minimise|fall|drop|decline|go\s{1,3}down"
     # "bring the crime rate down from 93 to 88": the particle after the measure it moves.
     r"|(?:bring|get|drive|push)\s{1,3}(?P<np>(?:(?!(?:down|from|to|by|and)\b)[\w'/-]{1,25}\s{1,3}){1,8}?)down"
     r"|reduced|decreased|lowered|brought\s{1,3}down|driven\s{1,3}down",
-    Direction.INCREASE: r"increase|increasing|raise|raising|improve|improving|grow|growing"
+    Direction.INCREASE: r"increase|increasing|raise|raising|improve|improving|grow|growing|rise|go\s{1,3}up"
     r"|boost|boosting|achieve\s{1,3}an?\s{1,3}increase\s{1,3}(?:in|of)"
     r"|increased|raised|improved",
     Direction.MAINTAIN: r"maintain|maintaining|hold|holding|keep|keeping|sustain|sustaining"
@@ -88,7 +88,8 @@ _MODAL = lazy(
     r"\b(?:will|shall|must|should|would|to|aims?\s{1,3}to|plans?\s{1,3}to|seeks?\s{1,3}to"
     r"|want\s{1,3}to|intends?\s{1,3}to|commit(?:ted)?\s{1,3}to|working\s{1,3}to|help\s{1,3}to"
     r"|helping\s{1,3}to|(?:target|aim|objective|goal)\s{1,3}(?:is|was|of)\s{1,3}(?:to\s{1,3})?)"
-    r"\s{1,3}(?:(?:further|significantly|continue\s{1,3}to|seek\s{1,3}to|help|work\s{1,3}to)"
+    r"\s{1,3}(?:(?:also|further|significantly|continue\s{1,3}to|seek\s{1,3}to|help|work\s{1,3}to"
+    r"|aim\s{1,3}to|try\s{1,3}to|look\s{1,3}to|strive\s{1,3}to)"
     r"\s{1,3}){0,2}$",
     IGNORECASE,
 )
@@ -137,6 +138,16 @@ _PARTICIPLE = lazy(
     r"(?i)reduced|decreased|lowered|brought\s{1,3}down|driven\s{1,3}down|increased|raised|improved"
 )
 _SUBJECT_START = lazy(r"(?:^|[.:;]\s)\s{0,3}(?P<subject>[^.:;]{3,120})$")
+_INTRANSITIVE = lazy(r"(?i)fall|drop|decline|go\s{1,3}down|rise|go\s{1,3}up")
+"""Verbs whose subject is the measure that moves: "burglary to fall by 8%"."""
+_AIM_FOR = lazy(
+    r"(?i)^\s{0,3}(?:(?:(?:our|the|their|its)\s{1,3})?(?:aim|target|ambition|goal|objective)"
+    r"\s{1,3}(?:is|was|will\s{1,3}be)\s{1,3}for"
+    r"|(?:we|partners|the\s{1,3}partnership)\s{1,3}(?:want|wants|would\s{1,3}like|need|needs"
+    r"|intend|intends|expect|expects))\s{1,3}"
+)
+_ARTICLE_END = lazy(r"(?i)\b(?:an?|the)\s{1,3}(?:further\s{1,3}|small\s{1,3}|large\s{1,3})?$")
+_MODAL_END = lazy(r"(?i)\s{1,3}(?:to|will|shall|must|should)\s{1,3}$")
 
 
 def _subject(text: str) -> str | None:
@@ -148,7 +159,13 @@ def _subject(text: str) -> str | None:
 def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
     """Every target one sentence states: by a framed verb, else a noun form after the
     word target, else a stated value, a labelled value or a bound."""
-    verbs = list(_VERB.finditer(sentence))
+    # "an increase of 19%" uses the verb's word as a noun: it neither frames a target nor
+    # ends the clauses of the verb before it.
+    verbs = [
+        v
+        for v in _VERB.finditer(sentence)
+        if not _ARTICLE_END.search(sentence[max(0, v.start() - 16) : v.start()])
+    ]
     targets: list[Target] = []
     starts: list[int] = []
     previous_end = -1
@@ -158,20 +175,37 @@ def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
         window = max(0, verb.start() - BEFORE)
         before = sentence[window : verb.start()]
         coordinated = previous_end >= 0 and _COORDINATED.search(before)
+        intransitive = _INTRANSITIVE.fullmatch(verb.group(0)) is not None
+        if intransitive:
+            # "burglary to fall by 8%" aims; "is expected to fall", "continues to fall"
+            # and "a fall of 8%" do not.
+            modal = _MODAL_END.search(before)
+            if modal is None or not _is_frame(before, strict=True):
+                continue
+            subject = _subject(before[: modal.start()])
+            if subject is not None:
+                subject = _AIM_FOR.sub("", subject)
+            target = read_figures(sentence, verb.end(), end, _direction(verb), before, source)
+            if target is not None and subject:
+                target = attrs.evolve(target, metric=metric_name(subject))
+            if target is not None:
+                targets.append(target)
+                starts.append(window + _frame_start(before))
+                previous_end = end
+            continue
         if not (coordinated or _is_frame(before) or _PASSIVE_BEFORE.search(before)):
             continue
         passive = _PASSIVE_BEFORE.search(before)
         if _PARTICIPLE.fullmatch(verb.group(0)) and passive is None:
             # "crime reduced by 5%" reports; only "will be reduced by 5%" aims.
             continue
-        direction = next(
-            Direction[name] for name, value in verb.groupdict().items() if value and name != "np"
-        )
-        target = read_figures(sentence, verb.end(), end, direction, before, source)
-        if target is not None and (verb.group("np") or (passive and target.metric is None)):
-            # The measure stands between the verb and its particle, or before a passive.
+        target = read_figures(sentence, verb.end(), end, _direction(verb), before, source)
+        if target is not None and (verb.group("np") or passive):
+            # The measure stands between the verb and its particle, or before a passive
+            # (where words after the figures are never its metric).
             named = verb.group("np") or (_subject(before[: passive.start()]) if passive else None)
-            target = attrs.evolve(target, metric=metric_name(named) if named else None)
+            if named or verb.group("np") or target.metric is None:
+                target = attrs.evolve(target, metric=metric_name(named) if named else None)
         if target is not None:
             targets.append(target)
             starts.append(window + _frame_start(before))
@@ -366,14 +400,25 @@ def _frame_start(before: str) -> int:
     return match.start() if match is not None else len(before)
 
 
-def _is_frame(before: str) -> bool:
+def _direction(verb: Match) -> Direction:
+    """The direction of the verb ``_VERB`` matched."""
+    return next(
+        Direction[name] for name, value in verb.groupdict().items() if value and name != "np"
+    )
+
+
+def _is_frame(before: str, strict: bool = False) -> bool:
+    """True where the words ``before`` a verb make it an aim. ``strict`` (for verbs whose
+    subject moves, "crime will continue to fall") takes "will continue to" as a forecast."""
     tail = before[-FRAME_WINDOW:]
     if _MODAL.search(tail):
         to_before = _TO_END.sub("", tail)
         forecast = to_before != tail and _NOT_A_FRAME.search(to_before)
         # "target is to reduce" and "will continue to reduce" are aims, not forecasts.
-        aimed = _TARGET_IS.search(to_before) or _WILL_VERB.search(to_before)
+        aimed = _TARGET_IS.search(to_before) or (not strict and _WILL_VERB.search(to_before))
         return not forecast or bool(aimed)
+    if strict:
+        return False
     if LEADING_BY.search(tail) is not None:
         return True
     return _LEADS.search(tail) is not None

@@ -31,7 +31,7 @@ from ..model.plan import Target
 from ..model.values import Direction, Measure, Number, Period, Unit
 from ..text.numbers import parse_number
 from ..text.patterns import DOTALL, IGNORECASE, lazy
-from ..text.words import singular
+from ..text.words import FUNCTION_WORDS, singular
 from .indicator_tables import read_indicator_table
 from .indicators import find_indicators
 from .periods import PERIOD_PATTERN, parse_period
@@ -596,6 +596,41 @@ def trajectory_fit(target: Target, trajectory: Trajectory) -> int:
 _PERCENT_LABEL = lazy(r"(?i)%|per\s?cent|percentage|proportion|share")
 _WORD = lazy(r"[A-Za-z]{4,}")
 _COMMON = frozenset({"rate", "number", "total", "per", "residents", "target", "baseline"})
+_GENERIC = frozenset(
+    {
+        "crime",
+        "offence",
+        "incident",
+        "recorded",
+        "reported",
+        "level",
+        "figure",
+        "result",
+        "trajectory",
+        "actual",
+        "performance",
+        "year",
+        "count",
+        "score",
+        "index",
+        "survey",
+    }
+)
+"""Words a trajectory row's label shares with many targets' metrics ("Total Number of
+Crimes"): they do not name one target over another."""
+
+
+def trajectory_claim(target: Target, trajectory: Trajectory) -> tuple[int, int]:
+    """What ties a trajectory table to ``target`` by name or number: the words of the
+    table's row label found in the target's metric, and whether they share a figure. A
+    table under one target that names another of the section belongs to that other."""
+    label = _words(trajectory.label or "") - FUNCTION_WORDS - _GENERIC
+    named = len(label & _words(target.metric or ""))
+    values = {m.value.value for m in (*trajectory.measures, *trajectory.profile)}
+    shared = any(
+        m is not None and m.value.value in values for m in (target.baseline, target.target)
+    )
+    return named, int(shared)
 
 
 def _percent_label(label: str) -> bool:

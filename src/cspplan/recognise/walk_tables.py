@@ -22,7 +22,7 @@ from .indicator_tables import IndicatorTable, apply_rating_key, find_rating_key
 from .memberships import table_to_memberships
 from .structure import action_plan_title
 from .targets import find_targets
-from .trajectory import Trajectory, apply_trajectory, trajectory_fit
+from .trajectory import Trajectory, apply_trajectory, trajectory_claim, trajectory_fit
 
 if TYPE_CHECKING:
     from .walk import Walk
@@ -191,14 +191,22 @@ def own_targets(walk: Walk, index: int) -> None:
 
 
 def attach_trajectory(walk: Walk, trajectory: Trajectory) -> bool:
-    """Give the trajectory a table sets out to the target it fits: the last target
+    """Give the trajectory a table sets out to the target it fits best: the last target
     stated, unless its unit clashes with the table's (a rate per 1,000 against a
-    percentage); else the target of the section whose figures or metric words the
-    table's row repeats. Returns False where no target fits."""
+    percentage) or another target of the section shares more with the table (its
+    figures, or the metric words of the table's row). Returns False where no target
+    fits."""
     assert walk.last_target is not None
     chosen: tuple[int, Target] | None = None
     if trajectory_fit(walk.last_target[1], trajectory):
         chosen = walk.last_target
+        # A table printed under a statement belongs to it, unless its row names another
+        # target of the section (by metric words or a figure) better than this one.
+        claim = trajectory_claim(walk.last_target[1], trajectory)
+        for candidate in reversed(walk.section_targets):
+            other = trajectory_claim(candidate[1], trajectory)
+            if other > claim and trajectory_fit(candidate[1], trajectory):
+                chosen, claim = candidate, other
     else:
         best = 1
         for candidate in reversed(walk.section_targets):

@@ -171,3 +171,36 @@ def test_trajectory_goes_to_the_target_its_row_names(render: str, tmp_path: Path
     assert found == [("A111", "error", vehicle.id)]
     twin = _load("trajectory_named_row_ok", render, tmp_path)
     assert _alarms(twin) == []
+
+
+# --- a target restated as a noun, figures in brackets ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The target for serious violence was a reduction of 5% (212 to 200).", (5, 212, 200)),
+        ("The target for serious violence is a reduction of 5%.", (5, None, None)),
+        ("The aim for serious violence is a reduction of 5%, from 212 to 200.", (5, 212, 200)),
+        ("The target is to reduce serious violence by 5% (212 to 200).", (5, 212, 200)),
+    ],
+)
+def test_a_target_for_a_measure_as_a_noun_with_figures_in_brackets(
+    text: str, figures: tuple[int | None, ...]
+) -> None:
+    (target,) = _targets(text)
+    assert target.metric == "serious violence"
+    assert target.direction is Direction.REDUCE
+    assert _figures(target) == tuple(None if f is None else Decimal(f) for f in figures)
+
+
+def test_a_bracket_without_a_pair_of_figures_is_no_baseline() -> None:
+    (target,) = _targets("We will reduce burglary by 5% (2,000 offences in 2012).")
+    assert _figures(target) == (Decimal(5), None, None)
+    (ranged,) = _targets("Reduce first-time entrants (aged 10 to 17) by 10%.")
+    assert _figures(ranged) == (Decimal(10), None, None)
+
+
+def test_a_change_after_a_stated_value_leaves_the_value_reading_whole() -> None:
+    (target,) = _targets("The target for 2013/14 is 2,150 offences, a reduction of 4%.")
+    assert _figures(target) == (Decimal(4), None, Decimal(2150))

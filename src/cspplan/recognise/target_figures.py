@@ -68,7 +68,7 @@ _CLAUSE = lazy(
     rf"""
     (?P<pctclause>\b(?P<pctverb>by|was|is|be|(?P<pctnoun>(?:increase|rise|reduction|decrease|fall|cut|drop|improvement)\s{{1,3}}of))\s{{1,3}}(?:a\s{{1,3}}|an\s{{1,3}})?(?:further\s{{1,3}}|another\s{{1,3}}|minimum\s{{1,3}}of\s{{1,3}}|at\s{{1,3}}least\s{{1,3}})?
         (?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}(?:percentage\s{{1,2}}points?|pp\b|points?\b)))
-  | (?P<fromclause>\bfrom\s{{1,3}}(?P<fromwords>(?:(?:a|an|the|its|their|our)\s{{1,3}})?(?:[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}
+  | (?P<fromclause>(?:\bfrom\s{{1,3}}|\((?=\s{{0,3}}{_VALUE}\s{{1,3}}to\s)\s{{0,3}})(?P<fromwords>(?:(?:a|an|the|its|their|our)\s{{1,3}})?(?:[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}
         (?:average|baseline|base|figure|level|total|rate|position)\s{{1,3}}(?:of\s{{1,3}})?)?
         (?P<base>{_VALUE}){NOT_AGE}{_CONTEXT.format(name="b")})
   | (?P<baseclause>\bbaseline\s{{0,3}}(?:figure\s{{1,3}}|level\s{{1,3}})?(?:(?:for|in)\s{{1,3}})?(?:\(?(?P<bperiod>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)\)?\s{{0,3}})?

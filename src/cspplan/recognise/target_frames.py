@@ -62,7 +62,15 @@ _NOUN_FORM = lazy(
     rf"|(?:(?P<nr2>{_NOUNS[Direction.REDUCE]})|(?P<ni2>{_NOUNS[Direction.INCREASE]}))"
     rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?P<pct2>{PERCENT}))"
     rf"(?:\s{{1,3}}on\s{{1,3}}(?:the\s{{1,3}})?(?:19|20)\d{{2}}(?:/\d{{2,4}})?\s{{1,3}}(?:levels?|figures?|baseline))?"
-    rf"(?:\s{{1,3}}(?:in|of)\b|(?=\s{{0,3}},?\s{{0,3}}from\s))",
+    rf"(?:\s{{1,3}}(?:in|of)\b|(?=\s{{0,3}},?\s{{0,3}}from\s)|(?P<bare>(?=\s{{0,3}}(?:[(;.]|$))))",
+    IGNORECASE,
+)
+_FIGURE = lazy(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\w/])")
+"""A figure that is not a year."""
+# "The target for serious violence was a reduction of 5%": the measure named before the noun.
+_TARGET_FOR = lazy(
+    r"\b(?:target|aim|ambition|goal)s?\s{1,3}(?:for|on)\s{1,3}(?P<what>[^,;:.()]{3,80}?)"
+    r"\s{1,3}(?:is|was|are|were|will\s{1,3}be)\s{1,3}(?:an?\s{1,3}|the\s{1,3})?[^,;:.]{0,20}$",
     IGNORECASE,
 )
 # "to achieve a 10% reduction in ...": an aim stated as a noun, without the word target.
@@ -223,6 +231,12 @@ def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
         first_word = TARGET_WORD.search(sentence) or _ACHIEVE.search(sentence)
     if first_word is not None:
         for noun in _NOUN_FORM.finditer(sentence, first_word.start()):
+            if noun.group("bare") is not None and _FIGURE.search(
+                sentence, first_word.end(), noun.start()
+            ):
+                # "The target for 2011/12 is 3,400 offences, a reduction of 4%": the
+                # change follows a stated value, which the value reading takes whole.
+                break
             direction = (
                 Direction.REDUCE if noun.group("nr") or noun.group("nr2") else (Direction.INCREASE)
             )
@@ -236,6 +250,10 @@ def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
                 source,
                 percent_text=pct,
             )
+            if target is not None and target.metric is None:
+                named = _TARGET_FOR.search(sentence[max(0, noun.start() - BEFORE) : noun.start()])
+                if named is not None:
+                    target = attrs.evolve(target, metric=metric_name(named.group("what")))
             if target is not None:
                 targets.append(target)
             break

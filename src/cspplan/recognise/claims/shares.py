@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ...document import Table
 from ...model.plan import Claim, ClaimKind, Figure
+from ...model.values import Number
 from ...model.source import SourceRef
 from ...text.numbers import (
     NUMBER,
@@ -94,6 +95,8 @@ def share_claims(sentence: str, source: SourceRef) -> list[Claim]:
         part_of = _part_of_whole(sentence, source)
         if part_of is not None:
             claims.append(part_of)
+        else:
+            claims.extend(_parts_of_whole(sentence, source))
     return claims
 
 
@@ -314,6 +317,13 @@ def _part_of_whole(sentence: str, source: SourceRef) -> Claim | None:
     total = parse_number(total_text)
     if percent is None or count is None or total is None:
         return None
+    return _part_claim(sentence, source, total, percent, count, label)
+
+
+def _part_claim(
+    sentence: str, source: SourceRef, total: Number, percent: Number, count: Number, label: str
+) -> Claim:
+    """A share claim: one part of ``total`` given as ``percent`` and as ``count``."""
     return Claim(
         id="",
         kind=ClaimKind.SHARE,
@@ -325,6 +335,32 @@ def _part_of_whole(sentence: str, source: SourceRef) -> Claim | None:
         ),
         source=source,
     )
+
+
+def _parts_of_whole(sentence: str, source: SourceRef) -> list[Claim]:
+    """Several parts of a whole named first, each given as a count and a percentage: "Of
+    the 1,120 offences, 610 (54%) were for possession, 340 (30%) for ... and 170 (15%) for
+    supply". Each part is its own claim against the whole, so a list that names only some
+    parts is never taken to fall short of it; a sentence with any percentage outside such
+    a pair is left alone."""
+    pairs = list(_PCT_COUNT.finditer(sentence))
+    if len(pairs) < 2 or len(list(PERCENTAGE.finditer(sentence))) != len(pairs):
+        return []
+    whole = _WHOLE_BEFORE.match(sentence)
+    if whole is None or whole.end() > pairs[0].start() or hedged(sentence, pairs[0].start()):
+        return []
+    total = parse_number(whole.group("total"))
+    if total is None:
+        return []
+    claims: list[Claim] = []
+    for pair in pairs:
+        percent = parse_quantity(pair.group("p1") or pair.group("p2") or "")
+        count = parse_number(pair.group("n1") or pair.group("n2") or "")
+        if percent is None or count is None:
+            return []
+        label = " ".join(pair.group(0).split())
+        claims.append(_part_claim(sentence, source, total, percent, count, label))
+    return claims
 
 
 _SHARE_HEADER = lazy(

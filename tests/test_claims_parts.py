@@ -1,0 +1,82 @@
+"""Several parts of a whole named first, each given as a count and a percentage ("Of the 486
+people ..., 214 (44%) were ..., 131 (27%) ... and 73 (15%) ..."): one claim per part, each
+checked against the whole, and never a sum short of 100% for a list that names only some
+parts. Fixtures: tests/fixtures/mechanisms/claims_parts_of_whole*.txt, read as text and
+in Word and PDF renderings."""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import cspplan
+from cspplan.model import ClaimKind, SourceRef
+from cspplan.recognise.claims import find_claims
+
+MECHANISMS = Path(__file__).parent / "fixtures" / "mechanisms"
+sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
+
+
+def _pairs(text: str) -> list[tuple[Decimal, Decimal, Decimal]]:
+    result = []
+    for claim in find_claims(text, SourceRef()):
+        if claim.kind is not ClaimKind.SHARE:
+            continue
+        total = claim.figure("total")
+        parts = [f for f in claim.figures if f.role == "part"]
+        assert total is not None and len(parts) == 2
+        result.append((total.value.value, parts[0].value.value, parts[1].value.value))
+    return result
+
+
+def test_each_part_of_a_named_whole_is_a_claim() -> None:
+    text = (
+        "Of the 932 drug offences recorded in the year, 598 (64%) were for possession"
+        " and 151 (16%) for supply."
+    )
+    assert _pairs(text) == [
+        (Decimal(932), Decimal(64), Decimal(598)),
+        (Decimal(932), Decimal(16), Decimal(151)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A percentage outside the pairs: the sentence says more than parts of one whole.
+        "Of the 932 offences, 598 (64%) were for possession and 151 (16%) for supply, up 5%.",
+        # No whole named before the parts.
+        "Possession accounted for 598 (64%) offences and supply for 151 (16%).",
+        # Hedged figures are no claim.
+        "Of the 932 offences, around 598 (64%) were for possession and 151 (16%) for supply.",
+    ],
+)
+def test_parts_without_a_plain_named_whole_are_left_alone(text: str) -> None:
+    assert _pairs(text) == []
+
+
+@pytest.mark.parametrize("render", ["txt", "docx", "pdf"])
+def test_a_wrong_part_is_an_error_and_a_partial_list_no_alarm(render: str, tmp_path: Path) -> None:
+    def load(stem: str) -> cspplan.Plan:
+        source = MECHANISMS / f"{stem}.txt"
+        if render == "txt":
+            return cspplan.load(source)
+        pytest.importorskip("docx" if render == "docx" else "reportlab")
+        from render_plan import render_docx, render_pdf
+
+        out = tmp_path / f"{stem}.{render}"
+        return cspplan.load(
+            render_docx(source, out) if render == "docx" else render_pdf(source, out)
+        )
+
+    alarms = [
+        (f.code, f.severity.value, f.stated.text if f.stated else None)
+        for f in cspplan.check(load("claims_parts_of_whole"))
+        if f.severity.value in ("warning", "error")
+    ]
+    assert alarms == [("A131", "error", "31%")]
+    twin = cspplan.check(load("claims_parts_of_whole_ok"))
+    assert [f for f in twin if f.severity.value in ("warning", "error")] == []

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from ...document import Table
 from ...model.plan import Claim, ClaimKind, Figure
-from ...model.values import Number
 from ...model.source import SourceRef
+from ...model.values import Number
 from ...text.numbers import (
     NUMBER,
     PERCENT,

@@ -204,3 +204,31 @@ def test_a_bracket_without_a_pair_of_figures_is_no_baseline() -> None:
 def test_a_change_after_a_stated_value_leaves_the_value_reading_whole() -> None:
     (target,) = _targets("The target for 2013/14 is 2,150 offences, a reduction of 4%.")
     assert _figures(target) == (Decimal(4), None, Decimal(2150))
+
+
+# --- a table of targets with a stated change per row -----------------------------------
+
+
+@pytest.mark.parametrize("render", ["txt", "docx", "pdf"])
+def test_a_change_column_after_the_periods_is_each_rows_percent(
+    render: str, tmp_path: Path
+) -> None:
+    plan = _load("trajectory_table_change", render, tmp_path)
+    targets = plan.all_targets()
+    assert [t.metric for t in targets] == [
+        "Dwelling burglary",
+        "Violence with injury",
+        "Criminal damage",
+        "Repeat victims of domestic abuse",
+    ]
+    assert [t.percent.text if t.percent else None for t in targets] == [
+        "10%",
+        "7%",
+        "12%",
+        "3 points",
+    ]
+    assert [len(t.trajectory) for t in targets] == [4, 4, 4, 4]
+    found = [(f.code, f.severity.value, f.subject.id) for f in cspplan.check(plan)]
+    assert found == [("A101", "error", targets[2].id)]
+    twin = _load("trajectory_table_change_ok", render, tmp_path)
+    assert _alarms(twin) == []

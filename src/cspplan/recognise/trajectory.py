@@ -29,7 +29,7 @@ import attrs
 from ..document import Table
 from ..model.plan import Target
 from ..model.values import Direction, Measure, Number, Period, Unit
-from ..text.numbers import parse_number
+from ..text.numbers import parse_number, parse_quantity
 from ..text.patterns import DOTALL, IGNORECASE, lazy
 from ..text.words import FUNCTION_WORDS, singular
 from .indicator_tables import read_indicator_table
@@ -84,9 +84,17 @@ _HEADER_PERIOD = lazy(
 _PLACEHOLDER = lazy(r"(?i)^\s{0,3}(?:n/?a|tbc|tbd|-|–|—|\*|not\s{1,3}available|nil)?\s{0,3}$")
 _TRAILING = lazy(
     r"(?i)^\s{0,3}(?:desired\s{1,3}|target\s{1,3})?(?:direction(?:\s{1,3}of\s{1,3}travel)?|trend|polarity"
-    r"|good\s{1,3}performance|better\s{1,3}is|comments?|notes?|status|rag|lead|owner|source)\b"
+    r"|good\s{1,3}performance|better\s{1,3}is|comments?|notes?|status|rag|lead|owner|source"
+    r"|%\s{0,2}(?:reduction|decrease|increase|change)|(?:reduction|decrease|increase|change)\s{0,3}(?:%|$))"
+    r"|^\s{0,3}target\s{1,3}%"
 )
 """Headers of columns that may follow the period columns of a table of figures."""
+_TRAILING_CHANGE = lazy(
+    r"(?i)^\s{0,3}(?:target\s{1,3})?(?:%\s{0,2})?(?:reduction|decrease|increase|change)"
+    r"|^\s{0,3}target\s{1,3}%"
+)
+"""The header of a column after the periods stating each row's change ("Target reduction",
+"% change"): the change the row's end figure is meant to make."""
 _TRAILING_DIRECTION = lazy(
     r"(?i)^\s{0,3}(?:desired\s{1,3}|target\s{1,3})?(?:direction|trend|polarity|good\s{1,3}performance|better)"
 )
@@ -211,7 +219,7 @@ def _across(table: Table) -> Trajectory | None:
     found = _period_rows(table)
     if found is None:
         return None
-    header_label, rows, _ = found
+    header_label, rows, _, _ = found
     rows = [row for row in rows if len(row[1]) + len(row[2]) >= _MIN_POINTS]
     if len(rows) > 1:
         # A table with a planned row and an "Actual" row: the planned row is the trajectory.
@@ -234,35 +242,46 @@ def read_trajectories(table: Table) -> list[Trajectory]:
     table is something else, and none is read.
     """
     return [
-        _trajectory(measures, label, profile) for label, measures, profile, _ in _figure_rows(table)
+        _trajectory(measures, label, profile, change)
+        for label, measures, profile, _, change in _figure_rows(table)
     ]
 
 
 def _stated_directions(table: Table) -> list[Direction | None]:
     """The direction each figure row of ``table`` states in a "Direction" column, in the
     order :func:`read_trajectories` gives its rows (``None`` where a row states none)."""
-    return [_direction_word(note) for _, _, _, note in _figure_rows(table)]
+    return [_direction_word(note) for _, _, _, note, _ in _figure_rows(table)]
 
 
 _Row = tuple[str | None, list[Measure], list[Measure]]
 """A row of figures: its label, its yearly measures and its quarterly profile."""
 
 
-def _figure_rows(table: Table) -> list[tuple[str | None, list[Measure], list[Measure], str]]:
-    """Each row of a period table with two figures or more: its label, its measures and the
-    direction it states (or ""); empty for any other table, or one too slow to read."""
+def _figure_rows(
+    table: Table,
+) -> list[tuple[str | None, list[Measure], list[Measure], str, Number | None]]:
+    """Each row of a period table with two figures or more: its label, its measures, the
+    direction it states (or "") and the change it states; empty for any other table, or one
+    too slow to read."""
     try:
         found = _period_rows(table)
     except TimeoutError:
         return []
     if found is None:
         return []
-    _, rows, notes = found
+    _, rows, notes, changes = found
     return [
-        (label, measures, profile, notes.get(position, ""))
+        (label, measures, profile, notes.get(position, ""), _stated_change(changes.get(position)))
         for position, (label, measures, profile) in enumerate(rows)
         if len(measures) + len(profile) >= _MIN_POINTS
     ]
+
+
+def _stated_change(text: str | None) -> Number | None:
+    """A row's stated change ("10%", "-7%", "3 points"), as a size without its sign."""
+    if not text:
+        return None
+    return parse_quantity(text.strip().lstrip("+-–−"), short_points=True)
 
 
 def _direction_word(text: str) -> Direction | None:
@@ -297,9 +316,10 @@ def _header_year(text: str) -> Period | None:
 
 def _period_rows(
     table: Table,
-) -> tuple[str | None, list[_Row], dict[int, str]] | None:
-    """The header's own label, each figure row's label and measures, and the direction each
-    row states in a "Direction" column after the periods (by row position), where one of the
+) -> tuple[str | None, list[_Row], dict[int, str], dict[int, str]] | None:
+    """The header's own label, each figure row's label and measures, the direction each
+    row states in a "Direction" column after the periods and the change it states in a
+    "Target reduction" or "% change" column (both by row position), where one of the
     first three rows is a row of periods and every row under it holds only figures in its
     period columns; ``None`` for any other table. Columns after the periods headed
     "Direction", "Comments", "Lead" and the like are allowed and not read as figures."""
@@ -335,6 +355,7 @@ def _period_rows(
             body = body[1:]
         rows: list[_Row] = []
         notes: dict[int, str] = {}
+        changes: dict[int, str] = {}
         for values_row in body:
             measures: list[Measure] = []
             profile: list[Measure] = []
@@ -350,6 +371,8 @@ def _period_rows(
             for col in trailing:
                 if _TRAILING_DIRECTION.match(row[col]) and values_row.get(col):
                     notes[len(rows)] = values_row[col]
+                elif _TRAILING_CHANGE.match(row[col]) and values_row.get(col):
+                    changes[len(rows)] = values_row[col]
             label_text = " ".join(t for c, t in sorted(values_row.items()) if c < first and t)
             if named_col is not None and values_row.get(named_col):
                 # "Outcome | Indicator | 2010/11 ...": the indicator names what is counted.
@@ -357,7 +380,7 @@ def _period_rows(
             if label_text and _figure(label_text) is not None:
                 return None
             rows.append((label_text or None, measures, profile))
-        return header_label, rows, notes
+        return header_label, rows, notes, changes
     return None
 
 
@@ -494,9 +517,12 @@ def _down(table: Table) -> Trajectory | None:
 
 
 def _trajectory(
-    measures: list[Measure], label: str | None, profile: list[Measure] | None = None
+    measures: list[Measure],
+    label: str | None,
+    profile: list[Measure] | None = None,
+    stated: Number | None = None,
 ) -> Trajectory:
-    percent: Number | None = None
+    percent: Number | None = stated
     for measure in measures:
         found = _TARGET_PERCENT.search(measure.label or "")
         if found is not None:

@@ -246,6 +246,7 @@ class _Walk:
             objective_key=self.ref(action.objective),
             **_plain(action, "ref", "text", "workstream", "status", "resources"),
             **_plain(action, "evaluation", "outcome"),
+            **_period("period", action.period),
             markers=markers,
             extra=[{"name": e.name, "value": e.value} for e in action.extra],
             lead_count=len(action.leads),

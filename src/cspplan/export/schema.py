@@ -269,6 +269,7 @@ _ACTIONS = _owned(
     _summary(model.Action),
     *_texts(model.Action, "ref", "text", "workstream", "status", "resources"),
     *_texts(model.Action, "evaluation", "outcome"),
+    *_period("period", model.Action, "period"),
     _col(
         "markers",
         "array",

@@ -51,6 +51,7 @@ class _Deadline:
     seconds: float
     name: str | None
     clock: Callable[[], float]
+    outer: _Deadline | None  # the enclosing limit, checked too (it may read another clock)
 
 
 _CURRENT: contextvars.ContextVar[_Deadline | None] = contextvars.ContextVar(
@@ -66,14 +67,24 @@ def check_deadline() -> None:
     """Raise :class:`~cspplan.errors.TimeLimitError` where the current deadline has passed;
     do nothing where there is none. Cheap enough to call once per page, block or row."""
     deadline = _CURRENT.get()
-    if deadline is not None and deadline.clock() >= deadline.expires:
-        raise _error(deadline)
+    while deadline is not None:
+        if deadline.clock() >= deadline.expires:
+            raise _error(deadline)
+        deadline = deadline.outer
 
 
 def remaining() -> float | None:
     """Seconds left before the current deadline (negative once passed), or ``None``."""
     deadline = _CURRENT.get()
     return None if deadline is None else deadline.expires - deadline.clock()
+
+
+def _real_clock() -> float:
+    return time.monotonic()
+
+
+_clock: Callable[[], float] = _real_clock
+"""The clock :func:`time_limit` reads when given none; tests put a counting one here."""
 
 
 def _validate(seconds: float | None) -> None:
@@ -132,7 +143,7 @@ def time_limit(
     seconds: float | None,
     name: str | os.PathLike[str] | None = None,
     *,
-    clock: Callable[[], float] = time.monotonic,
+    clock: Callable[[], float] | None = None,
     alarm: bool = True,
 ) -> Iterator[None]:
     """Allow the work inside the ``with`` block ``seconds`` seconds (``None``: no limit of
@@ -140,8 +151,9 @@ def time_limit(
     run out.
 
     Nested limits keep the sooner deadline, so a caller's limit also bounds the calls it
-    makes. ``clock`` is the time source (a fake one in tests); ``alarm`` sets the ``SIGALRM``
-    backstop where it can be set (main thread, Unix) and the clock is the real one.
+    makes. ``clock`` is the time source (by default :func:`time.monotonic`; a counting one in
+    tests); ``alarm`` sets the ``SIGALRM`` backstop where it can be set (main thread, Unix)
+    and the clock is the real one.
     A ``seconds`` that is not a positive number raises :class:`~cspplan.errors.SettingsError`.
     """
     _validate(seconds)
@@ -149,14 +161,16 @@ def time_limit(
     if seconds is None:
         yield
         return
+    clock = clock or _clock
     label = None if name is None else os.fspath(name)
-    deadline = _Deadline(clock() + seconds, float(seconds), label, clock)
-    if outer is not None and outer.clock is clock and outer.expires <= deadline.expires:
+    expires = clock() + seconds
+    if outer is not None and outer.clock is clock and outer.expires <= expires:
         yield  # the enclosing deadline comes first and already has its alarm
         return
+    deadline = _Deadline(expires, float(seconds), label, clock, outer)
     token = _CURRENT.set(deadline)
     try:
-        if alarm and clock is time.monotonic and _can_alarm():
+        if alarm and clock is _real_clock and _can_alarm():
             with _alarm(deadline):
                 yield
         else:

@@ -56,9 +56,8 @@ def long_text(lines: int) -> str:
 
 def test_a_deadline_already_past_raises_at_the_first_check() -> None:
     clock = Ticks()
-    with time_limit(1, "plan.txt", clock=clock):
-        with pytest.raises(TimeLimitError) as caught:
-            check_deadline()
+    with time_limit(1, "plan.txt", clock=clock), pytest.raises(TimeLimitError) as caught:
+        check_deadline()
     assert caught.value.path == "plan.txt"
     assert caught.value.limit == 1
     assert "time limit of 1 s" in str(caught.value)
@@ -86,10 +85,13 @@ def test_nested_limits_keep_the_sooner_deadline() -> None:
 
 def test_an_enclosing_limit_on_another_clock_still_holds() -> None:
     clock = Ticks()
-    with time_limit(2, "outer", clock=clock), time_limit(1000, "inner", clock=Ticks()):
-        with pytest.raises(TimeLimitError) as caught:
-            check_deadline()
-            check_deadline()
+    with (
+        time_limit(2, "outer", clock=clock),
+        time_limit(1000, "inner", clock=Ticks()),
+        pytest.raises(TimeLimitError) as caught,
+    ):
+        check_deadline()
+        check_deadline()
     assert caught.value.path == "outer"
 
 

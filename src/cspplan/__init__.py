@@ -55,7 +55,7 @@ __all__ = [
 
 
 def parse_document(
-    source: PlanInput,
+    path: PlanInput,
     format: str | None = None,
     settings: Any = None,
     *,
@@ -64,20 +64,22 @@ def parse_document(
 ) -> Document:
     """Read a file into a :class:`~cspplan.document.Document` of blocks, without recognition.
 
-    ``source`` is a path, the file's bytes or a binary file object; ``name`` is a name hint
-    for bytes and file objects (``name="plan.pdf"``), used to choose the parser by its suffix
-    and to name the input in errors and source references (without one the parser is chosen
-    by content, and the input is called ``<bytes>`` or ``<stream>``). ``format`` names a
+    ``path`` is a path, the file's bytes or a binary file object (a ``cspplan.PlanInput``);
+    ``name`` is a name hint for bytes and file objects (``name="plan.pdf"``), used to choose
+    the parser by its suffix and to name the input in errors and source references (without
+    one the parser is chosen by content, and the input is called ``<bytes>`` or
+    ``<stream>``). ``format`` names a
     parser (``"text"``, ``"docx"``, ``"pdf"`` or a plugin's); by default it is chosen by the
     suffix, then by the content. ``settings`` is the parser's settings object or a dict of
     overrides. Reading stops with :class:`~cspplan.errors.TimeLimitError` after
-    ``time_limit`` seconds (``None``: no limit).
+    ``time_limit`` seconds (by default ``cspplan.DEFAULT_TIME_LIMIT``, 300; ``None``: no
+    limit).
     """
     from .deadline import time_limit as limit
     from .parsers.registry import choose_parser
     from .parsers.source import opened_source, relabel_document, source_label
 
-    with limit(time_limit, source_label(source, name)), opened_source(source, name) as opened:
+    with limit(time_limit, source_label(path, name)), opened_source(path, name) as opened:
         parser = choose_parser(opened.path, format)
         document = parser.parse(opened.path, settings)
         if opened.spooled:
@@ -86,7 +88,7 @@ def parse_document(
 
 
 def load(
-    source: PlanInput,
+    path: PlanInput,
     format: str | None = None,
     settings: Any = None,
     *,
@@ -95,7 +97,7 @@ def load(
 ) -> Plan:
     """Read a plan (PDF, Word, text or a plugin's format) into a :class:`Plan`.
 
-    ``source`` is a path, the file's bytes or a binary file object, with ``name`` as a name
+    ``path`` is a path, the file's bytes or a binary file object, with ``name`` as a name
     hint for the last two (see :func:`parse_document`). Raises a
     :class:`cspplan.errors.CspplanError` naming the input when it cannot be used, and
     :class:`~cspplan.errors.TimeLimitError` when reading and recognition together take
@@ -106,6 +108,6 @@ def load(
     from .parsers.source import source_label
     from .recognise import build_plan
 
-    with limit(time_limit, source_label(source, name)):
+    with limit(time_limit, source_label(path, name)):
         # The inner call sets no limit of its own: this one bounds both steps.
-        return build_plan(parse_document(source, format, settings, name=name, time_limit=None))
+        return build_plan(parse_document(path, format, settings, name=name, time_limit=None))

@@ -20,8 +20,8 @@ from . import errors
 from .deadline import DEFAULT_TIME_LIMIT
 from .document import Document
 from .export import tables, to_pandas
+from .inputs import PlanInput
 from .model import Entry, Plan
-from .parsers.source import PlanInput
 from .serialise import dumps, from_data, loads, to_data
 from .validate import CheckSettings, Finding, Rounding, Severity, check
 
@@ -76,8 +76,8 @@ def parse_document(
     limit).
     """
     from .deadline import time_limit as limit
+    from .inputs import opened_source, relabel_document, source_label
     from .parsers.registry import choose_parser
-    from .parsers.source import opened_source, relabel_document, source_label
 
     with limit(time_limit, source_label(path, name)), opened_source(path, name) as opened:
         parser = choose_parser(opened.path, format)
@@ -105,7 +105,7 @@ def load(
     are left to the audit (:func:`check`).
     """
     from .deadline import time_limit as limit
-    from .parsers.source import source_label
+    from .inputs import source_label
     from .recognise import build_plan
 
     with limit(time_limit, source_label(path, name)):

@@ -22,8 +22,8 @@ from typing import Any
 from .. import deadline
 from ..deadline import DEFAULT_TIME_LIMIT
 from ..errors import SettingsError
+from ..inputs import PlanInput
 from ..model.plan import Plan
-from ..parsers.source import PlanInput
 from .findings import Finding, Problem, Severity, Subject, finding_to_data
 from .intervals import Interval, Rounding, number_interval
 from .rules import FAMILIES, RULES, Rule, RuleContractError, rules_markdown
@@ -124,7 +124,7 @@ def check(
     elif isinstance(plan, (str, os.PathLike, bytes, bytearray, memoryview)) or hasattr(
         plan, "read"
     ):
-        from ..parsers.source import source_label
+        from ..inputs import source_label
 
         label = source_label(plan, name)
     else:

@@ -24,10 +24,10 @@ from typing import Protocol, TypeAlias
 
 import attrs
 
-from ..deadline import check_deadline
-from ..document import Block, Cell, Document, Row, Table
-from ..errors import CspplanError, DocumentError, SettingsError, UnsafeDocumentError
-from ..model.source import SourceRef
+from .deadline import check_deadline
+from .document import Block, Cell, Document, Row, Table
+from .errors import CspplanError, DocumentError, SettingsError, UnsafeDocumentError
+from .model.source import SourceRef
 
 __all__ = [
     "MAX_SPOOL_SIZE",

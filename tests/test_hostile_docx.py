@@ -15,16 +15,18 @@ import pytest
 pytest.importorskip("docx")
 
 import cspplan
-from cspplan.errors import UnsafeDocumentError
+from cspplan.errors import DocumentError, UnsafeDocumentError
 from test_hostile import (
     BILLION_LAUGHS,
     ONE_MB,
+    W_NS,
     _hidden_dtd,
     entity_docx,
     long_table_docx,
     nested_tables_docx,
     plan_docx,
     prose,
+    replace_member,
     without_member,
 )
 
@@ -80,6 +82,20 @@ def test_a_hidden_dtd_is_unsafe_whatever_the_settings(
     _hidden_dtd(lead, encoding)(path, template)
     with pytest.raises(UnsafeDocumentError, match=r"DTD|entities"):
         cspplan.parse_document(path, settings={"huge_xml": huge})
+
+
+def test_a_bare_ampersand_is_malformed_not_unsafe(template: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ampersand.docx"
+    replace_member(
+        template / "plan.docx",
+        path,
+        "word/document.xml",
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>AT&T</w:t></w:r></w:p>'
+        "</w:body></w:document>".encode(),
+    )
+    with pytest.raises(DocumentError, match=r"malformed XML in word/document\.xml") as caught:
+        cspplan.parse_document(path)
+    assert not isinstance(caught.value, UnsafeDocumentError)
 
 
 def test_entity_attacks_stay_refused_with_huge_xml(template: Path, tmp_path: Path) -> None:

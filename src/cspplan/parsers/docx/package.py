@@ -94,9 +94,18 @@ _DTD_MARKS = tuple(
     for mark in ("<!DOCTYPE", "<!ENTITY")
     for encoding in ("utf-8", "utf-16-le", "utf-16-be")
 )
-# What libxml2 says when a DTD or an entity it declares is at work: a part that gets past
-# the byte checks (an encoding they do not look for) is still refused as unsafe.
-_ENTITY_ERRORS = ("entity", "doctype", "amplification", "dtd")
+# What libxml2 says when a DTD or the entities it declares are at work: a part that gets
+# past the byte checks (an encoding they do not look for) is still refused as unsafe. A bare
+# "&" in text ("EntityRef: expecting ';'") is only malformed XML, and stays so.
+_ENTITY_ERRORS = (
+    "amplification",
+    "doctype",
+    "dtd",
+    "internal subset",
+    "entity reference loop",
+    "entitydecl",
+    "pereference",
+)
 
 
 def _declares_dtd(data: bytes) -> bool:

@@ -51,7 +51,7 @@ def test_every_error_class_is_listed() -> None:
 
 def test_signatures_show_annotations_as_written() -> None:
     text = render_api()
-    assert "### `cspplan.load(path: str | os.PathLike[str], format: str | None = None," in text
+    assert "### `cspplan.load(path: PlanInput, format: str | None = None," in text
     assert "### `Plan.walk() -> list[Entry[Item]]`" in text
     assert "| `item` | `Priority | Objective | Target | Action | Claim` |" not in text  # escaped
     assert "| `item` | `Priority \\| Objective \\| Target \\| Action \\| Claim` |" in text

@@ -424,6 +424,46 @@ def _xxe(path: Path, templates: Path) -> None:
     entity_docx(path, templates / "plan.docx", doctype, "Leak: &xxe;")
 
 
+def _hidden_dtd(lead: str, encoding: str) -> Callable[[Path, Path], None]:
+    """A billion-laughs DTD placed where a check of the first bytes does not look: after a
+    long comment, or in UTF-16."""
+
+    def build(path: Path, templates: Path) -> None:
+        xml = (
+            f'<?xml version="1.0" encoding="{encoding.upper()}" standalone="yes"?>\n'
+            f"{lead}{BILLION_LAUGHS}\n"
+            f'<w:document xmlns:w="{W_NS}"><w:body>'
+            "<w:p><w:r><w:t>Priority 1: Safer Streets &lol9;</w:t></w:r></w:p>"
+            "</w:body></w:document>"
+        )
+        replace_member(templates / "plan.docx", path, "word/document.xml", xml.encode(encoding))
+
+    return build
+
+
+def long_table_docx(path: Path, template: Path, rows: int) -> None:
+    """A Word file whose body is one table of ``rows`` rows of three cells."""
+    body = "".join(
+        f"<w:tr><w:tc><w:p><w:r><w:t>{n}.1</w:t></w:r></w:p></w:tc>"
+        f"<w:tc><w:p><w:r><w:t>Patrol route {n * 7919 % 100003}</w:t></w:r></w:p></w:tc>"
+        f"<w:tc><w:p><w:r><w:t>Ward {n % 97}</w:t></w:r></w:p></w:tc></w:tr>"
+        for n in range(rows)
+    )
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>'
+        f"<w:tbl>{body}</w:tbl></w:body></w:document>"
+    )
+    replace_member(template, path, "word/document.xml", xml.encode("utf-8"))
+
+
+def without_member(source: Path, target: Path, name: str) -> None:
+    """Copy a zip file, leaving out member ``name`` (its relationship stays)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            if info.filename != name:
+                new.writestr(info, old.read(info.filename))
+
+
 def _not_zip_member(path: Path, templates: Path) -> None:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("readme.txt", "an ordinary zip, not a Word file")
@@ -509,8 +549,51 @@ CASES = [
         lambda p, t: entity_docx(p, t / "plan.docx", BILLION_LAUGHS, "&lol9;"),
     ),
     Case("external-entity.docx", "docx", _xxe, secret="XXE-SECRET-7f3a"),
+    Case(
+        "hidden-dtd-after-comment.docx",
+        "docx",
+        _hidden_dtd("<!--" + "a long comment " * 5000 + "-->\n", "utf-8"),
+        expect="error",
+        error="UnsafeDocumentError",
+    ),
+    Case(
+        "hidden-dtd-utf16.docx",
+        "docx",
+        _hidden_dtd("", "utf-16"),
+        expect="error",
+        error="UnsafeDocumentError",
+    ),
     Case("nested-40.docx", "docx", lambda p, t: nested_tables_docx(p, 40)),
-    Case("nested-120.docx", "docx", lambda p, t: nested_tables_docx(p, 120)),
+    # Beyond libxml2's depth limit: refused naming the limit and the setting that lifts it.
+    Case(
+        "nested-120.docx",
+        "docx",
+        lambda p, t: nested_tables_docx(p, 120),
+        expect="error",
+        error="UnsafeDocumentError",
+    ),
+    Case(
+        "long-run.docx",
+        "docx",
+        lambda p, t: plan_docx(p, paragraph=prose(11 * ONE_MB)),
+        expect="error",
+        error="UnsafeDocumentError",
+    ),
+    Case(
+        "no-styles.docx",
+        "docx",
+        lambda p, t: without_member(t / "plan.docx", p, "word/styles.xml"),
+        expect="plan",
+    ),
+    # Refused at the cell limit, after about 33,000 rows, not read for minutes.
+    Case(
+        "long-table-200000-rows.docx",
+        "docx",
+        lambda p, t: long_table_docx(p, t / "plan.docx", 200_000),
+        expect="error",
+        error="UnsafeDocumentError",
+        time_limit=60,
+    ),
     Case(
         "long-paragraph.docx",
         "docx",

@@ -569,4 +569,4 @@ def test_select_and_ignore() -> None:
     with pytest.raises(SettingsError):
         check(built, settings={"unknown": 1})
     with pytest.raises(SettingsError):
-        check("not a plan")  # type: ignore[arg-type]
+        check(42)  # type: ignore[arg-type]  # a str is read as a path (tests/test_inputs.py)

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import os
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import Any
 
 from . import errors
+from .deadline import DEFAULT_TIME_LIMIT
 from .document import Document
 from .export import tables, to_pandas
+from .inputs import PlanInput
 from .model import Entry, Plan
 from .serialise import dumps, from_data, loads, to_data
 from .validate import CheckSettings, Finding, Rounding, Severity, check
@@ -30,11 +31,13 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0+unknown"
 
 __all__ = [
+    "DEFAULT_TIME_LIMIT",
     "CheckSettings",
     "Document",
     "Entry",
     "Finding",
     "Plan",
+    "PlanInput",
     "Rounding",
     "Severity",
     "__version__",
@@ -52,32 +55,59 @@ __all__ = [
 
 
 def parse_document(
-    path: str | os.PathLike[str],
+    path: PlanInput,
     format: str | None = None,
     settings: Any = None,
+    *,
+    name: str | os.PathLike[str] | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Document:
     """Read a file into a :class:`~cspplan.document.Document` of blocks, without recognition.
 
-    ``format`` names a parser (``"text"``, ``"docx"``, ``"pdf"`` or a plugin's); by default
-    it is chosen by the file's suffix, then by its content. ``settings`` is the parser's
-    settings object or a dict of overrides.
+    ``path`` is a path, the file's bytes or a binary file object (a ``cspplan.PlanInput``);
+    ``name`` is a name hint for bytes and file objects (``name="plan.pdf"``), used to choose
+    the parser by its suffix and to name the input in errors and source references (without
+    one the parser is chosen by content, and the input is called ``<bytes>`` or
+    ``<stream>``). ``format`` names a
+    parser (``"text"``, ``"docx"``, ``"pdf"`` or a plugin's); by default it is chosen by the
+    suffix, then by the content. ``settings`` is the parser's settings object or a dict of
+    overrides. Reading stops with :class:`~cspplan.errors.TimeLimitError` after
+    ``time_limit`` seconds (by default ``cspplan.DEFAULT_TIME_LIMIT``, 300; ``None``: no
+    limit).
     """
+    from .deadline import time_limit as limit
+    from .inputs import opened_source, relabel_document, source_label
     from .parsers.registry import choose_parser
 
-    parser = choose_parser(path, format)
-    return parser.parse(Path(path), settings)
+    with limit(time_limit, source_label(path, name)), opened_source(path, name) as opened:
+        parser = choose_parser(opened.path, format)
+        document = parser.parse(opened.path, settings)
+        if opened.spooled:
+            document = relabel_document(document, opened.path, opened.label)
+    return document
 
 
 def load(
-    path: str | os.PathLike[str],
+    path: PlanInput,
     format: str | None = None,
     settings: Any = None,
+    *,
+    name: str | os.PathLike[str] | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Plan:
-    """Read a plan file (PDF, Word, text or a plugin's format) into a :class:`Plan`.
+    """Read a plan (PDF, Word, text or a plugin's format) into a :class:`Plan`.
 
-    Raises a :class:`cspplan.errors.CspplanError` naming the file when the file cannot be
-    used; problems in the plan's content are left to the audit (``cspplan check``).
+    ``path`` is a path, the file's bytes or a binary file object, with ``name`` as a name
+    hint for the last two (see :func:`parse_document`). Raises a
+    :class:`cspplan.errors.CspplanError` naming the input when it cannot be used, and
+    :class:`~cspplan.errors.TimeLimitError` when reading and recognition together take
+    longer than ``time_limit`` seconds (``None``: no limit); problems in the plan's content
+    are left to the audit (:func:`check`).
     """
+    from .deadline import time_limit as limit
+    from .inputs import source_label
     from .recognise import build_plan
 
-    return build_plan(parse_document(path, format, settings))
+    with limit(time_limit, source_label(path, name)):
+        # The inner call sets no limit of its own: this one bounds both steps.
+        return build_plan(parse_document(path, format, settings, name=name, time_limit=None))

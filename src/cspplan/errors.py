@@ -17,6 +17,7 @@ __all__ = [
     "LoadError",
     "RecognitionError",
     "SettingsError",
+    "TimeLimitError",
     "UnsafeDocumentError",
     "UnsupportedFormatError",
 ]
@@ -81,6 +82,23 @@ class UnsafeDocumentError(DocumentError):
 
 class SettingsError(CspplanError):
     """A settings object or dictionary has an unknown key or a value out of range."""
+
+
+class TimeLimitError(CspplanError):
+    """Reading or auditing took longer than its time limit and was stopped.
+
+    ``limit`` is the limit in seconds. The default limit is
+    :data:`cspplan.deadline.DEFAULT_TIME_LIMIT`; ``time_limit=`` (``--time-limit`` on the
+    command line) raises it, and ``None`` (``--time-limit 0``) lifts it.
+    """
+
+    def __init__(self, limit: float, path: str | os.PathLike[str] | None = None) -> None:
+        self.limit = limit
+        super().__init__(
+            f"stopped after the time limit of {limit:g} s; give a longer time_limit"
+            " (--time-limit SECONDS), or None (--time-limit 0) for no limit",
+            path,
+        )
 
 
 class RecognitionError(CspplanError):

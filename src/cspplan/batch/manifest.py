@@ -72,7 +72,9 @@ class FileResult:
         status: One of :data:`STATUSES`.
         sha256: SHA-256 of the source, where it could be read.
         error: The message naming the file, where it failed or timed out.
-        error_type: The exception's class name, ``Timeout`` or ``WorkerCrashed``.
+        error_type: The exception's class name (``TimeLimitError`` where the file was
+            stopped at the time limit), ``Timeout`` (its worker was killed at the limit) or
+            ``WorkerCrashed``.
         counts: What the plan holds, where there is an output.
         coverage: Share of the document's text placed in the model, where known.
         seconds: Seconds spent on the file in this run.
@@ -80,6 +82,10 @@ class FileResult:
         options: The parser format and settings used (and the writer, where not the
             default JSON), as canonical JSON.
         cspplan_version: The cspplan version that made the output.
+        parser: Name of the parser that read the file (``pdf``, ``docx``, ``text`` or a
+            plugin's), where one did.
+        parser_version: The distribution that provides that parser and its version, then
+            its reading libraries' versions (``cspplan 1.4.0; lxml 5.2.1``), where known.
     """
 
     file: str
@@ -94,6 +100,8 @@ class FileResult:
     output_sha256: str | None = None
     options: str = ""
     cspplan_version: str = __version__
+    parser: str | None = None
+    parser_version: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -230,6 +238,8 @@ _CSV_COLUMNS = (
     "seconds",
     "output_sha256",
     "cspplan_version",
+    "parser",
+    "parser_version",
 )
 
 
@@ -253,6 +263,8 @@ def manifest_csv(rows: Iterable[FileResult]) -> str:
                 f"{row.seconds:.3f}",
                 row.output_sha256 or "",
                 row.cspplan_version,
+                row.parser or "",
+                row.parser_version or "",
             ]
         )
     return buffer.getvalue()

@@ -111,11 +111,15 @@ def _record(
         sha256=outcome["sha256"],
         seconds=outcome["seconds"],
         options=options,
+        parser=outcome.get("parser"),
+        parser_version=outcome.get("parser_version"),
     )
     if outcome["status"] == "unchanged" and previous is not None:
         return attrs.evolve(
             base,
             status="unchanged",
+            parser=previous.parser,
+            parser_version=previous.parser_version,
             counts=previous.counts,
             coverage=previous.coverage,
             output_sha256=previous.output_sha256,

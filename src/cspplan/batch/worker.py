@@ -22,7 +22,8 @@ import traceback
 from pathlib import Path
 from typing import IO, Any, TypedDict
 
-from ..errors import CspplanError
+from ..deadline import time_limit
+from ..errors import CspplanError, TimeLimitError
 from .manifest import COUNT_FIELDS
 
 __all__ = ["Outcome", "Task", "convert_task"]
@@ -69,13 +70,18 @@ class Outcome(TypedDict):
         status: One of :data:`STATUSES`.
         sha256: SHA-256 of the source, where it could be read.
         error: The message (naming the file) where the status is ``failed`` or ``timeout``.
-        error_type: The exception's class name, ``Timeout`` or ``WorkerCrashed``.
+        error_type: The exception's class name (``TimeLimitError`` where the file was
+            stopped at the time limit), ``Timeout`` (its worker was killed at the limit) or
+            ``WorkerCrashed``.
         counts: What the plan holds (:data:`COUNT_FIELDS`), where converted.
         coverage: Share of the document's text placed in the model, where converted.
         seconds: Wall-clock seconds the conversion took.
         text: The output the writer made, where converted and it is UTF-8 text (the plan
             JSON, for the JSON writer).
         output_base64: The output in base64, where converted and it is not UTF-8 text.
+        parser: Name of the parser that read the file, where one did.
+        parser_version: What that parser is made of (:func:`~cspplan.parsers.registry.
+            parser_version`), where one read the file.
     """
 
     source: str
@@ -88,6 +94,8 @@ class Outcome(TypedDict):
     seconds: float
     text: str | None
     output_base64: str | None
+    parser: str | None
+    parser_version: str | None
 
 
 def _outcome(
@@ -101,6 +109,7 @@ def _outcome(
     counts: dict[str, int] | None = None,
     coverage: float | None = None,
     output: bytes | None = None,
+    parser: str | None = None,
 ) -> Outcome:
     text: str | None = None
     encoded: str | None = None
@@ -122,7 +131,15 @@ def _outcome(
         seconds=round(time.perf_counter() - started, 4),
         text=text,
         output_base64=encoded,
+        parser=parser,
+        parser_version=None if parser is None else _parser_version(parser),
     )
+
+
+def _parser_version(name: str) -> str | None:
+    from ..parsers.registry import parser_version
+
+    return parser_version(name) or None
 
 
 def _convert_here(task: Task) -> Outcome:
@@ -136,20 +153,42 @@ def _convert_here(task: Task) -> Outcome:
     started = time.perf_counter()
     source = task["source"]
     sha: str | None = None
+    parser: str | None = None
     try:
-        sha = file_sha256(source)
-        if task["known_sha256"] is not None and task["known_sha256"] == sha:
-            return _outcome(source, "unchanged", started, sha256=sha)
-        document = parse_document(source, task["format"], task["settings"])
-        plan = build_plan(document)
-        stats = plan_stats(plan, document)
-        writer = get_plan_writer(task.get("writer") or DEFAULT_WRITER)
-        buffer = io.BytesIO()
-        writer.write(plan, buffer, task.get("writer_settings"))
+        # The batch's time limit is also the cooperative one, so that a slow file stops
+        # cleanly inside the library, whether or not a process is there to be killed.
+        with time_limit(task["timeout"], source):
+            sha = file_sha256(source)
+            if task["known_sha256"] is not None and task["known_sha256"] == sha:
+                return _outcome(source, "unchanged", started, sha256=sha)
+            document = parse_document(source, task["format"], task["settings"], time_limit=None)
+            parser = document.parser
+            plan = build_plan(document)
+            stats = plan_stats(plan, document)
+            writer = get_plan_writer(task.get("writer") or DEFAULT_WRITER)
+            buffer = io.BytesIO()
+            writer.write(plan, buffer, task.get("writer_settings"))
+    except TimeLimitError as exc:
+        return _outcome(
+            source,
+            "timeout",
+            started,
+            sha256=sha,
+            error=str(exc),
+            # Not "Timeout": the worker stopped the file itself and can take the next one.
+            error_type=type(exc).__name__,
+            parser=parser,
+        )
     except CspplanError as exc:
         message = str(exc) if exc.path else f"{source}: {exc}"
         return _outcome(
-            source, "failed", started, sha256=sha, error=message, error_type=type(exc).__name__
+            source,
+            "failed",
+            started,
+            sha256=sha,
+            error=message,
+            error_type=type(exc).__name__,
+            parser=parser,
         )
     except Exception as exc:  # a bug in cspplan or a plugin must not end the whole run
         where = traceback.extract_tb(exc.__traceback__)[-1:]
@@ -161,6 +200,7 @@ def _convert_here(task: Task) -> Outcome:
             sha256=sha,
             error=f"{source}: unexpected {type(exc).__name__}{at}: {exc}"[:2000],
             error_type=type(exc).__name__,
+            parser=parser,
         )
     counts = {name: int(getattr(stats, name)) for name in COUNT_FIELDS}
     return _outcome(
@@ -171,6 +211,7 @@ def _convert_here(task: Task) -> Outcome:
         counts=counts,
         coverage=stats.coverage,
         output=buffer.getvalue(),
+        parser=parser,
     )
 
 

@@ -7,7 +7,8 @@ Exit status:
     0: success (for ``check``: no finding at or above ``--fail-on``).
     1: ``check`` found problems at or above ``--fail-on``; ``batch`` could not convert
        every file.
-    2: unusable input or a usage error (a file that cannot be read, an unknown option).
+    2: unusable input or a usage error (a file that cannot be read, an unknown option), and
+       a file that took longer than ``--time-limit`` seconds to read.
 """
 
 from __future__ import annotations
@@ -28,9 +29,11 @@ __all__ = [
     "EXIT_INPUT",
     "EXIT_OK",
     "Command",
+    "add_time_limit",
     "build_parser",
     "main",
     "print_plan_warnings",
+    "time_limit_of",
 ]
 
 EXIT_OK = 0
@@ -168,6 +171,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not (value >= 0 and value != float("inf")):
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more seconds: {text!r}")
+    return value
+
+
+def add_time_limit(parser: argparse.ArgumentParser) -> None:
+    """Declare ``--time-limit SECONDS``: how long one file may take to read (and audit)."""
+    from ..deadline import DEFAULT_TIME_LIMIT
+
+    parser.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help="stop a file that takes longer than this to read, as an error (exit status 2);"
+        f" 0 for no limit (default: {DEFAULT_TIME_LIMIT:g})",
+    )
+
+
+def time_limit_of(args: argparse.Namespace) -> float | None:
+    """The ``--time-limit`` in seconds, ``None`` where it is 0 (no limit)."""
+    seconds: float = args.time_limit
+    return seconds or None
 
 
 def print_plan_warnings(name: str, warnings: Sequence[str]) -> None:

@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import functools
 import os
-from importlib.metadata import EntryPoint
+from importlib.metadata import EntryPoint, PackageNotFoundError, version
 from pathlib import Path
 
 from ..errors import CspplanError, DocumentError, UnsupportedFormatError
 from ..plugins import entry_points_by_name, load_plugin
 from .base import Parser, describe_bytes, read_head
 
-__all__ = ["ENTRY_POINT_GROUP", "available_formats", "choose_parser", "get_parser", "reset"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "available_formats",
+    "choose_parser",
+    "get_parser",
+    "parser_version",
+    "reset",
+]
 
 ENTRY_POINT_GROUP = "cspplan.parsers"
 
@@ -42,6 +49,44 @@ def get_parser(name: str) -> Parser:
     return parser
 
 
+# The libraries doing the reading under cspplan's own parsers: their versions change what a
+# parser makes of a file as much as cspplan's does. A plugin may list its own in a
+# ``backends`` class attribute (distribution names).
+_BACKENDS = {"pdf": ("pdfplumber", "pdfminer.six", "pypdfium2"), "docx": ("lxml",)}
+
+
+def _distribution_version(name: str) -> str | None:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+@functools.cache
+def parser_version(name: str) -> str:
+    """What made a parser's output, for the batch manifest: the distribution that registered
+    the parser and its version (``cspplan 1.4.0`` for the built-in parsers, the plugin's
+    package for a plugin's), then the reading libraries' versions where known
+    (``cspplan 1.4.0; pdfplumber 0.11.4, pdfminer.six 20231228, pypdfium2 4.30.0``).
+    ``""`` where the parser is not registered."""
+    ep = _entry_points().get(name)
+    if ep is None:
+        return ""
+    dist = getattr(ep, "dist", None)
+    dist_name = getattr(dist, "name", None) or "unknown"
+    text = f"{dist_name} {getattr(dist, 'version', None) or '?'}"
+    backends: tuple[str, ...] = ()
+    if dist_name == "cspplan":
+        backends = _BACKENDS.get(name, ())
+    else:
+        try:
+            backends = tuple(getattr(get_parser(name), "backends", ()) or ())
+        except CspplanError:
+            backends = ()
+    found = [f"{b} {v}" for b in backends if (v := _distribution_version(b)) is not None]
+    return text + (f"; {', '.join(found)}" if found else "")
+
+
 def available_formats() -> tuple[str, ...]:
     """Names of every registered parser, sorted."""
     return tuple(sorted(_entry_points()))
@@ -51,6 +96,7 @@ def reset() -> None:
     """Forget discovered parsers, so that entry points installed since are found."""
     _entry_points.cache_clear()
     get_parser.cache_clear()
+    parser_version.cache_clear()
 
 
 def _loadable_parsers() -> list[Parser]:

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from ..deadline import check_deadline
 from ..document import Block, Cell, Document, Heading, ListItem, Paragraph, Row, Table
 from ..errors import DocumentError, UnsafeDocumentError
 from ..model.source import SourceRef
@@ -261,6 +262,7 @@ def text_to_blocks(
             yield Paragraph(text=single if "\n" not in joined else joined, source=source)
 
     while i < len(lines):
+        check_deadline()
         line = lines[i]
         number = i + 1
         stripped = line.strip()
@@ -273,6 +275,7 @@ def text_to_blocks(
             rows: list[Row] = []
             start = number
             while i < len(lines) and _is_table_line(lines[i]):
+                check_deadline()
                 raw_cells = _split_cells(lines[i])
                 if all(_SEPARATOR_CELL.match(c) or not c.strip() for c in raw_cells):
                     if len(rows) >= 2:

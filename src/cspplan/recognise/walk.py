@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from ..deadline import check_deadline
 from ..document import Block, Heading, ListItem, Paragraph, Table, block_text
 from ..model.plan import Action, Claim, ClaimKind, Indicator, Objective, Target
 from ..model.source import SourceRef
@@ -127,6 +128,7 @@ class Walk:
         index = 0
         blocks = self.blocks
         while index < len(blocks):
+            check_deadline()  # cspplan.load's time limit
             block = blocks[index]
             if index in front_used:
                 self.draft.place(index)

@@ -15,10 +15,14 @@ raise (and a rule that breaks its contract, a programming error).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .. import deadline
+from ..deadline import DEFAULT_TIME_LIMIT
 from ..errors import SettingsError
+from ..inputs import PlanInput
 from ..model.plan import Plan
 from .findings import Finding, Problem, Severity, Subject, finding_to_data
 from .intervals import Interval, Rounding, number_interval
@@ -94,22 +98,48 @@ def _order(finding: Finding) -> tuple[int, int, int, int, int, str]:
 
 
 def check(
-    plan: Plan,
+    plan: Plan | PlanInput,
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
     settings: CheckSettings | Mapping[str, Any] | None = None,
+    *,
+    format: str | None = None,
+    name: str | os.PathLike[str] | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> list[Finding]:
     """Audit a plan; returns its findings in document order.
 
+    ``plan`` is a :class:`Plan`, or anything :func:`cspplan.load` reads (a path, bytes or a
+    binary file object, with ``format`` and the name hint ``name``), which is loaded first.
     ``select`` and ``ignore`` take rule codes or family prefixes (``["A1", "C201"]`` or
     ``"A1,C201"``); ``settings`` is a :class:`CheckSettings`, a dict of overrides or
-    ``None``. An unknown code or setting raises :class:`~cspplan.errors.SettingsError`.
+    ``None``. An unknown code or setting raises :class:`~cspplan.errors.SettingsError`;
+    loading and auditing together taking longer than ``time_limit`` seconds raises
+    :class:`~cspplan.errors.TimeLimitError` (``None``: no limit).
     """
-    if not isinstance(plan, Plan):
-        raise SettingsError(f"check() needs a Plan, not {type(plan).__name__}")
+    rules = selected_rules(select, ignore)
     resolved = CheckSettings.resolve(settings)
-    findings: list[Finding] = []
-    for rule in selected_rules(select, ignore):
-        findings.extend(rule.run(plan, resolved))
+    if isinstance(plan, Plan):
+        label: str | None = plan.source.path
+    elif isinstance(plan, (str, os.PathLike, bytes, bytearray, memoryview)) or hasattr(
+        plan, "read"
+    ):
+        from ..inputs import source_label
+
+        label = source_label(plan, name)
+    else:
+        raise SettingsError(
+            "check() needs a Plan, a path, bytes or a binary file object, not"
+            f" {type(plan).__name__}"
+        )
+    with deadline.time_limit(time_limit, label):
+        if not isinstance(plan, Plan):
+            from .. import load
+
+            plan = load(plan, format, name=name, time_limit=None)
+        findings: list[Finding] = []
+        for rule in rules:
+            deadline.check_deadline()
+            findings.extend(rule.run(plan, resolved))
     findings.sort(key=_order)
     return findings

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ... import loads, parse_document
 from ...batch.discover import collect_sources, supported_suffixes
+from ...deadline import DEFAULT_TIME_LIMIT, time_limit
 from ...document import Document
 from ...errors import CspplanError, DocumentError
 from ...model.plan import Plan
@@ -42,7 +43,7 @@ from ...validate.output import (
     finding_line,
     tally,
 )
-from .. import print_plan_warnings
+from .. import add_time_limit, print_plan_warnings, time_limit_of
 
 __all__ = ["finding_line", "plan_files", "read_plan"]
 
@@ -104,6 +105,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", metavar="NAME", help="parser to use instead of choosing by suffix"
     )
+    add_time_limit(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print no summary line")
 
 
@@ -118,8 +120,10 @@ def _is_json(name: str, format: str | None) -> bool:
 
 
 def read_plan(name: str, format: str | None = None) -> Plan:
-    """A plan from a document, or from plan JSON where the file name ends in ``.json``."""
-    return _read(name, format)[0]
+    """A plan from a document, or from plan JSON where the file name ends in ``.json``,
+    within the default time limit."""
+    with time_limit(DEFAULT_TIME_LIMIT, name):
+        return _read(name, format)[0]
 
 
 def _read(name: str, format: str | None) -> tuple[Plan, Document | None]:
@@ -131,7 +135,8 @@ def _read(name: str, format: str | None) -> tuple[Plan, Document | None]:
         except OSError as exc:
             raise DocumentError(f"cannot read file: {exc.strerror or exc}", name) from exc
         return loads(text, name), None
-    document = parse_document(name, format)
+    # No limit of its own: the caller's time limit covers reading and the audit together.
+    document = parse_document(name, format, time_limit=None)
     return build_plan(document), document
 
 
@@ -175,14 +180,16 @@ def run(args: argparse.Namespace) -> int:
     checked: list[CheckedFile] = []
     for name in names:
         try:
-            plan, document = _read(name, args.format)
+            with time_limit(time_limit_of(args), name):
+                plan, document = _read(name, args.format)
+                findings_found = check(plan, select, ignore, settings, time_limit=None)
         except CspplanError as exc:
             print(f"cspplan: error: {exc}", file=sys.stderr)
             status = 2
             continue
         if not args.quiet:
             print_plan_warnings(name, plan.warnings)
-        found = explain(plan, check(plan, select, ignore, settings), document)
+        found = explain(plan, findings_found, document)
         findings = document_order(found, document)
         checked.append(CheckedFile(name, plan, tuple(findings)))
         if status == 0 and any(f.severity >= fail_on for f in findings):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import cast
 
 from ... import parse_document
+from ...deadline import time_limit
 from ...errors import CspplanError
 from ...fileio import atomic_open, output_name
 from ...model.plan import Plan
@@ -29,7 +30,7 @@ from ...writers import (
     writes_many,
     writes_per_plan,
 )
-from .. import print_plan_warnings
+from .. import add_time_limit, print_plan_warnings, time_limit_of
 
 NAME = "parse"
 HELP = "read plan files (PDF, Word, text) into JSON or another writer's format"
@@ -60,6 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--stats", action="store_true", help="print counts and text coverage for each file"
     )
+    add_time_limit(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
 
@@ -122,8 +124,9 @@ def run(args: argparse.Namespace) -> int:
     plans: list[Plan] = []
     for name in args.files:
         try:
-            document = parse_document(name, args.format)
-            plan = build_plan(document)
+            with time_limit(time_limit_of(args), name):
+                document = parse_document(name, args.format, time_limit=None)
+                plan = build_plan(document)
         except CspplanError as exc:
             print(f"cspplan: error: {exc}", file=sys.stderr)
             status = 2

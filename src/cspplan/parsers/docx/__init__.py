@@ -195,7 +195,7 @@ def _word_xml(package: WordPackage, part: str) -> etree._Element:
     for strict, transitional in _STRICT.items():
         if strict in data[:8192]:
             data = data.replace(strict, transitional)
-    return parse_xml(data, part, package.path)
+    return parse_xml(data, part, package.path, package.settings.huge_xml)
 
 
 def _optional_part(
@@ -212,6 +212,13 @@ def _optional_part(
                 warnings.append(f"{rel.target} could not be read ({exc.message}); ignored")
                 return None
     return None
+
+
+def _has_part(package: WordPackage, rels: Mapping[str, Any], kind: str) -> bool:
+    return any(
+        rel.type.rsplit("/", 1)[-1] == kind and not rel.external and package.has(rel.target)
+        for rel in rels.values()
+    )
 
 
 def _diagram_reader(
@@ -280,7 +287,20 @@ def package_to_document(package: WordPackage) -> tuple[list[Block], list[Block],
     if body is None:
         raise DocumentError(f"{package.main_part} has no body (w:body)", package.path)
     rels = package.relationships(package.main_part)
-    styles = Styles.from_xml(_optional_part(package, rels, "styles", warnings))
+    styles_root = _optional_part(package, rels, "styles", warnings)
+    # Without the styles part a paragraph's style name is unknown, so a heading made by a
+    # style reads as plain text; that matters only where the body uses paragraph styles.
+    if (
+        styles_root is None
+        and not _has_part(package, rels, "styles")
+        and body.find(f".//{W.pStyle}") is not None
+    ):
+        warnings.append(
+            "the document has no styles part (word/styles.xml): headings set by paragraph"
+            " style could not be read, so priorities and sections may be missing; open"
+            " the file in Word and save it again"
+        )
+    styles = Styles.from_xml(styles_root)
     definitions = NumberingDefinitions.from_xml(
         _optional_part(package, rels, "numbering", warnings), _numbering_styles(styles)
     )

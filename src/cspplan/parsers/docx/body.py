@@ -15,7 +15,9 @@ import attrs
 import regex
 from lxml import etree
 
+from ...deadline import check_deadline
 from ...document import Block, Cell, Heading, ListItem, Paragraph, Row, Table
+from ...errors import UnsafeDocumentError
 from ...model.source import SourceRef
 from ..text import BULLETS
 from .charts import ChartData
@@ -165,6 +167,7 @@ class BodyReader:
         warnings: Problems met on the way (shared with the caller).
         paragraph_index: Index of the next paragraph of this story.
         table_index: Index of the next table (nested tables included, in document order).
+        cell_count: Table cells read so far, held to ``settings.max_table_cells``.
         note_refs: Footnote and endnote references met, in order: (``footnote`` or
             ``endnote``, note id, where the reference is).
         location: Where the paragraph being read is (a body paragraph or a table cell).
@@ -181,6 +184,7 @@ class BodyReader:
     warnings: list[str] = attrs.field(factory=list)
     paragraph_index: int = 0
     table_index: int = 0
+    cell_count: int = 0
     note_refs: list[tuple[str, str, SourceRef]] = attrs.field(factory=list)
     location: SourceRef = attrs.field(factory=SourceRef)
     diagram_text: Callable[[str], list[str]] = attrs.field(default=lambda _: [])
@@ -201,6 +205,7 @@ class BodyReader:
             tab_rows.clear()
 
         for element in self._block_elements(container):
+            check_deadline()
             if element.tag == W.p:
                 found, fields = self._paragraph_blocks(element)
                 single = found[0] if len(found) == 1 else None
@@ -488,6 +493,7 @@ class BodyReader:
         rows: list[tuple[list[_CellBuilder], bool]] = []
         open_merges: dict[int, _CellBuilder] = {}  # grid column -> cell a vMerge continues
         for tr in _children(tbl, W.tr):
+            check_deadline()
             trpr = tr.find(W.trPr)
             is_header = trpr is not None and is_on(trpr.find(W.tblHeader))
             before = _int(attr(trpr.find(W.gridBefore), W.val)) if trpr is not None else None
@@ -497,6 +503,7 @@ class BodyReader:
                 cells.append(_CellBuilder(column=0, colspan=column, lines=[], tables=[]))
             seen_columns: set[int] = set()
             for tc in _children(tr, W.tc):
+                self._count_cell()
                 tcpr = tc.find(W.tcPr)
                 span = _int(attr(tcpr.find(W.gridSpan), W.val)) if tcpr is not None else None
                 span = max(span or 1, 1)
@@ -554,6 +561,17 @@ class BodyReader:
                 )
             )
         return Table(rows=tuple(built_rows), source=SourceRef(file=self.file, table=index))
+
+    def _count_cell(self) -> None:
+        self.cell_count += 1
+        limit = self.settings.max_table_cells
+        if self.cell_count > limit:
+            raise UnsafeDocumentError(
+                f"the document's tables hold more than {limit} cells (the Word setting"
+                " max_table_cells); refused, since reading them would take minutes and"
+                " gigabytes. Raise max_table_cells (DocxSettings) to read it",
+                self.file,
+            )
 
     def _cell_content(self, tc: etree._Element) -> tuple[list[str], list[Table]]:
         lines: list[str] = []

@@ -74,41 +74,109 @@ _OTHER_OFFICE = {
 }
 
 
-def _xml_parser() -> etree.XMLParser:
-    # Word never writes a DTD, so nothing legitimate is lost by refusing to load or expand one;
-    # huge_tree=False keeps libxml2's depth and text-node limits in force.
+def _xml_parser(huge: bool) -> etree.XMLParser:
+    # Word never writes a DTD, so nothing legitimate is lost by refusing to load or expand one.
+    # huge_tree=False keeps libxml2's depth (256) and text-node (10 MB) limits in force;
+    # DocxSettings.huge_xml lifts them for a genuine file (to 2048 levels, and text nodes
+    # bounded by the member size limit). Entity amplification stays bounded either way.
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
-        huge_tree=False,
+        huge_tree=huge,
         remove_blank_text=False,
     )
 
 
-def parse_xml(data: bytes, part: str, path: str | os.PathLike[str]) -> etree._Element:
+_DTD_MARKS = tuple(
+    mark.encode(encoding)
+    for mark in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+# What libxml2 says when a DTD or the entities it declares are at work: a part that gets
+# past the byte checks (an encoding they do not look for) is still refused as unsafe. A bare
+# "&" in text ("EntityRef: expecting ';'") is only malformed XML, and stays so.
+_ENTITY_ERRORS = (
+    "amplification",
+    "doctype",
+    "dtd",
+    "internal subset",
+    "entity reference loop",
+    "entitydecl",
+    "pereference",
+)
+
+
+def _declares_dtd(data: bytes) -> bool:
+    # The whole part is searched, not only its start: a DTD can follow a long comment.
+    # bytes.find runs at memory speed, so this costs little next to parsing.
+    return any(data.find(mark) >= 0 for mark in _DTD_MARKS)
+
+
+def _limit_error(
+    exc: etree.XMLSyntaxError, part: str, path: str | os.PathLike[str]
+) -> DocumentError | None:
+    """The error in the user's terms for libxml2's resource limits and entity errors, or
+    ``None`` for ordinary malformed XML."""
+    message = str(exc)
+    lowered = message.lower()
+    if any(word in lowered for word in _ENTITY_ERRORS):
+        return UnsafeDocumentError(
+            f"{part} uses entities or a DTD, which Word never writes; refused ({message})", path
+        )
+    code = getattr(exc, "code", None)  # not in lxml-stubs
+    limited = code == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "XML_PARSE_HUGE" in message
+    if not limited:
+        return None
+    if "depth" in lowered:
+        what = (
+            "nests elements more than 256 levels deep (tables inside tables, or content"
+            " controls, nested very deeply)"
+        )
+    elif "text node" in lowered or "huge" in lowered:
+        what = "holds a single run of text longer than 10 MB"
+    else:
+        what = f"is beyond the XML parser's limits ({message})"
+    return UnsafeDocumentError(
+        f"{part} {what}; refused, since no plan written in Word needs that. If the file is"
+        " genuine, read it with the Word setting huge_xml=True (DocxSettings), which allows"
+        " 2048 levels and text up to the part size limit",
+        path,
+    )
+
+
+def parse_xml(
+    data: bytes, part: str, path: str | os.PathLike[str], huge: bool = False
+) -> etree._Element:
     """Parse one XML part with entity expansion, DTDs and network access off.
 
     A part that declares a DTD is refused (:class:`UnsafeDocumentError`): Office never writes
     one, and a DTD is how entity-expansion ("billion laughs") and external-entity attacks
-    start. Malformed XML raises :class:`DocumentError` naming the part.
+    start. A part beyond libxml2's depth or text-node limits is refused with
+    :class:`UnsafeDocumentError` naming the limit and the setting that lifts it (``huge``,
+    :attr:`DocxSettings.huge_xml`). Malformed XML raises :class:`DocumentError` naming the
+    part.
     """
-    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
+    if _declares_dtd(data):
         raise UnsafeDocumentError(
             f"{part} declares a DTD or entities, which Word never writes; refused", path
         )
     try:
-        root = etree.fromstring(data, parser=_xml_parser())
+        root = etree.fromstring(data, parser=_xml_parser(huge))
     except etree.XMLSyntaxError as exc:
-        raise DocumentError(f"malformed XML in {part}: {exc}", path) from exc
+        raise (_limit_error(exc, part, path) or _malformed(exc, part, path)) from exc
     if root is None:
         raise DocumentError(f"empty XML part {part}", path)
     doctype = getattr(root.getroottree().docinfo, "doctype", "")  # not in lxml-stubs
     if doctype:
-        # Caught here too for encodings the byte check above cannot see (UTF-16 parts).
+        # Caught here too for encodings the byte check above cannot see (UTF-32, EBCDIC).
         raise UnsafeDocumentError(f"{part} declares a DTD, which Word never writes; refused", path)
     return root
+
+
+def _malformed(exc: etree.XMLSyntaxError, part: str, path: str | os.PathLike[str]) -> DocumentError:
+    return DocumentError(f"malformed XML in {part}: {exc}", path)
 
 
 # --- OLE compound files -------------------------------------------------------------------
@@ -278,7 +346,7 @@ class WordPackage:
 
     def xml(self, part: str) -> etree._Element:
         """A part parsed as XML with the hardened parser."""
-        return parse_xml(self.read(part), part, self.path)
+        return parse_xml(self.read(part), part, self.path, self.settings.huge_xml)
 
     def relationships(self, part: str) -> dict[str, Relationship]:
         """The relationships of ``part`` by id (empty where it has none)."""

@@ -42,6 +42,13 @@ class DocxSettings(ParserSettings):
             which repeat the headings with page numbers.
         skip_placeholders: Leave out the grey placeholder text of empty content controls
             ("Click or tap here to enter text.").
+        max_table_cells: The most table cells the document's body may hold, nested tables
+            included; a document with more is refused with
+            :class:`~cspplan.errors.UnsafeDocumentError` (a 200,000-row table takes minutes
+            and gigabytes to read, and no plan has one).
+        huge_xml: Lift the XML parser's limits on nesting depth (256 levels, to 2048) and
+            on the length of one text node (10 MB, to the part size limit), for a genuine
+            file refused for them. DTDs and entities stay refused.
     """
 
     max_members: int = attrs.field(default=5000, validator=attrs.validators.ge(1))
@@ -56,3 +63,5 @@ class DocxSettings(ParserSettings):
     typed_markers: bool = True
     skip_toc: bool = True
     skip_placeholders: bool = True
+    max_table_cells: int = attrs.field(default=100_000, validator=attrs.validators.ge(1))
+    huge_xml: bool = False

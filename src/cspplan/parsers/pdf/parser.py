@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ...deadline import check_deadline
 from ...document import Document
 from ...errors import DocumentError, EncryptedDocumentError, UnsafeDocumentError
 from ..base import describe_bytes, file_sha256, read_head, resolve_settings
@@ -231,6 +232,7 @@ class PdfParser:
         with contextlib.ExitStack() as stack:
             count, page_source = self._open(file, options, stack, warnings)
             for number, page in page_source:
+                check_deadline()
                 try:
                     with _pdfminer_complaints() as complaints:
                         content = read_page(page, number, options)

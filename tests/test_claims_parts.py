@@ -2,7 +2,8 @@
 people ..., 214 (44%) were ..., 131 (27%) ... and 73 (15%) ..."): one claim per part, each
 checked against the whole, and never a sum short of 100% for a list that names only some
 parts. Fixtures: tests/fixtures/mechanisms/claims_parts_of_whole*.txt, read as text and
-in Word and PDF renderings."""
+in Word and PDF renderings. And a change whose start is the one figure of the sentence
+before ("... 3,118 incidents. By 2007/08 this had fallen to 2,204, a reduction of 25%")."""
 
 from __future__ import annotations
 
@@ -80,3 +81,56 @@ def test_a_wrong_part_is_an_error_and_a_partial_list_no_alarm(render: str, tmp_p
     assert alarms == [("A131", "error", "31%")]
     twin = cspplan.check(load("claims_parts_of_whole_ok"))
     assert [f for f in twin if f.severity.value in ("warning", "error")] == []
+
+
+# --- a change whose start is the figure of the sentence before ---------------------------
+
+
+def _changes(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    result = []
+    for claim in find_claims(text, SourceRef()):
+        if claim.kind is not ClaimKind.CHANGE:
+            continue
+        base, new, change = claim.figure("from"), claim.figure("to"), claim.figure("change")
+        result.append(
+            (
+                base.value.text if base else None,
+                new.value.text if new else None,
+                change.value.text if change else None,
+            )
+        )
+    return result
+
+
+def test_this_refers_back_to_the_one_figure_of_the_sentence_before() -> None:
+    text = (
+        "In 2004/05 the partnership recorded 3,118 incidents of criminal damage. By 2007/08"
+        " this had fallen to 2,204, a reduction of 25%."
+    )
+    assert _changes(text) == [("3,118", "2,204", "25%")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two figures before: which one "this" means is not said.
+        "There were 3,118 incidents and 412 arrests in 2004/05. By 2007/08 this had fallen"
+        " to 2,204, a reduction of 25%.",
+        # No word refers back.
+        "In 2004/05 there were 3,118 incidents. Burglary fell to 2,204, a reduction of 25%.",
+    ],
+)
+def test_no_start_is_guessed_without_one_figure_to_refer_to(text: str) -> None:
+    assert _changes(text) == [(None, "2,204", "25%")]
+
+
+def test_a_wrong_change_on_a_figure_referred_back_to_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "# Test Partnership\n\n## Annual Report 2008\n\nIn 2004/05 the partnership recorded"
+        " 3,118 incidents of criminal damage. By 2007/08 this had fallen to 2,204, a"
+        " reduction of 25%.\n",
+        encoding="utf-8",
+    )
+    found = [(f.code, f.severity.value) for f in cspplan.check(cspplan.load(path))]
+    assert found == [("A120", "error")]  # 3,118 to 2,204 is 29.3%

@@ -458,8 +458,10 @@ def _relate(
                 end_figure = _figure_at(sentence, value, position, "to")
     if start_figure is None and end_figure is not None:
         before = sentence[max(0, anchor.start() - _EARLIER_WINDOW) : anchor.start()]
-        start_figure = _from_to_before(before, end_figure) or _baseline_before(
-            earlier[-_EARLIER_WINDOW:] + before
+        start_figure = (
+            _from_to_before(before, end_figure)
+            or _baseline_before(earlier[-_EARLIER_WINDOW:] + before)
+            or _referred_back(sentence, earlier[-_EARLIER_WINDOW:])
         )
     if start_figure is None and end_figure is None and kind == "after":
         pair = _footnote_figures(sentence, anchor.end(), text, following)
@@ -578,6 +580,38 @@ def _baseline_before(earlier: str) -> Figure | None:
     period_match = PERIOD_PATTERN.search(period_text)
     period = parse_period(period_match.group(0)) if period_match else None
     return Figure(role="from", value=value, label="baseline", unit="count", period=period)
+
+
+_REFERS_BACK = lazy(
+    r"(?i)^\W{0,3}(?:(?:by|in|during|over)\s{1,3}[\w/ ]{2,25},?\s{1,3})?"
+    r"(?:this|that|these|the\s{1,3}(?:number|figure|total|count|level)s?)\b"
+    r"(?:\s{1,3}(?:figure|number|total))?\s{1,3}(?:had|has|have|was|is|then)?\b"
+)
+"""A sentence whose subject is the figure of the sentence before: "By 2006/07 this had
+fallen to 2,581"."""
+_LAST_SENTENCE = lazy(r"(?s)(?:^|[.!?]\s{1,3})(?P<last>[^.!?]{3,400}?)[.!?]?\s{0,3}$")
+_PLAIN_FIGURE = lazy(rf"(?<![\w/£]){NUMBER}(?![\w/]|\s{{0,2}}(?:%|per\s?cent))")
+
+
+def _referred_back(sentence: str, earlier: str) -> Figure | None:
+    """The figure a sentence refers back to ("... 4,632 incidents. By 2006/07 this had
+    fallen to 2,581"): the one figure, not a year or a percentage, of the sentence before,
+    with its period."""
+    if not _REFERS_BACK.match(sentence):
+        return None
+    last = _LAST_SENTENCE.search(earlier)
+    if last is None:
+        return None
+    previous = last.group("last")
+    figures = [m for m in _PLAIN_FIGURE.finditer(previous) if not is_year(m.group(0))]
+    if len(figures) != 1:
+        return None
+    value = parse_number(figures[0].group(0))
+    if value is None:
+        return None
+    found = PERIOD_PATTERN.search(previous)
+    period = parse_period(found.group(0)) if found else None
+    return Figure(role="from", value=value, unit="count", period=period)
 
 
 def _footnote_figures(

@@ -160,6 +160,10 @@ _COLOURS = {
 _RAG_CELL = lazy(r"(?i)^\W{0,3}(?P<colour>red|amber|green|[rag])\b")
 
 
+_BODY_FIGURE = lazy(r"^\s{0,3}[-+–−£]?\s{0,2}\d[\d,]*(?:\.\d+)?\s{0,2}%?\s{0,3}$")
+"""A cell holding a figure (not a year range such as "2009/10"): a body row's cell."""
+
+
 @attrs.frozen(slots=True)
 class _Column:
     col: int
@@ -256,31 +260,63 @@ def read_indicator_table(table: Table, performance_only: bool = False) -> Indica
 
 def _read(table: Table, performance_only: bool) -> IndicatorTable | None:
     grid = _grid(table)
-    for index, (_, header) in enumerate(grid[:_HEADER_ROWS]):
-        columns = _columns(header)
-        roles = [c.role for c in columns]
-        if ColumnRole.RANK in roles or ColumnRole.QUARTER in roles:
-            return None
-        figures = [c for c in columns if c.role in _FIGURE_ROLES]
-        targets = [c for c in figures if c.role is ColumnRole.TARGET]
-        stated = any(r in _STATED_ROLES for r in roles)
-        if len(targets) > 1 or len(figures) < 2:
-            continue
-        if targets:
-            plain = [c for c in figures if c.role is ColumnRole.FIGURE]
-            performance = stated or ColumnRole.ACTUAL in roles
-            if len(plain) > 1 or (performance_only and not performance):
+    for index, (row, header) in enumerate(grid[:_HEADER_ROWS]):
+        headers = [(header, index + 1)]
+        stacked = _stacked(row, grid[index + 1][1]) if index + 1 < len(grid) else None
+        if stacked is not None:
+            headers.insert(0, (stacked, index + 2))
+        for cells, body in headers:
+            columns = _columns(cells)
+            roles = [c.role for c in columns]
+            if ColumnRole.RANK in roles or ColumnRole.QUARTER in roles:
+                return None
+            if not _is_header(columns, performance_only):
                 continue
-            if not (performance or ColumnRole.BASELINE in roles):
-                continue
-        elif not (ColumnRole.CHANGE in roles or ColumnRole.TREND in roles):
-            continue
-        reading = _rows(
-            table, columns, [cells for _, cells in grid[index + 1 :]], grid[index + 1 :]
-        )
-        if reading is not None:
-            return reading
+            reading = _rows(table, columns, [c for _, c in grid[body:]], grid[body:])
+            if reading is not None:
+                return reading
     return None
+
+
+def _is_header(columns: list[_Column], performance_only: bool) -> bool:
+    """True where the columns are those of an indicator table (see
+    :func:`read_indicator_table`)."""
+    roles = [c.role for c in columns]
+    figures = [c for c in columns if c.role in _FIGURE_ROLES]
+    targets = [c for c in figures if c.role is ColumnRole.TARGET]
+    if len(targets) > 1 or len(figures) < 2:
+        return False
+    if not targets:
+        return ColumnRole.CHANGE in roles or ColumnRole.TREND in roles
+    plain = [c for c in figures if c.role is ColumnRole.FIGURE]
+    performance = any(r in _STATED_ROLES for r in roles) or ColumnRole.ACTUAL in roles
+    if len(plain) > 1 or (performance_only and not performance):
+        return False
+    return performance or ColumnRole.BASELINE in roles
+
+
+def _stacked(top: Row, below: dict[int, str]) -> dict[int, str] | None:
+    """A header set out on two rows, a merged cell over the cells it heads ("2009/10" over
+    "Target" and "Actual"), as one row: each column's text from the cell above it and its
+    own ("2009/10 Target"). ``None`` where the top row merges no cells across or the row
+    below holds a figure (it is then the first row of the body)."""
+    if not any(cell.colspan > 1 for cell in top.cells):
+        return None
+    if any(_BODY_FIGURE.match(text) for text in below.values()):
+        return None
+    spans: dict[int, str] = {}
+    column = 0
+    for cell in top.cells:
+        for covered in range(column, column + max(1, cell.colspan)):
+            spans[covered] = " ".join(cell.text.split())
+        column += max(1, cell.colspan)
+    stacked: dict[int, str] = {}
+    for col in sorted(set(spans) | set(below)):
+        upper, lower = spans.get(col, ""), below.get(col, "")
+        text = upper if lower == upper else " ".join(t for t in (upper, lower) if t)
+        if text:
+            stacked[col] = text
+    return stacked
 
 
 @attrs.frozen(slots=True)
@@ -509,6 +545,10 @@ def _pair(cells: _Cells, target: Target | None) -> tuple[Measure, Measure] | Non
         older = target.baseline
         if cells.change is not None and _AGAINST_TARGET.search(cells.text):
             older = target.target
+        elif cells.change is not None and older is not None and target.target is not None:
+            # "Variance" beside a baseline, a target and an actual does not say which it
+            # compares the actual with: it is read against the one whose figures give it.
+            older = _nearer(cells.change, newer, older, target.target)
         return (older, newer) if older is not None else None
     measures = [m for role in _FIGURE_ROLES for m in cells.figures.get(role, [])]
     if len(measures) != 2:
@@ -523,6 +563,28 @@ def _pair(cells: _Cells, target: Target | None) -> tuple[Measure, Measure] | Non
     if base and actual:
         return base[0], actual[0]
     return None  # two figures with no order to read
+
+
+def _nearer(
+    change: tuple[Number, str | None], newer: Measure, first: Measure, second: Measure
+) -> Measure:
+    """Of two figures a stated change may run from, the one from which ``newer`` is
+    nearest that change (``first`` where they tie or a figure is zero)."""
+    stated, unit = change
+    size = abs(stated.value)
+
+    def miss(older: Measure) -> Decimal | None:
+        difference = newer.value.value - older.value.value
+        if unit in (None, "count", "points"):
+            return abs(abs(difference) - size)
+        if not older.value.value:
+            return None
+        return abs(abs(difference / older.value.value * 100) - size)
+
+    one, two = miss(first), miss(second)
+    if one is None or two is None or one <= two:
+        return first
+    return second
 
 
 def _figure_of(role: str, measure: Measure) -> Figure:

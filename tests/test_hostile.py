@@ -274,6 +274,7 @@ HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 def page_pdf(
     *,
     kids: bytes = b"[3 0 R]",
+    count: int = 1,
     parent: bytes = b"2 0 R",
     mediabox: bytes = b"[0 0 595 842]",
     contents: bytes = b"4 0 R",
@@ -285,7 +286,7 @@ def page_pdf(
     entries replaced by what a hostile file puts there; ``extra`` adds or replaces objects."""
     objects = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids %s /Count 1 >>" % kids,
+        2: b"<< /Type /Pages /Kids %s /Count %d >>" % (kids, count),
         3: b"<< /Type /Page /Parent %s /MediaBox %s /Contents %s /Resources %s >>"
         % (parent, mediabox, contents, resources),
         4: pdf_stream(PAGE_TEXT),
@@ -313,6 +314,17 @@ def pdf_bomb(path: Path, size: int = GIB, streams: int = 1) -> None:
     path.write_bytes(
         page_pdf(contents=b"[%s]" % refs, extra={10 + n: data for n in range(streams)})
     )
+
+
+def bomb_after_bad_page(path: Path, mediabox: bytes, extra: dict[int, bytes] | None = None) -> None:
+    """Two pages: the first with ``mediabox`` (with ``extra`` objects), the second a 1 GiB
+    deflate bomb, which must still be counted."""
+    objects = {
+        6: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 8 0 R >>",
+        8: pdf_stream(_zlib_run(GIB), b"/Filter /FlateDecode "),
+        **(extra or {}),
+    }
+    path.write_bytes(page_pdf(kids=b"[3 0 R 6 0 R]", count=2, mediabox=mediabox, extra=objects))
 
 
 def many_pages_pdf(path: Path, pages: int) -> None:
@@ -611,6 +623,25 @@ MALFORMED_PDFS: list[tuple[str, Callable[[Path, Path], None], str, str | None, s
         "plan",
         None,
     ),
+    # A page pdfminer cannot make a page of must not end the counting of later pages'
+    # streams: pdfium, which aborts the process when it runs out of memory, would be given
+    # the bomb after it.
+    (
+        "loop-then-bomb.pdf",
+        lambda p, t: bomb_after_bad_page(p, b"7 0 R", {7: b"7 0 R"}),
+        "error",
+        "UnsafeDocumentError",
+        "error",
+        "UnsafeDocumentError",
+    ),
+    (
+        "bad-mediabox-then-bomb.pdf",
+        lambda p, t: bomb_after_bad_page(p, b"5"),
+        "error",
+        "UnsafeDocumentError",
+        "error",
+        "DocumentError",
+    ),
     # The limits: every page, character and inflated byte is counted, not kept.
     (
         "pages-10001.pdf",
@@ -654,11 +685,23 @@ def _on_both_backends(case: Case, **pdfplumber: Any) -> list[Case]:
     return [case, variant]
 
 
+BOMB_MEMORY_LIMITS = {"loop-then-bomb.pdf": GIB, "bad-mediabox-then-bomb.pdf": GIB}
+"""An address space smaller than the bomb, so that a bomb given to pdfium aborts the test's
+child (a crash) instead of being read."""
+
+
 def _malformed_cases() -> list[Case]:
     cases = []
     for name, build, outcome, error, plumber_outcome, plumber_error in MALFORMED_PDFS:
         cases += _on_both_backends(
-            Case(name, "pdf", build, expect=outcome, error=error),
+            Case(
+                name,
+                "pdf",
+                build,
+                expect=outcome,
+                error=error,
+                memory_limit=BOMB_MEMORY_LIMITS.get(name, MEMORY_LIMIT),
+            ),
             expect=plumber_outcome,
             error=plumber_error,
             time_limit=PDFPLUMBER_TIME_LIMITS.get(name, TIME_LIMIT),

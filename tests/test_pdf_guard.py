@@ -22,6 +22,7 @@ from cspplan.parsers.pdf.guard import (
     LoopSafeDocument,
     OverLimit,
     ReferenceLoop,
+    iter_pages,
     open_clamped,
     open_document,
     survey,
@@ -114,6 +115,19 @@ def test_survey_finds_a_loop_in_the_trailer() -> None:
 def test_survey_counts_each_page_once_in_a_tree_that_names_itself() -> None:
     for data in (page_pdf(kids=b"[2 0 R 3 0 R]"), page_pdf(parent=b"3 0 R")):
         assert survey(io.BufferedReader(io.BytesIO(data)), None, 10) == 1  # type: ignore[arg-type]
+
+
+def test_every_page_is_given_after_one_pdfminer_cannot_make() -> None:
+    # pdfminer's create_pages ends at the first page whose MediaBox is a loop (and at a kid
+    # that is a number); every later page's streams would then go unchecked.
+    second = b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>"
+    data = page_pdf(
+        kids=b"[3 0 R 42 6 0 R]", count=2, mediabox=b"7 0 R", extra={7: b"7 0 R", 6: second}
+    )
+    pages = list(iter_pages(_document(data)))
+    assert len(pages) == 2
+    assert [getattr(ref, "objid", None) for ref in pages[1].contents] == [4]
+    assert list(pages[0].resources) == ["Font"]
 
 
 def test_pdfplumber_refuses_a_loop_naming_it_and_pdfium_reads_past_it(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import PDFObjectNotFound, PDFObjRef, PDFStream
+from pdfminer.pdftypes import PDFObjectNotFound, PDFObjRef, PDFStream, resolve1
 
 __all__ = [
     "Budget",
@@ -31,6 +31,7 @@ __all__ = [
     "OverLimit",
     "ReferenceLoop",
     "close_quietly",
+    "iter_pages",
     "open_clamped",
     "open_document",
     "survey",
@@ -145,6 +146,68 @@ class LoopSafeDocument(PDFDocument):
 def open_document(handle: io.BufferedReader, password: str | None) -> LoopSafeDocument:
     """A loop-safe pdfminer document over an open (preferably clamped) file."""
     return LoopSafeDocument(PDFParser(handle), password=password or "")
+
+
+_INHERITED = ("Resources", "MediaBox", "CropBox", "Rotate")
+
+
+class _BarePage:
+    """What is left of a page whose attributes pdfminer cannot make a page of: its
+    resources and content streams, where they can be found."""
+
+    def __init__(self, attrs: Mapping[str, Any]) -> None:
+        resources = _lenient(attrs.get("Resources"))
+        self.resources = resources if isinstance(resources, dict) else {}
+        contents = _lenient(attrs.get("Contents"))
+        self.contents = contents if isinstance(contents, list) else [contents] if contents else []
+
+
+def _lenient(value: Any) -> Any:
+    try:
+        return resolve1(value)
+    except Exception:
+        return None
+
+
+def iter_pages(document: PDFDocument) -> Iterator[Any]:
+    """The document's pages in order, as pdfminer's ``PDFPage.create_pages`` gives them,
+    but one for every page the tree names even where a page is malformed (a ``/MediaBox``
+    that is a loop, a kid that is a number): pdfminer's generator ends at the first such
+    page, and every page after it would go unchecked. A page pdfminer cannot make is a
+    :class:`_BarePage`, with a warning; a kid that is not a dictionary is left out, as
+    pdfium leaves it out."""
+    catalog = document.catalog
+    if "Pages" not in catalog:
+        yield from PDFPage.create_pages(document)
+        return
+    seen: set[int] = set()
+    stack: list[tuple[Any, dict[str, Any]]] = [(catalog["Pages"], {})]
+    while stack:
+        node, inherited = stack.pop()
+        if isinstance(node, PDFObjRef):
+            if node.objid in seen:
+                continue
+            seen.add(node.objid)
+        attrs = _lenient(node)
+        if not isinstance(attrs, dict):
+            _LOG.warning("the page tree names %r, which is not a page", node)
+            continue
+        attrs = {**inherited, **attrs}
+        kind = getattr(attrs.get("Type"), "name", None)
+        if kind == "Pages" or (kind is None and "Kids" in attrs):
+            kids = _lenient(attrs.get("Kids"))
+            passed = {k: attrs[k] for k in _INHERITED if k in attrs}
+            if isinstance(kids, list):
+                stack.extend((kid, passed) for kid in reversed(kids))
+            continue
+        if kind != "Page":  # neither a page nor a node of pages: pdfminer skips it too
+            continue
+        objid = node.objid if isinstance(node, PDFObjRef) else None
+        try:
+            yield PDFPage(document, objid, attrs, None)
+        except Exception as exc:
+            _LOG.warning("the page's attributes cannot be read (%s: %s)", type(exc).__name__, exc)
+            yield _BarePage(attrs)
 
 
 def _references(value: Any) -> Iterator[int]:

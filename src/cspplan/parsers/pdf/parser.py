@@ -19,6 +19,7 @@ from .guard import (
     OverLimit,
     ReferenceLoop,
     close_quietly,
+    iter_pages,
     open_clamped,
     open_document,
     survey,
@@ -158,11 +159,9 @@ class _ContentStreams:
     def __init__(self, file: Path, password: str | None, stack: contextlib.ExitStack) -> None:
         self._pages: Iterator[Any] | None = None
         try:
-            from pdfminer.pdfpage import PDFPage
-
             handle = stack.enter_context(open_clamped(file))
             document = open_document(handle, password)
-            self._pages = iter(PDFPage.create_pages(document))
+            self._pages = iter_pages(document)
         except Exception:  # pdfium opened what pdfminer cannot: nothing to compare with
             self._pages = None
 
@@ -243,7 +242,8 @@ def _open_pdfplumber(file: Path, options: PdfSettings, stack: contextlib.ExitSta
 
     handle = stack.enter_context(open_clamped(file))
     try:
-        count = survey(handle, options.password, options.max_pages)
+        with _pdfminer_complaints():  # what it logs is in the error, or said again later
+            count = survey(handle, options.password, options.max_pages)
     except ReferenceLoop as exc:
         raise UnsafeDocumentError(f"{exc}: reading it would never end", file) from exc
     except OverLimit as exc:
@@ -391,7 +391,8 @@ class PdfParser:
     ) -> Iterator[tuple[int, Any]]:
         """pdfplumber's pages, each after its content streams are counted against the
         limits on inflated bytes (pdfminer would inflate a deflate bomb whole)."""
-        streams = _ContentStreams(file, options.password, stack)
+        with _pdfminer_complaints():  # a loop met opening it is met again on its page
+            streams = _ContentStreams(file, options.password, stack)
         budget = _budget(options)
         for index, page in enumerate(page_list):
             # pdfminer reports what it cannot decode again when it reads the page.
@@ -410,7 +411,8 @@ class PdfParser:
         """Pages read through pdfium; a page pdfium cannot read is read by pdfplumber, with
         a warning naming why."""
         fallback: Any = None
-        streams = _ContentStreams(file, options.password, stack)
+        with _pdfminer_complaints():  # a loop met opening it is met again on its page
+            streams = _ContentStreams(file, options.password, stack)
         budget = _budget(options)
         for index in range(len(document)):
             with _pdfminer_complaints() as complaints:

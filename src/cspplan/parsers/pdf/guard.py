@@ -203,11 +203,16 @@ def iter_pages(document: PDFDocument) -> Iterator[Any]:
         if kind != "Page":  # neither a page nor a node of pages: pdfminer skips it too
             continue
         objid = node.objid if isinstance(node, PDFObjRef) else None
+        loops = len(getattr(document, "loops", ()))
         try:
-            yield PDFPage(document, objid, attrs, None)
+            page: Any = PDFPage(document, objid, attrs, None)
         except Exception as exc:
-            _LOG.warning("the page's attributes cannot be read (%s: %s)", type(exc).__name__, exc)
-            yield _BarePage(attrs)
+            if len(getattr(document, "loops", ())) == loops:  # a loop has said it already
+                _LOG.warning(
+                    "the page's attributes cannot be read (%s: %s)", type(exc).__name__, exc
+                )
+            page = _BarePage(attrs)
+        yield page
 
 
 def _references(value: Any) -> Iterator[int]:

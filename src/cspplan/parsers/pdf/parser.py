@@ -214,10 +214,26 @@ def _check_page_count(count: int, options: PdfSettings, file: Path) -> None:
         raise UnsafeDocumentError(str(exc), file)
 
 
+def _layout_chars(layout: Any) -> int:
+    """The characters in pdfminer's layout of a page (which pdfplumber keeps, so that
+    :func:`~.page.prime_objects` makes the character dictionaries from it afterwards)."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    count = 0
+    pending = [layout]
+    while pending:
+        for item in pending.pop():
+            if isinstance(item, LTChar):
+                count += 1
+            elif isinstance(item, LTContainer):
+                pending.append(item)
+    return count
+
+
 def _check_chars(page: Any, number: int, options: PdfSettings, file: Path) -> None:
     """Refuse a page with more characters than ``max_chars_per_page`` before it is laid
     out (a PdfiumPage has refused itself before reading them)."""
-    count = page.char_count if hasattr(page, "char_count") else len(page.chars)
+    count = page.char_count if hasattr(page, "char_count") else _layout_chars(page.layout)
     if count > options.max_chars_per_page:
         exc = OverLimit(
             "the page has more characters than", "max_chars_per_page", options.max_chars_per_page

@@ -23,6 +23,7 @@ from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjectNotFound, PDFObjRef, PDFStream, resolve1
+from pdfminer.psparser import LIT
 
 __all__ = [
     "Budget",
@@ -290,7 +291,9 @@ def close_quietly(pdf: Any) -> None:
         pdf.close()
 
 
-_FALLBACK_FONT = {"Type": "Font", "Subtype": "Type1", "BaseFont": "Helvetica"}
+_HELVETICA = {"Type": LIT("Font"), "Subtype": LIT("Type1"), "BaseFont": LIT("Helvetica")}
+"""The font a broken one is replaced with: one of the 14 standard fonts, whose metrics
+pdfminer has without reading the file."""
 
 
 def _font_name(objid: object, spec: Mapping[str, object]) -> str:
@@ -330,13 +333,7 @@ class FontSafeResourceManager(PDFResourceManager):
                 type(exc).__name__,
                 exc,
             )
-            font = super().get_font(None, _resolved_fallback())
+            font = super().get_font(None, _HELVETICA)
             if objid and self.caching:
                 self._cached_fonts[objid] = font
         return font
-
-
-def _resolved_fallback() -> dict[str, object]:
-    from pdfminer.psparser import LIT
-
-    return {key: LIT(value) for key, value in _FALLBACK_FONT.items()}

@@ -259,7 +259,7 @@ def _open_pdfplumber(file: Path, options: PdfSettings, stack: contextlib.ExitSta
     handle = stack.enter_context(open_clamped(file))
     try:
         with _pdfminer_complaints():  # what it logs is in the error, or said again later
-            count = survey(handle, options.password, options.max_pages)
+            survey(handle, options.password, options.max_pages)
     except ReferenceLoop as exc:
         raise UnsafeDocumentError(f"{exc}: reading it would never end", file) from exc
     except OverLimit as exc:
@@ -268,7 +268,6 @@ def _open_pdfplumber(file: Path, options: PdfSettings, stack: contextlib.ExitSta
     pdf = pdfplumber.open(handle, password=options.password or "")
     stack.callback(close_quietly, pdf)
     pdf.rsrcmgr = FontSafeResourceManager()
-    _check_page_count(count, options, file)
     return pdf
 
 

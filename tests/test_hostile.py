@@ -670,12 +670,6 @@ MALFORMED_PDFS: list[tuple[str, Callable[[Path, Path], None], str, str | None, s
 ]
 
 
-PDFPLUMBER_TIME_LIMITS = {"chars-100001.pdf": 60.0}
-"""pdfminer interprets a page before its characters can be counted: 100,001 of them take
-it about 5 s on an idle machine (far more when it is busy). What bounds that work is the
-limit on inflated content bytes; the time limit is only the hang guard."""
-
-
 def _on_both_backends(case: Case, **pdfplumber: Any) -> list[Case]:
     """``case``, and the same file read with the pdfplumber backend, with ``pdfplumber``'s
     changes to what it expects."""
@@ -704,7 +698,6 @@ def _malformed_cases() -> list[Case]:
             ),
             expect=plumber_outcome,
             error=plumber_error,
-            time_limit=PDFPLUMBER_TIME_LIMITS.get(name, TIME_LIMIT),
         )
     return cases
 

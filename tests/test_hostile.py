@@ -243,34 +243,113 @@ BILLION_LAUGHS = (
 )
 
 
-def pdf_bomb(path: Path, size: int = GIB) -> None:
-    """A one-page PDF whose content stream inflates to ``size`` bytes of white space."""
+def raw_pdf(objects: dict[int, bytes]) -> bytes:
+    """A PDF written by hand from numbered object bodies (object 1 is the catalogue), with a
+    correct cross-reference table: the malformation is only what the objects say."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets: dict[int, int] = {}
+    for number, body in sorted(objects.items()):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    size = max(objects) + 1
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for number in range(1, size):
+        out += (
+            b"%010d 00000 n \n" % offsets[number] if number in offsets else b"0000000000 65535 f \n"
+        )
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    return bytes(out)
+
+
+def pdf_stream(data: bytes, extra: bytes = b"") -> bytes:
+    """A stream object's body: its dictionary (``/Length`` and ``extra``) and data."""
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+PAGE_TEXT = b"BT /F1 12 Tf 72 720 Td (Priority 1: cut street thefts by 5% by 2027) Tj ET"
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def page_pdf(
+    *,
+    kids: bytes = b"[3 0 R]",
+    count: int = 1,
+    parent: bytes = b"2 0 R",
+    mediabox: bytes = b"[0 0 595 842]",
+    contents: bytes = b"4 0 R",
+    resources: bytes = b"<< /Font << /F1 5 0 R >> >>",
+    font: bytes = HELVETICA,
+    extra: dict[int, bytes] | None = None,
+) -> bytes:
+    """A one-page PDF (catalogue 1, pages 2, page 3, content 4, font 5) with one of its
+    entries replaced by what a hostile file puts there; ``extra`` adds or replaces objects."""
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids %s /Count %d >>" % (kids, count),
+        3: b"<< /Type /Page /Parent %s /MediaBox %s /Contents %s /Resources %s >>"
+        % (parent, mediabox, contents, resources),
+        4: pdf_stream(PAGE_TEXT),
+        5: font,
+    }
+    objects.update(extra or {})
+    return raw_pdf(objects)
+
+
+def _zlib_run(size: int) -> bytes:
+    """A zlib stream of ``size`` bytes of white space (``size`` a multiple of 16 MiB)."""
     run, _ = _deflated_run(b" ", size)
     adler = 1
     chunk = b" " * (1 << 24)
     for _ in range(size >> 24):
         adler = zlib.adler32(chunk, adler)
-    stream = b"\x78\xda" + run + _FINAL_EMPTY_BLOCK + struct.pack(">I", adler)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
+    return b"\x78\xda" + run + _FINAL_EMPTY_BLOCK + struct.pack(">I", adler)
+
+
+def pdf_bomb(path: Path, size: int = GIB, streams: int = 1) -> None:
+    """A one-page PDF whose content is ``streams`` streams, each inflating to ``size`` bytes
+    of white space."""
+    data = pdf_stream(_zlib_run(size), b"/Filter /FlateDecode ")
+    refs = b" ".join(b"%d 0 R" % (10 + n) for n in range(streams))
+    path.write_bytes(
+        page_pdf(contents=b"[%s]" % refs, extra={10 + n: data for n in range(streams)})
     )
-    path.write_bytes(bytes(out))
+
+
+def bomb_after_bad_page(path: Path, mediabox: bytes, extra: dict[int, bytes] | None = None) -> None:
+    """Two pages: the first with ``mediabox`` (with ``extra`` objects), the second a 1 GiB
+    deflate bomb, which must still be counted."""
+    objects = {
+        6: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 8 0 R >>",
+        8: pdf_stream(_zlib_run(GIB), b"/Filter /FlateDecode "),
+        **(extra or {}),
+    }
+    path.write_bytes(page_pdf(kids=b"[3 0 R 6 0 R]", count=2, mediabox=mediabox, extra=objects))
+
+
+def many_pages_pdf(path: Path, pages: int) -> None:
+    """A PDF of ``pages`` pages sharing one content stream and font."""
+    first = 10
+    kids = b" ".join(b"%d 0 R" % (first + n) for n in range(pages))
+    page = b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 595 842] >>" % (kids, pages),
+        4: pdf_stream(PAGE_TEXT),
+        5: HELVETICA,
+    }
+    objects.update({first + n: page for n in range(pages)})
+    path.write_bytes(raw_pdf(objects))
+
+
+def dense_page_pdf(path: Path, chars: int) -> None:
+    """A one-page PDF showing ``chars`` characters in 2-point type, line after line."""
+    per_line = 500
+    lines = [b"BT /F1 2 Tf 2 TL 10 830 Td"]
+    for start in range(0, chars, per_line):
+        lines.append(b"(%s) '" % (b"a" * min(per_line, chars - start)))
+    lines.append(b"ET")
+    path.write_bytes(page_pdf(extra={4: pdf_stream(b"\n".join(lines))}))
 
 
 def long_line_pdf(path: Path, chars: int) -> None:
@@ -375,6 +454,7 @@ class Case:
         time_limit: Seconds the load may take.
         memory_limit: Bytes of address space the loading process may use.
         secret: Text that must not appear in the plan (an external entity's target).
+        settings: The parser settings to load it with (``{"backend": "pdfplumber"}``).
     """
 
     name: str
@@ -385,6 +465,7 @@ class Case:
     time_limit: float = TIME_LIMIT
     memory_limit: int = MEMORY_LIMIT
     secret: str | None = None
+    settings: dict[str, Any] | None = None
 
 
 def _truncate(template: str, share: float) -> Callable[[Path, Path], None]:
@@ -410,6 +491,215 @@ def _pdf_owner_only(path: Path, templates: Path) -> None:
     from reportlab.lib.pdfencrypt import StandardEncryption
 
     plan_pdf(path, encrypt=StandardEncryption("", ownerPassword="owner-only", canPrint=1))
+
+
+def _page(**entries: Any) -> Callable[[Path, Path], None]:
+    return lambda path, templates: path.write_bytes(page_pdf(**entries))
+
+
+LOOP = {10: b"11 0 R", 11: b"10 0 R"}
+"""Two objects that are references to each other."""
+
+MIB = 1 << 20
+PLUMBER = {"backend": "pdfplumber"}
+
+# Malformed PDFs with what each backend makes of them: (case name, builder, pdfium's outcome
+# and error, pdfplumber's outcome and error). pdfium reads past a reference loop (read as
+# null, named in the page's warnings); pdfplumber's pdfminer would follow it for ever, so
+# that backend refuses the file, naming the loop.
+MALFORMED_PDFS: list[tuple[str, Callable[[Path, Path], None], str, str | None, str, str | None]] = [
+    (
+        "selfref-mediabox.pdf",
+        _page(mediabox=b"7 0 R", extra={7: b"7 0 R"}),
+        "plan",
+        None,
+        "error",
+        "UnsafeDocumentError",
+    ),
+    (
+        "loop-mediabox.pdf",
+        _page(mediabox=b"10 0 R", extra=LOOP),
+        "plan",
+        None,
+        "error",
+        "UnsafeDocumentError",
+    ),
+    (
+        "loop-resources.pdf",
+        _page(resources=b"10 0 R", extra=LOOP),
+        "plan",
+        None,
+        "error",
+        "UnsafeDocumentError",
+    ),
+    (
+        "loop-contents.pdf",
+        _page(contents=b"10 0 R", extra=LOOP),
+        "plan",
+        None,
+        "error",
+        "UnsafeDocumentError",
+    ),
+    (
+        "loop-font.pdf",
+        _page(resources=b"<< /Font << /F1 10 0 R >> >>", extra=LOOP),
+        "plan",
+        None,
+        "error",
+        "UnsafeDocumentError",
+    ),
+    (
+        "loop-kids-ref.pdf",
+        _page(kids=b"10 0 R", extra=LOOP),
+        "error",
+        "UnsafeDocumentError",
+        "error",
+        "UnsafeDocumentError",
+    ),
+    (
+        "loop-root.pdf",
+        lambda p, t: p.write_bytes(raw_pdf({1: b"1 0 R"})),
+        "error",
+        "UnsafeDocumentError",
+        "error",
+        "UnsafeDocumentError",
+    ),
+    ("kids-include-pages.pdf", _page(kids=b"[2 0 R 3 0 R]"), "plan", None, "plan", None),
+    ("parent-is-page.pdf", _page(parent=b"3 0 R"), "plan", None, "plan", None),
+    ("kids-number.pdf", _page(kids=b"[3 0 R 42]"), "plan", None, "error", "DocumentError"),
+    (
+        "length-100gb.pdf",
+        _page(extra={4: b"<< /Length 99999999999 >>\nstream\n" + PAGE_TEXT + b"\nendstream"}),
+        "plan",
+        None,
+        "plan",
+        None,
+    ),
+    # Broken fonts: the page is kept, with a warning naming the font.
+    (
+        "font-widths-number.pdf",
+        _page(
+            font=b"<< /Type /Font /Subtype /TrueType /BaseFont /Arial"
+            b" /FirstChar 32 /LastChar 126 /Widths 12 >>"
+        ),
+        "plan",
+        None,
+        "plan",
+        None,
+    ),
+    (
+        "font-no-subtype.pdf",
+        _page(font=b"<< /Type /Font /BaseFont /Helvetica >>"),
+        "plan",
+        None,
+        "plan",
+        None,
+    ),
+    (
+        "font-descriptor-number.pdf",
+        _page(font=b"<< /Type /Font /Subtype /TrueType /BaseFont /Arial /FontDescriptor 7 >>"),
+        "plan",
+        None,
+        "plan",
+        None,
+    ),
+    (
+        "font-width-name.pdf",
+        _page(
+            font=b"<< /Type /Font /Subtype /Type0 /BaseFont /Cid"
+            b" /Encoding /Identity-H /DescendantFonts"
+            b" [<< /Subtype /CIDFontType2 /DW /wide >>] >>"
+        ),
+        "plan",
+        None,
+        "plan",
+        None,
+    ),
+    (
+        "font-type3-no-matrix.pdf",
+        _page(font=b"<< /Type /Font /Subtype /Type3 /FontMatrix 5 /FontBBox /x /Widths 7 >>"),
+        "plan",
+        None,
+        "plan",
+        None,
+    ),
+    # A page pdfminer cannot make a page of must not end the counting of later pages'
+    # streams: pdfium, which aborts the process when it runs out of memory, would be given
+    # the bomb after it.
+    (
+        "loop-then-bomb.pdf",
+        lambda p, t: bomb_after_bad_page(p, b"7 0 R", {7: b"7 0 R"}),
+        "error",
+        "UnsafeDocumentError",
+        "error",
+        "UnsafeDocumentError",
+    ),
+    (
+        "bad-mediabox-then-bomb.pdf",
+        lambda p, t: bomb_after_bad_page(p, b"5"),
+        "error",
+        "UnsafeDocumentError",
+        "error",
+        "DocumentError",
+    ),
+    # The limits: every page, character and inflated byte is counted, not kept.
+    (
+        "pages-10001.pdf",
+        lambda p, t: many_pages_pdf(p, 10_001),
+        "error",
+        "UnsafeDocumentError",
+        "error",
+        "UnsafeDocumentError",
+    ),
+    (
+        "chars-100001.pdf",
+        lambda p, t: dense_page_pdf(p, 100_001),
+        "error",
+        "UnsafeDocumentError",
+        "error",
+        "UnsafeDocumentError",
+    ),
+    (
+        "content-1040mb.pdf",
+        lambda p, t: pdf_bomb(p, 16 * MIB, streams=65),
+        "error",
+        "UnsafeDocumentError",
+        "error",
+        "UnsafeDocumentError",
+    ),
+]
+
+
+def _on_both_backends(case: Case, **pdfplumber: Any) -> list[Case]:
+    """``case``, and the same file read with the pdfplumber backend, with ``pdfplumber``'s
+    changes to what it expects."""
+    variant = attrs.evolve(
+        case, name=case.name.replace(".pdf", "-pdfplumber.pdf"), settings=PLUMBER, **pdfplumber
+    )
+    return [case, variant]
+
+
+BOMB_MEMORY_LIMITS = {"loop-then-bomb.pdf": GIB, "bad-mediabox-then-bomb.pdf": GIB}
+"""An address space smaller than the bomb, so that a bomb given to pdfium aborts the test's
+child (a crash) instead of being read."""
+
+
+def _malformed_cases() -> list[Case]:
+    cases = []
+    for name, build, outcome, error, plumber_outcome, plumber_error in MALFORMED_PDFS:
+        cases += _on_both_backends(
+            Case(
+                name,
+                "pdf",
+                build,
+                expect=outcome,
+                error=error,
+                memory_limit=BOMB_MEMORY_LIMITS.get(name, MEMORY_LIMIT),
+            ),
+            expect=plumber_outcome,
+            error=plumber_error,
+        )
+    return cases
 
 
 def _xref_damaged(path: Path, templates: Path) -> None:
@@ -505,15 +795,30 @@ CASES = [
     # 1 MB that inflates to 1 GiB: refused at PdfSettings.max_stream_bytes (counted, not
     # kept) inside an address space smaller than the stream. The bound is those counts, not
     # the clock: the time limit is only the hang guard every case has.
-    Case(
-        "flate-bomb.pdf",
-        "pdf",
-        lambda p, t: pdf_bomb(p),
-        expect="error",
-        error="UnsafeDocumentError",
-        memory_limit=GIB,
+    *_on_both_backends(
+        Case(
+            "flate-bomb.pdf",
+            "pdf",
+            lambda p, t: pdf_bomb(p),
+            expect="error",
+            error="UnsafeDocumentError",
+            memory_limit=GIB,
+        )
     ),
     Case("long-line.pdf", "pdf", lambda p, t: long_line_pdf(p, 50_000)),
+    *_malformed_cases(),
+    # A 240 MiB stream (under max_stream_bytes) in a 448 MiB address space: pdfminer's
+    # MemoryError is an UnsafeDocumentError saying the memory limit was reached.
+    *_on_both_backends(
+        Case(
+            "memory-limit.pdf",
+            "pdf",
+            lambda p, t: pdf_bomb(p, 240 * MIB),
+            expect="error",
+            error="UnsafeDocumentError",
+            memory_limit=448 * MIB,
+        )
+    ),
     # Word
     Case("control.docx", "docx", lambda p, t: plan_docx(p), expect="plan"),
     Case("empty.docx", "docx", _bytes(b""), expect="error"),
@@ -626,19 +931,23 @@ CASES = [
 KNOWN_BUGS: dict[str, str] = {}
 
 
-def _load_and_report(path: str, secret: str, limit: int, conn: Connection) -> None:
+def _load_and_report(
+    path: str, secret: str, limit: int, settings: dict[str, Any] | None, conn: Connection
+) -> None:
     """In a child process: load ``path`` under a memory limit and send back what happened."""
     import cspplan
 
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     result: dict[str, Any]
+    started = time.monotonic()
     try:
-        text = cspplan.dumps(cspplan.load(path))
+        text = cspplan.dumps(cspplan.load(path, settings=settings))
         result = {"outcome": "plan", "leaked": bool(secret) and secret in text}
     except errors.CspplanError as exc:
         result = {"outcome": "error", "type": type(exc).__name__, "message": str(exc)}
     except BaseException as exc:
         result = {"outcome": "uncaught", "type": type(exc).__name__, "message": str(exc)[:300]}
+    result["seconds"] = round(time.monotonic() - started, 2)
     conn.send(result)
 
 
@@ -660,7 +969,7 @@ def load_each_in_child(jobs: list[tuple[Path, Case]]) -> dict[str, dict[str, Any
             receive, send = context.Pipe(duplex=False)
             child = context.Process(
                 target=_load_and_report,
-                args=(str(path), case.secret or "", case.memory_limit, send),
+                args=(str(path), case.secret or "", case.memory_limit, case.settings, send),
             )
             child.start()
             send.close()

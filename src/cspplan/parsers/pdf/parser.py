@@ -14,6 +14,17 @@ from ...document import Document
 from ...errors import DocumentError, EncryptedDocumentError, UnsafeDocumentError
 from ..base import describe_bytes, file_sha256, read_head, resolve_settings
 from .assemble import assemble
+from .guard import (
+    Budget,
+    FontSafeResourceManager,
+    OverLimit,
+    ReferenceLoop,
+    close_quietly,
+    iter_pages,
+    open_clamped,
+    open_document,
+    survey,
+)
 from .page import PageContent, compact_page, read_page
 from .pdfium import PdfiumPage, descriptor_descents, open_pdfium
 from .settings import PdfSettings
@@ -94,18 +105,14 @@ _CHECKED_BYTES = 64 << 20
 smaller, and a deflate bomb must not be inflated twice (pdfium inflates it once)."""
 
 
-class _StreamTooLarge(Exception):
-    """A content stream inflates past :attr:`PdfSettings.max_stream_bytes`."""
-
-
-def _check_stream(stream: Any, limit: int) -> bool:
+def _check_stream(stream: Any, budget: Budget) -> bool:
     """Decode a content stream the way pdfminer would, to hear what it cannot decode, but
     without keeping its data: Flate (after ASCII85, as some producers write it) is
     inflated in pieces up to :data:`_CHECKED_BYTES`; other filters go to pdfminer.
     Returns True where the stream inflates to more than that: pdfium, which aborts the
     process when it runs out of memory, is not given such a page. Past that the bytes are
-    only counted, in pieces, up to ``limit``: a stream inflating beyond it raises
-    :class:`_StreamTooLarge` (a deflate bomb is refused, not read)."""
+    only counted, in pieces, against ``budget``: a stream inflating beyond its limits
+    raises :class:`~.guard.OverLimit` (a deflate bomb is refused, not read)."""
     import zlib
 
     from pdfminer.ascii85 import ascii85decode
@@ -118,7 +125,8 @@ def _check_stream(stream: Any, limit: int) -> bool:
         or not filters
         or not all(f in LITERALS_FLATE_DECODE or f in LITERALS_ASCII85_DECODE for f in filters)
     ):
-        stream.get_data()
+        data = stream.get_data()
+        budget.charge(len(data or b""), len(data or b""))
         return False
     for name in filters:
         if name in LITERALS_ASCII85_DECODE:
@@ -130,8 +138,7 @@ def _check_stream(stream: Any, limit: int) -> bool:
             piece = inflater.decompress(data, 1 << 20)
             while piece:
                 seen += len(piece)
-                if seen > limit:
-                    raise _StreamTooLarge(seen)
+                budget.charge(len(piece), seen)
                 piece = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
         except zlib.error as exc:
             logging.getLogger("pdfminer").warning(
@@ -153,17 +160,13 @@ class _ContentStreams:
     def __init__(self, file: Path, password: str | None, stack: contextlib.ExitStack) -> None:
         self._pages: Iterator[Any] | None = None
         try:
-            from pdfminer.pdfdocument import PDFDocument
-            from pdfminer.pdfpage import PDFPage
-            from pdfminer.pdfparser import PDFParser
-
-            handle = stack.enter_context(open(file, "rb"))  # noqa: SIM115 - the stack closes it
-            document = PDFDocument(PDFParser(handle), password=password or "")
-            self._pages = iter(PDFPage.create_pages(document))
+            handle = stack.enter_context(open_clamped(file))
+            document = open_document(handle, password)
+            self._pages = iter_pages(document)
         except Exception:  # pdfium opened what pdfminer cannot: nothing to compare with
             self._pages = None
 
-    def check(self, index: int, limit: int) -> tuple[dict[str, float], bool]:
+    def check(self, index: int, budget: Budget) -> tuple[dict[str, float], bool]:
         """Decode page ``index``'s content streams (pages are checked in order); pdfminer
         logs what it could not decode. Returns the descents its fonts' descriptors give
         (see :func:`~.pdfium.descriptor_descents`), and whether a stream is too large to
@@ -180,16 +183,93 @@ class _ContentStreams:
             for ref in page.contents:
                 stream = resolve1(ref)
                 if isinstance(stream, PDFStream):
-                    oversized = _check_stream(stream, limit) or oversized
+                    oversized = _check_stream(stream, budget) or oversized
                     stream.data = None
                     stream.rawdata = None
         except StopIteration:
             self._pages = None
-        except _StreamTooLarge:
+        except OverLimit:
             raise
         except Exception as exc:  # a stream pdfminer cannot decode at all
             logging.getLogger("pdfminer").warning("%s", _describe(exc))
         return descents, oversized
+
+
+def _budget(options: PdfSettings) -> Budget:
+    return Budget(options.max_stream_bytes, options.max_document_bytes)
+
+
+def _checked(
+    streams: _ContentStreams, index: int, budget: Budget, file: Path
+) -> tuple[dict[str, float], bool]:
+    """:meth:`_ContentStreams.check` of page ``index``, a limit passed refusing the file."""
+    try:
+        return streams.check(index, budget)
+    except OverLimit as exc:
+        raise UnsafeDocumentError(str(exc), file, page=index + 1) from exc
+
+
+def _check_page_count(count: int, options: PdfSettings, file: Path) -> None:
+    if count > options.max_pages:
+        exc = OverLimit("the document has more pages than", "max_pages", options.max_pages)
+        raise UnsafeDocumentError(str(exc), file)
+
+
+def _layout_chars(layout: Any) -> int:
+    """The characters in pdfminer's layout of a page (which pdfplumber keeps, so that
+    :func:`~.page.prime_objects` makes the character dictionaries from it afterwards)."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    count = 0
+    pending = [layout]
+    while pending:
+        for item in pending.pop():
+            if isinstance(item, LTChar):
+                count += 1
+            elif isinstance(item, LTContainer):
+                pending.append(item)
+    return count
+
+
+def _check_chars(page: Any, number: int, options: PdfSettings, file: Path) -> None:
+    """Refuse a page with more characters than ``max_chars_per_page`` before it is laid
+    out (a PdfiumPage has refused itself before reading them)."""
+    count = page.char_count if hasattr(page, "char_count") else _layout_chars(page.layout)
+    if count > options.max_chars_per_page:
+        exc = OverLimit(
+            "the page has more characters than", "max_chars_per_page", options.max_chars_per_page
+        )
+        raise UnsafeDocumentError(str(exc), file, page=number)
+
+
+def _out_of_memory(file: Path, page: int | None = None) -> UnsafeDocumentError:
+    return UnsafeDocumentError(
+        "ran out of memory reading the PDF: the process's memory limit was reached", file, page
+    )
+
+
+def _open_pdfplumber(file: Path, options: PdfSettings, stack: contextlib.ExitStack) -> Any:
+    """pdfplumber's PDF over a clamped file, with a resource manager that keeps the text of
+    a broken font, closed without the traceback its ``close()`` raises for a page tree that
+    cannot be read. pdfplumber's pdfminer document follows a reference loop for ever, so
+    the file is first walked with a loop-safe one (:func:`~.guard.survey`), which also
+    counts its pages: a loop or too many pages is :class:`UnsafeDocumentError`; a file
+    pdfminer cannot read raises pdfminer's error."""
+    import pdfplumber
+
+    handle = stack.enter_context(open_clamped(file))
+    try:
+        with _pdfminer_complaints():  # what it logs is in the error, or said again later
+            survey(handle, options.password, options.max_pages)
+    except ReferenceLoop as exc:
+        raise UnsafeDocumentError(f"{exc}: reading it would never end", file) from exc
+    except OverLimit as exc:
+        raise UnsafeDocumentError(str(exc), file) from exc
+    handle.seek(0)
+    pdf = pdfplumber.open(handle, password=options.password or "")
+    stack.callback(close_quietly, pdf)
+    pdf.rsrcmgr = FontSafeResourceManager()
+    return pdf
 
 
 class PdfParser:
@@ -228,33 +308,10 @@ class PdfParser:
             )
         warnings: list[str] = []
         pages: list[PageContent] = []
-        shared: dict[Any, Any] = {}
-        with contextlib.ExitStack() as stack:
-            count, page_source = self._open(file, options, stack, warnings)
-            for number, page in page_source:
-                check_deadline()
-                try:
-                    with _pdfminer_complaints() as complaints:
-                        content = read_page(page, number, options)
-                    warnings.extend(
-                        f"page {number}: problem reading the page, some content may be missing"
-                        f" ({text})"
-                        for text in sorted(set(complaints))
-                    )
-                except Exception as exc:  # one bad page must not lose the others
-                    reason = _reason(exc)
-                    if _is_password_error(reason):
-                        raise self._open_error(exc, file, options) from exc
-                    warnings.append(f"page {number}: could not be read ({_describe(reason)})")
-                    continue
-                finally:
-                    page.close()
-                warnings.extend(content.notes)
-                if content.chars == 0 and content.images:
-                    warnings.append(
-                        f"page {number}: no text layer (a scanned image?); its content is not read"
-                    )
-                pages.append(compact_page(content, shared))
+        try:
+            count = self._read_pages(file, options, warnings, pages)
+        except MemoryError as exc:
+            raise _out_of_memory(file) from exc
         if count and len(pages) == 0:
             raise DocumentError(f"no page could be read: {'; '.join(warnings[:3])}", path)
         if count and not any(p.chars for p in pages):
@@ -277,6 +334,45 @@ class PdfParser:
             warnings=tuple(warnings),
         )
 
+    def _read_pages(
+        self, file: Path, options: PdfSettings, warnings: list[str], pages: list[PageContent]
+    ) -> int:
+        """Read every page into ``pages``, noting each problem in ``warnings``; returns the
+        page count."""
+        shared: dict[Any, Any] = {}
+        with contextlib.ExitStack() as stack:
+            count, page_source = self._open(file, options, stack, warnings)
+            for number, page in page_source:
+                check_deadline()
+                try:
+                    with _pdfminer_complaints() as complaints:
+                        _check_chars(page, number, options, file)
+                        content = read_page(page, number, options)
+                    warnings.extend(
+                        f"page {number}: problem reading the page, some content may be missing"
+                        f" ({text})"
+                        for text in sorted(set(complaints))
+                    )
+                except UnsafeDocumentError:
+                    raise
+                except Exception as exc:  # one bad page must not lose the others
+                    reason = _reason(exc)
+                    if _is_password_error(reason):
+                        raise self._open_error(exc, file, options) from exc
+                    if isinstance(reason, MemoryError):
+                        raise _out_of_memory(file, number) from exc
+                    warnings.append(f"page {number}: could not be read ({_describe(reason)})")
+                    continue
+                finally:
+                    page.close()
+                warnings.extend(content.notes)
+                if content.chars == 0 and content.images:
+                    warnings.append(
+                        f"page {number}: no text layer (a scanned image?); its content is not read"
+                    )
+                pages.append(compact_page(content, shared))
+        return count
+
     def _open(
         self,
         file: Path,
@@ -297,15 +393,29 @@ class PdfParser:
                 if getattr(exc, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
                     raise self._password_error(file, options) from exc
             else:
+                _check_page_count(count, options, file)
                 return count, self._pdfium_pages(file, options, document, stack, warnings)
-        import pdfplumber
-
         try:
-            pdf = stack.enter_context(pdfplumber.open(file, password=options.password or ""))
-            page_list = pdf.pages
+            page_list = _open_pdfplumber(file, options, stack).pages
+        except UnsafeDocumentError:
+            raise
         except Exception as exc:  # pdfminer raises many unrelated types for a bad file
             raise self._open_error(exc, file, options) from exc
-        return len(page_list), enumerate(page_list, start=1)
+        return len(page_list), self._pdfplumber_pages(file, options, page_list, stack)
+
+    def _pdfplumber_pages(
+        self, file: Path, options: PdfSettings, page_list: list[Any], stack: contextlib.ExitStack
+    ) -> Iterator[tuple[int, Any]]:
+        """pdfplumber's pages, each after its content streams are counted against the
+        limits on inflated bytes (pdfminer would inflate a deflate bomb whole)."""
+        with _pdfminer_complaints():  # a loop met opening it is met again on its page
+            streams = _ContentStreams(file, options.password, stack)
+        budget = _budget(options)
+        for index, page in enumerate(page_list):
+            # pdfminer reports what it cannot decode again when it reads the page.
+            with _pdfminer_complaints():
+                _checked(streams, index, budget, file)
+            yield index + 1, page
 
     def _pdfium_pages(
         self,
@@ -318,19 +428,12 @@ class PdfParser:
         """Pages read through pdfium; a page pdfium cannot read is read by pdfplumber, with
         a warning naming why."""
         fallback: Any = None
-        streams = _ContentStreams(file, options.password, stack)
+        with _pdfminer_complaints():  # a loop met opening it is met again on its page
+            streams = _ContentStreams(file, options.password, stack)
+        budget = _budget(options)
         for index in range(len(document)):
             with _pdfminer_complaints() as complaints:
-                try:
-                    descents, oversized = streams.check(index, options.max_stream_bytes)
-                except _StreamTooLarge as exc:
-                    raise UnsafeDocumentError(
-                        f"a content stream inflates to more than the limit"
-                        f" (max_stream_bytes={options.max_stream_bytes}); raise"
-                        " PdfSettings.max_stream_bytes to read it",
-                        file,
-                        page=index + 1,
-                    ) from exc
+                descents, oversized = _checked(streams, index, budget, file)
             warnings.extend(
                 f"page {index + 1}: problem reading the page, some content may be missing ({text})"
                 for text in sorted(set(complaints))
@@ -339,18 +442,30 @@ class PdfParser:
                 problem = f"a content stream inflates to more than {_CHECKED_BYTES >> 20} MB"
             else:
                 try:
-                    yield index + 1, PdfiumPage(document, index, descents)
+                    yield (
+                        index + 1,
+                        PdfiumPage(document, index, descents, options.max_chars_per_page),
+                    )
                     continue
+                except OverLimit as exc:
+                    raise UnsafeDocumentError(str(exc), file, page=index + 1) from exc
                 except Exception as exc:  # pdfium's errors for a page it cannot read
                     problem = _describe(exc)
             if fallback is None:
-                import pdfplumber
-
-                fallback = stack.enter_context(
-                    pdfplumber.open(file, password=options.password or "")
+                try:
+                    fallback = _open_pdfplumber(file, options, stack).pages
+                except UnsafeDocumentError:
+                    raise
+                except Exception as exc:  # pdfminer cannot read it either
+                    fallback = _describe(_reason(exc))
+            if isinstance(fallback, str) or index >= len(fallback):
+                warnings.append(
+                    f"page {index + 1}: could not be read (pdfium: {problem};"
+                    f" pdfplumber: {fallback if isinstance(fallback, str) else 'no such page'})"
                 )
+                continue
             warnings.append(f"page {index + 1}: read with pdfplumber (pdfium: {problem})")
-            yield index + 1, fallback.pages[index]
+            yield index + 1, fallback[index]
 
     def _password_error(self, file: Path, options: PdfSettings) -> EncryptedDocumentError:
         if options.password:
@@ -363,6 +478,8 @@ class PdfParser:
         reason = _reason(exc)
         if _is_password_error(reason):
             return self._password_error(file, options)
+        if isinstance(reason, MemoryError):
+            return _out_of_memory(file)
         if _looks_truncated(file):
             return DocumentError(f"the PDF is truncated or damaged ({_describe(reason)})", file)
         return DocumentError(f"cannot read the PDF ({_describe(reason)})", file)

@@ -190,10 +190,17 @@ class PdfiumPage:
     closed, so nothing of pdfium's outlives the constructor.
     """
 
-    def __init__(self, document: Any, index: int, descents: dict[str, float] | None = None) -> None:
+    def __init__(
+        self,
+        document: Any,
+        index: int,
+        descents: dict[str, float] | None = None,
+        max_chars: int | None = None,
+    ) -> None:
         import pypdfium2.raw as raw  # type: ignore[import-untyped]
 
         self.page_number = index + 1
+        self._max_chars = max_chars
         self._descents = descents or {}
         page = document[index]
         try:
@@ -227,6 +234,12 @@ class PdfiumPage:
             raise PdfiumUnreadable("pdfium could not read the page's text")
         if count == 0:
             return
+        if self._max_chars is not None and count > self._max_chars:
+            from .guard import OverLimit
+
+            raise OverLimit(
+                "the page has more characters than", "max_chars_per_page", self._max_chars
+            )
         buffer = (ctypes.c_ushort * (count + 1))()
         written = raw.FPDFText_GetText(textpage, 0, count, buffer)
         units = list(buffer)[:count]

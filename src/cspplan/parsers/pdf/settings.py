@@ -47,6 +47,13 @@ class PdfSettings(ParserSettings):
             that have lines or rectangles.
         max_stream_bytes: The most bytes one page content stream may inflate to; a larger
             one (a deflate bomb) is refused with UnsafeDocumentError naming this limit.
+        max_document_bytes: The most bytes all the pages' content streams together may
+            inflate to; more is refused with UnsafeDocumentError naming this limit.
+        max_pages: The most pages a document may have; more is refused with
+            UnsafeDocumentError naming this limit.
+        max_chars_per_page: The most characters one page may have; more is refused with
+            UnsafeDocumentError naming this limit (a dense page of small type has about
+            10,000).
         max_rules: Pages with more ruling lines and rectangle edges than this (a map, a chart)
             are not searched for ruled tables, which would take long and find none.
         table_settings: pdfplumber table-finder settings for ruled tables, as a mapping
@@ -85,6 +92,9 @@ class PdfSettings(ParserSettings):
     ruled_tables: bool = True
     max_rules: int = attrs.field(default=5000, validator=attrs.validators.ge(0))
     max_stream_bytes: int = attrs.field(default=256 << 20, validator=attrs.validators.ge(1))
+    max_document_bytes: int = attrs.field(default=1 << 30, validator=attrs.validators.ge(1))
+    max_pages: int = attrs.field(default=10_000, validator=attrs.validators.ge(1))
+    max_chars_per_page: int = attrs.field(default=100_000, validator=attrs.validators.ge(1))
     table_settings: tuple[tuple[str, Any], ...] = attrs.field(
         default=(), converter=_table_items, validator=_check_table_settings
     )

@@ -407,10 +407,19 @@ class PdfiumPage:
         return words
 
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
-        """Ruled tables, found by pdfplumber's table finder from this page's edges."""
+        """Ruled tables from this page's edges, with the cells pdfplumber's table finder
+        gives: by :func:`~.ruling.find_tables` for the ruling-line strategies, by
+        pdfplumber's ``TableFinder`` for any other."""
         from pdfplumber.table import TableFinder, TableSettings
 
-        return TableFinder(self, TableSettings.resolve(table_settings)).tables  # type: ignore[arg-type]
+        from .ruling import find_tables, supported
+
+        settings = TableSettings.resolve(table_settings)
+        if supported(settings):
+            found = find_tables(self.edges, settings, self.bbox)
+            if found is not None:
+                return list(found)
+        return TableFinder(self, settings).tables  # type: ignore[arg-type]
 
     def close(self) -> None:
         """Nothing to release: pdfium's page was closed once it was read."""

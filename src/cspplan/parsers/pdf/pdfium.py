@@ -19,9 +19,12 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
+import operator
 import os
-from collections.abc import Iterator, Sequence
-from typing import Any, cast
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar, cast
+
+from .layout import Word, make_word
 
 __all__ = ["Glyph", "PdfiumPage", "PdfiumUnreadable", "open_pdfium", "words_from_glyphs"]
 
@@ -30,13 +33,17 @@ _LINE_END_HYPHEN = ("\ufffe", "\x02")
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
+_W = TypeVar("_W")
+
 _TextObject = tuple[str, float, float, Matrix, bool, bool, "dict[str, float] | None"]
 """Font name, size, descent, matrix as displayed, upright, set along the page's axes, and
 the standard font's widths, shared by every character of one text object."""
 
 
 Glyph = tuple[str, float, float, float, float, float, str, bool, Matrix]
-"""One character: text, x0, x1, top, bottom, size, font name, upright, matrix as shown."""
+"""One character: text, x0, x1, top, bottom, size, font name, upright, and its text
+object's matrix as shown (of which only the first four numbers, the turn, count: the
+character's own matrix moves that to its box's bottom left)."""
 
 
 class PdfiumUnreadable(Exception):
@@ -94,25 +101,21 @@ def _standard_metrics() -> dict[str, Metrics]:
 _STANDARD: dict[str, Metrics] | None = None
 
 
-_CALLS: tuple[Any, Any, Any] | None = None
+_PLAIN: dict[str, Any] = {}
 
 
-def _per_char_calls(raw: Any) -> tuple[Any, Any, Any]:
-    """``FPDFText_GetTextObject`` (returning an address), ``FPDFText_GetLooseCharBox`` and
-    ``FPDFText_GetCharOrigin`` as prototypes over plain addresses."""
-    global _CALLS
-    if _CALLS is None:
-        vp, num = ctypes.c_void_p, ctypes.c_int
+def _plain(raw: Any, name: str, restype: Any, *argtypes: Any) -> Any:
+    """pdfium's function ``name`` as a prototype over plain addresses (handles are
+    ``int``, a NULL one ``None``): ctypes' checks of pypdfium2's typed pointers cost more
+    than pdfium's work in the calls made for every character and every path segment."""
+    function = _PLAIN.get(name)
+    if function is None:
+        address = int(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value or 0)
+        function = _PLAIN[name] = ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    return function
 
-        def address(function: Any) -> int:
-            return int(ctypes.cast(function, vp).value or 0)
 
-        _CALLS = (
-            ctypes.CFUNCTYPE(vp, vp, num)(address(raw.FPDFText_GetTextObject)),
-            ctypes.CFUNCTYPE(num, vp, num, vp)(address(raw.FPDFText_GetLooseCharBox)),
-            ctypes.CFUNCTYPE(num, vp, num, vp, vp)(address(raw.FPDFText_GetCharOrigin)),
-        )
-    return _CALLS
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
 
 
 def _base(name: str) -> str:
@@ -240,10 +243,11 @@ class PdfiumPage:
         matrix = raw.FS_MATRIX()
         objects: dict[int, _TextObject] = {}
         glyphs = self.glyphs
-        # The three calls made for every character go through prototypes taking plain
-        # addresses: ctypes' checks of pypdfium2's typed pointers cost more than pdfium.
-        text_object, loose_box, origin = _per_char_calls(raw)
+        text_object = _plain(raw, "FPDFText_GetTextObject", _VP, _VP, _INT)
+        loose_box = _plain(raw, "FPDFText_GetLooseCharBox", _INT, _VP, _INT, _VP)
+        origin = _plain(raw, "FPDFText_GetCharOrigin", _INT, _VP, _INT, _VP, _VP)
         handle = ctypes.cast(textpage, ctypes.c_void_p).value
+        offset = display[4]
         for i in range(count):
             key = text_object(handle, i)
             if not key:
@@ -273,30 +277,23 @@ class PdfiumPage:
                 info = (name, size, descent, shown, upright, plain, widths)
                 objects[key] = info
             name, size, descent, shown, upright, plain, widths = info
-            loose_box(handle, i, box_at)
             origin(handle, i, ox_at, oy_at)
             if plain:
                 bottom_y = oy.value + descent * size + display[5]
-                cx0 = ox.value + display[4]
+                cx0 = ox.value + offset
                 advance = widths.get(text) if widths is not None else None
-                cx1 = box.right + display[4] if advance is None else cx0 + advance * size
+                if advance is None:
+                    loose_box(handle, i, box_at)
+                    cx1 = box.right + offset
+                else:  # a standard font's width: pdfium's box is not asked for
+                    cx1 = cx0 + advance * size
                 top = height - (bottom_y + size)
                 bottom = height - bottom_y
+                glyphs.append((text, cx0, cx1, top, bottom, size, name, upright, shown))
             else:
+                loose_box(handle, i, box_at)
                 cx0, cx1, top, bottom = self._turned_box(box, ox.value, oy.value, info)
-            glyphs.append(
-                (
-                    text,
-                    cx0,
-                    cx1,
-                    top,
-                    bottom,
-                    size if plain else bottom - top,
-                    name,
-                    upright,
-                    (shown[0], shown[1], shown[2], shown[3], cx0, height - bottom),
-                )
-            )
+                glyphs.append((text, cx0, cx1, top, bottom, bottom - top, name, upright, shown))
 
     def _turned_box(
         self, box: Any, ox: float, oy: float, info: _TextObject
@@ -323,9 +320,11 @@ class PdfiumPage:
     # --- paths --------------------------------------------------------------------------
 
     def _read_paths(self, raw: Any, page: Any) -> None:
-        count = raw.FPDFPage_CountObjects(page)
-        for obj, matrix in _walk(raw, (raw.FPDFPage_GetObject(page, i) for i in range(count))):
-            kind = raw.FPDFPageObj_GetType(obj)
+        handle = ctypes.cast(page, ctypes.c_void_p).value
+        count = _plain(raw, "FPDFPage_CountObjects", _INT, _VP)(handle)
+        get_object = _plain(raw, "FPDFPage_GetObject", _VP, _VP, _INT)
+        objects = (get_object(handle, i) for i in range(count))
+        for obj, kind, matrix in _walk(raw, objects):
             if kind == raw.FPDF_PAGEOBJ_IMAGE:
                 self.images.append({"object_type": "image"})
             elif kind == raw.FPDF_PAGEOBJ_PATH:
@@ -369,6 +368,7 @@ class PdfiumPage:
         """The characters as pdfplumber's dictionaries (made on first use: only sideways
         text and the ``text`` table strategy need them)."""
         if self._chars is None:
+            height = self.height
             self._chars = [
                 {
                     "object_type": "char",
@@ -377,7 +377,7 @@ class PdfiumPage:
                     "fontname": g[6],
                     "size": g[5],
                     "upright": g[7],
-                    "matrix": g[8],
+                    "matrix": (g[8][0], g[8][1], g[8][2], g[8][3], g[1], height - g[4]),
                     "x0": g[1],
                     "x1": g[2],
                     "top": g[3],
@@ -405,6 +405,12 @@ class PdfiumPage:
 
         words: list[dict[str, Any]] = extract_words(self.chars, **options)
         return words
+
+    def read_words(self, gap_ratio: float) -> list[tuple[Word | None, bool]]:
+        """The parser's words (:func:`~.layout.word_from_pdfplumber` of each word
+        :meth:`extract_words` gives with the options :func:`~.page.read_page` passes),
+        each with whether it is upright, made straight from the characters."""
+        return _group_words(self.glyphs, gap_ratio, _word)
 
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
         """Ruled tables from this page's edges, with the cells pdfplumber's table finder
@@ -437,6 +443,9 @@ _LINE_TOLERANCE = 3.0
 may be and still be on one line: pdfplumber's default ``y_tolerance``."""
 
 
+_Make = Callable[[Sequence[Glyph], float, str, bool], _W]
+
+
 def words_from_glyphs(glyphs: Sequence[Glyph], gap_ratio: float) -> list[dict[str, Any]]:
     """Words from characters, exactly as pdfplumber's word extractor makes them with
     ``x_tolerance_ratio=gap_ratio``, ``extra_attrs=["size", "fontname"]`` and otherwise its
@@ -448,7 +457,12 @@ def words_from_glyphs(glyphs: Sequence[Glyph], gap_ratio: float) -> list[dict[st
     where the next character starts before the last one or more than ``gap_ratio`` font
     sizes after its end, or where it is more than 3 points off the line.
     """
-    words: list[dict[str, Any]] = []
+    return _group_words(glyphs, gap_ratio, _merge)
+
+
+def _group_words(glyphs: Sequence[Glyph], gap_ratio: float, make: _Make[_W]) -> list[_W]:
+    """The words of :func:`words_from_glyphs`, each made by ``make`` from its glyphs."""
+    words: list[_W] = []
     start = 0
     count = len(glyphs)
     while start < count:
@@ -460,48 +474,42 @@ def words_from_glyphs(glyphs: Sequence[Glyph], gap_ratio: float) -> list[dict[st
             if other[5] != size or other[6] != font or other[7] != upright:
                 break
             end += 1
-        _run_words(glyphs[start:end], gap_ratio * size, words)
+        _run_words(glyphs[start:end], gap_ratio * size, make, words)
         start = end
     return words
 
 
-def _run_words(run: Sequence[Glyph], gap: float, out: list[dict[str, Any]]) -> None:
+_ACROSS = operator.itemgetter(1)
+_DOWN = operator.itemgetter(3, 4)
+
+
+def _run_words(run: Sequence[Glyph], gap: float, make: _Make[_W], out: list[_W]) -> None:
     first = run[0]
     upright = first[7]
     size, font = first[5], first[6]
-    if upright and all(g[3] == first[3] for g in run):
-        # One line (the usual run): no grouping, and usually already in reading order.
-        line = list(run)
-        if any(line[i][1] > line[i + 1][1] for i in range(len(line) - 1)):
-            line.sort(key=lambda g: g[1])
-        _upright_words(line, gap, size, font, out)
+    if upright:
+        top = first[3]
+        if all(g[3] == top for g in run):
+            # One line (the usual run): no grouping, and usually already in reading order.
+            line = list(run)
+            if any(line[i][1] > line[i + 1][1] for i in range(len(line) - 1)):
+                line.sort(key=_ACROSS)
+            _upright_words(line, gap, size, font, make, out)
+            return
+        for line in _lines_by(run, [g[3] for g in run]):
+            line.sort(key=_ACROSS)
+            _upright_words(line, gap, size, font, make, out)
         return
-    ahead, off = (gap, _LINE_TOLERANCE) if upright else (_LINE_TOLERANCE, gap)
-    # (across, start, end): where a glyph sits across the line, and where it starts and
-    # ends along it.
-    place = {id(g): ((g[3], g[1], g[2]) if upright else (g[1], g[3], g[4])) for g in run}
-    cluster: dict[float, int] = {}
-    index = -1
-    last = 0.0
-    for value in sorted({p[0] for p in place.values()}):
-        if index < 0 or value > last + _LINE_TOLERANCE:
-            index += 1
-        cluster[value] = index
-        last = value
-    lines: list[list[Glyph]] = [[] for _ in range(index + 1)]
-    for g in run:
-        lines[cluster[place[id(g)][0]]].append(g)
-    for line in lines:
-        if upright:
-            line.sort(key=lambda g: g[1])
-            _upright_words(line, gap, size, font, out)
-            continue
-        line.sort(key=lambda g: (g[3], g[4]))
+    # Sideways: the line is a column; (across, start, end): where a glyph sits across the
+    # line, and where it starts and ends along it.
+    place = {id(g): (g[1], g[3], g[4]) for g in run}
+    for line in _lines_by(run, [g[1] for g in run]):
+        line.sort(key=_DOWN)
         word: list[Glyph] = []
         for g in line:
             if g[0].isspace():
                 if word:
-                    out.append(_merge(word, size, font, upright))
+                    out.append(make(word, size, font, upright))
                 word = []
                 continue
             if word:
@@ -509,47 +517,70 @@ def _run_words(run: Sequence[Glyph], gap: float, out: list[dict[str, Any]]) -> N
                 prev_across, prev_start, prev_end = place[id(word[-1])]
                 if (
                     start < prev_start
-                    or start > prev_end + ahead
-                    or abs(across - prev_across) > off
+                    or start > prev_end + _LINE_TOLERANCE
+                    or abs(across - prev_across) > gap
                 ):
-                    out.append(_merge(word, size, font, upright))
+                    out.append(make(word, size, font, upright))
                     word = []
             word.append(g)
         if word:
-            out.append(_merge(word, size, font, upright))
+            out.append(make(word, size, font, upright))
+
+
+def _lines_by(run: Sequence[Glyph], across: list[float]) -> list[list[Glyph]]:
+    """The run's glyphs grouped into lines by where they sit across the line (``across``,
+    one value per glyph), values within 3 points chained, in order of that value."""
+    cluster: dict[float, int] = {}
+    index = -1
+    last = 0.0
+    for value in sorted(set(across)):
+        if index < 0 or value > last + _LINE_TOLERANCE:
+            index += 1
+        cluster[value] = index
+        last = value
+    lines: list[list[Glyph]] = [[] for _ in range(index + 1)]
+    for g, value in zip(run, across, strict=True):
+        lines[cluster[value]].append(g)
+    return lines
 
 
 def _upright_words(
-    line: list[Glyph], gap: float, size: float, font: str, out: list[dict[str, Any]]
+    line: list[Glyph], gap: float, size: float, font: str, make: _Make[_W], out: list[_W]
 ) -> None:
     """Words of one line of upright glyphs in reading order."""
     word: list[Glyph] = []
     for g in line:
         if g[0].isspace():
             if word:
-                out.append(_merge(word, size, font, True))
+                out.append(make(word, size, font, True))
             word = []
             continue
         if word:
             prev = word[-1]
             if g[1] < prev[1] or g[1] > prev[2] + gap or abs(g[3] - prev[3]) > _LINE_TOLERANCE:
-                out.append(_merge(word, size, font, True))
+                out.append(make(word, size, font, True))
                 word = []
         word.append(g)
     if word:
-        out.append(_merge(word, size, font, True))
+        out.append(make(word, size, font, True))
 
 
-def _merge(glyphs: list[Glyph], size: float, font: str, upright: bool) -> dict[str, Any]:
+def _extent(glyphs: Sequence[Glyph]) -> tuple[str, float, float, float, float]:
+    """The text and box (x0, x1, top, bottom) of a word's glyphs."""
     if len(glyphs) == 1:
         g = glyphs[0]
-        text, x0, x1, top, bottom = g[0], g[1], g[2], g[3], g[4]
-    else:
-        text = "".join([g[0] for g in glyphs])
-        x0 = min([g[1] for g in glyphs])
-        x1 = max([g[2] for g in glyphs])
-        top = min([g[3] for g in glyphs])
-        bottom = max([g[4] for g in glyphs])
+        return g[0], g[1], g[2], g[3], g[4]
+    return (
+        "".join([g[0] for g in glyphs]),
+        min([g[1] for g in glyphs]),
+        max([g[2] for g in glyphs]),
+        min([g[3] for g in glyphs]),
+        max([g[4] for g in glyphs]),
+    )
+
+
+def _merge(glyphs: Sequence[Glyph], size: float, font: str, upright: bool) -> dict[str, Any]:
+    text, x0, x1, top, bottom = _extent(glyphs)
     return {
         "text": text,
         "x0": x0,
@@ -563,6 +594,15 @@ def _merge(glyphs: list[Glyph], size: float, font: str, upright: bool) -> dict[s
         "size": size,
         "fontname": font,
     }
+
+
+def _word(
+    glyphs: Sequence[Glyph], size: float, font: str, upright: bool
+) -> tuple[Word | None, bool]:
+    """The parser's word of a word's glyphs (as :func:`~.layout.word_from_pdfplumber`
+    makes it from pdfplumber's), and whether it is upright."""
+    text, x0, x1, top, bottom = _extent(glyphs)
+    return make_word(text, x0, x1, top, bottom, size, font), upright
 
 
 def _box(kind: str, x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
@@ -588,49 +628,59 @@ def _direction_in_page(ux: float, uy: float, display: Matrix) -> tuple[float, fl
     return (ux * display[0] + uy * display[1], ux * display[2] + uy * display[3])
 
 
+def _object_matrix(raw: Any, obj: int, outer: Matrix) -> Matrix:
+    """A page object's own matrix (where pdfium gives one) followed by ``outer``."""
+    m = raw.FS_MATRIX()
+    if _plain(raw, "FPDFPageObj_GetMatrix", _INT, _VP, _VP)(obj, ctypes.addressof(m)):
+        return _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    return outer
+
+
 def _walk(
-    raw: Any, objects: Iterator[Any], outer: Matrix = _IDENTITY
-) -> Iterator[tuple[Any, Matrix]]:
-    """Every page object, descending into form XObjects, with the matrix from the form's
-    space to the page's."""
+    raw: Any, objects: Iterator[int | None], outer: Matrix = _IDENTITY
+) -> Iterator[tuple[int, int, Matrix]]:
+    """Every page object (as a plain handle) with its type, descending into form
+    XObjects, with the matrix from the form's space to the page's."""
+    get_type = _plain(raw, "FPDFPageObj_GetType", _INT, _VP)
     for obj in objects:
         if not obj:
             continue
-        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
-            m = raw.FS_MATRIX()
-            inner = outer
-            if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
-                inner = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
-            count = raw.FPDFFormObj_CountObjects(obj)
-            yield from _walk(raw, (raw.FPDFFormObj_GetObject(obj, i) for i in range(count)), inner)
+        kind = get_type(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            inner = _object_matrix(raw, obj, outer)
+            count = _plain(raw, "FPDFFormObj_CountObjects", _INT, _VP)(obj)
+            get_object = _plain(raw, "FPDFFormObj_GetObject", _VP, _VP, _INT)
+            yield from _walk(raw, (get_object(obj, i) for i in range(count)), inner)
         else:
-            yield obj, outer
+            yield obj, kind, outer
 
 
-def _subpaths(raw: Any, obj: Any, outer: Matrix) -> Iterator[list[tuple[float, float]]]:
+def _subpaths(raw: Any, obj: int, outer: Matrix) -> Iterator[list[tuple[float, float]]]:
     """The end points of each subpath of a path object, in displayed coordinates (origin at
     the bottom left); a Bézier segment contributes only its end point, as in pdfminer."""
-    m = raw.FS_MATRIX()
-    matrix = outer
-    if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
-        matrix = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    matrix = _object_matrix(raw, obj, outer)
+    segment_at = _plain(raw, "FPDFPath_GetPathSegment", _VP, _VP, _INT)
+    segment_type = _plain(raw, "FPDFPathSegment_GetType", _INT, _VP)
+    segment_point = _plain(raw, "FPDFPathSegment_GetPoint", _INT, _VP, _VP, _VP)
+    segment_close = _plain(raw, "FPDFPathSegment_GetClose", _INT, _VP)
+    moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
     x, y = ctypes.c_float(), ctypes.c_float()
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
     points: list[tuple[float, float]] = []
     bezier = 0
-    for i in range(raw.FPDFPath_CountSegments(obj)):
-        segment = raw.FPDFPath_GetPathSegment(obj, i)
-        kind = raw.FPDFPathSegment_GetType(segment)
-        if kind == raw.FPDF_SEGMENT_MOVETO and points:
+    for i in range(_plain(raw, "FPDFPath_CountSegments", _INT, _VP)(obj)):
+        segment = segment_at(obj, i)
+        kind = segment_type(segment)
+        if kind == moveto and points:
             yield points
             points = []
-        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+        if kind == bezierto:
             bezier += 1
             if bezier % 3:
                 continue  # a control point
-        raw.FPDFPathSegment_GetPoint(segment, x_ref, y_ref)
+        segment_point(segment, x_at, y_at)
         points.append(_apply(matrix, x.value, y.value))
-        if raw.FPDFPathSegment_GetClose(segment) and points[0] != points[-1]:
+        if segment_close(segment) and points[0] != points[-1]:
             points.append(points[0])
     if points:
         yield points

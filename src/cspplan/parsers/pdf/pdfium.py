@@ -234,54 +234,48 @@ class PdfiumPage:
         written = raw.FPDFText_GetText(textpage, 0, count, buffer)
         units = list(buffer)[:count]
         aligned = written == count + 1 and not any(0xD800 <= u < 0xE000 for u in units)
+        # One character a code unit: the text is read once, not a character at a time.
+        texts = ctypes.string_at(buffer, 2 * count).decode("utf-16-le") if aligned else None
         display = self._display
         height = self.height
         box = raw.FS_RECTF()
         box_at = ctypes.addressof(box)
         ox, oy = ctypes.c_double(), ctypes.c_double()
         ox_at, oy_at = ctypes.addressof(ox), ctypes.addressof(oy)
-        matrix = raw.FS_MATRIX()
         objects: dict[int, _TextObject] = {}
         glyphs = self.glyphs
         text_object = _plain(raw, "FPDFText_GetTextObject", _VP, _VP, _INT)
         loose_box = _plain(raw, "FPDFText_GetLooseCharBox", _INT, _VP, _INT, _VP)
         origin = _plain(raw, "FPDFText_GetCharOrigin", _INT, _VP, _INT, _VP, _VP)
         handle = ctypes.cast(textpage, ctypes.c_void_p).value
-        offset = display[4]
+        offset, lift = display[4], display[5]
+        current = 0
+        no_widths: dict[str, float] = {}
         for i in range(count):
             key = text_object(handle, i)
             if not key:
                 continue  # a space or line break pdfium made up; pdfminer has none
-            unit = units[i] if aligned else 0xFFFE
-            text = chr(unit) if unit != 0xFFFE else chr(raw.FPDFText_GetUnicode(textpage, i))
+            text = texts[i] if texts is not None else "\ufffe"
+            if text == "\ufffe":
+                text = chr(raw.FPDFText_GetUnicode(textpage, i))
             if text in _LINE_END_HYPHEN:
                 # pdfium marks a hyphen that ends a line (U+FFFE in its bulk text, U+0002
                 # for the character); what was printed there is a hyphen.
                 text = "-"
-            info = objects.get(key)
-            if info is None:
-                obj = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_PAGEOBJECT)
-                size = float(raw.FPDFText_GetFontSize(textpage, i))
-                raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
-                m = (matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0)
-                scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
-                turn: Matrix = (m[0] / scale, m[1] / scale, m[2] / scale, m[3] / scale, 0.0, 0.0)
-                name, descent, widths = _font_info(raw, obj, size)
-                if widths is None:
-                    descent = self._descents.get(name, self._descents.get(_base(name), descent))
-                shown = _multiply(turn, display)
-                upright = shown[0] * shown[3] > 0 and shown[1] * shown[2] <= 0
-                # Glyphs set along the page's axes (nearly all) take the fast box below.
-                axis = abs(turn[1]) < 1e-6 and abs(turn[2]) < 1e-6 and turn[0] > 0 and turn[3] > 0
-                plain = axis and display[:4] == _IDENTITY[:4]
-                info = (name, size, descent, shown, upright, plain, widths)
-                objects[key] = info
-            name, size, descent, shown, upright, plain, widths = info
+            if key != current:  # consecutive characters mostly share their text object
+                info = objects.get(key)
+                if info is None:
+                    info = self._text_object(raw, textpage, i, key)
+                    objects[key] = info
+                name, size, descent, shown, upright, plain, widths = info
+                low = descent * size
+                advances = no_widths if widths is None else widths
+                current = key
             origin(handle, i, ox_at, oy_at)
             if plain:
-                bottom_y = oy.value + descent * size + display[5]
+                bottom_y = oy.value + low + lift
                 cx0 = ox.value + offset
-                advance = widths.get(text) if widths is not None else None
+                advance = advances.get(text)
                 if advance is None:
                     loose_box(handle, i, box_at)
                     cx1 = box.right + offset
@@ -292,8 +286,29 @@ class PdfiumPage:
                 glyphs.append((text, cx0, cx1, top, bottom, size, name, upright, shown))
             else:
                 loose_box(handle, i, box_at)
-                cx0, cx1, top, bottom = self._turned_box(box, ox.value, oy.value, info)
+                cx0, cx1, top, bottom = self._turned_box(box, ox.value, oy.value, objects[key])
                 glyphs.append((text, cx0, cx1, top, bottom, bottom - top, name, upright, shown))
+
+    def _text_object(self, raw: Any, textpage: Any, index: int, key: int) -> _TextObject:
+        """What the characters of the text object ``key`` share, read at its character
+        ``index``."""
+        display = self._display
+        obj = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_PAGEOBJECT)
+        size = float(raw.FPDFText_GetFontSize(textpage, index))
+        matrix = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
+        m = (matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0)
+        scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
+        turn: Matrix = (m[0] / scale, m[1] / scale, m[2] / scale, m[3] / scale, 0.0, 0.0)
+        name, descent, widths = _font_info(raw, obj, size)
+        if widths is None:
+            descent = self._descents.get(name, self._descents.get(_base(name), descent))
+        shown = _multiply(turn, display)
+        upright = shown[0] * shown[3] > 0 and shown[1] * shown[2] <= 0
+        # Glyphs set along the page's axes (nearly all) take the fast box.
+        axis = abs(turn[1]) < 1e-6 and abs(turn[2]) < 1e-6 and turn[0] > 0 and turn[3] > 0
+        plain = axis and display[:4] == _IDENTITY[:4]
+        return (name, size, descent, shown, upright, plain, widths)
 
     def _turned_box(
         self, box: Any, ox: float, oy: float, info: _TextObject

@@ -159,11 +159,13 @@ def descriptor_descents(resources: Any) -> dict[str, float]:
     return out
 
 
-def _font_info(raw: Any, obj: Any, size: float) -> tuple[str, float, dict[str, float] | None]:
+_FontInfo = tuple[str, float, "dict[str, float] | None"]
+
+
+def _font_info(raw: Any, font: Any, size: float) -> _FontInfo:
     """The font name, descent (a negative fraction of the size) and, for a standard font
-    that is not embedded, its advance widths, of a text object."""
+    that is not embedded, its advance widths, of a text object's font (pdfium's handle)."""
     global _STANDARD
-    font = raw.FPDFTextObj_GetFont(obj)
     if not font:
         return "", 0.0, None
     length = raw.FPDFFont_GetBaseFontName(font, None, 0)
@@ -187,7 +189,8 @@ def _font_info(raw: Any, obj: Any, size: float) -> tuple[str, float, dict[str, f
 class PdfiumPage:
     """One page read through pdfium, with the attributes of a pdfplumber page that
     :func:`~.page.read_page` uses: ``width``, ``height``, ``chars``, ``images``, ``rects``,
-    ``lines``, ``edges``, ``bbox``, ``extract_words()`` and ``find_tables()``.
+    ``lines``, ``edges``, ``bbox``, ``extract_words()`` and ``find_tables()``; and
+    ``read_words()``, the parser's words made without pdfplumber's dictionaries.
 
     Everything is read when the page is made, then the pdfium page and its text page are
     closed, so nothing of pdfium's outlives the constructor.
@@ -198,6 +201,7 @@ class PdfiumPage:
 
         self.page_number = index + 1
         self._descents = descents or {}
+        self._fonts: dict[tuple[int | None, float], _FontInfo] = {}
         page = document[index]
         try:
             x0, y0, x1, y1 = (float(v) for v in page.get_mediabox())
@@ -247,7 +251,7 @@ class PdfiumPage:
         text_object = _plain(raw, "FPDFText_GetTextObject", _VP, _VP, _INT)
         loose_box = _plain(raw, "FPDFText_GetLooseCharBox", _INT, _VP, _INT, _VP)
         origin = _plain(raw, "FPDFText_GetCharOrigin", _INT, _VP, _INT, _VP, _VP)
-        handle = ctypes.cast(textpage, ctypes.c_void_p).value
+        handle = int(ctypes.cast(textpage, ctypes.c_void_p).value or 0)
         offset, lift = display[4], display[5]
         current = 0
         no_widths: dict[str, float] = {}
@@ -265,7 +269,7 @@ class PdfiumPage:
             if key != current:  # consecutive characters mostly share their text object
                 info = objects.get(key)
                 if info is None:
-                    info = self._text_object(raw, textpage, i, key)
+                    info = self._text_object(raw, handle, i, key)
                     objects[key] = info
                 name, size, descent, shown, upright, plain, widths = info
                 low = descent * size
@@ -289,18 +293,26 @@ class PdfiumPage:
                 cx0, cx1, top, bottom = self._turned_box(box, ox.value, oy.value, objects[key])
                 glyphs.append((text, cx0, cx1, top, bottom, bottom - top, name, upright, shown))
 
-    def _text_object(self, raw: Any, textpage: Any, index: int, key: int) -> _TextObject:
+    def _text_object(self, raw: Any, textpage: int, index: int, key: int) -> _TextObject:
         """What the characters of the text object ``key`` share, read at its character
-        ``index``."""
+        ``index`` of the text page (plain handles, as in :meth:`_read_chars`)."""
         display = self._display
-        obj = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_PAGEOBJECT)
-        size = float(raw.FPDFText_GetFontSize(textpage, index))
+        size = float(
+            _plain(raw, "FPDFText_GetFontSize", ctypes.c_double, _VP, _INT)(textpage, index)
+        )
         matrix = raw.FS_MATRIX()
-        raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
+        get_matrix = _plain(raw, "FPDFText_GetMatrix", _INT, _VP, _INT, _VP)
+        get_matrix(textpage, index, ctypes.addressof(matrix))
         m = (matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0)
         scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
         turn: Matrix = (m[0] / scale, m[1] / scale, m[2] / scale, m[3] / scale, 0.0, 0.0)
-        name, descent, widths = _font_info(raw, obj, size)
+        font = _plain(raw, "FPDFTextObj_GetFont", _VP, _VP)(key)
+        # A page has many text objects in a few fonts and sizes: each is asked about once.
+        known = self._fonts.get((font, size))
+        if known is None:
+            typed = ctypes.cast(ctypes.c_void_p(font), raw.FPDF_FONT) if font else None
+            known = self._fonts[(font, size)] = _font_info(raw, typed, size)
+        name, descent, widths = known
         if widths is None:
             descent = self._descents.get(name, self._descents.get(_base(name), descent))
         shown = _multiply(turn, display)
@@ -585,13 +597,8 @@ def _extent(glyphs: Sequence[Glyph]) -> tuple[str, float, float, float, float]:
     if len(glyphs) == 1:
         g = glyphs[0]
         return g[0], g[1], g[2], g[3], g[4]
-    return (
-        "".join([g[0] for g in glyphs]),
-        min([g[1] for g in glyphs]),
-        max([g[2] for g in glyphs]),
-        min([g[3] for g in glyphs]),
-        max([g[4] for g in glyphs]),
-    )
+    text, x0, x1, top, bottom, *_ = zip(*glyphs, strict=True)
+    return "".join(text), min(x0), max(x1), min(top), max(bottom)
 
 
 def _merge(glyphs: Sequence[Glyph], size: float, font: str, upright: bool) -> dict[str, Any]:

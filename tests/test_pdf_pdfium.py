@@ -91,6 +91,17 @@ def test_words_are_pdfplumbers_words(glyphs: list[Glyph], ratio: float) -> None:
     assert ours == _reference_words(glyphs, ratio)
 
 
+@settings(max_examples=200, deadline=None)
+@given(_glyphs(), st.sampled_from([0.1, 0.2, 0.5]))
+def test_parser_words_are_the_words_of_pdfplumbers_dictionaries(
+    glyphs: list[Glyph], ratio: float
+) -> None:
+    page = PdfiumPage.__new__(PdfiumPage)
+    page.glyphs = glyphs
+    expected = [(word_from_pdfplumber(w), w["upright"]) for w in words_from_glyphs(glyphs, ratio)]
+    assert page.read_words(ratio) == expected
+
+
 @pytest.mark.parametrize(
     "name", ["text", "ruled", "landscape", "sideways_label", "two_column", "unruled_break"]
 )

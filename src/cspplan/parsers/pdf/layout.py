@@ -22,6 +22,7 @@ __all__ = [
     "compact_line",
     "drawn_as_bullet",
     "line_from_words",
+    "make_word",
     "size_weights",
     "split_line",
     "word_from_pdfplumber",
@@ -142,6 +143,8 @@ def clean_text(text: str) -> str:
     ``(cid:127)`` (a run of them is left alone: it is unmapped text, not a bullet) and
     private-use code points, where symbol fonts put their bullets, except those of the
     Symbol font's signs and dashes ("≥", "−"), which are read as those signs."""
+    if text.isascii() and "(cid:" not in text:
+        return text  # nothing below touches plain ASCII (most words)
     for ligature, letters in _LIGATURES.items():
         text = text.replace(ligature, letters)
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
@@ -160,14 +163,29 @@ def drawn_as_bullet(glyph: str) -> bool:
     return unicodedata.category(glyph) not in _TEXT_CATEGORIES and glyph not in "%()[]/.,:;"
 
 
-def word_from_pdfplumber(raw: Mapping[str, Any]) -> Word | None:
-    """A :class:`Word` from one of pdfplumber's word dictionaries (extracted with the
-    ``size`` and ``fontname`` extra attributes); ``None`` for a word of only spaces."""
-    text = clean_text(str(raw["text"])).strip()
+_FONT_KINDS: dict[str, tuple[bool, bool]] = {}
+
+
+def _font_kind(font: str) -> tuple[bool, bool]:
+    """Whether a font is bold, and whether it is a symbol font (remembered by name: a page
+    has thousands of words in a handful of fonts)."""
+    kind = _FONT_KINDS.get(font)
+    if kind is None:
+        kind = (bool(_BOLD_FONT.search(font)), bool(_SYMBOL_FONT.search(font)))
+        if len(_FONT_KINDS) < 4096:
+            _FONT_KINDS[font] = kind
+    return kind
+
+
+def make_word(
+    text: str, x0: float, x1: float, top: float, bottom: float, size: float, font: str
+) -> Word | None:
+    """A :class:`Word` of printed text in ``font`` with this box and font size; ``None``
+    for a word of only spaces."""
+    text = clean_text(text).strip()
     if not text:
         return None
-    font = str(raw.get("fontname", ""))
-    symbol = bool(_SYMBOL_FONT.search(font))
+    bold, symbol = _font_kind(font)
     if symbol and len(text) == 1 and drawn_as_bullet(text):
         text = BULLET
     elif symbol and text in ("o", "§", "q", "v", "Ø", "ü", "n", "l"):
@@ -175,13 +193,27 @@ def word_from_pdfplumber(raw: Mapping[str, Any]) -> Word | None:
         text = BULLET
     return Word(
         text=text,
-        x0=float(raw["x0"]),
-        x1=float(raw["x1"]),
-        top=float(raw["top"]),
-        bottom=float(raw["bottom"]),
-        size=round(float(raw.get("size", raw["bottom"] - raw["top"])), 2),
-        bold=bool(_BOLD_FONT.search(font)),
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
+        size=round(size, 2),
+        bold=bold,
         symbol=symbol,
+    )
+
+
+def word_from_pdfplumber(raw: Mapping[str, Any]) -> Word | None:
+    """A :class:`Word` from one of pdfplumber's word dictionaries (extracted with the
+    ``size`` and ``fontname`` extra attributes); ``None`` for a word of only spaces."""
+    return make_word(
+        str(raw["text"]),
+        float(raw["x0"]),
+        float(raw["x1"]),
+        float(raw["top"]),
+        float(raw["bottom"]),
+        float(raw.get("size", raw["bottom"] - raw["top"])),
+        str(raw.get("fontname", "")),
     )
 
 

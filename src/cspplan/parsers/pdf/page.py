@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -79,19 +79,24 @@ class PageContent:
 def _words(page: Any, number: int, word_gap: float) -> tuple[list[Word], str | None]:
     """The page's words, and the direction its text was turned from where most of it is set
     sideways (``None`` where it reads across already)."""
-    raw = page.extract_words(
-        extra_attrs=["size", "fontname"],
-        keep_blank_chars=False,
-        use_text_flow=False,
-        x_tolerance_ratio=word_gap,
-    )
+    found: Iterable[tuple[Word | None, bool]]
+    if hasattr(page, "read_words"):  # a PdfiumPage makes the words without dictionaries
+        found = page.read_words(word_gap)
+    else:
+        found = (
+            (word_from_pdfplumber(item), item.get("upright", True))
+            for item in page.extract_words(
+                extra_attrs=["size", "fontname"],
+                keep_blank_chars=False,
+                use_text_flow=False,
+                x_tolerance_ratio=word_gap,
+            )
+        )
     words: list[Word] = []
     rotated: list[Word] = []
-    for item in raw:
-        word = word_from_pdfplumber(item)
-        if word is None:
-            continue
-        (words if item.get("upright", True) else rotated).append(word)
+    for word, upright in found:
+        if word is not None:
+            (words if upright else rotated).append(word)
     if rotated and len(rotated) > len(words):
         # Text set sideways (a landscape table printed on a portrait page): turn the page
         # so that the text reads across, and make words from the turned characters.

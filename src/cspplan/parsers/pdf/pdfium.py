@@ -19,9 +19,12 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
+import operator
 import os
-from collections.abc import Iterator, Sequence
-from typing import Any, cast
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar, cast
+
+from .layout import Word, make_word
 
 __all__ = ["Glyph", "PdfiumPage", "PdfiumUnreadable", "open_pdfium", "words_from_glyphs"]
 
@@ -30,13 +33,17 @@ _LINE_END_HYPHEN = ("\ufffe", "\x02")
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
+_W = TypeVar("_W")
+
 _TextObject = tuple[str, float, float, Matrix, bool, bool, "dict[str, float] | None"]
 """Font name, size, descent, matrix as displayed, upright, set along the page's axes, and
 the standard font's widths, shared by every character of one text object."""
 
 
 Glyph = tuple[str, float, float, float, float, float, str, bool, Matrix]
-"""One character: text, x0, x1, top, bottom, size, font name, upright, matrix as shown."""
+"""One character: text, x0, x1, top, bottom, size, font name, upright, and its text
+object's matrix as shown (of which only the first four numbers, the turn, count: the
+character's own matrix moves that to its box's bottom left)."""
 
 
 class PdfiumUnreadable(Exception):
@@ -94,25 +101,21 @@ def _standard_metrics() -> dict[str, Metrics]:
 _STANDARD: dict[str, Metrics] | None = None
 
 
-_CALLS: tuple[Any, Any, Any] | None = None
+_PLAIN: dict[str, Any] = {}
 
 
-def _per_char_calls(raw: Any) -> tuple[Any, Any, Any]:
-    """``FPDFText_GetTextObject`` (returning an address), ``FPDFText_GetLooseCharBox`` and
-    ``FPDFText_GetCharOrigin`` as prototypes over plain addresses."""
-    global _CALLS
-    if _CALLS is None:
-        vp, num = ctypes.c_void_p, ctypes.c_int
+def _plain(raw: Any, name: str, restype: Any, *argtypes: Any) -> Any:
+    """pdfium's function ``name`` as a prototype over plain addresses (handles are
+    ``int``, a NULL one ``None``): ctypes' checks of pypdfium2's typed pointers cost more
+    than pdfium's work in the calls made for every character and every path segment."""
+    function = _PLAIN.get(name)
+    if function is None:
+        address = int(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value or 0)
+        function = _PLAIN[name] = ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    return function
 
-        def address(function: Any) -> int:
-            return int(ctypes.cast(function, vp).value or 0)
 
-        _CALLS = (
-            ctypes.CFUNCTYPE(vp, vp, num)(address(raw.FPDFText_GetTextObject)),
-            ctypes.CFUNCTYPE(num, vp, num, vp)(address(raw.FPDFText_GetLooseCharBox)),
-            ctypes.CFUNCTYPE(num, vp, num, vp, vp)(address(raw.FPDFText_GetCharOrigin)),
-        )
-    return _CALLS
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
 
 
 def _base(name: str) -> str:
@@ -156,11 +159,13 @@ def descriptor_descents(resources: Any) -> dict[str, float]:
     return out
 
 
-def _font_info(raw: Any, obj: Any, size: float) -> tuple[str, float, dict[str, float] | None]:
+_FontInfo = tuple[str, float, "dict[str, float] | None"]
+
+
+def _font_info(raw: Any, font: Any, size: float) -> _FontInfo:
     """The font name, descent (a negative fraction of the size) and, for a standard font
-    that is not embedded, its advance widths, of a text object."""
+    that is not embedded, its advance widths, of a text object's font (pdfium's handle)."""
     global _STANDARD
-    font = raw.FPDFTextObj_GetFont(obj)
     if not font:
         return "", 0.0, None
     length = raw.FPDFFont_GetBaseFontName(font, None, 0)
@@ -184,7 +189,8 @@ def _font_info(raw: Any, obj: Any, size: float) -> tuple[str, float, dict[str, f
 class PdfiumPage:
     """One page read through pdfium, with the attributes of a pdfplumber page that
     :func:`~.page.read_page` uses: ``width``, ``height``, ``chars``, ``images``, ``rects``,
-    ``lines``, ``edges``, ``bbox``, ``extract_words()`` and ``find_tables()``.
+    ``lines``, ``edges``, ``bbox``, ``extract_words()`` and ``find_tables()``; and
+    ``read_words()``, the parser's words made without pdfplumber's dictionaries.
 
     Everything is read when the page is made, then the pdfium page and its text page are
     closed, so nothing of pdfium's outlives the constructor.
@@ -202,6 +208,7 @@ class PdfiumPage:
         self.page_number = index + 1
         self._max_chars = max_chars
         self._descents = descents or {}
+        self._fonts: dict[tuple[int | None, float], _FontInfo] = {}
         page = document[index]
         try:
             x0, y0, x1, y1 = (float(v) for v in page.get_mediabox())
@@ -244,72 +251,89 @@ class PdfiumPage:
         written = raw.FPDFText_GetText(textpage, 0, count, buffer)
         units = list(buffer)[:count]
         aligned = written == count + 1 and not any(0xD800 <= u < 0xE000 for u in units)
+        # One character a code unit: the text is read once, not a character at a time.
+        texts = ctypes.string_at(buffer, 2 * count).decode("utf-16-le") if aligned else None
         display = self._display
         height = self.height
         box = raw.FS_RECTF()
         box_at = ctypes.addressof(box)
         ox, oy = ctypes.c_double(), ctypes.c_double()
         ox_at, oy_at = ctypes.addressof(ox), ctypes.addressof(oy)
-        matrix = raw.FS_MATRIX()
         objects: dict[int, _TextObject] = {}
         glyphs = self.glyphs
-        # The three calls made for every character go through prototypes taking plain
-        # addresses: ctypes' checks of pypdfium2's typed pointers cost more than pdfium.
-        text_object, loose_box, origin = _per_char_calls(raw)
-        handle = ctypes.cast(textpage, ctypes.c_void_p).value
+        text_object = _plain(raw, "FPDFText_GetTextObject", _VP, _VP, _INT)
+        loose_box = _plain(raw, "FPDFText_GetLooseCharBox", _INT, _VP, _INT, _VP)
+        origin = _plain(raw, "FPDFText_GetCharOrigin", _INT, _VP, _INT, _VP, _VP)
+        handle = int(ctypes.cast(textpage, ctypes.c_void_p).value or 0)
+        offset, lift = display[4], display[5]
+        current = 0
+        no_widths: dict[str, float] = {}
         for i in range(count):
             key = text_object(handle, i)
             if not key:
                 continue  # a space or line break pdfium made up; pdfminer has none
-            unit = units[i] if aligned else 0xFFFE
-            text = chr(unit) if unit != 0xFFFE else chr(raw.FPDFText_GetUnicode(textpage, i))
+            text = texts[i] if texts is not None else "\ufffe"
+            if text == "\ufffe":
+                text = chr(raw.FPDFText_GetUnicode(textpage, i))
             if text in _LINE_END_HYPHEN:
                 # pdfium marks a hyphen that ends a line (U+FFFE in its bulk text, U+0002
                 # for the character); what was printed there is a hyphen.
                 text = "-"
-            info = objects.get(key)
-            if info is None:
-                obj = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_PAGEOBJECT)
-                size = float(raw.FPDFText_GetFontSize(textpage, i))
-                raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
-                m = (matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0)
-                scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
-                turn: Matrix = (m[0] / scale, m[1] / scale, m[2] / scale, m[3] / scale, 0.0, 0.0)
-                name, descent, widths = _font_info(raw, obj, size)
-                if widths is None:
-                    descent = self._descents.get(name, self._descents.get(_base(name), descent))
-                shown = _multiply(turn, display)
-                upright = shown[0] * shown[3] > 0 and shown[1] * shown[2] <= 0
-                # Glyphs set along the page's axes (nearly all) take the fast box below.
-                axis = abs(turn[1]) < 1e-6 and abs(turn[2]) < 1e-6 and turn[0] > 0 and turn[3] > 0
-                plain = axis and display[:4] == _IDENTITY[:4]
-                info = (name, size, descent, shown, upright, plain, widths)
-                objects[key] = info
-            name, size, descent, shown, upright, plain, widths = info
-            loose_box(handle, i, box_at)
+            if key != current:  # consecutive characters mostly share their text object
+                info = objects.get(key)
+                if info is None:
+                    info = self._text_object(raw, handle, i, key)
+                    objects[key] = info
+                name, size, descent, shown, upright, plain, widths = info
+                low = descent * size
+                advances = no_widths if widths is None else widths
+                current = key
             origin(handle, i, ox_at, oy_at)
             if plain:
-                bottom_y = oy.value + descent * size + display[5]
-                cx0 = ox.value + display[4]
-                advance = widths.get(text) if widths is not None else None
-                cx1 = box.right + display[4] if advance is None else cx0 + advance * size
+                bottom_y = oy.value + low + lift
+                cx0 = ox.value + offset
+                advance = advances.get(text)
+                if advance is None:
+                    loose_box(handle, i, box_at)
+                    cx1 = box.right + offset
+                else:  # a standard font's width: pdfium's box is not asked for
+                    cx1 = cx0 + advance * size
                 top = height - (bottom_y + size)
                 bottom = height - bottom_y
+                glyphs.append((text, cx0, cx1, top, bottom, size, name, upright, shown))
             else:
-                cx0, cx1, top, bottom = self._turned_box(box, ox.value, oy.value, info)
-            glyphs.append(
-                (
-                    text,
-                    cx0,
-                    cx1,
-                    top,
-                    bottom,
-                    size if plain else bottom - top,
-                    name,
-                    upright,
-                    (shown[0], shown[1], shown[2], shown[3], cx0, height - bottom),
-                )
-            )
+                loose_box(handle, i, box_at)
+                cx0, cx1, top, bottom = self._turned_box(box, ox.value, oy.value, objects[key])
+                glyphs.append((text, cx0, cx1, top, bottom, bottom - top, name, upright, shown))
+
+    def _text_object(self, raw: Any, textpage: int, index: int, key: int) -> _TextObject:
+        """What the characters of the text object ``key`` share, read at its character
+        ``index`` of the text page (plain handles, as in :meth:`_read_chars`)."""
+        display = self._display
+        size = float(
+            _plain(raw, "FPDFText_GetFontSize", ctypes.c_double, _VP, _INT)(textpage, index)
+        )
+        matrix = raw.FS_MATRIX()
+        get_matrix = _plain(raw, "FPDFText_GetMatrix", _INT, _VP, _INT, _VP)
+        get_matrix(textpage, index, ctypes.addressof(matrix))
+        m = (matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0)
+        scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
+        turn: Matrix = (m[0] / scale, m[1] / scale, m[2] / scale, m[3] / scale, 0.0, 0.0)
+        font = _plain(raw, "FPDFTextObj_GetFont", _VP, _VP)(key)
+        # A page has many text objects in a few fonts and sizes: each is asked about once.
+        known = self._fonts.get((font, size))
+        if known is None:
+            typed = ctypes.cast(ctypes.c_void_p(font), raw.FPDF_FONT) if font else None
+            known = self._fonts[(font, size)] = _font_info(raw, typed, size)
+        name, descent, widths = known
+        if widths is None:
+            descent = self._descents.get(name, self._descents.get(_base(name), descent))
+        shown = _multiply(turn, display)
+        upright = shown[0] * shown[3] > 0 and shown[1] * shown[2] <= 0
+        # Glyphs set along the page's axes (nearly all) take the fast box.
+        axis = abs(turn[1]) < 1e-6 and abs(turn[2]) < 1e-6 and turn[0] > 0 and turn[3] > 0
+        plain = axis and display[:4] == _IDENTITY[:4]
+        return (name, size, descent, shown, upright, plain, widths)
 
     def _turned_box(
         self, box: Any, ox: float, oy: float, info: _TextObject
@@ -336,9 +360,11 @@ class PdfiumPage:
     # --- paths --------------------------------------------------------------------------
 
     def _read_paths(self, raw: Any, page: Any) -> None:
-        count = raw.FPDFPage_CountObjects(page)
-        for obj, matrix in _walk(raw, (raw.FPDFPage_GetObject(page, i) for i in range(count))):
-            kind = raw.FPDFPageObj_GetType(obj)
+        handle = ctypes.cast(page, ctypes.c_void_p).value
+        count = _plain(raw, "FPDFPage_CountObjects", _INT, _VP)(handle)
+        get_object = _plain(raw, "FPDFPage_GetObject", _VP, _VP, _INT)
+        objects = (get_object(handle, i) for i in range(count))
+        for obj, kind, matrix in _walk(raw, objects):
             if kind == raw.FPDF_PAGEOBJ_IMAGE:
                 self.images.append({"object_type": "image"})
             elif kind == raw.FPDF_PAGEOBJ_PATH:
@@ -382,6 +408,7 @@ class PdfiumPage:
         """The characters as pdfplumber's dictionaries (made on first use: only sideways
         text and the ``text`` table strategy need them)."""
         if self._chars is None:
+            height = self.height
             self._chars = [
                 {
                     "object_type": "char",
@@ -390,7 +417,7 @@ class PdfiumPage:
                     "fontname": g[6],
                     "size": g[5],
                     "upright": g[7],
-                    "matrix": g[8],
+                    "matrix": (g[8][0], g[8][1], g[8][2], g[8][3], g[1], height - g[4]),
                     "x0": g[1],
                     "x1": g[2],
                     "top": g[3],
@@ -419,11 +446,26 @@ class PdfiumPage:
         words: list[dict[str, Any]] = extract_words(self.chars, **options)
         return words
 
+    def read_words(self, gap_ratio: float) -> list[tuple[Word | None, bool]]:
+        """The parser's words (:func:`~.layout.word_from_pdfplumber` of each word
+        :meth:`extract_words` gives with the options :func:`~.page.read_page` passes),
+        each with whether it is upright, made straight from the characters."""
+        return _group_words(self.glyphs, gap_ratio, _word)
+
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
-        """Ruled tables, found by pdfplumber's table finder from this page's edges."""
+        """Ruled tables from this page's edges, with the cells pdfplumber's table finder
+        gives: by :func:`~.ruling.find_tables` for the ruling-line strategies, by
+        pdfplumber's ``TableFinder`` for any other."""
         from pdfplumber.table import TableFinder, TableSettings
 
-        return TableFinder(self, TableSettings.resolve(table_settings)).tables  # type: ignore[arg-type]
+        from .ruling import find_tables, supported
+
+        settings = TableSettings.resolve(table_settings)
+        if supported(settings):
+            found = find_tables(self.edges, settings, self.bbox)
+            if found is not None:
+                return list(found)
+        return TableFinder(self, settings).tables  # type: ignore[arg-type]
 
     def close(self) -> None:
         """Nothing to release: pdfium's page was closed once it was read."""
@@ -441,6 +483,9 @@ _LINE_TOLERANCE = 3.0
 may be and still be on one line: pdfplumber's default ``y_tolerance``."""
 
 
+_Make = Callable[[Sequence[Glyph], float, str, bool], _W]
+
+
 def words_from_glyphs(glyphs: Sequence[Glyph], gap_ratio: float) -> list[dict[str, Any]]:
     """Words from characters, exactly as pdfplumber's word extractor makes them with
     ``x_tolerance_ratio=gap_ratio``, ``extra_attrs=["size", "fontname"]`` and otherwise its
@@ -452,7 +497,12 @@ def words_from_glyphs(glyphs: Sequence[Glyph], gap_ratio: float) -> list[dict[st
     where the next character starts before the last one or more than ``gap_ratio`` font
     sizes after its end, or where it is more than 3 points off the line.
     """
-    words: list[dict[str, Any]] = []
+    return _group_words(glyphs, gap_ratio, _merge)
+
+
+def _group_words(glyphs: Sequence[Glyph], gap_ratio: float, make: _Make[_W]) -> list[_W]:
+    """The words of :func:`words_from_glyphs`, each made by ``make`` from its glyphs."""
+    words: list[_W] = []
     start = 0
     count = len(glyphs)
     while start < count:
@@ -464,48 +514,42 @@ def words_from_glyphs(glyphs: Sequence[Glyph], gap_ratio: float) -> list[dict[st
             if other[5] != size or other[6] != font or other[7] != upright:
                 break
             end += 1
-        _run_words(glyphs[start:end], gap_ratio * size, words)
+        _run_words(glyphs[start:end], gap_ratio * size, make, words)
         start = end
     return words
 
 
-def _run_words(run: Sequence[Glyph], gap: float, out: list[dict[str, Any]]) -> None:
+_ACROSS = operator.itemgetter(1)
+_DOWN = operator.itemgetter(3, 4)
+
+
+def _run_words(run: Sequence[Glyph], gap: float, make: _Make[_W], out: list[_W]) -> None:
     first = run[0]
     upright = first[7]
     size, font = first[5], first[6]
-    if upright and all(g[3] == first[3] for g in run):
-        # One line (the usual run): no grouping, and usually already in reading order.
-        line = list(run)
-        if any(line[i][1] > line[i + 1][1] for i in range(len(line) - 1)):
-            line.sort(key=lambda g: g[1])
-        _upright_words(line, gap, size, font, out)
+    if upright:
+        top = first[3]
+        if all(g[3] == top for g in run):
+            # One line (the usual run): no grouping, and usually already in reading order.
+            line = list(run)
+            if any(line[i][1] > line[i + 1][1] for i in range(len(line) - 1)):
+                line.sort(key=_ACROSS)
+            _upright_words(line, gap, size, font, make, out)
+            return
+        for line in _lines_by(run, [g[3] for g in run]):
+            line.sort(key=_ACROSS)
+            _upright_words(line, gap, size, font, make, out)
         return
-    ahead, off = (gap, _LINE_TOLERANCE) if upright else (_LINE_TOLERANCE, gap)
-    # (across, start, end): where a glyph sits across the line, and where it starts and
-    # ends along it.
-    place = {id(g): ((g[3], g[1], g[2]) if upright else (g[1], g[3], g[4])) for g in run}
-    cluster: dict[float, int] = {}
-    index = -1
-    last = 0.0
-    for value in sorted({p[0] for p in place.values()}):
-        if index < 0 or value > last + _LINE_TOLERANCE:
-            index += 1
-        cluster[value] = index
-        last = value
-    lines: list[list[Glyph]] = [[] for _ in range(index + 1)]
-    for g in run:
-        lines[cluster[place[id(g)][0]]].append(g)
-    for line in lines:
-        if upright:
-            line.sort(key=lambda g: g[1])
-            _upright_words(line, gap, size, font, out)
-            continue
-        line.sort(key=lambda g: (g[3], g[4]))
+    # Sideways: the line is a column; (across, start, end): where a glyph sits across the
+    # line, and where it starts and ends along it.
+    place = {id(g): (g[1], g[3], g[4]) for g in run}
+    for line in _lines_by(run, [g[1] for g in run]):
+        line.sort(key=_DOWN)
         word: list[Glyph] = []
         for g in line:
             if g[0].isspace():
                 if word:
-                    out.append(_merge(word, size, font, upright))
+                    out.append(make(word, size, font, upright))
                 word = []
                 continue
             if word:
@@ -513,47 +557,65 @@ def _run_words(run: Sequence[Glyph], gap: float, out: list[dict[str, Any]]) -> N
                 prev_across, prev_start, prev_end = place[id(word[-1])]
                 if (
                     start < prev_start
-                    or start > prev_end + ahead
-                    or abs(across - prev_across) > off
+                    or start > prev_end + _LINE_TOLERANCE
+                    or abs(across - prev_across) > gap
                 ):
-                    out.append(_merge(word, size, font, upright))
+                    out.append(make(word, size, font, upright))
                     word = []
             word.append(g)
         if word:
-            out.append(_merge(word, size, font, upright))
+            out.append(make(word, size, font, upright))
+
+
+def _lines_by(run: Sequence[Glyph], across: list[float]) -> list[list[Glyph]]:
+    """The run's glyphs grouped into lines by where they sit across the line (``across``,
+    one value per glyph), values within 3 points chained, in order of that value."""
+    cluster: dict[float, int] = {}
+    index = -1
+    last = 0.0
+    for value in sorted(set(across)):
+        if index < 0 or value > last + _LINE_TOLERANCE:
+            index += 1
+        cluster[value] = index
+        last = value
+    lines: list[list[Glyph]] = [[] for _ in range(index + 1)]
+    for g, value in zip(run, across, strict=True):
+        lines[cluster[value]].append(g)
+    return lines
 
 
 def _upright_words(
-    line: list[Glyph], gap: float, size: float, font: str, out: list[dict[str, Any]]
+    line: list[Glyph], gap: float, size: float, font: str, make: _Make[_W], out: list[_W]
 ) -> None:
     """Words of one line of upright glyphs in reading order."""
     word: list[Glyph] = []
     for g in line:
         if g[0].isspace():
             if word:
-                out.append(_merge(word, size, font, True))
+                out.append(make(word, size, font, True))
             word = []
             continue
         if word:
             prev = word[-1]
             if g[1] < prev[1] or g[1] > prev[2] + gap or abs(g[3] - prev[3]) > _LINE_TOLERANCE:
-                out.append(_merge(word, size, font, True))
+                out.append(make(word, size, font, True))
                 word = []
         word.append(g)
     if word:
-        out.append(_merge(word, size, font, True))
+        out.append(make(word, size, font, True))
 
 
-def _merge(glyphs: list[Glyph], size: float, font: str, upright: bool) -> dict[str, Any]:
+def _extent(glyphs: Sequence[Glyph]) -> tuple[str, float, float, float, float]:
+    """The text and box (x0, x1, top, bottom) of a word's glyphs."""
     if len(glyphs) == 1:
         g = glyphs[0]
-        text, x0, x1, top, bottom = g[0], g[1], g[2], g[3], g[4]
-    else:
-        text = "".join([g[0] for g in glyphs])
-        x0 = min([g[1] for g in glyphs])
-        x1 = max([g[2] for g in glyphs])
-        top = min([g[3] for g in glyphs])
-        bottom = max([g[4] for g in glyphs])
+        return g[0], g[1], g[2], g[3], g[4]
+    text, x0, x1, top, bottom, *_ = zip(*glyphs, strict=True)
+    return "".join(text), min(x0), max(x1), min(top), max(bottom)
+
+
+def _merge(glyphs: Sequence[Glyph], size: float, font: str, upright: bool) -> dict[str, Any]:
+    text, x0, x1, top, bottom = _extent(glyphs)
     return {
         "text": text,
         "x0": x0,
@@ -567,6 +629,15 @@ def _merge(glyphs: list[Glyph], size: float, font: str, upright: bool) -> dict[s
         "size": size,
         "fontname": font,
     }
+
+
+def _word(
+    glyphs: Sequence[Glyph], size: float, font: str, upright: bool
+) -> tuple[Word | None, bool]:
+    """The parser's word of a word's glyphs (as :func:`~.layout.word_from_pdfplumber`
+    makes it from pdfplumber's), and whether it is upright."""
+    text, x0, x1, top, bottom = _extent(glyphs)
+    return make_word(text, x0, x1, top, bottom, size, font), upright
 
 
 def _box(kind: str, x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
@@ -592,49 +663,59 @@ def _direction_in_page(ux: float, uy: float, display: Matrix) -> tuple[float, fl
     return (ux * display[0] + uy * display[1], ux * display[2] + uy * display[3])
 
 
+def _object_matrix(raw: Any, obj: int, outer: Matrix) -> Matrix:
+    """A page object's own matrix (where pdfium gives one) followed by ``outer``."""
+    m = raw.FS_MATRIX()
+    if _plain(raw, "FPDFPageObj_GetMatrix", _INT, _VP, _VP)(obj, ctypes.addressof(m)):
+        return _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    return outer
+
+
 def _walk(
-    raw: Any, objects: Iterator[Any], outer: Matrix = _IDENTITY
-) -> Iterator[tuple[Any, Matrix]]:
-    """Every page object, descending into form XObjects, with the matrix from the form's
-    space to the page's."""
+    raw: Any, objects: Iterator[int | None], outer: Matrix = _IDENTITY
+) -> Iterator[tuple[int, int, Matrix]]:
+    """Every page object (as a plain handle) with its type, descending into form
+    XObjects, with the matrix from the form's space to the page's."""
+    get_type = _plain(raw, "FPDFPageObj_GetType", _INT, _VP)
     for obj in objects:
         if not obj:
             continue
-        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
-            m = raw.FS_MATRIX()
-            inner = outer
-            if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
-                inner = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
-            count = raw.FPDFFormObj_CountObjects(obj)
-            yield from _walk(raw, (raw.FPDFFormObj_GetObject(obj, i) for i in range(count)), inner)
+        kind = get_type(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            inner = _object_matrix(raw, obj, outer)
+            count = _plain(raw, "FPDFFormObj_CountObjects", _INT, _VP)(obj)
+            get_object = _plain(raw, "FPDFFormObj_GetObject", _VP, _VP, _INT)
+            yield from _walk(raw, (get_object(obj, i) for i in range(count)), inner)
         else:
-            yield obj, outer
+            yield obj, kind, outer
 
 
-def _subpaths(raw: Any, obj: Any, outer: Matrix) -> Iterator[list[tuple[float, float]]]:
+def _subpaths(raw: Any, obj: int, outer: Matrix) -> Iterator[list[tuple[float, float]]]:
     """The end points of each subpath of a path object, in displayed coordinates (origin at
     the bottom left); a Bézier segment contributes only its end point, as in pdfminer."""
-    m = raw.FS_MATRIX()
-    matrix = outer
-    if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
-        matrix = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    matrix = _object_matrix(raw, obj, outer)
+    segment_at = _plain(raw, "FPDFPath_GetPathSegment", _VP, _VP, _INT)
+    segment_type = _plain(raw, "FPDFPathSegment_GetType", _INT, _VP)
+    segment_point = _plain(raw, "FPDFPathSegment_GetPoint", _INT, _VP, _VP, _VP)
+    segment_close = _plain(raw, "FPDFPathSegment_GetClose", _INT, _VP)
+    moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
     x, y = ctypes.c_float(), ctypes.c_float()
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
     points: list[tuple[float, float]] = []
     bezier = 0
-    for i in range(raw.FPDFPath_CountSegments(obj)):
-        segment = raw.FPDFPath_GetPathSegment(obj, i)
-        kind = raw.FPDFPathSegment_GetType(segment)
-        if kind == raw.FPDF_SEGMENT_MOVETO and points:
+    for i in range(_plain(raw, "FPDFPath_CountSegments", _INT, _VP)(obj)):
+        segment = segment_at(obj, i)
+        kind = segment_type(segment)
+        if kind == moveto and points:
             yield points
             points = []
-        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+        if kind == bezierto:
             bezier += 1
             if bezier % 3:
                 continue  # a control point
-        raw.FPDFPathSegment_GetPoint(segment, x_ref, y_ref)
+        segment_point(segment, x_at, y_at)
         points.append(_apply(matrix, x.value, y.value))
-        if raw.FPDFPathSegment_GetClose(segment) and points[0] != points[-1]:
+        if segment_close(segment) and points[0] != points[-1]:
             points.append(points[0])
     if points:
         yield points

@@ -7,6 +7,7 @@ hyphenation needs the document's vocabulary.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections.abc import Collection, Sequence
@@ -116,6 +117,36 @@ def _inside(word: Word, box: BBox) -> bool:
     return box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3]
 
 
+class _BoxColumns:
+    """Boxes (with their indices, in a chosen order) by where they stand across: for an x
+    position, the boxes whose left and right edges hold it, in that order."""
+
+    def __init__(self, boxes: list[tuple[int, BBox]]) -> None:
+        self._boxes = boxes
+        breaks = sorted({b[0] for _, b in boxes} | {b[2] for _, b in boxes})
+        # A coordinate that is not a number cannot be sorted: then every box is a candidate.
+        self._breaks = breaks if all(b == b for b in breaks) else []
+        self._slots: dict[int, list[tuple[int, BBox]]] = {}
+
+    def around(self, x: float) -> list[tuple[int, BBox]]:
+        """Every box with ``x0 <= x <= x1`` (and perhaps others), in the boxes' order."""
+        breaks = self._breaks
+        k = bisect.bisect_left(breaks, x)
+        # Slot 2k is the edge position breaks[k] itself; 2k - 1 is the gap before it.
+        slot = 2 * k if k < len(breaks) and breaks[k] == x else 2 * k - 1
+        found = self._slots.get(slot)
+        if found is None:
+            if slot % 2 == 0:
+                found = [(i, b) for i, b in self._boxes if b[0] <= x <= b[2]]
+            elif 0 < k < len(breaks):
+                low, high = breaks[k - 1], breaks[k]
+                found = [(i, b) for i, b in self._boxes if b[0] <= low and high <= b[2]]
+            else:
+                found = list(self._boxes)  # outside every edge, or not a number
+            self._slots[slot] = found
+        return found
+
+
 def cells_to_table(
     boxes: Sequence[BBox], words: Sequence[Word], page: int
 ) -> tuple[PageTable | None, list[Word]]:
@@ -133,8 +164,7 @@ def cells_to_table(
     order = sorted(
         range(len(boxes)), key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1])
     )
-    # _inside, unrolled: this loop meets every word of a ruled page against every cell.
-    ordered = [(index, boxes[index]) for index in order]
+    columns = _BoxColumns([(index, boxes[index]) for index in order])
     ox0, oy0, ox1, oy1 = outer
     for word in words:
         mx = (word.x0 + word.x1) / 2
@@ -142,16 +172,28 @@ def cells_to_table(
         if not (ox0 <= mx <= ox1 and oy0 <= my <= oy1):
             left.append(word)
             continue
-        for index, (b0, b1, b2, b3) in ordered:
+        # _inside, unrolled, over the boxes that span the word's middle across.
+        for index, (b0, b1, b2, b3) in columns.around(mx):
             if b0 <= mx <= b2 and b1 <= my <= b3:
                 owned[index].append(word)
                 break
         else:
             left.append(word)
     cells: list[PageCell] = []
+    # Cells share their borders: each border is placed on the grid once.
+    column_of: dict[float, int] = {}
+    row_of: dict[float, int] = {}
+
+    def place(value: float, positions: list[float], known: dict[float, int]) -> int:
+        """``_nearest(positions, value)``, remembered."""
+        found = known.get(value)
+        if found is None:
+            found = known[value] = _nearest(positions, value)
+        return found
+
     for index, box in enumerate(boxes):
-        c0, c1 = _nearest(xs, box[0]), _nearest(xs, box[2])
-        r0, r1 = _nearest(ys, box[1]), _nearest(ys, box[3])
+        c0, c1 = place(box[0], xs, column_of), place(box[2], xs, column_of)
+        r0, r1 = place(box[1], ys, row_of), place(box[3], ys, row_of)
         if c1 <= c0 or r1 <= r0:
             continue
         lines = tuple(words_to_lines(owned[index], page))
@@ -317,7 +359,7 @@ def split_keyed_rows(cells: Sequence[PageCell], rows: int) -> tuple[list[PageCel
         spanning = any(c.rowspan > 1 for c in row)
         splits = [] if spanning else _row_splits(row)
         if not splits:
-            out.extend(attrs.evolve(c, row=c.row + shift) for c in row)
+            out.extend(attrs.evolve(c, row=c.row + shift) if shift else c for c in row)
             continue
         edges = [-math.inf, *(top - 0.5 for top in splits), math.inf]
         for part, (upper, lower) in enumerate(itertools.pairwise(edges)):

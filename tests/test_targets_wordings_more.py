@@ -232,3 +232,64 @@ def test_a_change_column_after_the_periods_is_each_rows_percent(
     assert found == [("A101", "error", targets[2].id)]
     twin = _load("trajectory_table_change_ok", render, tmp_path)
     assert _alarms(twin) == []
+
+
+# --- noun forms, labels and named figures -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "figures", "deadline"),
+    [
+        (
+            "A reduction of 15% in vehicle crime by March 2008 (from 1,200 to 1,020).",
+            "vehicle crime",
+            (15, 1200, 1020),
+            "March 2008",
+        ),
+        (
+            "NI 30 Re-offending rate of prolific offenders - target 15% reduction by March 2011",
+            "Re-offending rate of prolific offenders",
+            (15, None, None),
+            "March 2011",
+        ),
+        (
+            "Burglary: reduce by 8% (2011/12 baseline 720; target 662).",
+            "Burglary",
+            (8, 720, 662),
+            None,
+        ),
+    ],
+)
+def test_noun_aims_and_labelled_measures(
+    text: str, metric: str, figures: tuple[int | None, ...], deadline: str | None
+) -> None:
+    (target,) = _targets(text)
+    assert target.metric == metric
+    assert target.direction is Direction.REDUCE
+    assert _figures(target) == tuple(None if f is None else Decimal(f) for f in figures)
+    assert (target.deadline.text if target.deadline else None) == deadline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 15% reduction in vehicle crime was achieved by March 2008.",
+        "A reduction in burglary by 2012 remains the priority.",
+        "An increase in confidence is expected by 2012.",
+    ],
+)
+def test_a_noun_form_reporting_or_without_a_figure_is_no_target(text: str) -> None:
+    assert _targets(text) == []
+
+
+def test_a_year_on_year_reduction_is_a_yearly_rate() -> None:
+    from cspplan.model import PercentBasis
+
+    (target,) = _targets("Achieve a 5% year-on-year reduction in criminal damage.")
+    assert target.metric == "criminal damage"
+    assert target.percent_basis is PercentBasis.PER_YEAR
+
+
+def test_a_target_figure_beside_a_change_is_not_the_change() -> None:
+    (target,) = _targets("Reduce violent crime by 5% (target 15% reduction over three years).")
+    assert target.target is None

@@ -64,6 +64,7 @@ _CONTEXT = (
     r"|(?:\s{{1,3}}(?!(?:by|from|to|in|for|during|at|and|or|of|per|the|a|an|with|within)\b)[a-z][a-z\-]{{1,20}}){{0,2}}"
     r"\s{{1,3}}(?:in|for|during)\s{{1,3}}(?P<{name}in>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)(?![\d/]))?)"
 )
+_CHANGE_NOUNS = r"reduction|decrease|cut|fall|increase|rise|improvement|change"
 _CLAUSE = lazy(
     rf"""
     (?P<pctclause>\b(?P<pctverb>by|was|is|be|(?P<pctnoun>(?:increase|rise|reduction|decrease|fall|cut|drop|improvement)\s{{1,3}}of))\s{{1,3}}(?:a\s{{1,3}}|an\s{{1,3}})?(?:further\s{{1,3}}|another\s{{1,3}}|minimum\s{{1,3}}of\s{{1,3}}|at\s{{1,3}}least\s{{1,3}})?
@@ -72,7 +73,9 @@ _CLAUSE = lazy(
         (?:average|baseline|base|figure|level|total|rate|position)\s{{1,3}}(?:of\s{{1,3}})?)?
         (?P<base>{_VALUE}){NOT_AGE}{_CONTEXT.format(name="b")})
   | (?P<baseclause>\bbaseline\s{{0,3}}(?:figure\s{{1,3}}|level\s{{1,3}})?(?:(?:for|in)\s{{1,3}})?(?:\(?(?P<bperiod>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)\)?\s{{0,3}})?
-        (?:[:=\-–]|\s(?:of|was|is|=))\s{{0,3}}(?P<base2>{_VALUE}){NOT_AGE}{_CONTEXT.format(name="c")})
+        (?:[:=\-–]|\s(?:of|was|is|=))?\s{{0,3}}(?P<base2>{_VALUE}){NOT_AGE}{_CONTEXT.format(name="c")})
+  | (?P<tgtclause>\btarget\s{{0,3}}(?:figure\s{{1,3}}|level\s{{1,3}})?(?:[:=]|\s(?:of|is|=))?\s{{0,3}}
+        (?P<tgt2>{_VALUE})(?![\d.,%])(?!\s{{0,3}}(?:per\s?cent\s{{1,3}}|percentage\s{{1,3}}points?\s{{1,3}})?(?:{_CHANGE_NOUNS})){NOT_AGE})
   | (?P<countclause>\bby\s{{1,3}}(?!(?:19|20)\d{{2}}\b)(?P<count>{NUMBER})(?![\d.,]?\d|\s{{0,2}}(?:%|per\s?cent|percentage|pp\b|points?\b))
         (?=\s{{0,3}}[,(;]|\s{{1,3}}(?:from|to|by|in|over|on)\b))
   | (?P<toclause>\bto\s{{1,3}}(?:(?:a|an|the)\s{{1,3}}(?:(?!(?:by|from|to|in|for|at|on|with|than|and|or)\b)[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}(?:of\s{{1,3}})?)?
@@ -181,12 +184,22 @@ def read_figures(
             per = per or _per(clause.group("bctx"))
             from_end = clause.end()
         elif clause.group("baseclause") and baseline is None:
+            if looks_like_year(clause.group("base2")):
+                continue
             value = parse_quantity(clause.group("base2"), short_points=True)
             if value is None:
                 continue
             bperiod = clause.group("bperiod")
             period = parse_period(bperiod) if bperiod else _context_period(clause, "c")
             baseline = Measure(value=value, period=period, label="baseline")
+        elif clause.group("tgtclause") and goal is None:
+            # "(2011/12 baseline 720; target 662)": the target figure named as such.
+            if looks_like_year(clause.group("tgt2")):
+                continue
+            value = parse_quantity(clause.group("tgt2"), short_points=True)
+            if value is None:
+                continue
+            goal = Measure(value=value, label="target")
         elif clause.group("countclause"):
             # "cut incidents by 250, from 3,250 to 3,000": a change in number, which ends the
             # metric but is not a percentage.

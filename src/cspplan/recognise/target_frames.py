@@ -14,7 +14,7 @@ import attrs
 
 from ..model.plan import Target
 from ..model.source import SourceRef
-from ..model.values import Direction, Measure
+from ..model.values import Direction, Measure, PercentBasis
 from ..text.numbers import NUMBER, PERCENT, joined, parse_quantity
 from ..text.patterns import IGNORECASE, Match, lazy
 from .indicators import find_indicators
@@ -57,14 +57,45 @@ _NOUNS = {
     Direction.INCREASE: r"increase|rise|improvement|growth",
 }
 _NOUN_FORM = lazy(
-    rf"(?:(?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}percentage\s{{1,2}}points?)\s{{1,3}}(?:(?P<nr>{_NOUNS[Direction.REDUCE]})"
+    rf"(?:(?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}percentage\s{{1,2}}points?)\s{{1,3}}"
+    rf"(?:(?:further|overall|annual|yearly|year[\s-]on[\s-]year)\s{{1,3}})?(?:(?P<nr>{_NOUNS[Direction.REDUCE]})"
     rf"|(?P<ni>{_NOUNS[Direction.INCREASE]}))"
     rf"|(?:(?P<nr2>{_NOUNS[Direction.REDUCE]})|(?P<ni2>{_NOUNS[Direction.INCREASE]}))"
     rf"\s{{1,3}}(?:of|by)\s{{1,3}}(?P<pct2>{PERCENT}))"
     rf"(?:\s{{1,3}}on\s{{1,3}}(?:the\s{{1,3}})?(?:19|20)\d{{2}}(?:/\d{{2,4}})?\s{{1,3}}(?:levels?|figures?|baseline))?"
-    rf"(?:\s{{1,3}}(?:in|of)\b|(?=\s{{0,3}},?\s{{0,3}}from\s)|(?P<bare>(?=\s{{0,3}}(?:[(;.]|$))))",
+    rf"(?:\s{{1,3}}(?:in|of)\b|(?=\s{{0,3}},?\s{{0,3}}from\s)|(?P<bare>(?=\s{{0,3}}(?:[(;.]|$|(?:by|before)\s))))",
     IGNORECASE,
 )
+# "NI 30 Re-offending rate - target 15% reduction by 2011": the measure labels the target.
+_LABEL_TARGET = lazy(
+    r"^\W{0,3}(?:(?:NI|BVPI|PSA|KPI|LPI)\s{0,2}-?\s{0,2}\d{1,3}[a-z]{0,4}\s{1,3})?"
+    r"(?P<what>[^:;.()]{3,80}?)\s{0,3}[-–:]\s{0,3}(?:local\s{1,3}|annual\s{1,3})?targets?\s{0,3}[:\-–]?\s{0,3}$",
+    IGNORECASE,
+)
+_NOUN_AIM = lazy(
+    r"(?i)^\W{0,3}(?:an?\s{1,3})?(?:\d{1,3}(?:\.\d{1,2})?\s{0,2}(?:%|per\s?cent)\s{1,3})?"
+    r"(?:reduction|decrease|cut|increase|rise|improvement)\b"
+)
+_LEAD_LABEL = lazy(
+    r"^\W{0,3}(?P<what>[A-Za-z][\w'/&-]{1,25}(?:\s{1,3}[\w'/&-]{1,25}){0,5})\s{0,3}[:–]\s"
+)
+_YEARLY_NOUN = lazy(r"(?i)\b(?:annual|yearly|year[\s-]on[\s-]year)\b")
+_BY_DATE = lazy(r"(?i)\b(?:by|before)\s{1,3}(?:the\s{1,3}end\s{1,3}of\s{1,3})?")
+_REPORTED = lazy(
+    r"(?i)\b(?:was|were|has\s{1,3}been|have\s{1,3}been|had\s{1,3}been|achieved|recorded|saw|seen)\b"
+)
+
+
+def _noun_aim(sentence: str) -> Match | None:
+    """A noun form leading its sentence as an aim, "A reduction of 15% in vehicle crime by
+    March 2008": with a deadline, and no verb reporting it done ("was achieved")."""
+    lead = _NOUN_AIM.match(sentence)
+    if lead is None or _REPORTED.search(sentence):
+        return None
+    by = _BY_DATE.search(sentence, lead.end())
+    return lead if by is not None and deadline_in(sentence[by.end() :]) is not None else None
+
+
 _FIGURE = lazy(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\w/])")
 """A figure that is not a year."""
 # "The target for serious violence was a reduction of 5%": the measure named before the noun.
@@ -228,7 +259,9 @@ def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
         ]
     first_word = None
     if not targets:
-        first_word = TARGET_WORD.search(sentence) or _ACHIEVE.search(sentence)
+        first_word = (
+            TARGET_WORD.search(sentence) or _ACHIEVE.search(sentence) or _noun_aim(sentence)
+        )
     if first_word is not None:
         for noun in _NOUN_FORM.finditer(sentence, first_word.start()):
             if noun.group("bare") is not None and _FIGURE.search(
@@ -250,13 +283,21 @@ def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
                 source,
                 percent_text=pct,
             )
+            if target is not None and _YEARLY_NOUN.search(noun.group(0)):
+                target = attrs.evolve(target, percent_basis=PercentBasis.PER_YEAR)
             if target is not None and target.metric is None:
-                named = _TARGET_FOR.search(sentence[max(0, noun.start() - BEFORE) : noun.start()])
+                before_noun = sentence[max(0, noun.start() - BEFORE) : noun.start()]
+                named = _TARGET_FOR.search(before_noun) or _LABEL_TARGET.search(before_noun)
                 if named is not None:
                     target = attrs.evolve(target, metric=metric_name(named.group("what")))
             if target is not None:
                 targets.append(target)
             break
+    if len(targets) == 1 and targets[0].metric is None:
+        # "Burglary: reduce by 8%": the label leading the sentence names the measure.
+        label = _LEAD_LABEL.match(sentence)
+        if label is not None and not TARGET_WORD.fullmatch(label.group("what").strip()):
+            targets[0] = attrs.evolve(targets[0], metric=metric_name(label.group("what")))
     if not targets:
         stated = (
             _stated_value(sentence, source)

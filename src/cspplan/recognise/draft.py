@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
 from ..document import Block, Document, Heading, ListItem, Paragraph, Row, Table, block_text
 from ..model.plan import (
@@ -35,11 +34,11 @@ from ..model.plan import (
 )
 from ..model.source import DocumentSource, SourceRef
 from ..model.values import Period, Timescale
+from ..text.patterns import IGNORECASE, lazy
 from .actions import ActionTableReading, PreambleItem
 from .claims import find_claims, table_claims
 from .front import FrontMatter
 from .indicators import find_indicators
-from .numbers import TIMEOUT
 from .structure import legend_entry, match_priority, priority_key
 from .targets import find_targets
 from .timescales import parse_timescale
@@ -152,7 +151,7 @@ def _with_marker_meanings(action: Action, legend: dict[str, str]) -> Action:
     )
 
 
-_TARGET_CELL = regex.compile(r"^\W{0,3}(?:targets?|aims?)\b", regex.IGNORECASE)
+_TARGET_CELL = lazy(r"^\W{0,3}(?:targets?|aims?)\b", IGNORECASE)
 """A cell that frames its own statement as a target ("Target: ...", "Aim - ...")."""
 
 
@@ -173,7 +172,7 @@ def cell_targets(action: Action) -> list[Target]:
         cells.append((action.evaluation, single, action.source))
     found: list[Target] = []
     for text, timescale, source in cells:
-        framed = text if _TARGET_CELL.match(text, timeout=TIMEOUT) else f"Target: {text}"
+        framed = text if _TARGET_CELL.match(text) else f"Target: {text}"
         for target in find_targets(framed, source):
             if target.percent is None and (target.baseline is None or target.target is None):
                 continue

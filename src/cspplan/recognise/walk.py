@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
 from ..document import Block, Heading, ListItem, Paragraph, Table, block_text
 from ..model.plan import Action, Claim, ClaimKind, Indicator, Objective, Target
@@ -28,7 +27,6 @@ from .facts import (
     reads_as_heading,
 )
 from .indicators import find_indicators
-from .numbers import TIMEOUT
 from .periods import section_period
 from .structure import legend_entry, named_prefix
 from .target_assembly import neighbour_paragraphs
@@ -63,10 +61,10 @@ LINE_HEADING_LEVEL = 3
 CAPTION_REACH = 2
 """How many blocks above a table its caption may be (blank lines between are skipped)."""
 
-_OWN_PRIORITIES = regex.compile(
+_OWN_PRIORITIES = lazy(
     r"\b(?:our|the\s+partnership'?s|this\s+plan'?s|the\s+plan'?s)\s+(?:\w+\s+){0,3}priorities\s+(?:are|will\s+be)\b"
     r"|\b(?:we|the\s+partnership|this\s+plan)\s+(?:has|have|will\s+focus\s+on)\s+(?:\w+\s+){0,3}priorities\b",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 """A sentence about the plan's own priorities, as against "two of the county's priorities"."""
 _SENTENCE_END = lazy(r"[.;!?]$")
@@ -519,7 +517,7 @@ class Walk:
                 or figure is None
                 or figure.label != "priorities"
                 or len(claim.items) != int(figure.value.value)
-                or not _OWN_PRIORITIES.search(claim.statement, timeout=TIMEOUT)
+                or not _OWN_PRIORITIES.search(claim.statement)
             ):
                 continue
             source = self.blocks[index].source

@@ -36,6 +36,7 @@ __all__ = [
     "legend_entry",
     "list_label",
     "match_priority",
+    "match_score",
     "named_prefix",
     "objective_line",
     "priority_heading",
@@ -376,10 +377,23 @@ def priority_key(title: str) -> frozenset[str]:
     return key
 
 
-def match_priority(name: str, keys: Sequence[Sequence[frozenset[str]]]) -> int | None:
-    """The index of the priority (each with one or more keys) that ``name`` names, or ``None``.
+def match_score(wanted: frozenset[str], key: frozenset[str]) -> float | None:
+    """How well the word key ``wanted`` matches a priority's key ``key`` (higher is better),
+    or ``None`` where they do not name the same priority.
 
-    Two wordings match where most of the shorter one's words are in the other.
+    Most of the shorter wording must be in the longer; among those that pass, the wording
+    sharing the larger part of both wins ("less crime" must not take every heading that
+    mentions crime).
+    """
+    shared = len(wanted & key)
+    if not shared or shared / min(len(wanted), len(key)) < MATCH_SHARE:
+        return None
+    return shared / min(len(wanted), len(key)) + shared / max(len(wanted), len(key))
+
+
+def match_priority(name: str, keys: Sequence[Sequence[frozenset[str]]]) -> int | None:
+    """The index of the priority (each with one or more keys) that ``name`` names, or ``None``:
+    the best :func:`match_score`, the earliest priority among equals.
     """
     wanted = priority_key(name)
     if not wanted:
@@ -387,15 +401,7 @@ def match_priority(name: str, keys: Sequence[Sequence[frozenset[str]]]) -> int |
     best: tuple[float, int] | None = None
     for index, aliases in enumerate(keys):
         for key in aliases:
-            if not key:
-                continue
-            shared = len(wanted & key)
-            if not shared or shared / min(len(wanted), len(key)) < MATCH_SHARE:
-                continue
-            # Most of the shorter wording must be in the longer; among those that pass,
-            # the wording sharing the larger part of both wins ("less crime" must not take
-            # every heading that mentions crime).
-            score = shared / min(len(wanted), len(key)) + shared / max(len(wanted), len(key))
-            if best is None or score > best[0]:
+            score = match_score(wanted, key) if key else None
+            if score is not None and (best is None or score > best[0]):
                 best = (score, index)
     return best[1] if best else None

@@ -491,7 +491,7 @@ class Walk:
             # The same priorities named again ("less crime" for "continuing our reduction in
             # crime"): the later wording is another name for each.
             for draft, title in zip(self.priority_list, titles, strict=False):
-                draft.aliases.append(title)
+                self.draft.add_alias(draft, title)
         else:
             made: list[PriorityDraft] = []
             for i, title in zip(items, titles, strict=False):

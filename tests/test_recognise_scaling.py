@@ -1,0 +1,75 @@
+"""Recognition's work grows with its input, not with its square: the priority index gives the
+same answers as matching every priority in turn, while scoring only the names that could match."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cspplan.model.source import SourceRef
+from cspplan.recognise import draft as draft_module
+from cspplan.recognise.draft import PlanDraft
+from cspplan.recognise.structure import match_priority, priority_key
+
+_WORDS = ("road", "safety", "crime", "less", "fear", "of", "burglary", "reducing", "youth", "the")
+_NAME = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4).map(" ".join)
+# Each step: add a priority, give one an alias, or look a name up.
+_STEP = st.one_of(
+    st.tuples(st.just("add"), _NAME),
+    st.tuples(st.just("alias"), st.tuples(st.integers(0, 30), _NAME)),
+    st.tuples(st.just("find"), _NAME),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_STEP, max_size=40))
+def test_find_priority_agrees_with_matching_every_priority(steps: list[tuple[str, object]]) -> None:
+    draft = PlanDraft()
+    for kind, value in steps:
+        if kind == "add":
+            assert isinstance(value, str)
+            draft.add_priority(value, SourceRef())
+        elif kind == "alias" and draft.priorities:
+            assert isinstance(value, tuple)
+            position, name = value
+            draft.add_alias(draft.priorities[position % len(draft.priorities)], name)
+        elif kind == "find":
+            assert isinstance(value, str)
+            keys = [[priority_key(n) for n in (p.title, *p.aliases)] for p in draft.priorities]
+            expected = match_priority(value, keys)
+            found = draft.find_priority(value)
+            assert found is (None if expected is None else draft.priorities[expected])
+
+
+def test_a_priority_aliased_before_it_is_first_looked_up_is_found_by_its_alias() -> None:
+    draft = PlanDraft()
+    draft.add_priority("Reducing burglary", SourceRef())
+    youth = draft.add_priority("Youth crime", SourceRef())
+    draft.add_alias(youth, "Young people")
+    assert draft.find_priority("young people") is youth
+
+
+def test_repeated_priorities_are_scored_once_per_distinct_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scored: list[frozenset[str]] = []
+    real = draft_module.match_score
+
+    def counting(wanted: frozenset[str], key: frozenset[str]) -> float | None:
+        scored.append(key)
+        return real(wanted, key)
+
+    monkeypatch.setattr(draft_module, "match_score", counting)
+    titles = ("Safer streets", "Reducing burglary", "Tackling anti-social behaviour")
+    draft = PlanDraft()
+    for round_ in range(200):
+        for title in titles:
+            assert draft.find_priority(title) is (
+                draft.priorities[titles.index(title)] if round_ else None
+            )
+            draft.add_priority(title, SourceRef())
+    # 600 look-ups, each scoring at most the three distinct names (the old walk scored
+    # every priority: about 180,000).
+    assert len(draft.priorities) == 600
+    assert len(scored) <= 600 * len(titles)

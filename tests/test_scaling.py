@@ -1,16 +1,21 @@
-"""Recognition's work grows with its input, not with its square: the priority index gives the
-same answers as matching every priority in turn, while scoring only the names that could match."""
+"""Recognition's and the audit's work grows with the plan, not with its square: the priority
+index gives the same answers as matching every priority in turn while scoring only the names
+that could match, and the duplicate-target rule pairs only targets of the same metric."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cspplan.model.source import SourceRef
+from cspplan.model import Number, Plan, Target
+from cspplan.model.source import DocumentSource, SourceRef
 from cspplan.recognise import draft as draft_module
 from cspplan.recognise.draft import PlanDraft
 from cspplan.recognise.structure import match_priority, priority_key
+from cspplan.validate import CheckSettings, consistency
 
 _WORDS = ("road", "safety", "crime", "less", "fear", "of", "burglary", "reducing", "youth", "the")
 _NAME = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4).map(" ".join)
@@ -73,3 +78,54 @@ def test_repeated_priorities_are_scored_once_per_distinct_name(
     # every priority: about 180,000).
     assert len(draft.priorities) == 600
     assert len(scored) <= 600 * len(titles)
+
+
+def test_duplicate_targets_are_paired_only_within_the_same_metric(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    compared: list[object] = []
+    real = consistency._comparable
+
+    def counting(a: consistency.OwnedTarget, b: consistency.OwnedTarget) -> bool:
+        compared.append((a, b))
+        return real(a, b)
+
+    monkeypatch.setattr(consistency, "_comparable", counting)
+    subjects = [f"{a} {b}" for a in ("burglary", "robbery", "arson", "theft") for b in _PLACES]
+    targets = [
+        Target(
+            id=f"T{i}",
+            statement=f"reduce {subject} by {5 + i // len(subjects)}%",
+            metric=subject,
+            percent=Number(Decimal(5 + i // len(subjects)), f"{5 + i // len(subjects)}"),
+        )
+        for i, subject in enumerate(subjects * 2)
+    ]
+    plan = Plan(
+        source=DocumentSource(
+            path="p.txt", sha256="0" * 64, media_type="text/plain", parser="text"
+        ),
+        targets=tuple(targets),
+    )
+    problems = list(consistency.check_duplicate_target(plan, CheckSettings()))
+    # Each metric is stated twice: one pair each, where every pair of 2 x 40 targets
+    # would be 3,160 comparisons.
+    assert len(compared) == len(subjects)
+    assert len(problems) == len(subjects)
+    assert [p.subject.id for p in problems] == [
+        f"T{i + len(subjects)}" for i in range(len(subjects))
+    ]
+
+
+_PLACES = (
+    "north ward",
+    "south ward",
+    "east ward",
+    "west ward",
+    "market square",
+    "canal towpath",
+    "bus interchange",
+    "northern estates",
+    "high street",
+    "railway station",
+)

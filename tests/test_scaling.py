@@ -14,8 +14,9 @@ from cspplan.model import Number, Plan, Target
 from cspplan.model.source import DocumentSource, SourceRef
 from cspplan.recognise import draft as draft_module
 from cspplan.recognise.draft import PlanDraft
-from cspplan.recognise.structure import match_priority, priority_key
+from cspplan.recognise.structure import match_priority, match_score, priority_key
 from cspplan.validate import CheckSettings, consistency
+from cspplan.validate.common import OwnedTarget
 
 _WORDS = ("road", "safety", "crime", "less", "fear", "of", "burglary", "reducing", "youth", "the")
 _NAME = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4).map(" ".join)
@@ -59,7 +60,7 @@ def test_repeated_priorities_are_scored_once_per_distinct_name(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     scored: list[frozenset[str]] = []
-    real = draft_module.match_score
+    real = match_score
 
     def counting(wanted: frozenset[str], key: frozenset[str]) -> float | None:
         scored.append(key)
@@ -86,7 +87,7 @@ def test_duplicate_targets_are_paired_only_within_the_same_metric(
     compared: list[object] = []
     real = consistency._comparable
 
-    def counting(a: consistency.OwnedTarget, b: consistency.OwnedTarget) -> bool:
+    def counting(a: OwnedTarget, b: OwnedTarget) -> bool:
         compared.append((a, b))
         return real(a, b)
 

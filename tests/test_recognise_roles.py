@@ -160,7 +160,7 @@ def test_find_priority_matches_wordings_and_aliases() -> None:
     draft = PlanDraft()
     roads = draft.add_priority("Reducing road casualties", SourceRef())
     crime = draft.add_priority("Anti-social behaviour", SourceRef())
-    crime.aliases.append("Nuisance")
+    draft.add_alias(crime, "Nuisance")
     assert draft.find_priority("Road casualties action plan") is roads
     assert draft.find_priority("Antisocial Behaviour") is crime
     assert draft.find_priority("nuisance") is crime

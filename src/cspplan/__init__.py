@@ -12,23 +12,70 @@ The public surface is listed in ``docs/api.md`` (``python -m cspplan.model.refer
 
 from __future__ import annotations
 
+import importlib
 import os
-from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import errors
 from .deadline import DEFAULT_TIME_LIMIT
-from .document import Document
-from .export import tables, to_pandas
-from .inputs import PlanInput
-from .model import Entry, Plan
-from .serialise import dumps, from_data, loads, to_data
-from .validate import CheckSettings, Finding, Rounding, Severity, check
 
-try:
-    __version__ = version("cspplan")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+if TYPE_CHECKING:
+    from .document import Document
+    from .export import tables, to_pandas
+    from .inputs import PlanInput
+    from .model import Entry, Plan
+    from .serialise import dumps, from_data, loads, to_data
+    from .validate import CheckSettings, Finding, Rounding, Severity, check
+
+    __version__: str
+
+# Where each public name is defined. They are imported on first use (PEP 562), so that
+# ``import cspplan`` and ``cspplan --version`` do not pay for the exporters, the validators,
+# the serialiser or the installed-packages metadata that a program may never touch.
+_LAZY = {
+    "CheckSettings": "validate",
+    "Document": "document",
+    "Entry": "model",
+    "Finding": "validate",
+    "Plan": "model",
+    "PlanInput": "inputs",
+    "Rounding": "validate",
+    "Severity": "validate",
+    "check": "validate",
+    "dumps": "serialise",
+    "from_data": "serialise",
+    "loads": "serialise",
+    "tables": "export",
+    "to_data": "serialise",
+    "to_pandas": "export",
+}
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("cspplan")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0.0.0+unknown"
+
+
+def __getattr__(name: str) -> Any:
+    """The public names of :data:`_LAZY` and ``__version__``, imported when first asked for."""
+    if name == "__version__":
+        value: Any = _version()
+    elif name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # later lookups find it directly
+    return value
+
+
+def __dir__() -> list[str]:
+    """The module's names, the ones not imported yet included."""
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "DEFAULT_TIME_LIMIT",

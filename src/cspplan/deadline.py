@@ -27,9 +27,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from types import FrameType
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from .errors import SettingsError, TimeLimitError
 
@@ -45,8 +43,7 @@ ALARM_GRACE: float = 2.0
 work cleanly first, and the alarm only stops what they cannot reach."""
 
 
-@attrs.frozen(slots=True)
-class _Deadline:
+class _Deadline(NamedTuple):  # a NamedTuple, so ``import cspplan`` need not load attrs
     expires: float
     seconds: float
     name: str | None

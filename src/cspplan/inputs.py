@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -28,6 +27,7 @@ from .deadline import check_deadline
 from .document import Block, Cell, Document, Row, Table
 from .errors import CspplanError, DocumentError, SettingsError, UnsafeDocumentError
 from .model.source import SourceRef
+from .text.patterns import lazy
 
 __all__ = [
     "MAX_SPOOL_SIZE",
@@ -59,7 +59,7 @@ stream that does not end is refused with :class:`~cspplan.errors.UnsafeDocumentE
 instead of filling the disk."""
 
 _CHUNK = 1 << 20
-_SAFE_NAME = re.compile(r"[^\w.\-]+")
+_SAFE_NAME = lazy(r"[^\w.\-]+")
 
 
 @attrs.frozen(slots=True)

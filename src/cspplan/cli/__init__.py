@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from .. import __version__
 from ..errors import CspplanError
 
 __all__ = [
@@ -119,13 +118,39 @@ def _lazy_parser(chosen: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, looking the installed version up only when it is asked for, so that
+    no other run of the command line pays for reading the packages' metadata."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="show program's version number and exit",
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from .. import __version__
+
+        print(f"cspplan {__version__}")
+        parser.exit()
+
+
 def _top_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cspplan",
         description="Read Community Safety Partnership plans into a structured model and audit them.",
         epilog="Exit status: 0 success; 1 findings or failed files; 2 unusable input or usage error.",
     )
-    parser.add_argument("--version", action="version", version=f"cspplan {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     return parser
 
 

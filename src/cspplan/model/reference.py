@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import enum
 import inspect
-import re
 import sys
 import typing
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+from ..text.patterns import DOTALL, Match, lazy
 from . import plan, source, values
 
 __all__ = ["render", "render_api"]
@@ -113,13 +113,16 @@ def render() -> str:
 
 # --- the API reference (docs/api.md) ---------------------------------------------------------
 
-_ROLE = re.compile(r":\w+:`(~?)([\w.]+)(?:\(\))?`")
+_ROLE = lazy(r":\w+:`(~?)([\w.]+)(?:\(\))?`")
+"""A reST role (":class:`~cspplan.Plan`"), to render as Markdown code."""
+_MEMBER_DOC = lazy(r'(?m)^\s+(\w+) = [^\n]+\n\s+"""(.*?)"""', DOTALL)
+"""An enum member's line and the docstring written under it, in the enum's source."""
 
 
 def _markdown(doc: str | None) -> str:
     """A docstring's reST roles and double backticks as Markdown code."""
 
-    def role(match: re.Match[str]) -> str:
+    def role(match: Match) -> str:
         name = match.group(2).rsplit(".", 1)[-1] if match.group(1) else match.group(2)
         return f"`{name}`"
 
@@ -208,7 +211,7 @@ def _class(qualified: str, cls: type, defaults: bool = True) -> list[str]:
 def _members(enum_cls: type[enum.Enum]) -> list[str]:
     """An enum's members, each with the docstring written under it in the source."""
     text = inspect.getsource(enum_cls)
-    docs = dict(re.findall(r'^\s+(\w+) = [^\n]+\n\s+"""(.*?)"""', text, re.S | re.M))
+    docs = dict(_MEMBER_DOC.findall(text))
     return [
         f"- `{member.value}` ({enum_cls.__name__}.{member.name}): "
         + " ".join(_markdown(docs.get(member.name, "")).split())

@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import attrs
-import regex
 
 from ..document import Cell, Row, Table
 from ..model.plan import (
@@ -38,6 +37,7 @@ from ..model.plan import (
 )
 from ..model.source import SourceRef
 from ..text.continuation import row_cells_by_column
+from ..text.patterns import DOTALL, IGNORECASE, escape, lazy
 from .columns import COLUMNS, CellReading, ColumnKind, kinds_where
 from .indicators import find_indicators
 from .leads import split_leads
@@ -49,7 +49,6 @@ from .milestones import (
     split_outputs,
     strip_bullet,
 )
-from .numbers import TIMEOUT
 from .preamble import PreambleItem, is_label_row, read_preamble
 from .rowshape import TableShape, is_spacer_row, sum_claims, sum_label
 from .tables import TableLayout, is_header_row
@@ -85,23 +84,27 @@ NOTE_WORDS = 8
 MARKER_CHARS = "*▲△▼▽■□◆◇●○★☆†‡#♦►✦✧"
 """Symbols a plan may print after an action's ref to flag it."""
 
-_REF_CELL = regex.compile(
+_REF_CELL = lazy(
     r"^\s*\(?(?P<ref>(?:[A-Z]{1,4}\s?)?\d{1,2}(?:\.\d{1,2}){0,3}[a-z]?|[a-zA-Z]|[ivx]{1,4})"
     r"(?:\.|\)|(?=\s|$))"
-    r"(?P<marks>(?:\s*[" + regex.escape(MARKER_CHARS) + r"])*)\s*(?P<rest>.*)$",
-    regex.DOTALL,
+    r"(?P<marks>(?:\s*[" + escape(MARKER_CHARS) + r"])*)\s*(?P<rest>.*)$",
+    DOTALL,
 )
-_REF_IN_TEXT = regex.compile(
+_REF_IN_TEXT = lazy(
     r"^\s*(?P<ref>\d{1,2}(?:\.\d{1,2}){1,3}[a-z]?|\d{1,2}(?=[.)]\s+[A-Z]))[.)]?"
-    r"(?P<marks>(?:\s*[" + regex.escape(MARKER_CHARS) + r"])*)\s+(?P<rest>\S.*)$",
-    regex.DOTALL,
+    r"(?P<marks>(?:\s*[" + escape(MARKER_CHARS) + r"])*)\s+(?P<rest>\S.*)$",
+    DOTALL,
 )
-_GROUP_ROW = regex.compile(
+_GROUP_ROW = lazy(
     r"^\s*(?:(?P<word>priority|theme|area|workstream|work\s*stream|strand|section|outcome|"
     r"objective|aim)\s*)?(?P<ref>\d{1,2}|[A-Z](?=[.:)]))\s*[.:)\-–]?\s+(?P<title>\S.{0,100})$",
-    regex.IGNORECASE | regex.DOTALL,
+    IGNORECASE | DOTALL,
 )
-_SENTENCE_END = regex.compile(r"[.;:]\s*$")
+_SENTENCE_END = lazy(r"[.;:]\s*$")
+_NUMBERED_START = lazy(r"^\s*\d{1,2}[.)]?\s")
+"""A row that opens with a plain number ("3 ", "3. ", "3) "), which may name a group."""
+_DIGIT_START = lazy(r"^\s*\d")
+"""Text that opens with a digit, which a group title without a number never does."""
 
 
 @attrs.frozen(slots=True)
@@ -134,7 +137,7 @@ def split_ref(text: str, own_column: bool) -> tuple[str | None, tuple[str, ...],
     """A ref, its markers and the rest of the text: ``"2.1 *"`` gives
     ``("2.1", ("*",), "")``; in action text only a dotted ref or "1." counts ("1.1 Identify ...")."""
     pattern = _REF_CELL if own_column else _REF_IN_TEXT
-    match = pattern.match(text, timeout=TIMEOUT)
+    match = pattern.match(text)
     if not match:
         return None, (), text.strip()
     marks = tuple(ch for ch in match.group("marks") if not ch.isspace())
@@ -143,7 +146,7 @@ def split_ref(text: str, own_column: bool) -> tuple[str | None, tuple[str, ...],
 
 def _title_like(text: str) -> bool:
     words = text.split()
-    if not words or len(words) > TITLE_WORDS or _SENTENCE_END.search(text, timeout=TIMEOUT):
+    if not words or len(words) > TITLE_WORDS or _SENTENCE_END.search(text):
         return False
     significant = [w for w in words if w.lower() not in FUNCTION and w not in "&-–/"]
     if not significant:
@@ -162,13 +165,13 @@ def _short_sentence_case_title(text: str) -> bool:
     return first != "to" and first not in VERBS
 
 
-_BULLET_MARK = regex.compile(r"^\s*[•▪●◦■➢➤\-–·§❖*]\s+\S")
+_BULLET_MARK = lazy(r"^\s*[•▪●◦■➢➤\-–·§❖*]\s+\S")
 
 
 def _bulleted_items(cells: Sequence[Cell]) -> tuple[str, ...]:
     """The items of an action cell that holds nothing but two or more bulleted lines."""
     lines = [line for c in cells for line in c.lines if line.strip()]
-    if len(lines) < 2 or not all(_BULLET_MARK.match(line, timeout=TIMEOUT) for line in lines):
+    if len(lines) < 2 or not all(_BULLET_MARK.match(line) for line in lines):
         return ()
     return tuple(" ".join(strip_bullet(line).split()) for line in lines)
 
@@ -266,7 +269,7 @@ def _group_row(
     if not filled or len(filled) > GROUP_ROW_CELLS:
         return None
     text = " ".join(" ".join(c.text.split()) for c in filled)
-    match = _GROUP_ROW.match(text, timeout=TIMEOUT)
+    match = _GROUP_ROW.match(text)
     if match and "." not in match.group("ref")[1:]:
         title = match.group("title").strip()
         named = (
@@ -275,17 +278,10 @@ def _group_row(
             or _short_sentence_case_title(title)
             or (_spans_row(row) and _short_title(title))
         )
-        if named and (
-            not _REF_IN_TEXT.match(text, timeout=TIMEOUT)
-            or regex.match(r"^\s*\d{1,2}[.)]?\s", text, timeout=TIMEOUT)
-        ):
+        if named and (not _REF_IN_TEXT.match(text) or _NUMBERED_START.match(text)):
             word = match.group("word")
             return match.group("ref"), title, " ".join(word.lower().split()) if word else None
-    if (
-        len(filled) == 1
-        and _group_title(text)
-        and not regex.match(r"^\s*\d", text, timeout=TIMEOUT)
-    ):
+    if len(filled) == 1 and _group_title(text) and not _DIGIT_START.match(text):
         return None, text, None
     if _spans_row(row) and _short_title(text):
         return None, text, None
@@ -304,7 +300,7 @@ def _short_title(text: str) -> bool:
     return (
         0 < len(words) <= SHORT_TITLE_WORDS
         and words[0][:1].isupper()
-        and not _SENTENCE_END.search(text, timeout=TIMEOUT)
+        and not _SENTENCE_END.search(text)
     )
 
 
@@ -322,7 +318,7 @@ def _note_row(row: Row) -> bool:
     if len(filled) != 1 or filled[0].colspan < 2:
         return False
     text = " ".join(filled[0].text.split())
-    return bool(_SENTENCE_END.search(text, timeout=TIMEOUT)) or len(text.split()) > NOTE_WORDS
+    return bool(_SENTENCE_END.search(text)) or len(text.split()) > NOTE_WORDS
 
 
 def _fill_merged_down(rows: list[Row], layout: TableLayout) -> list[Row]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import enum
 
 import attrs
-import regex
+
+from ..text.patterns import IGNORECASE, Pattern, lazy
 
 __all__ = [
     "COLUMNS",
@@ -73,10 +74,8 @@ _PROGRESS_WHEN = (
 """When a progress column reports ("Q4 progress", "Latest update", "2021/22 status")."""
 
 
-def _pattern(*alternatives: str) -> regex.Pattern[str]:
-    return regex.compile(
-        r"^\W*" + _QUALIFIER + "(?:" + "|".join(alternatives) + r")(?!\w)", regex.IGNORECASE
-    )
+def _pattern(*alternatives: str) -> Pattern:
+    return lazy(r"^\W*" + _QUALIFIER + "(?:" + "|".join(alternatives) + r")(?!\w)", IGNORECASE)
 
 
 @attrs.frozen(slots=True)
@@ -100,7 +99,7 @@ class ColumnSpec:
     """
 
     kind: ColumnKind
-    headers: regex.Pattern[str]
+    headers: Pattern
     reading: CellReading
     field: str | None = None
     starts_row: bool = False
@@ -276,7 +275,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
 """Every kind of action-table column, its header wordings tried in this order (most
 specific first: "Target date" is a date, "Outcome/Output" an output)."""
 
-HEADER_PATTERNS: tuple[tuple[ColumnKind, regex.Pattern[str]], ...] = tuple(
+HEADER_PATTERNS: tuple[tuple[ColumnKind, Pattern], ...] = tuple(
     (entry.kind, entry.headers) for entry in COLUMNS
 )
 """Header wordings and the column kind each means, tried in order."""

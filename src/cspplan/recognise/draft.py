@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
 from ..document import Block, Document, Heading, ListItem, Paragraph, Row, Table, block_text
 from ..model.plan import (
@@ -35,12 +34,12 @@ from ..model.plan import (
 )
 from ..model.source import DocumentSource, SourceRef
 from ..model.values import Period, Timescale
+from ..text.patterns import IGNORECASE, lazy
 from .actions import ActionTableReading, PreambleItem
 from .claims import find_claims, table_claims
 from .front import FrontMatter
 from .indicators import find_indicators
-from .numbers import TIMEOUT
-from .structure import legend_entry, match_priority, priority_key
+from .structure import legend_entry, match_score, priority_key
 from .targets import find_targets
 from .timescales import parse_timescale
 
@@ -105,7 +104,9 @@ class PriorityDraft(Holder):
     title: str
     source: SourceRef
     ref: str | None = None
-    aliases: list[str] = attrs.Factory(list)
+    aliases: tuple[str, ...] = ()
+    """Other names it is known by; added through :meth:`PlanDraft.add_alias`, which keeps
+    the drafts' index of names current."""
     description: list[str] = attrs.Factory(list)
     workstreams: list[Workstream] = attrs.Factory(list)
     review: Timescale | None = None
@@ -114,10 +115,6 @@ class PriorityDraft(Holder):
     stated: bool = False
     level: int | None = None
     """The level of the heading that opened it: a shallower heading is not one of its parts."""
-
-    def keys(self) -> list[frozenset[str]]:
-        """The word keys of its title and every other name it is known by."""
-        return [priority_key(name) for name in (self.title, *self.aliases)]
 
     def is_empty(self) -> bool:
         """True where nothing has been placed under it."""
@@ -152,7 +149,7 @@ def _with_marker_meanings(action: Action, legend: dict[str, str]) -> Action:
     )
 
 
-_TARGET_CELL = regex.compile(r"^\W{0,3}(?:targets?|aims?)\b", regex.IGNORECASE)
+_TARGET_CELL = lazy(r"^\W{0,3}(?:targets?|aims?)\b", IGNORECASE)
 """A cell that frames its own statement as a target ("Target: ...", "Aim - ...")."""
 
 
@@ -173,7 +170,7 @@ def cell_targets(action: Action) -> list[Target]:
         cells.append((action.evaluation, single, action.source))
     found: list[Target] = []
     for text, timescale, source in cells:
-        framed = text if _TARGET_CELL.match(text, timeout=TIMEOUT) else f"Target: {text}"
+        framed = text if _TARGET_CELL.match(text) else f"Target: {text}"
         for target in find_targets(framed, source):
             if target.percent is None and (target.baseline is None or target.target is None):
                 continue
@@ -206,6 +203,14 @@ class PlanDraft:
     placed: set[int] = attrs.Factory(set)
     partial: dict[int, list[Unclassified]] = attrs.Factory(dict)
     warnings: list[str] = attrs.Factory(list)
+    _first_named: dict[frozenset[str], int] = attrs.field(factory=dict, init=False, repr=False)
+    """Each distinct word key of a priority's names, with the first priority known by it."""
+    _keys_with: dict[str, list[frozenset[str]]] = attrs.field(factory=dict, init=False, repr=False)
+    """The keys of :attr:`_first_named` each word is in."""
+    _positions: dict[int, int] = attrs.field(factory=dict, init=False, repr=False)
+    """Where each indexed priority (by ``id``) is in :attr:`priorities`."""
+    _indexed: int = attrs.field(default=0, init=False, repr=False)
+    """How many of :attr:`priorities` (the first ones) are in the index."""
 
     # ---- owners ------------------------------------------------------------------------------
     def home(self, owner: PriorityDraft | None) -> Holder:
@@ -221,11 +226,52 @@ class PlanDraft:
         return draft
 
     def find_priority(self, name: str) -> PriorityDraft | None:
-        """The known priority ``name`` names, or ``None``."""
-        if not priority_key(name):
+        """The known priority ``name`` names, or ``None``: the same as
+        :func:`~.structure.match_priority` over every priority's names, but only the distinct
+        names that share a word with ``name`` are scored, so that a plan naming hundreds of
+        priorities is not read in time growing with their square."""
+        wanted = priority_key(name)
+        if not wanted:
             return None  # a name with no identifying words matches no priority
-        found = match_priority(name, [p.keys() for p in self.priorities])
-        return self.priorities[found] if found is not None else None
+        self._index_new_priorities()
+        candidates = {key for word in wanted for key in self._keys_with.get(word, ())}
+        best: tuple[float, int] | None = None
+        for key in candidates:
+            score = match_score(wanted, key)
+            first = self._first_named[key]
+            # The best score wins, and among equal scores the earliest priority, as in
+            # match_priority's walk through the priorities in order.
+            if score is not None and (
+                best is None or score > best[0] or (score == best[0] and first < best[1])
+            ):
+                best = (score, first)
+        return self.priorities[best[1]] if best is not None else None
+
+    def add_alias(self, priority: PriorityDraft, name: str) -> None:
+        """Record ``name`` as another name of ``priority``."""
+        priority.aliases = (*priority.aliases, name)
+        position = self._positions.get(id(priority))
+        if position is not None:  # not yet indexed: its names are read when it is
+            self._index_name(name, position)
+
+    def _index_new_priorities(self) -> None:
+        for position in range(self._indexed, len(self.priorities)):
+            priority = self.priorities[position]
+            self._positions.setdefault(id(priority), position)
+            for name in (priority.title, *priority.aliases):
+                self._index_name(name, position)
+        self._indexed = len(self.priorities)
+
+    def _index_name(self, name: str, position: int) -> None:
+        key = priority_key(name)
+        if not key:
+            return
+        first = self._first_named.get(key)
+        if first is None:
+            for word in key:
+                self._keys_with.setdefault(word, []).append(key)
+        if first is None or position < first:
+            self._first_named[key] = position
 
     # ---- ids ---------------------------------------------------------------------------------
     def next_id(self, prefix: str) -> str:

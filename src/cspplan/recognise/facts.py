@@ -24,16 +24,15 @@ from collections.abc import Sequence
 from functools import cached_property
 
 import attrs
-import regex
 
 from ..document import Block, ListItem, Paragraph, Table, block_text
 from ..model.plan import Indicator, Target
 from ..text.furniture import TEXT_PAGE_FURNITURE
+from ..text.patterns import IGNORECASE, lazy
 from .actions import ActionTableReading, rows_to_actions
 from .indicator_tables import IndicatorTable, read_indicator_table
 from .indicators import find_indicators
 from .memberships import table_to_memberships
-from .numbers import TIMEOUT
 from .structure import (
     action_plan_title,
     ends_section,
@@ -72,15 +71,15 @@ HEADING_WORDS = 14
 PRIORITY_TITLE_WORDS = 12
 """The most words a heading or list item under "Priorities" may have to name a priority."""
 
-_LEADING_NUMBER = regex.compile(r"^(?P<ref>\d{1,2}(?:\.\d{1,2})?)[.):]?\s+(?P<title>\S.*)$")
+_LEADING_NUMBER = lazy(r"^(?P<ref>\d{1,2}(?:\.\d{1,2})?)[.):]?\s+(?P<title>\S.*)$")
 """A heading's own number: "1. Reducing Violent Crime"."""
-_WE_WILL = regex.compile(r"\bwe\s+will(?:\s+do)?\s*:\s*$", regex.IGNORECASE)
+_WE_WILL = lazy(r"\bwe\s+will(?:\s+do)?\s*:\s*$", IGNORECASE)
 """A line that introduces what will be done: "We will:"."""
-_GENERIC_PLAN = regex.compile(
+_GENERIC_PLAN = lazy(
     r"^(?:appendix\s+\w{1,3}\W*)?(?:the\s+|our\s+|\w+\s+)?(?:action|delivery|work)\s+plans?\b"
     r"|^(?:\d{1,2}\.?\s+)?(?:the\s+|our\s+)?(?:key\s+|main\s+|planned\s+|partnership\s+)?"
     r"(?:actions?|activities|tasks|deliverables)(?:\s+(?:for\s+)?(?:\d{4}\S*|the\s+year))?\s*$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 """A heading that names no theme: "Action Plan", "Appendix B: Delivery Plan 2009"."""
 
@@ -88,7 +87,7 @@ _GENERIC_PLAN = regex.compile(
 def generic_heading(text: str) -> bool:
     """A heading that names no theme ("Action Plan", "Appendix B: Delivery Plan 2009")."""
     cleaned = " ".join(text.split())
-    return ends_section(cleaned) or bool(_GENERIC_PLAN.match(cleaned, timeout=TIMEOUT))
+    return ends_section(cleaned) or bool(_GENERIC_PLAN.match(cleaned))
 
 
 @attrs.frozen(slots=True)
@@ -133,7 +132,7 @@ def heading_facts(text: str) -> HeadingFacts:
     ('2', 'Hate crime')
     """
     cleaned = " ".join(text.split())
-    leading = _LEADING_NUMBER.match(cleaned, timeout=TIMEOUT)
+    leading = _LEADING_NUMBER.match(cleaned)
     return HeadingFacts(
         text=cleaned,
         number=section_number(cleaned),
@@ -175,7 +174,7 @@ class LineFacts:
     @cached_property
     def we_will(self) -> bool:
         """The line ends "we will:", so the list after it is what will be done."""
-        return _WE_WILL.search(self.text, timeout=TIMEOUT) is not None
+        return _WE_WILL.search(self.text) is not None
 
     @cached_property
     def sub_label(self) -> bool:

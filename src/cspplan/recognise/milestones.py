@@ -10,12 +10,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-import regex
-
 from ..document import Cell
 from ..model.plan import Milestone
 from ..model.source import SourceRef
-from .numbers import TIMEOUT
+from ..text.patterns import lazy
 from .timescales import parse_timescale, split_timescales
 from .words import FUNCTION_WORDS
 
@@ -29,7 +27,7 @@ __all__ = [
     "strip_bullet",
 ]
 
-BULLET = regex.compile(r"^\s*[•▪●◦■➢➤\-–·§❖]\s*")
+BULLET = lazy(r"^\s*[•▪●◦■➢➤\-–·§❖]\s*")
 
 MAX_CUT_POINTS = 16
 """Beyond this many places to cut a flattened cell, it is kept whole (the combinations grow
@@ -110,7 +108,7 @@ VERBS = frozenset(
 
 
 def strip_bullet(line: str) -> str:
-    return BULLET.sub("", line, timeout=TIMEOUT).strip()
+    return BULLET.sub("", line).strip()
 
 
 def _boundary_score(words: list[str], index: int) -> float:
@@ -200,7 +198,7 @@ def pair_milestones(
     number, else its text cut into that many phrases. Several outputs with one date share it.
     """
     dates = split_timescales(" ".join(cell_text(timescales).split()))
-    bullets = any(BULLET.match(line, timeout=TIMEOUT) for c in outputs for line in c.lines)
+    bullets = any(BULLET.match(line) for c in outputs for line in c.lines)
     lines = _lines(outputs)
     if not bullets:
         lines = _merge_wrapped(lines)

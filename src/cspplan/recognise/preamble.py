@@ -10,37 +10,36 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
 from ..document import Row
 from ..model.source import SourceRef
 from ..text.continuation import row_cells_by_column
+from ..text.patterns import DOTALL, IGNORECASE, lazy
 from .milestones import strip_bullet
-from .numbers import TIMEOUT
 
 __all__ = ["PreambleItem", "is_label_row", "read_preamble"]
 
 _SOURCE = SourceRef()
 
-_LABEL = regex.compile(
+_LABEL = lazy(
     r"^\s*(?P<label>(?:key\s+|strategic\s+|our\s+)?(?:objectives?|aims?)|"
     r"(?:key\s+)?performance\s+(?:indicators?|measures?)|(?:key\s+)?indicators?|pis?|kpis?|"
     r"(?:next\s+)?review(?:\s+date)?|(?:date\s+of\s+)?next\s+review|"
     r"(?:key\s+)?(?:areas?|strands?|themes?)\s+of\s+work|workstreams?)\s*:\s*(?P<rest>.*)$",
-    regex.IGNORECASE | regex.DOTALL,
+    IGNORECASE | DOTALL,
 )
 
 
-_AREAS_OF_WORK = regex.compile(
+_AREAS_OF_WORK = lazy(
     r"\b(?:areas?|strands?|themes?|streams?)\s+of\s+work\b|\bworkstreams\b|\bwork\s*streams\b",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
-_INLINE_NUMBERED = regex.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=\S)")
+_INLINE_NUMBERED = lazy(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=\S)")
 
 
-_TO_SPLIT = regex.compile(r"(?<=[a-z0-9.%)])\s+(?=To\s+[a-z])")
+_TO_SPLIT = lazy(r"(?<=[a-z0-9.%)])\s+(?=To\s+[a-z])")
 
 
 @attrs.frozen(slots=True)
@@ -62,13 +61,13 @@ class PreambleItem:
 
 def _split_objective_line(line: str) -> list[str]:
     """An objectives cell flattened to one line: "To reduce X by 2008 To reduce Y by 2008"."""
-    pieces = [p.strip() for p in _TO_SPLIT.split(line, timeout=TIMEOUT) if p.strip()]
+    pieces = [p.strip() for p in _TO_SPLIT.split(line) if p.strip()]
     return pieces or [line]
 
 
 def _split_numbered(line: str) -> list[tuple[str | None, str]]:
     """ "1. Offenders 2. Target Hardening" as ``[("1", "Offenders"), ("2", "Target Hardening")]``."""
-    matches = list(_INLINE_NUMBERED.finditer(line, timeout=TIMEOUT))
+    matches = list(_INLINE_NUMBERED.finditer(line))
     if not matches:
         return [(None, line.strip())] if line.strip() else []
     items: list[tuple[str | None, str]] = []
@@ -124,14 +123,14 @@ def read_preamble(rows: Sequence[Row]) -> list[PreambleItem]:
                 text = line.strip()
                 if not text:
                     continue
-                label = _LABEL.match(text, timeout=TIMEOUT)
+                label = _LABEL.match(text)
                 if label:
                     state[column] = _label_kind(label.group("label"))
                     rest = label.group("rest").strip()
                     if rest:
                         items.extend(_items(state[column], rest, cell.source))
                     continue
-                if _AREAS_OF_WORK.search(text, timeout=TIMEOUT):
+                if _AREAS_OF_WORK.search(text):
                     state[column] = "workstream"
                     head, colon, rest = text.partition(":")
                     if not colon:
@@ -155,4 +154,4 @@ def is_label_row(row: Row) -> bool:
     if first is None:
         return False
     line = first.lines[0] if first.lines else ""
-    return bool(_LABEL.match(line, timeout=TIMEOUT) or _AREAS_OF_WORK.search(line, timeout=TIMEOUT))
+    return bool(_LABEL.match(line) or _AREAS_OF_WORK.search(line))

@@ -21,10 +21,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-import regex
-
+from ..text.patterns import DOTALL, IGNORECASE, lazy
 from ..text.words import AUXILIARIES, FUNCTION_WORDS, singular
-from .numbers import TIMEOUT
 
 __all__ = [
     "action_plan_title",
@@ -38,6 +36,7 @@ __all__ = [
     "legend_entry",
     "list_label",
     "match_priority",
+    "match_score",
     "named_prefix",
     "objective_line",
     "priority_heading",
@@ -66,28 +65,28 @@ LEGEND_MEANING_WORDS = 25
 MATCH_SHARE = 0.6
 """The share of the shorter wording's key words the other must hold to name the same priority."""
 
-_NO_THEME = regex.compile(r"(?:the|our|an?|this|year\s+\d+|\d{4}.*)", regex.IGNORECASE)
+_NO_THEME = lazy(r"(?:the|our|an?|this|year\s+\d+|\d{4}.*)", IGNORECASE)
 """What is left of "The Action Plan" or "2008 Action Plan" once "action plan" is cut: no theme."""
-_PLEASE_NOTE = regex.compile(r"^please\s+note\s+(?:that\s+)?", regex.IGNORECASE)
-_LETTERS = regex.compile(r"[a-z]+")
+_PLEASE_NOTE = lazy(r"^please\s+note\s+(?:that\s+)?", IGNORECASE)
+_LETTERS = lazy(r"[a-z]+")
 
 _SECTION_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
 """The number a heading may open with ("3.", "2.1"), as an optional pattern."""
-_ACTION_PLAN = regex.compile(
+_ACTION_PLAN = lazy(
     "^" + _SECTION_NUMBER + r"(?P<title>.{3,100}?)\s*[-–:]?\s*"
     r"(?:action|delivery|work|implementation)\s+plan\s*(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?)?\s*$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_ACTION_PLAN_FOR = regex.compile(
-    r"^(?:action|delivery)\s+plan\s*(?:for|[-–:])\s*(?P<title>.{3,100})$", regex.IGNORECASE
+_ACTION_PLAN_FOR = lazy(
+    r"^(?:action|delivery)\s+plan\s*(?:for|[-–:])\s*(?P<title>.{3,100})$", IGNORECASE
 )
-_PRIORITIES_HEADING = regex.compile(
+_PRIORITIES_HEADING = lazy(
     "^" + _SECTION_NUMBER + r"(?:(?:our|the|key|strategic|community\s+safety|"
     r"partnership|agreement|plan|\w+)\s+){0,5}(?:priorit(?:y|ies)|themes)\b(?:\s+(?:for\s+)?"
     r"(?:\d{4}\s*[-–/]\s*\d{2,4}|\d{4}))?\s*:?\s*$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_PRIORITIES_INTRO = regex.compile(
+_PRIORITIES_INTRO = lazy(
     r"\b(?:our|key|main|top|strategic|(?:\w+\s+)?key)\s+(?:\w+\s+){0,3}priorities\b"
     r"(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*(?:are|will\s+be|include|:)\s*:?\s*$"
     r"|\bpriorities\s+(?:have\s+been|were|are)\s+(?:identified|agreed|set|chosen)\b[^.]{0,160}:\s*$"
@@ -95,33 +94,33 @@ _PRIORITIES_INTRO = regex.compile(
     r"|\b(?:partnership|plan|strategy|we|csp|board)\s+(?:has|have)\s+(?:(?:agreed|set|identified|adopted|chosen)\s+)?"
     r"(?:\w+\s+){0,3}priorities(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*:\s*$"
     r"|\bthe\s+following\s+(?:\w+\s+){0,2}priorities(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*:\s*$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_SECTION_WORDS = regex.compile(
+_SECTION_WORDS = lazy(
     "^" + _SECTION_NUMBER + r"(?:appendix|annex|performance|review|monitoring|governance|"
     r"contacts?|contact\s+us|introduction|foreword|resources|risk|data\s+sharing|glossary|"
     r"background|context|summary|executive\s+summary|how\s+(?:we|you)\b|who\s+will\b|"
     r"further\s+information|references|conclusion|the\s+way\s+forward|communication)\b",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_NUMBERED = regex.compile(r"^(?P<n>\d{1,2})(?:\.(?!\d)|\s)")
-_OBJECTIVE = regex.compile(
+_NUMBERED = lazy(r"^(?P<n>\d{1,2})(?:\.(?!\d)|\s)")
+_OBJECTIVE = lazy(
     r"^\s*(?:objective|aim)\s+(?P<ref>\d{1,2}(?:\.\d{1,2})?|[A-Z])\s*[.:\-–)]?\s+(?P<text>\S.*)$",
-    regex.IGNORECASE | regex.DOTALL,
+    IGNORECASE | DOTALL,
 )
-_PREFIX = regex.compile(
+_PREFIX = lazy(
     r"^(?P<name>[A-Z][^.:;!?]{2,80}?)\s*(?:\s[-–—]|[-–—]\s|:)\s*(?P<rest>.*\b(?i:targets?)\b.*)$",
-    regex.DOTALL,
+    DOTALL,
 )
-_DELIVERY = regex.compile(
+_DELIVERY = lazy(
     r"\b(?:actions?|delivery|delivering|what\s+we\s+will\s+do|we\s+will|commitments?)\b",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
-_SUB_LABEL = regex.compile(
+_SUB_LABEL = lazy(
     r"^(?:(?:laa|local|national|key|relevant|our)\s+)?(?:targets?|indicators?|performance\s+"
     r"indicators?|measures?|outcomes?|we\s+(?:aim|will)\s+to|we\s+will|aims?|objectives?)\b"
     r"[^.]{0,80}[:;]?\s*$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 _STOPWORDS = (
     FUNCTION_WORDS
@@ -174,12 +173,12 @@ _STOPWORDS = (
         ]
     )
 )
-_LEGEND_WITH = regex.compile(
+_LEGEND_WITH = lazy(
     r"^(?P<meaning>.*?)[.,;:]?\s*(?:these\s+are\s+|they\s+are\s+|are\s+|is\s+)?"
     r"(?:indicated|marked|shown|highlighted|flagged|denoted|identified)\s+"
     r"(?:with|by|as)\s+(?:the\s+following\s+|an?\s+|the\s+)?(?:symbol\s+)?"
     r"(?P<symbol>\S)\s*\W{0,3}$",
-    regex.IGNORECASE | regex.DOTALL,
+    IGNORECASE | DOTALL,
 )
 
 
@@ -189,31 +188,29 @@ def action_plan_title(text: str) -> str | None:
     cleaned = " ".join(text.split())
     if len(cleaned) > ACTION_PLAN_CHARS:
         return None
-    match = _ACTION_PLAN.match(cleaned, timeout=TIMEOUT) or _ACTION_PLAN_FOR.match(
-        cleaned, timeout=TIMEOUT
-    )
+    match = _ACTION_PLAN.match(cleaned) or _ACTION_PLAN_FOR.match(cleaned)
     if not match:
         return None
     title = match.group("title").strip(" -–:")
-    if not title or _NO_THEME.fullmatch(title, timeout=TIMEOUT):
+    if not title or _NO_THEME.fullmatch(title):
         return None
     if title.split()[-1].lower() in {"the", "our", "a", "an", "this", "of", "for", "to", "and"}:
         return None  # "Delivering the Action Plan" is about the plan, not a section of it
     return cleaned
 
 
-_PRIORITY_HEADING = regex.compile(
+_PRIORITY_HEADING = lazy(
     r"^(?:(?:strategic|key|our)\s+)?(?:priority|theme|strand|outcome|priority\s+area)\s+"
     r"(?P<ref>\d{1,2}|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.\-–—)]\s*"
     r"(?P<title>\S.{1,100})$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
 def priority_heading(text: str) -> tuple[str, str] | None:
     """``(ref, title)`` where a heading numbers a priority ("Priority 2: Hate crime",
     "Theme B - Safer roads"), else ``None``."""
-    match = _PRIORITY_HEADING.match(" ".join(text.split()), timeout=TIMEOUT)
+    match = _PRIORITY_HEADING.match(" ".join(text.split()))
     if not match:
         return None
     return match.group("ref"), match.group("title").strip()
@@ -223,63 +220,61 @@ def is_priorities_heading(text: str) -> bool:
     """True where a heading introduces the plan's priorities ("Priorities", "Our Priorities",
     "3. Community Safety Agreement Priorities 2008-2011")."""
     cleaned = " ".join(text.split())
-    return len(cleaned) <= PRIORITIES_HEADING_CHARS and bool(
-        _PRIORITIES_HEADING.match(cleaned, timeout=TIMEOUT)
-    )
+    return len(cleaned) <= PRIORITIES_HEADING_CHARS and bool(_PRIORITIES_HEADING.match(cleaned))
 
 
 def is_priorities_intro(text: str) -> bool:
     """True where a paragraph introduces a list of the plan's own priorities ("The four key
     priorities for community safety are:")."""
     cleaned = " ".join(text.split())
-    return len(cleaned) <= INTRO_CHARS and bool(_PRIORITIES_INTRO.search(cleaned, timeout=TIMEOUT))
+    return len(cleaned) <= INTRO_CHARS and bool(_PRIORITIES_INTRO.search(cleaned))
 
 
 def ends_section(text: str) -> bool:
     """True where a heading starts a part of a plan that holds no priorities (performance,
     review, governance, contacts, appendices)."""
-    return bool(_SECTION_WORDS.match(" ".join(text.split()), timeout=TIMEOUT))
+    return bool(_SECTION_WORDS.match(" ".join(text.split())))
 
 
 def section_number(text: str) -> int | None:
     """The number a heading starts with ("3. Priorities" is 3), else ``None``."""
-    match = _NUMBERED.match(text.strip(), timeout=TIMEOUT)
+    match = _NUMBERED.match(text.strip())
     return int(match.group("n")) if match else None
 
 
 def is_delivery_heading(text: str) -> bool:
     """True where a heading introduces what will be done ("Less crime - delivery actions")."""
-    return bool(_DELIVERY.search(text, timeout=TIMEOUT))
+    return bool(_DELIVERY.search(text))
 
 
-_MEASURES = regex.compile(
+_MEASURES = lazy(
     r"\b(?:how\s+we\s+will\s+(?:know|measure)|how\s+will\s+we\s+(?:know|measure)|measur\w*\s+(?:of\s+)?success|success\s+measures?|"
     r"performance\s+(?:indicators?|measures?)|we\s+will\s+measure)\b",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
 def is_measures_heading(text: str) -> bool:
     """True where a heading introduces how success will be measured ("How we will know we
     have improved things?"), so the lists under it are indicators."""
-    return bool(_MEASURES.search(text, timeout=TIMEOUT))
+    return bool(_MEASURES.search(text))
 
 
-_LIST_LABEL = regex.compile(
+_LIST_LABEL = lazy(
     r"^(?:(?:our|the|key|main|strategic|specific|local)\s+){0,2}(?P<kind>objectives|aims|"
     r"(?:performance\s+)?indicators|performance\s+measures|measures\s+of\s+success|"
     r"success\s+measures|actions|action\s+points|targets|"
     r"how\s+we\s+will\s+(?:measure|know)(?:\s+\w+){0,5}|what\s+success\s+(?:will\s+)?looks?\s+like)"
     r"(?:\s+(?:are|will\s+be|include))?\s*:\s*$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
-_OBJECTIVES_INTRO = regex.compile(
+_OBJECTIVES_INTRO = lazy(
     r"\b(?:plan|strategy|partnership|we|csp|board)\s+(?:has|have)\s+(?:(?:agreed|set|identified)\s+)?"
     r"(?:\w+\s+){0,3}objectives(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s*:\s*$"
     r"|\b(?:our|the)\s+(?:\w+\s+){0,2}objectives(?:\s+(?:for|of|in)\s+[^.:]{0,60}?)?\s+(?:are|will\s+be)\s*:\s*$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
@@ -288,11 +283,9 @@ def list_label(text: str) -> str | None:
     ("Objectives:", "Our key actions are:", "Performance indicators:", "The plan has five
     strategic objectives:"), else ``None``."""
     cleaned = " ".join(text.split())
-    if len(cleaned) <= OBJECTIVES_INTRO_CHARS and _OBJECTIVES_INTRO.search(
-        cleaned, timeout=TIMEOUT
-    ):
+    if len(cleaned) <= OBJECTIVES_INTRO_CHARS and _OBJECTIVES_INTRO.search(cleaned):
         return "objective"
-    match = _LIST_LABEL.match(cleaned, timeout=TIMEOUT)
+    match = _LIST_LABEL.match(cleaned)
     if not match:
         return None
     kind = match.group("kind").lower()
@@ -303,14 +296,14 @@ def list_label(text: str) -> str | None:
     return "indicator"
 
 
-_PRIORITY_PART = regex.compile(
+_PRIORITY_PART = lazy(
     "^" + _SECTION_NUMBER + r"(?:why\s+(?:is\s+)?(?:this|it)\b|why\s+this\s+matters|"
     r"what\s+we\s+(?:will|want|are\s+going\s+to|plan\s+to)\b|what\s+will\s+we\b|"
     r"how\s+(?:we\s+will|will\s+we)\b|what\s+(?:the\s+)?(?:data|evidence|analysis)\b|"
     r"where\s+(?:we\s+are|are\s+we)\b|what\s+(?:does\s+)?success\b|our\s+(?:commitments?|approach|"
     r"ambitions?)\b|key\s+(?:actions|activities|facts|issues)\b|the\s+(?:issue|challenge|context)\b|"
     r"(?:context|background|the\s+evidence)\s*$)",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
@@ -319,20 +312,18 @@ def is_priority_part(text: str) -> bool:
     section ("Why is this a priority?", "What we will do", "How will we know we are making a
     difference?")."""
     cleaned = " ".join(text.split())
-    return len(cleaned.split()) <= PRIORITY_PART_WORDS and bool(
-        _PRIORITY_PART.match(cleaned, timeout=TIMEOUT)
-    )
+    return len(cleaned.split()) <= PRIORITY_PART_WORDS and bool(_PRIORITY_PART.match(cleaned))
 
 
 def is_sub_label(text: str) -> bool:
     """True where a short line only labels what follows ("LAA Targets;", "We aim to:")."""
     cleaned = " ".join(text.split())
-    return len(cleaned) <= SUB_LABEL_CHARS and bool(_SUB_LABEL.match(cleaned, timeout=TIMEOUT))
+    return len(cleaned) <= SUB_LABEL_CHARS and bool(_SUB_LABEL.match(cleaned))
 
 
 def objective_line(text: str) -> tuple[str, str] | None:
     """``(ref, text)`` where a line states a numbered objective ("Objective 2 Develop ...")."""
-    match = _OBJECTIVE.match(" ".join(text.split()), timeout=TIMEOUT)
+    match = _OBJECTIVE.match(" ".join(text.split()))
     if not match:
         return None
     return match.group("ref"), " ".join(match.group("text").split())
@@ -341,7 +332,7 @@ def objective_line(text: str) -> tuple[str, str] | None:
 def named_prefix(text: str) -> str | None:
     """The name before a dash where a target statement starts with one
     ("Auto Crime - Strategic Target to reduce ..." gives "Auto Crime")."""
-    match = _PREFIX.match(" ".join(text.split()), timeout=TIMEOUT)
+    match = _PREFIX.match(" ".join(text.split()))
     if not match:
         return None
     name = match.group("name").strip()
@@ -364,10 +355,10 @@ def legend_entry(text: str, marker: str | None, symbols: Sequence[str]) -> tuple
         meaning = cleaned[1:].strip(" =:-–")
         if meaning and len(meaning.split()) <= LEGEND_MEANING_WORDS:
             return first, meaning
-    match = _LEGEND_WITH.match(cleaned, timeout=TIMEOUT)
+    match = _LEGEND_WITH.match(cleaned)
     if match and match.group("symbol") in symbols:
         meaning = match.group("meaning").strip(" .,;:")
-        meaning = _PLEASE_NOTE.sub("", meaning, timeout=TIMEOUT)
+        meaning = _PLEASE_NOTE.sub("", meaning)
         return match.group("symbol"), meaning[:1].upper() + meaning[1:] if meaning else cleaned
     return None
 
@@ -381,15 +372,28 @@ def priority_key(title: str) -> frozenset[str]:
         title.lower().replace("anti-social", "antisocial").replace("anti social", "antisocial")
     )
     lowered = lowered.replace("re-offending", "reoffending")
-    words = _LETTERS.findall(lowered, timeout=TIMEOUT)
+    words = _LETTERS.findall(lowered)
     key = frozenset(singular(w) for w in words if w not in _STOPWORDS and len(w) > 1)
     return key
 
 
-def match_priority(name: str, keys: Sequence[Sequence[frozenset[str]]]) -> int | None:
-    """The index of the priority (each with one or more keys) that ``name`` names, or ``None``.
+def match_score(wanted: frozenset[str], key: frozenset[str]) -> float | None:
+    """How well the word key ``wanted`` matches a priority's key ``key`` (higher is better),
+    or ``None`` where they do not name the same priority.
 
-    Two wordings match where most of the shorter one's words are in the other.
+    Most of the shorter wording must be in the longer; among those that pass, the wording
+    sharing the larger part of both wins ("less crime" must not take every heading that
+    mentions crime).
+    """
+    shared = len(wanted & key)
+    if not shared or shared / min(len(wanted), len(key)) < MATCH_SHARE:
+        return None
+    return shared / min(len(wanted), len(key)) + shared / max(len(wanted), len(key))
+
+
+def match_priority(name: str, keys: Sequence[Sequence[frozenset[str]]]) -> int | None:
+    """The index of the priority (each with one or more keys) that ``name`` names, or ``None``:
+    the best :func:`match_score`, the earliest priority among equals.
     """
     wanted = priority_key(name)
     if not wanted:
@@ -397,15 +401,7 @@ def match_priority(name: str, keys: Sequence[Sequence[frozenset[str]]]) -> int |
     best: tuple[float, int] | None = None
     for index, aliases in enumerate(keys):
         for key in aliases:
-            if not key:
-                continue
-            shared = len(wanted & key)
-            if not shared or shared / min(len(wanted), len(key)) < MATCH_SHARE:
-                continue
-            # Most of the shorter wording must be in the longer; among those that pass,
-            # the wording sharing the larger part of both wins ("less crime" must not take
-            # every heading that mentions crime).
-            score = shared / min(len(wanted), len(key)) + shared / max(len(wanted), len(key))
-            if best is None or score > best[0]:
+            score = match_score(wanted, key) if key else None
+            if score is not None and (best is None or score > best[0]):
                 best = (score, index)
     return best[1] if best else None

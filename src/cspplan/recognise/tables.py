@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
 from ..document import Cell, Row, Table
 from ..text.continuation import (
@@ -27,8 +26,8 @@ from ..text.continuation import (
     leads_throughout,
     row_cells_by_column,
 )
+from ..text.patterns import IGNORECASE, lazy
 from .columns import HEADER_PATTERNS, ColumnKind, kinds_where
-from .numbers import TIMEOUT
 
 __all__ = [
     "HEADER_PATTERNS",
@@ -64,7 +63,7 @@ def column_kind(header: str) -> ColumnKind | None:
     if not text or len(text.split()) > _MAX_HEADER_WORDS or len(text) > _MAX_HEADER_CHARS:
         return None
     for kind, pattern in HEADER_PATTERNS:
-        if pattern.search(text, timeout=TIMEOUT):
+        if pattern.search(text):
             return kind
     return None
 
@@ -206,9 +205,9 @@ def _header_like(text: str) -> bool:
     )
 
 
-_PARTNERS = regex.compile(
+_PARTNERS = lazy(
     r"^\W*(?:(?:key|main|delivery|lead)\s+)?(?:partners?|partner\s+agenc(?:y|ies)|agenc(?:y|ies))\W*$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 
@@ -224,7 +223,7 @@ def find_layout(table: Table) -> TableLayout | None:
             # "Partners" beside a "Lead" column lists helpers; with no lead column, the
             # partners named are who delivers the action.
             for position, (kind, header) in enumerate(zip(kinds, headers, strict=False)):
-                if kind is None and _PARTNERS.match(header, timeout=TIMEOUT):
+                if kind is None and _PARTNERS.match(header):
                     kinds[position] = ColumnKind.LEAD
                     break
         width = max(table.width, len(kinds))
@@ -234,7 +233,7 @@ def find_layout(table: Table) -> TableLayout | None:
     return None
 
 
-_LOWER_START = regex.compile(r"^[a-z]")
+_LOWER_START = lazy(r"^[a-z]")
 
 
 _DROPPED_COLUMNS = 2
@@ -261,7 +260,7 @@ def _merge_rows(upper: Row, lower: Row) -> Row:
             cells.append(cell)
             continue
         lines = cell.lines
-        if lines and below.lines and _LOWER_START.match(below.lines[0], timeout=TIMEOUT):
+        if lines and below.lines and _LOWER_START.match(below.lines[0]):
             lines = (*lines[:-1], f"{lines[-1]} {below.lines[0]}", *below.lines[1:])
         else:
             lines = (*lines, *below.lines)

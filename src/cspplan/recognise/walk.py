@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
 from ..deadline import check_deadline
 from ..document import Block, Heading, ListItem, Paragraph, Table, block_text
@@ -29,7 +28,6 @@ from .facts import (
     reads_as_heading,
 )
 from .indicators import find_indicators
-from .numbers import TIMEOUT
 from .periods import section_period
 from .structure import legend_entry, named_prefix
 from .target_assembly import neighbour_paragraphs
@@ -64,10 +62,10 @@ LINE_HEADING_LEVEL = 3
 CAPTION_REACH = 2
 """How many blocks above a table its caption may be (blank lines between are skipped)."""
 
-_OWN_PRIORITIES = regex.compile(
+_OWN_PRIORITIES = lazy(
     r"\b(?:our|the\s+partnership'?s|this\s+plan'?s|the\s+plan'?s)\s+(?:\w+\s+){0,3}priorities\s+(?:are|will\s+be)\b"
     r"|\b(?:we|the\s+partnership|this\s+plan)\s+(?:has|have|will\s+focus\s+on)\s+(?:\w+\s+){0,3}priorities\b",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 """A sentence about the plan's own priorities, as against "two of the county's priorities"."""
 _SENTENCE_END = lazy(r"[.;!?]$")
@@ -495,7 +493,7 @@ class Walk:
             # The same priorities named again ("less crime" for "continuing our reduction in
             # crime"): the later wording is another name for each.
             for draft, title in zip(self.priority_list, titles, strict=False):
-                draft.aliases.append(title)
+                self.draft.add_alias(draft, title)
         else:
             made: list[PriorityDraft] = []
             for i, title in zip(items, titles, strict=False):
@@ -521,7 +519,7 @@ class Walk:
                 or figure is None
                 or figure.label != "priorities"
                 or len(claim.items) != int(figure.value.value)
-                or not _OWN_PRIORITIES.search(claim.statement, timeout=TIMEOUT)
+                or not _OWN_PRIORITIES.search(claim.statement)
             ):
                 continue
             source = self.blocks[index].source

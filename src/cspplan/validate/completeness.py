@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-import regex
-
 from ..model.plan import Action, Plan, TableColumn
 from ..model.values import TimescaleKind
+from ..text.patterns import IGNORECASE, lazy
 from .common import action_subject, source_of
 from .findings import Problem, Severity, Subject
 from .settings import CheckSettings
@@ -31,10 +30,10 @@ __all__ = [
     "is_placeholder",
 ]
 
-PLACEHOLDER = regex.compile(
+PLACEHOLDER = lazy(
     r"^\W*(?:\?+|tbc|tba|tbd|t\.b\.[cad]\.?|n/?a|not\s+applicable|[-–—]+|to\s+be\s+"
     r"(?:determined|decided|confirmed|agreed|arranged|advised|identified|set))\W*$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 """A cell that stands in for an answer not given yet."""
 

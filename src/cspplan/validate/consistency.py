@@ -247,12 +247,12 @@ def check_objective_target(plan: Plan, settings: CheckSettings) -> Iterator[Prob
     """
     owned = list(owned_targets(plan))
     local = local_words(plan)
-    strategic = [o for o in owned if o.objective is None]
+    strategic = [(o, _metric(o, local)) for o in owned if o.objective is None]
     for stated in (o for o in owned if o.objective is not None):
         words = _metric(stated, local)
         scored = [
-            (metrics_match(words, _metric(other, local)), other)
-            for other in strategic
+            (metrics_match(words, other_words), other)
+            for other, other_words in strategic
             if _comparable(stated, other)
         ]
         # Targets of the objective's own priority, or of the plan, come before those of
@@ -306,10 +306,17 @@ def check_duplicate_target(plan: Plan, settings: CheckSettings) -> Iterator[Prob
     local = local_words(plan)
     for level in (False, True):
         group = [o for o in owned if (o.objective is not None) is level]
-        for first, second in combinations(group, 2):
+        # Strictly matching metrics are the same words, so only targets with the same words
+        # are paired, in the order combinations() of the whole group would give: a plan
+        # with thousands of targets is not compared pair by pair.
+        same: dict[frozenset[str], list[int]] = {}
+        for index, owned_target in enumerate(group):
+            words = _metric(owned_target, local)
+            if words:
+                same.setdefault(words, []).append(index)
+        pairs = sorted(pair for indices in same.values() for pair in combinations(indices, 2))
+        for first, second in ((group[i], group[j]) for i, j in pairs):
             if first.target is second.target or not _comparable(first, second):
-                continue
-            if not metrics_match(_metric(first, local), _metric(second, local), strict=True):
                 continue
             found = _disagreements(second, first, settings)
             if not found:

@@ -64,6 +64,8 @@ def archive(tmp_path: Path) -> Path:
     (root / "notes.xyz").write_text("not a plan format", encoding="utf-8")
     (root / ".hidden.txt").write_text(plan_text("Hidden"), encoding="utf-8")
     (root / "~$plan-a.txt").write_text("lock file", encoding="utf-8")
+    (root / "README.md").write_text("# About these plans\n\nScanned in 2010.\n", encoding="utf-8")
+    (root / "north" / "LICENSE.txt").write_text("Open Government Licence", encoding="utf-8")
     (root / ".cache").mkdir()
     (root / ".cache" / "plan-z.txt").write_text(plan_text("Zetland"), encoding="utf-8")
     return root
@@ -90,6 +92,11 @@ def test_collect_walks_folders_for_supported_suffixes_and_mirrors_them(archive: 
         "plan-b.md.json",
         "north/plan-c.txt.json",
     ]
+
+
+def test_a_folder_note_named_on_its_own_is_read(archive: Path) -> None:
+    found = collect_sources([archive / "README.md"], out_dir=archive / "out")
+    assert [s.output for s in found] == ["README.md.json"]
 
 
 def test_collect_suffixes_come_from_the_parser_registry() -> None:

@@ -70,13 +70,24 @@ def _glob_base(pattern: str) -> Path:
     return Path(*fixed) if fixed else Path(".")
 
 
+_FOLDER_NOTES = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice"})
+"""Stems of the notes a folder of plans often carries ("README.md", "LICENSE.txt"): when a
+folder is walked they are left out, since no plan is called that; named on their own they
+are read."""
+
+
 def _is_skipped_name(name: str) -> bool:
     return name.startswith(".") or name.startswith(_SKIP_NAMES)
 
 
+def _is_folder_note(name: str) -> bool:
+    return Path(name).stem.lower() in _FOLDER_NOTES
+
+
 def _walk(folder: Path, suffixes: tuple[str, ...], exclude: Path | None) -> Iterator[Path]:
     """Regular files under ``folder`` with a supported suffix, in a stable order; hidden
-    files and folders, Word lock files and the output folder are left out."""
+    files and folders, Word lock files, a folder's README or LICENSE and the output folder
+    are left out."""
     for root, dirs, files in os.walk(folder):
         here = Path(root)
         dirs[:] = sorted(
@@ -87,7 +98,11 @@ def _walk(folder: Path, suffixes: tuple[str, ...], exclude: Path | None) -> Iter
         )
         for name in sorted(files):
             path = here / name
-            if _is_skipped_name(name) or path.suffix.lower() not in suffixes:
+            if (
+                _is_skipped_name(name)
+                or _is_folder_note(name)
+                or path.suffix.lower() not in suffixes
+            ):
                 continue
             # FIFOs and devices would block a reader forever; only regular files are taken.
             if path.is_file():

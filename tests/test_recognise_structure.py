@@ -159,3 +159,13 @@ def test_more_priorities_intros(text: str) -> None:
 )
 def test_objectives_intros_label_the_list_after_them(text: str) -> None:
     assert list_label(text) == "objective"
+
+
+def test_a_priorities_heading_names_a_year_not_any_four_digit_number() -> None:
+    from cspplan.recognise.facts import heading_facts
+
+    assert heading_facts("Priorities for 2008/09").priorities
+    assert heading_facts("Our priorities 2011-14").priorities
+    assert heading_facts("Priorities 2012").priorities
+    assert not heading_facts("Priority 1234").priorities
+    assert not heading_facts("Priority 3000").priorities

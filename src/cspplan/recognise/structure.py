@@ -83,7 +83,7 @@ _ACTION_PLAN_FOR = lazy(
 _PRIORITIES_HEADING = lazy(
     "^" + _SECTION_NUMBER + r"(?:(?:our|the|key|strategic|community\s+safety|"
     r"partnership|agreement|plan|\w+)\s+){0,5}(?:priorit(?:y|ies)|themes)\b(?:\s+(?:for\s+)?"
-    r"(?:\d{4}\s*[-–/]\s*\d{2,4}|\d{4}))?\s*:?\s*$",
+    r"(?:(?:19|20)\d{2}\s*[-–/]\s*\d{2,4}|(?:19|20)\d{2}))?\s*:?\s*$",
     IGNORECASE,
 )
 _PRIORITIES_INTRO = lazy(

@@ -134,3 +134,26 @@ def test_a_wrong_change_on_a_figure_referred_back_to_is_an_error(tmp_path: Path)
     )
     found = [(f.code, f.severity.value) for f in cspplan.check(cspplan.load(path))]
     assert found == [("A120", "error")]  # 3,118 to 2,204 is 29.3%
+
+
+def test_a_change_since_a_year_takes_its_figures_from_the_next_sentence() -> None:
+    text = (
+        "Cycle theft has fallen by 14% since 2008/09. There were 640 thefts in 2008/09"
+        " and 551 in 2010/11."
+    )
+    assert _changes(text) == [("640", "551", "14%")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The next sentence's figures are for other years than the change runs from.
+        "Cycle theft has fallen by 14% since 2008/09. There were 640 thefts in 2007/08"
+        " and 551 in 2010/11.",
+        # Three figures: which two the change relates is not said.
+        "Cycle theft has fallen by 14% since 2008/09. There were 640 thefts in 2008/09,"
+        " 600 in 2009/10 and 551 in 2010/11.",
+    ],
+)
+def test_next_sentence_figures_need_the_changes_own_start(text: str) -> None:
+    assert _changes(text) == [(None, None, "14%")]

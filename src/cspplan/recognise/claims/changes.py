@@ -467,7 +467,58 @@ def _relate(
         pair = _footnote_figures(sentence, anchor.end(), text, following)
         if pair is not None:
             start_figure, end_figure = pair
+    if start_figure is None and end_figure is None:
+        pair = _next_sentence_figures(sentence, anchor.end(), earlier, text)
+        if pair is not None:
+            start_figure, end_figure = pair
     return start_figure, end_figure
+
+
+_SINCE_PERIOD = lazy(
+    rf"(?i)^\s{{1,3}}since\s{{1,3}}(?P<p>{PERIOD_PATTERN.pattern})\s{{0,3}}[.;]?\s{{0,3}}$"
+)
+_NEXT_SENTENCE = lazy(r"^\s{0,3}(?P<next>[^.!?]{10,300}[.!?])")
+_FIGURE_IN = lazy(
+    rf"(?<![\w/£]){NUMBER}(?![\w/%]|\s{{0,2}}per\s?cent)(?:\s{{1,3}}[a-z-]{{2,20}}){{0,3}}?\s{{1,3}}in\s{{1,3}}"
+    rf"(?P<p>{PERIOD_PATTERN.pattern})",
+    IGNORECASE,
+)
+
+
+def _next_sentence_figures(
+    sentence: str, position: int, earlier: str, text: str
+) -> tuple[Figure, Figure] | None:
+    """The figures a change "since <period>" ending its sentence gets from the next one:
+    "Burglary has fallen by 18% since 2004/05. There were 1,020 burglaries in 2004/05 and
+    796 in 2006/07." The next sentence must give exactly two figures, each "in" a period,
+    one of them the period the change runs from, and no percentage."""
+    since = _SINCE_PERIOD.match(sentence[position:])
+    if since is None:
+        return None
+    start = len(earlier)
+    at = text.find(sentence, start)
+    if at < 0:
+        return None
+    following = _NEXT_SENTENCE.match(text[at + len(sentence) :])
+    if following is None or "%" in following.group("next"):
+        return None
+    found = list(_FIGURE_IN.finditer(following.group("next")))
+    if len(found) != 2:
+        return None
+    base_period = parse_period(since.group("p"))
+    figures: list[Figure] = []
+    for match in found:
+        value = parse_number(match.group(0).split()[0])
+        period = parse_period(match.group("p"))
+        if value is None or period is None:
+            return None
+        figures.append(Figure(role="from", value=value, unit="count", period=period))
+    first, second = figures
+    if base_period is None or second.period == base_period:
+        first, second = second, first
+    if first.period != base_period:
+        return None
+    return first, Figure(role="to", value=second.value, unit="count", period=second.period)
 
 
 _LAST_YEAR = lazy(

@@ -360,7 +360,7 @@ def rows_to_actions(table: Table, layout: TableLayout) -> ActionTableReading:
             continue  # blanks, dashes, or a header repeated inside the table (a page break)
         if sum_label(row) is not None:
             # "Total": it adds up the rows above, it is no action.
-            made = sum_claims(row, summed, layout)
+            made = sum_claims(row, summed, layout.headers)
             if made:
                 sums.extend(made)
             else:

@@ -51,6 +51,7 @@ from ..text.numbers import parse_number
 from ..text.patterns import IGNORECASE, lazy
 from .indicators import find_indicators
 from .periods import PERIOD_PATTERN, parse_period
+from .rowshape import sum_claims, sum_label
 from .targets import find_targets, unit_of
 
 __all__ = [
@@ -345,7 +346,17 @@ def _rows(
     claims: list[Claim] = []
     has_target = any(c.role is ColumnRole.TARGET for c in columns)
     rated = any(c.role is ColumnRole.RAG for c in columns)
+    headers = [""] * (max(c.col for c in columns) + 1)
+    for column in columns:
+        headers[column.col] = column.header
+    summed: list[Row] = []
     for (row, _), values in zip(rows, body, strict=True):
+        if sum_label(row) is not None:
+            # "Total | 4,932 | 4,640": each column's total against the rows above it.
+            claims.extend(sum_claims(row, summed, headers))
+            summed = []
+        else:
+            summed.append(row)
         cells = _row_cells(columns, values, named, labels)
         if cells is None:
             return None

@@ -72,6 +72,12 @@ def _filled(row: Row) -> list[tuple[int, Cell]]:
     return [(column, c) for column, c in row_cells_by_column(row) if not is_spacer_cell(c)]
 
 
+_NOT_ADDED = lazy(
+    r"(?i)%|per\s?cent|\brate\b|\bper\b|average|\bmean\b|median|ratio|proportion|share"
+)
+"""Headers of columns whose total row is not the sum of the rows above it."""
+
+
 def sum_label(row: Row) -> str | None:
     """The row's label where its first filled cell says it totals the rows above ("Total",
     "Sub-total", "Total cost"); such a row is never an action."""
@@ -160,16 +166,19 @@ def _figure(cell: Cell) -> tuple[str, Figure] | None:
     return text, Figure(role="part", value=number)
 
 
-def sum_claims(row: Row, parts: Sequence[Row], layout: TableLayout) -> list[Claim]:
+def sum_claims(row: Row, parts: Sequence[Row], headers: Sequence[str]) -> list[Claim]:
     """What a "Total" row states: for each column where it prints a figure and at least
     :data:`MIN_SUM_PARTS` of the rows above it (since the last sum row, ``parts``) print one
     too, a claim of kind ``sum`` whose parts are those figures (labelled by each row's first
-    cell) and whose total is the row's figure."""
+    cell) and whose total is the row's figure. ``headers`` are the grid columns' headers; a
+    column of percentages, rates or averages is left out, since its total row gives the
+    whole's rate, not a sum."""
     label = sum_label(row) or "Total"
     claims: list[Claim] = []
     for column, cell in row_cells_by_column(row):
         found = _figure(cell)
-        if found is None:
+        header = headers[column] if column < len(headers) else ""
+        if found is None or "%" in found[0] or _NOT_ADDED.search(header):
             continue
         text, total = found
         figures: list[Figure] = []
@@ -184,9 +193,8 @@ def sum_claims(row: Row, parts: Sequence[Row], layout: TableLayout) -> list[Clai
             name = " ".join(filled[0][1].text.split())[:60] if filled else None
             money = money or "£" in read[0]
             figures.append(attrs.evolve(read[1], label=name))
-        if len(figures) < MIN_SUM_PARTS:
+        if len(figures) < MIN_SUM_PARTS or any("%" in f.value.text for f in figures):
             continue
-        header = layout.headers[column] if column < layout.width else ""
         money = money or "£" in header
         unit = Unit.MONEY.value if money else None
         claims.append(

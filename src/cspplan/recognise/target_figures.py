@@ -173,9 +173,7 @@ def read_figures(
             percent = parse_quantity(clause.group("pct"), short_points=True)
             yearly = _YEARLY.match(rest, clause.end())
         elif clause.group("fromclause") and baseline is None:
-            if looks_like_year(clause.group("base")):
-                continue
-            value = parse_quantity(clause.group("base"), short_points=True)
+            value = _figure_of(clause.group("base"))
             if value is None:
                 continue
             period = _context_period(clause, "b") or period_in(clause.group("fromwords") or "")
@@ -184,9 +182,7 @@ def read_figures(
             per = per or _per(clause.group("bctx"))
             from_end = clause.end()
         elif clause.group("baseclause") and baseline is None:
-            if looks_like_year(clause.group("base2")):
-                continue
-            value = parse_quantity(clause.group("base2"), short_points=True)
+            value = _figure_of(clause.group("base2"))
             if value is None:
                 continue
             bperiod = clause.group("bperiod")
@@ -194,9 +190,7 @@ def read_figures(
             baseline = Measure(value=value, period=period, label="baseline")
         elif clause.group("tgtclause") and goal is None:
             # "(2011/12 baseline 720; target 662)": the target figure named as such.
-            if looks_like_year(clause.group("tgt2")):
-                continue
-            value = parse_quantity(clause.group("tgt2"), short_points=True)
+            value = _figure_of(clause.group("tgt2"))
             if value is None:
                 continue
             goal = Measure(value=value, label="target")
@@ -209,9 +203,7 @@ def read_figures(
             # "aged 10 to 17" is a range; "from 1,100 to 990" is a baseline and a target.
             gap = clause.start() - from_end
             ranged = prefix[-1:].isdigit() and not (0 <= gap <= _FROM_TO_GAP)
-            if looks_like_year(clause.group("tgt")) or ranged:
-                continue
-            value = parse_quantity(clause.group("tgt"), short_points=True)
+            value = None if ranged else _figure_of(clause.group("tgt"))
             if value is None:
                 continue
             goal = Measure(value=value, period=_context_period(clause, "t"))
@@ -325,6 +317,14 @@ def _span(text: str) -> int | None:
 def looks_like_year(text: str) -> bool:
     """True where ``text`` is a year ("2008"), never a figure of a target."""
     return bool(_YEAR.fullmatch(text.strip()))
+
+
+def _figure_of(text: str) -> Number | None:
+    """The figure a clause gives ("1,250", "31%", "2 points"); ``None`` for a year, which is
+    never a figure of a target, or for text that reads as no figure."""
+    if looks_like_year(text):
+        return None
+    return parse_quantity(text, short_points=True)
 
 
 def _baseline_label(words: str | None) -> str | None:

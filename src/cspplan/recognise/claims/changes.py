@@ -16,6 +16,7 @@ from ...text.numbers import (
     joined,
     parse_number,
     parse_quantity,
+    sentences,
 )
 from ...text.patterns import IGNORECASE, Match, lazy
 from ..periods import PERIOD_PATTERN, parse_period
@@ -477,9 +478,8 @@ def _relate(
 _SINCE_PERIOD = lazy(
     rf"(?i)^\s{{1,3}}since\s{{1,3}}(?P<p>{PERIOD_PATTERN.pattern})\s{{0,3}}[.;]?\s{{0,3}}$"
 )
-_NEXT_SENTENCE = lazy(r"^\s{0,3}(?P<next>[^.!?]{10,300}[.!?])")
 _FIGURE_IN = lazy(
-    rf"(?<![\w/£]){NUMBER}(?![\w/%]|\s{{0,2}}per\s?cent)(?:\s{{1,3}}[a-z-]{{2,20}}){{0,3}}?\s{{1,3}}in\s{{1,3}}"
+    rf"(?<![\w/£])(?P<n>{NUMBER})(?![\w/%]|\s{{0,2}}per\s?cent)(?:\s{{1,3}}[a-z-]{{2,20}}){{0,3}}?\s{{1,3}}in\s{{1,3}}"
     rf"(?P<p>{PERIOD_PATTERN.pattern})",
     IGNORECASE,
 )
@@ -493,32 +493,26 @@ def _next_sentence_figures(
     796 in 2006/07." The next sentence must give exactly two figures, each "in" a period,
     one of them the period the change runs from, and no percentage."""
     since = _SINCE_PERIOD.match(sentence[position:])
-    if since is None:
-        return None
-    start = len(earlier)
-    at = text.find(sentence, start)
-    if at < 0:
-        return None
-    following = _NEXT_SENTENCE.match(text[at + len(sentence) :])
-    if following is None or "%" in following.group("next"):
-        return None
-    found = list(_FIGURE_IN.finditer(following.group("next")))
-    if len(found) != 2:
+    start = len(earlier)  # the caller's ``earlier`` is the text before ``sentence``
+    if since is None or not text.startswith(sentence, start):
         return None
     base_period = parse_period(since.group("p"))
+    following = sentences(text[start + len(sentence) :])
+    if base_period is None or not following or "%" in following[0][1]:
+        return None
     figures: list[Figure] = []
-    for match in found:
-        value = parse_number(match.group(0).split()[0])
+    for match in _FIGURE_IN.finditer(following[0][1]):
+        value = parse_number(match.group("n"))
         period = parse_period(match.group("p"))
         if value is None or period is None:
             return None
         figures.append(Figure(role="from", value=value, unit="count", period=period))
-    first, second = figures
-    if base_period is None or second.period == base_period:
-        first, second = second, first
-    if first.period != base_period:
+    starts = [f for f in figures if f.period == base_period]
+    ends = [f for f in figures if f.period != base_period]
+    if len(figures) != 2 or len(starts) != 1:
         return None
-    return first, Figure(role="to", value=second.value, unit="count", period=second.period)
+    end = ends[0]
+    return starts[0], Figure(role="to", value=end.value, unit="count", period=end.period)
 
 
 _LAST_YEAR = lazy(
@@ -640,7 +634,6 @@ _REFERS_BACK = lazy(
 )
 """A sentence whose subject is the figure of the sentence before: "By 2006/07 this had
 fallen to 2,581"."""
-_LAST_SENTENCE = lazy(r"(?s)(?:^|[.!?]\s{1,3})(?P<last>[^.!?]{3,400}?)[.!?]?\s{0,3}$")
 _PLAIN_FIGURE = lazy(rf"(?<![\w/£]){NUMBER}(?![\w/]|\s{{0,2}}(?:%|per\s?cent))")
 
 
@@ -650,10 +643,10 @@ def _referred_back(sentence: str, earlier: str) -> Figure | None:
     with its period."""
     if not _REFERS_BACK.match(sentence):
         return None
-    last = _LAST_SENTENCE.search(earlier)
-    if last is None:
+    pieces = sentences(earlier)
+    if not pieces:
         return None
-    previous = last.group("last")
+    previous = pieces[-1][1]
     figures = [m for m in _PLAIN_FIGURE.finditer(previous) if not is_year(m.group(0))]
     if len(figures) != 1:
         return None

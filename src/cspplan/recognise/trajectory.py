@@ -611,8 +611,7 @@ def trajectory_fit(target: Target, trajectory: Trajectory) -> int:
     if target.unit is Unit.COUNT and figures and (percent_points or rate_label):
         return 0
     score = 1
-    values = {m.value.value for m in points}
-    if any(m.value.value in values for m in figures):
+    if _shares_figure(target, trajectory):
         score += 1
     if _words(label) & _words(f"{target.metric or ''} {target.statement}"):
         score += 1
@@ -652,11 +651,15 @@ def trajectory_claim(target: Target, trajectory: Trajectory) -> tuple[int, int]:
     table under one target that names another of the section belongs to that other."""
     label = _words(trajectory.label or "") - FUNCTION_WORDS - _GENERIC
     named = len(label & _words(target.metric or ""))
+    return named, int(_shares_figure(target, trajectory))
+
+
+def _shares_figure(target: Target, trajectory: Trajectory) -> bool:
+    """True where the target's baseline or target figure is one of the table's figures."""
     values = {m.value.value for m in (*trajectory.measures, *trajectory.profile)}
-    shared = any(
+    return any(
         m is not None and m.value.value in values for m in (target.baseline, target.target)
     )
-    return named, int(shared)
 
 
 def _percent_label(label: str) -> bool:

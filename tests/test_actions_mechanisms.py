@@ -18,7 +18,7 @@ from recognise_helpers import make_table
 FIXTURES = Path(__file__).parent / "fixtures"
 MECHANISMS = FIXTURES / "mechanisms"
 sys.path.insert(0, str(FIXTURES))
-from render_plan import render_docx, render_pdf  # noqa: E402
+from render_plan import render_as  # noqa: E402
 
 
 def load(stem: str) -> Plan:
@@ -179,18 +179,8 @@ def test_a_total_row_is_a_sum_claim_not_an_action() -> None:
 FORMATS = ("txt", "docx", "pdf", "plain.pdf")
 
 
-def render(source: Path, kind: str, folder: Path) -> Path:
-    """``source`` as text, or rendered as Word, ruled PDF or unruled PDF."""
-    if kind == "txt":
-        return source
-    out = folder / f"{source.stem}.{kind}"
-    if kind == "docx":
-        return render_docx(source, out)
-    return render_pdf(source, out, ruled=kind == "pdf")
-
-
 def rendered(stem: str, kind: str, folder: Path) -> Plan:
-    return cspplan.load(render(MECHANISMS / f"{stem}.txt", kind, folder))
+    return cspplan.load(render_as(MECHANISMS / f"{stem}.txt", kind, folder))
 
 
 def warnings(plan: Plan) -> list[tuple[str, str | None]]:
@@ -225,7 +215,7 @@ def test_budget_total_end_to_end(kind: str, tmp_path: Path) -> None:
     text = (MECHANISMS / "audit_budget_total_ok.txt").read_text(encoding="utf-8")
     wrong = tmp_path / "wrong.txt"
     wrong.write_text(text.replace("19,700", "20,700"), encoding="utf-8")
-    found = cspplan.check(cspplan.load(render(wrong, kind, tmp_path)))
+    found = cspplan.check(cspplan.load(render_as(wrong, kind, tmp_path)))
     (finding,) = [f for f in found if f.code == "A132"]
     assert finding.severity.value == "error"
     assert finding.expected is not None and finding.expected.text == "19,700"

@@ -19,6 +19,7 @@ from cspplan.recognise.claims import find_claims
 
 MECHANISMS = Path(__file__).parent / "fixtures" / "mechanisms"
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
+from render_plan import render_as  # noqa: E402
 
 
 def _pairs(text: str) -> list[tuple[Decimal, Decimal, Decimal]]:
@@ -62,16 +63,7 @@ def test_parts_without_a_plain_named_whole_are_left_alone(text: str) -> None:
 @pytest.mark.parametrize("render", ["txt", "docx", "pdf"])
 def test_a_wrong_part_is_an_error_and_a_partial_list_no_alarm(render: str, tmp_path: Path) -> None:
     def load(stem: str) -> cspplan.Plan:
-        source = MECHANISMS / f"{stem}.txt"
-        if render == "txt":
-            return cspplan.load(source)
-        pytest.importorskip("docx" if render == "docx" else "reportlab")
-        from render_plan import render_docx, render_pdf
-
-        out = tmp_path / f"{stem}.{render}"
-        return cspplan.load(
-            render_docx(source, out) if render == "docx" else render_pdf(source, out)
-        )
+        return cspplan.load(render_as(MECHANISMS / f"{stem}.txt", render, tmp_path))
 
     alarms = [
         (f.code, f.severity.value, f.stated.text if f.stated else None)

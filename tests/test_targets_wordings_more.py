@@ -20,18 +20,11 @@ from cspplan.recognise.targets import find_targets
 
 MECHANISMS = Path(__file__).parent / "fixtures" / "mechanisms"
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
+from render_plan import render_as  # noqa: E402
 
 
 def _load(stem: str, render: str, folder: Path) -> Plan:
-    source = MECHANISMS / f"{stem}.txt"
-    if render == "txt":
-        return cspplan.load(source)
-    pytest.importorskip("docx" if render == "docx" else "reportlab")
-    from render_plan import render_docx, render_pdf
-
-    out = folder / f"{stem}.{render}"
-    path = render_docx(source, out) if render == "docx" else render_pdf(source, out)
-    return cspplan.load(path)
+    return cspplan.load(render_as(MECHANISMS / f"{stem}.txt", render, folder))
 
 
 def _alarms(plan: Plan) -> list[tuple[str, str]]:

@@ -657,9 +657,7 @@ def trajectory_claim(target: Target, trajectory: Trajectory) -> tuple[int, int]:
 def _shares_figure(target: Target, trajectory: Trajectory) -> bool:
     """True where the target's baseline or target figure is one of the table's figures."""
     values = {m.value.value for m in (*trajectory.measures, *trajectory.profile)}
-    return any(
-        m is not None and m.value.value in values for m in (target.baseline, target.target)
-    )
+    return any(m is not None and m.value.value in values for m in (target.baseline, target.target))
 
 
 def _percent_label(label: str) -> bool:

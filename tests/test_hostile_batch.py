@@ -185,6 +185,7 @@ def test_a_second_batch_into_a_busy_output_folder_is_refused(tmp_path: Path) -> 
     assert convert([str(EXAMPLE)], out).ok
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX named pipes")
 def test_a_killed_batch_keeps_the_rows_of_the_files_it_finished(tmp_path: Path) -> None:
     import json
     import signal
@@ -198,15 +199,27 @@ def test_a_killed_batch_keeps_the_rows_of_the_files_it_finished(tmp_path: Path) 
     large = tmp_path / "in" / "large.txt"
     small.parent.mkdir()
     small.write_bytes(EXAMPLE.read_bytes())
-    large.write_text((EXAMPLE.read_text(encoding="utf-8") + "\n\n") * 100, encoding="utf-8")
+    # A named pipe nobody writes to: its worker blocks on it, so the batch cannot end
+    # before the kill however fast the machine is.
+    os.mkfifo(large)
     out = tmp_path / "out"
     script = (
         "import sys; from cspplan.batch import convert; "
         "convert(sys.argv[2:], sys.argv[1], jobs=2, timeout=None)"
     )
     parent = subprocess.Popen([sys.executable, "-c", script, str(out), str(small), str(large)])
-    for _ in range(1200):  # until the small file is recorded (a hang guard, not a timing)
-        if (out / JOURNAL).exists() or parent.poll() is not None:
+
+    def small_recorded() -> bool:
+        # The journal exists from the moment it is opened; its row is whole once the
+        # line ends, which is what a kill must not cut short.
+        try:
+            text = (out / JOURNAL).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return False
+        return "small.txt" in text and text.endswith("\n")
+
+    for _ in range(1200):  # a hang guard, not a timing
+        if small_recorded() or parent.poll() is not None:
             break
         time.sleep(0.05)
     assert parent.poll() is None, "the batch ended before it could be killed"
@@ -218,6 +231,8 @@ def test_a_killed_batch_keeps_the_rows_of_the_files_it_finished(tmp_path: Path) 
     assert [row["output"] for row in journal] == ["small.txt.json"]
     assert (out / "small.txt.json").exists()
     assert set(read_rows(out)) == {"small.txt.json"}
+    large.unlink()
+    large.write_text((EXAMPLE.read_text(encoding="utf-8") + "\n\n") * 20, encoding="utf-8")
     # The re-run takes the finished file from the journal and completes the manifest.
     result = convert([str(small), str(large)], out, jobs=2)
     statuses = {r.output: r.status for r in result.results}

@@ -282,6 +282,12 @@ def test_period_between_the_change_and_its_figures() -> None:
     assert roles(later) == [("from", "2,000"), ("to", "1,600"), ("change", "20%")]
 
 
+@pytest.mark.parametrize("span", ["over three years", "over the last 3 years", "in two years"])
+def test_a_span_of_years_between_the_change_and_its_figures(span: str) -> None:
+    (claim,) = claims(f"Vandalism fell by 25% {span}, from 4,000 to 3,000.")
+    assert roles(claim) == [("from", "4,000"), ("to", "3,000"), ("change", "25%")]
+
+
 def test_an_aim_in_percentage_points_is_not_a_claim() -> None:
     assert claims("We aim to achieve a 3 percentage point increase in satisfaction by 2022.") == []
 

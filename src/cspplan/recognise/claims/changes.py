@@ -524,12 +524,13 @@ _LAST_YEAR = lazy(
 
 
 _SINCE = lazy(
-    rf"^\s{{1,3}}(?:(?:since|over|in|during|between)\s{{1,3}}(?:the\s{{1,3}}(?:last|past)\s{{1,3}}\w{{1,8}}\s{{1,3}}years?|the\s{{1,3}}(?:year|twelve\s{{1,3}}months|12\s{{1,3}}months)"
+    rf"^\s{{1,3}}(?:(?:since|over|in|during|between)\s{{1,3}}(?:(?:the\s{{1,3}}(?:last|past)\s{{1,3}})?\w{{1,8}}\s{{1,3}}(?:years?|months)|the\s{{1,3}}(?:year|twelve\s{{1,3}}months|12\s{{1,3}}months)"
     rf"|(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}})(?:\s{{1,3}}(?:and|to)\s{{1,3}}(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}}))?)\s{{0,2}},"
     rf"|(?:on|compared\s{{1,3}}(?:with|to))\s{{1,3}}(?:the\s{{1,3}})?(?:previous|last|preceding)\s{{1,3}}(?:year|12\s{{1,3}}months)\s{{0,2}},?)",
     IGNORECASE,
 )
-"""A span between a change and its figures: "since 2010,", "on the previous year"."""
+"""A span between a change and its figures: "since 2010,", "over three years,", "on the previous
+year"."""
 
 
 _COMPARED = lazy(

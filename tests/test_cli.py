@@ -24,6 +24,17 @@ def test_parse_to_stdout_is_the_plan_json(capsys: pytest.CaptureFixture[str]) ->
     assert EXAMPLE.name in err  # the summary goes to stderr, keeping stdout pure JSON
 
 
+def test_dash_output_is_standard_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["parse", str(EXAMPLE), "-o", "-", "-q"]) == 0
+    assert cspplan.loads(capsys.readouterr().out) == cspplan.load(EXAMPLE)
+    assert main(["schema", "-o", "-"]) == 0
+    assert '"$schema"' in capsys.readouterr().out
+    assert not (tmp_path / "-").exists()
+
+
 def test_parse_output_file_loads_back_equal(tmp_path: Path) -> None:
     out = tmp_path / "p.json"
     assert main(["parse", str(EXAMPLE), "-o", str(out), "--quiet"]) == 0

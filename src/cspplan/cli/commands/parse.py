@@ -1,7 +1,7 @@
 """Read plan files into JSON, or into another writer's format (--to NAME).
 
-With one file and no output option the output goes to standard output. With -o it goes to
-that file; with --out-dir each FILE becomes DIR/FILE plus the writer's suffix (plan.pdf ->
+With one file and no output option (or -o -) the output goes to standard output. With -o it
+goes to that file; with --out-dir each FILE becomes DIR/FILE plus the writer's suffix (plan.pdf ->
 plan.pdf.json). A writer that makes one output for many plans (a workbook, a report) takes
 every FILE into the one output named by -o. A short summary of each file goes to standard
 error. A file that cannot be read is reported and skipped, and the exit status is then 2.
@@ -44,7 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="OUT",
-        help="write the output to OUT (one FILE only, unless the writer makes one output for many)",
+        help="write the output to OUT, or to standard output for - (one FILE only, unless the "
+        "writer makes one output for many)",
     )
     target.add_argument(
         "--out-dir", metavar="DIR", help="write FILE.json (or the writer's suffix) for each FILE"
@@ -67,7 +68,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _write_plan(writer: PlanWriter, plan: Plan, name: str, args: argparse.Namespace) -> str | None:
     """Write one plan where the options say; its destination, or ``None`` for stdout."""
-    if not args.output and not args.out_dir:
+    # "-o -" is standard output, as for most command-line tools.
+    if args.output in (None, "-") and not args.out_dir:
         buffer = io.BytesIO()
         writer.write(plan, buffer)
         _to_stdout(buffer.getvalue(), writer.name)
@@ -114,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     many = writes_many(writer) and (
         not writes_per_plan(writer) or bool(args.output and len(args.files) > 1)
     )
-    if many and not args.output:
+    if many and args.output in (None, "-"):
         return _usage_error(f"the {args.to} writer makes one output for every FILE; give -o OUT")
     if not many and args.output and len(args.files) > 1:
         return _usage_error("-o takes one FILE; use --out-dir for several")

@@ -14,13 +14,15 @@ HELP = "print the JSON Schema of the plan JSON"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare ``schema``'s options."""
-    parser.add_argument("-o", "--output", metavar="OUT", help="write the schema to OUT")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write the schema to OUT (- for standard output)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``schema``."""
     text = schema_json()
-    if args.output:
+    if args.output and args.output != "-":
         atomic_write_text(args.output, text)
     else:
         sys.stdout.write(text)

@@ -171,6 +171,20 @@ def test_the_command_line_reports_a_time_limit_as_unusable_input(
         main(["check", str(TEXT_PLAN), "--time-limit", "-5"])
 
 
+def test_export_and_report_take_the_time_limit(
+    ticks: Ticks, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for command in (
+        ["export", str(TEXT_PLAN), "--out-dir", str(tmp_path / "tables")],
+        ["report", str(TEXT_PLAN), "-o", str(tmp_path / "report.html")],
+    ):
+        # The one plan runs out of time, so nothing is written.
+        assert main([*command, "--time-limit", "2", "-q"]) == 2
+        assert f"{TEXT_PLAN}: stopped after the time limit of 2 s" in capsys.readouterr().err
+        assert main([*command, "--time-limit", "0", "-q"]) == 0
+    assert (tmp_path / "report.html").exists() and (tmp_path / "tables").is_dir()
+
+
 # --- the alarm ----------------------------------------------------------------------------
 
 

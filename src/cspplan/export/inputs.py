@@ -16,6 +16,8 @@ import attrs
 
 from ..batch import MANIFEST_JSON, supported_suffixes
 from ..batch.discover import _walk
+from ..deadline import DEFAULT_TIME_LIMIT
+from ..deadline import time_limit as limit
 from ..document import Document
 from ..errors import CspplanError
 from ..model.plan import Plan
@@ -83,10 +85,12 @@ def read_plans(
     inputs: Iterable[str],
     format: str | None = None,
     on_error: Callable[[CspplanError], None] | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Iterator[Loaded]:
     """Read every plan ``inputs`` name, in order: documents through their parser (keeping
-    the document), ``.json`` files as plan JSON. A file that cannot be used is passed to
-    ``on_error`` and skipped; without ``on_error`` its error is raised."""
+    the document), ``.json`` files as plan JSON, each within ``time_limit`` seconds (``None``
+    for no limit). A file that cannot be used is passed to ``on_error`` and skipped; without
+    ``on_error`` its error is raised."""
     from .. import parse_document
     from ..cli.commands.check import read_plan
     from ..recognise import build_plan
@@ -94,12 +98,17 @@ def read_plans(
     for path in expand_inputs(inputs, format):
         name = str(path)
         try:
-            if _is_json(path, format):
-                yield Loaded(name, read_plan(name))
-            else:
-                document = parse_document(path, format)
-                yield Loaded(name, build_plan(document), document)
+            # The limit covers reading and recognition, not what the caller does with the
+            # plan between one yield and the next.
+            with limit(time_limit, name):
+                if _is_json(path, format):
+                    loaded = Loaded(name, read_plan(name, seconds=None))
+                else:
+                    document = parse_document(path, format, time_limit=None)
+                    loaded = Loaded(name, build_plan(document), document)
         except CspplanError as exc:
             if on_error is None:
                 raise
             on_error(exc)
+            continue
+        yield loaded

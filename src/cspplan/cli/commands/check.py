@@ -119,10 +119,12 @@ def _is_json(name: str, format: str | None) -> bool:
     return Path(name).suffix.lower() == ".json" and format is None
 
 
-def read_plan(name: str, format: str | None = None) -> Plan:
+def read_plan(
+    name: str, format: str | None = None, seconds: float | None = DEFAULT_TIME_LIMIT
+) -> Plan:
     """A plan from a document, or from plan JSON where the file name ends in ``.json``,
-    within the default time limit."""
-    with time_limit(DEFAULT_TIME_LIMIT, name):
+    within ``seconds`` (the default time limit; ``None`` for none)."""
+    with time_limit(seconds, name):
         return _read(name, format)[0]
 
 

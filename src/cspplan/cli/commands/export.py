@@ -34,7 +34,7 @@ from ...export import (
 )
 from ...export.inputs import read_plans
 from ...validate import check
-from .. import print_plan_warnings
+from .. import add_time_limit, print_plan_warnings, time_limit_of
 
 NAME = "export"
 HELP = "export plans as tables (Data Package CSV, Excel or Parquet)"
@@ -58,6 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--parser", metavar="NAME", help="parser to read documents with instead of by suffix"
     )
+    add_time_limit(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
 
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         status = 2
 
     plans = []
-    for loaded in read_plans(args.files, args.parser, failed):
+    for loaded in read_plans(args.files, args.parser, failed, time_limit_of(args)):
         if not args.quiet:
             print_plan_warnings(loaded.name, loaded.plan.warnings)
         plans.append(loaded.plan)

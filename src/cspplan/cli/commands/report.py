@@ -21,7 +21,7 @@ from ...errors import CspplanError
 from ...export.inputs import read_plans
 from ...report import write_report
 from ...validate import check
-from .. import print_plan_warnings
+from .. import add_time_limit, print_plan_warnings, time_limit_of
 
 NAME = "report"
 HELP = "write a self-contained HTML report on plans and their audit"
@@ -38,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--parser", metavar="NAME", help="parser to read documents with instead of by suffix"
     )
+    add_time_limit(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print no summary")
 
 
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"cspplan: error: {exc}", file=sys.stderr)
         status = 2
 
-    loaded = list(read_plans(args.files, args.parser, failed))
+    loaded = list(read_plans(args.files, args.parser, failed, time_limit_of(args)))
     if not loaded:
         print("cspplan: error: no plan could be read; nothing written", file=sys.stderr)
         return 2
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print_plan_warnings(item.name, item.plan.warnings)
     plans = [item.plan for item in loaded]
-    findings = [check(plan) for plan in plans]
+    findings = [check(plan, time_limit=time_limit_of(args)) for plan in plans]
     path = write_report(
         plans, findings, args.output, [item.document for item in loaded], [i.name for i in loaded]
     )

@@ -141,4 +141,6 @@ def test_long_hostile_lines_finish_quickly() -> None:
     for line in lines:
         started = time.perf_counter()
         run_all(line)
-        assert time.perf_counter() - started < 10, line[:40]
+        # A hang guard, not a timing: each line takes a second or two; a regex that
+        # backtracks on it would take hours.
+        assert time.perf_counter() - started < 120, line[:40]

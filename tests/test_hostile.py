@@ -316,6 +316,56 @@ def pdf_bomb(path: Path, size: int = GIB, streams: int = 1) -> None:
     )
 
 
+FORM_PAGE_TEXT = b"q /X1 Do Q " + PAGE_TEXT
+"""Page text that also draws the form XObject named X1."""
+
+
+def form_pdf(path: Path, form_data: bytes, extra: bytes = b"") -> None:
+    """A one-page PDF that draws a form XObject (object 10) of ``form_data``, whose
+    dictionary adds ``extra``."""
+    form = pdf_stream(form_data, b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] " + extra)
+    path.write_bytes(
+        page_pdf(
+            resources=b"<< /Font << /F1 5 0 R >> /XObject << /X1 10 0 R >> >>",
+            extra={4: pdf_stream(FORM_PAGE_TEXT), 10: form},
+        )
+    )
+
+
+def font_program_font(program: int) -> bytes:
+    """Helvetica with a font descriptor (object ``program`` + 1) whose embedded Type 1 program
+    is object ``program``."""
+    return b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FontDescriptor %d 0 R >>" % (
+        program + 1
+    )
+
+
+def font_descriptor(program: int) -> bytes:
+    """The font descriptor :func:`font_program_font` names, embedding object ``program``."""
+    return (
+        b"<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 /FontBBox [0 0 1000 1000]"
+        b" /ItalicAngle 0 /Ascent 718 /Descent -207 /CapHeight 718 /StemV 88"
+        b" /FontFile %d 0 R >>" % program
+    )
+
+
+def font_program_pdf(path: Path, program: bytes, pages: int = 1) -> None:
+    """A PDF of ``pages`` pages sharing one font whose embedded program stream is ``program``
+    (a whole stream object, from :func:`pdf_stream`)."""
+    kids = b" ".join(b"%d 0 R" % (20 + n) for n in range(pages))
+    page = b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 595 842] >>" % (kids, pages),
+        4: pdf_stream(PAGE_TEXT),
+        5: font_program_font(10),
+        10: program,
+        11: font_descriptor(10),
+    }
+    objects.update({20 + n: page for n in range(pages)})
+    path.write_bytes(raw_pdf(objects))
+
+
 def bomb_after_bad_page(path: Path, mediabox: bytes, extra: dict[int, bytes] | None = None) -> None:
     """Two pages: the first with ``mediabox`` (with ``extra`` objects), the second a 1 GiB
     deflate bomb, which must still be counted."""
@@ -667,6 +717,33 @@ MALFORMED_PDFS: list[tuple[str, Callable[[Path, Path], None], str, str | None, s
         "error",
         "UnsafeDocumentError",
     ),
+    # Reading a page's text decodes more than its content: the forms it draws and its
+    # fonts' programs. A bomb there is refused as one in the content is.
+    (
+        "form-bomb.pdf",
+        lambda p, t: form_pdf(p, _zlib_run(GIB), b"/Filter /FlateDecode "),
+        "error",
+        "UnsafeDocumentError",
+        "error",
+        "UnsafeDocumentError",
+    ),
+    (
+        "font-bomb.pdf",
+        lambda p, t: font_program_pdf(p, pdf_stream(_zlib_run(GIB), b"/Filter /FlateDecode ")),
+        "error",
+        "UnsafeDocumentError",
+        "error",
+        "UnsafeDocumentError",
+    ),
+    # A form that draws itself: the walk meets each stream once.
+    (
+        "form-loop.pdf",
+        lambda p, t: form_pdf(p, b"q /X1 Do Q", b"/Resources << /XObject << /X1 10 0 R >> >> "),
+        "plan",
+        None,
+        "plan",
+        None,
+    ),
 ]
 
 
@@ -679,7 +756,12 @@ def _on_both_backends(case: Case, **pdfplumber: Any) -> list[Case]:
     return [case, variant]
 
 
-BOMB_MEMORY_LIMITS = {"loop-then-bomb.pdf": GIB, "bad-mediabox-then-bomb.pdf": GIB}
+BOMB_MEMORY_LIMITS = {
+    "loop-then-bomb.pdf": GIB,
+    "bad-mediabox-then-bomb.pdf": GIB,
+    "form-bomb.pdf": GIB,
+    "font-bomb.pdf": GIB,
+}
 """An address space smaller than the bomb, so that a bomb given to pdfium aborts the test's
 child (a crash) instead of being read."""
 

@@ -31,6 +31,8 @@ from cspplan.parsers.pdf.settings import PdfSettings
 from test_hostile import (
     LOOP,
     PAGE_TEXT,
+    font_program_pdf,
+    form_pdf,
     many_pages_pdf,
     page_pdf,
     pdf_stream,
@@ -278,3 +280,31 @@ def test_a_stream_named_twice_counts_twice_against_the_document(
         _parse(twice, backend, max_document_bytes=limit)
     with pytest.raises(UnsafeDocumentError, match="max_stream_bytes=1000"):
         _parse(once, backend, max_stream_bytes=1000)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_forms_and_font_programs_count_against_the_limits(tmp_path: Path, backend: str) -> None:
+    import zlib
+
+    filler = zlib.compress(b" " * 20_000)
+    form = tmp_path / "form.pdf"
+    form_pdf(form, filler, b"/Filter /FlateDecode ")
+    font = tmp_path / "font.pdf"
+    font_program_pdf(font, pdf_stream(filler, b"/Filter /FlateDecode "))
+    for path in (form, font):
+        assert _parse(path, backend, max_stream_bytes=30_000).blocks
+        with pytest.raises(UnsafeDocumentError, match="max_stream_bytes=10000"):
+            _parse(path, backend, max_stream_bytes=10_000)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_font_the_pages_share_counts_once(tmp_path: Path, backend: str) -> None:
+    import zlib
+
+    program = pdf_stream(zlib.compress(b" " * 20_000), b"/Filter /FlateDecode ")
+    path = tmp_path / "shared.pdf"
+    font_program_pdf(path, program, pages=5)
+    # Counted on every page the font would come to 100,000 bytes; it is counted once.
+    assert _parse(path, backend, max_document_bytes=30_000).page_count == 5
+    with pytest.raises(UnsafeDocumentError, match="max_document_bytes=15000"):
+        _parse(path, backend, max_document_bytes=15_000)

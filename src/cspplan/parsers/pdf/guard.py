@@ -54,7 +54,8 @@ class OverLimit(Exception):
 
 
 class Budget:
-    """Inflated bytes of content streams, counted per stream and per document."""
+    """Inflated bytes of the streams reading text decodes (page contents, forms, fonts),
+    counted per stream and per document."""
 
     def __init__(self, stream_limit: int, document_limit: int) -> None:
         self.stream_limit = stream_limit
@@ -67,11 +68,13 @@ class Budget:
         self.total += count
         if stream_total > self.stream_limit:
             raise OverLimit(
-                "a content stream inflates to more than", "max_stream_bytes", self.stream_limit
+                "a stream (page content, form or font) inflates to more than",
+                "max_stream_bytes",
+                self.stream_limit,
             )
         if self.total > self.document_limit:
             raise OverLimit(
-                "the pages' content streams together inflate to more than",
+                "the document's streams together inflate to more than",
                 "max_document_bytes",
                 self.document_limit,
             )

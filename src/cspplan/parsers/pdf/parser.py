@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
 from collections.abc import Iterator, Mapping
@@ -150,6 +151,81 @@ def _check_stream(stream: Any, budget: Budget) -> bool:
     return False
 
 
+_FONT_PROGRAMS = ("FontFile", "FontFile2", "FontFile3")
+"""The font descriptor's keys for an embedded font program."""
+
+
+_RESOURCE_STEPS = 10_000
+"""Most resource dictionaries and fonts one page's walk visits, far more than a real page
+has: the walk's work stays bounded however deep a hostile file nests its forms."""
+
+
+def _stream_once(ref: Any, seen: set[int]) -> Any:
+    """The stream ``ref`` refers to, the first time the document meets it; ``None`` after
+    that, or where it is not a stream (streams are always indirect objects)."""
+    from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+
+    if not isinstance(ref, PDFObjRef) or ref.objid in seen:
+        return None
+    seen.add(ref.objid)
+    stream = resolve1(ref)
+    return stream if isinstance(stream, PDFStream) else None
+
+
+def _subtype(stream: Any) -> str | None:
+    from pdfminer.pdftypes import resolve1
+
+    return getattr(resolve1(stream.get("Subtype")), "name", None)
+
+
+def _resource_streams(resources: Any, seen: set[int]) -> Iterator[Any]:
+    """The streams besides a page's own content that reading its text decodes: form
+    XObjects (and what their resources use in turn), embedded font programs, ToUnicode maps
+    and Type 3 glyph procedures. Each is given once per document, by object number, since
+    both readers keep what they have decoded; images are left out, as text extraction
+    never decodes them."""
+    from pdfminer.pdftypes import resolve1
+
+    pending = [resources]
+    steps = 0
+    while pending and steps < _RESOURCE_STEPS:
+        steps += 1
+        found = resolve1(pending.pop())
+        if not isinstance(found, Mapping):
+            continue
+        xobjects = resolve1(found.get("XObject"))
+        for ref in xobjects.values() if isinstance(xobjects, Mapping) else ():
+            stream = _stream_once(ref, seen)
+            if stream is not None and _subtype(stream) == "Form":
+                yield stream
+                pending.append(stream.get("Resources"))
+        fonts = resolve1(found.get("Font"))
+        for ref in fonts.values() if isinstance(fonts, Mapping) else ():
+            steps += 1
+            spec = resolve1(ref)
+            if not isinstance(spec, Mapping):
+                continue
+            holders = [spec]
+            descendants = resolve1(spec.get("DescendantFonts"))
+            if isinstance(descendants, list) and descendants:
+                holders.append(resolve1(descendants[0]))
+            refs = [spec.get("ToUnicode")]
+            for holder in holders:
+                descriptor = (
+                    resolve1(holder.get("FontDescriptor")) if isinstance(holder, Mapping) else None
+                )
+                if isinstance(descriptor, Mapping):
+                    refs.extend(descriptor.get(key) for key in _FONT_PROGRAMS)
+            procs = resolve1(spec.get("CharProcs"))
+            if isinstance(procs, Mapping):
+                refs.extend(procs.values())
+                pending.append(spec.get("Resources"))
+            for found_ref in refs:
+                stream = _stream_once(found_ref, seen)
+                if stream is not None:
+                    yield stream
+
+
 class _ContentStreams:
     """Decodes each page's content streams with pdfminer (without interpreting them), so
     that a damaged stream, which pdfium reads as far as it can without a word, is reported
@@ -159,6 +235,7 @@ class _ContentStreams:
 
     def __init__(self, file: Path, password: str | None, stack: contextlib.ExitStack) -> None:
         self._pages: Iterator[Any] | None = None
+        self._seen: set[int] = set()
         try:
             handle = stack.enter_context(open_clamped(file))
             document = open_document(handle, password)
@@ -180,8 +257,12 @@ class _ContentStreams:
         try:
             page = next(self._pages)
             descents = descriptor_descents(page.resources)
-            for ref in page.contents:
-                stream = resolve1(ref)
+            # Resolved one at a time: a stream named twice is read again once dropped.
+            streams = itertools.chain(
+                (resolve1(ref) for ref in page.contents),
+                _resource_streams(page.resources, self._seen),
+            )
+            for stream in streams:
                 if isinstance(stream, PDFStream):
                     oversized = _check_stream(stream, budget) or oversized
                     stream.data = None

@@ -45,10 +45,12 @@ class PdfSettings(ParserSettings):
             files that are only restricted (no printing, no copying).
         ruled_tables: Find tables from their ruling lines (pdfplumber's table finder), on pages
             that have lines or rectangles.
-        max_stream_bytes: The most bytes one page content stream may inflate to; a larger
-            one (a deflate bomb) is refused with UnsafeDocumentError naming this limit.
-        max_document_bytes: The most bytes all the pages' content streams together may
-            inflate to; more is refused with UnsafeDocumentError naming this limit.
+        max_stream_bytes: The most bytes one stream that reading text decodes (a page's
+            content, a form XObject, a font program or map) may inflate to; a larger one (a
+            deflate bomb) is refused with UnsafeDocumentError naming this limit.
+        max_document_bytes: The most bytes all those streams together may inflate to (each
+            form or font counted once, each page's content each time a page names it); more
+            is refused with UnsafeDocumentError naming this limit.
         max_pages: The most pages a document may have; more is refused with
             UnsafeDocumentError naming this limit.
         max_chars_per_page: The most characters one page may have; more is refused with

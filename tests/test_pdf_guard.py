@@ -191,6 +191,31 @@ def test_a_broken_font_keeps_its_page_with_a_warning_naming_it(tmp_path: Path, f
 @pytest.mark.parametrize(
     "font",
     [
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Cid /Encoding /Identity-H >>",
+        b"<< /Type /Font /Subtype /Type3 /FontMatrix 5 /FontBBox /x /Widths 7 >>",
+    ],
+    ids=["type0-no-descendants", "type3-no-matrix"],
+)
+def test_text_in_a_font_pdfium_cannot_load_is_read_by_pdfplumber(
+    tmp_path: Path, font: bytes
+) -> None:
+    # pdfium drops such text without a word, which read as a scanned page.
+    document = _parse(_write(tmp_path, page_pdf(font=font)), "pdfium")
+    assert any("Priority 1" in b.text for b in document.blocks), document.warnings
+    assert "page 1: read with pdfplumber (pdfium: no text found" in "\n".join(document.warnings)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_page_without_text_stays_a_page_without_text(tmp_path: Path, backend: str) -> None:
+    blank = page_pdf(extra={4: pdf_stream(b"0 0 100 100 re f")})
+    document = _parse(_write(tmp_path, blank), backend)
+    assert not document.blocks
+    assert not any("read with pdfplumber" in w for w in document.warnings), document.warnings
+
+
+@pytest.mark.parametrize(
+    "font",
+    [
         b"<< /Type /Font /Subtype /TrueType /BaseFont /Arial /FirstChar 32 /Widths 12 >>",
         b"<< /Type /Font /BaseFont /Helvetica >>",
         b"<< /Type /Font /Subtype /TrueType /BaseFont /Arial /FontDescriptor 7 >>",

@@ -290,6 +290,27 @@ def _checked(
         raise UnsafeDocumentError(str(exc), file, page=index + 1) from exc
 
 
+def _page_problems(number: int, complaints: list[str]) -> list[str]:
+    """The warnings for what pdfminer complained of while reading page ``number``."""
+    return [
+        f"page {number}: problem reading the page, some content may be missing ({text})"
+        for text in sorted(set(complaints))
+    ]
+
+
+def _finds_chars(page: Any, number: int, warnings: list[str]) -> bool:
+    """Whether pdfplumber finds characters on ``page`` (which it keeps for the reading
+    that follows), noting what pdfminer complains of on the way; a page it cannot read
+    finds none."""
+    try:
+        with _pdfminer_complaints() as complaints:
+            found = bool(page.chars)
+    except Exception:  # pdfminer raises many unrelated types for a bad page
+        return False
+    warnings.extend(_page_problems(number, complaints))
+    return found
+
+
 def _check_page_count(count: int, options: PdfSettings, file: Path) -> None:
     if count > options.max_pages:
         exc = OverLimit("the document has more pages than", "max_pages", options.max_pages)
@@ -429,11 +450,7 @@ class PdfParser:
                     with _pdfminer_complaints() as complaints:
                         _check_chars(page, number, options, file)
                         content = read_page(page, number, options)
-                    warnings.extend(
-                        f"page {number}: problem reading the page, some content may be missing"
-                        f" ({text})"
-                        for text in sorted(set(complaints))
-                    )
+                    warnings.extend(_page_problems(number, complaints))
                 except UnsafeDocumentError:
                     raise
                 except Exception as exc:  # one bad page must not lose the others
@@ -515,30 +532,45 @@ class PdfParser:
         for index in range(len(document)):
             with _pdfminer_complaints() as complaints:
                 descents, oversized = _checked(streams, index, budget, file)
-            warnings.extend(
-                f"page {index + 1}: problem reading the page, some content may be missing ({text})"
-                for text in sorted(set(complaints))
-            )
+            warnings.extend(_page_problems(index + 1, complaints))
+            textless: PdfiumPage | None = None
             if oversized:
                 problem = f"a content stream inflates to more than {_CHECKED_BYTES >> 20} MB"
             else:
                 try:
-                    yield (
-                        index + 1,
-                        PdfiumPage(document, index, descents, options.max_chars_per_page),
-                    )
-                    continue
+                    page = PdfiumPage(document, index, descents, options.max_chars_per_page)
                 except OverLimit as exc:
                     raise UnsafeDocumentError(str(exc), file, page=index + 1) from exc
                 except Exception as exc:  # pdfium's errors for a page it cannot read
                     problem = _describe(exc)
+                else:
+                    if page.glyphs:
+                        yield index + 1, page
+                        continue
+                    # pdfium drops the text of a font it cannot load (a broken Type 0 or
+                    # Type 3 font) without a word; pdfminer repairs many such fonts. A page
+                    # with no text at all (a scan) costs pdfplumber little to look at.
+                    textless = page
+                    problem = "no text found; its fonts may be ones it cannot load"
             if fallback is None:
                 try:
                     fallback = _open_pdfplumber(file, options, stack).pages
-                except UnsafeDocumentError:
-                    raise
+                except UnsafeDocumentError as exc:
+                    if textless is None:
+                        raise
+                    # Only a second look at a page pdfium read: what pdfium read stands.
+                    fallback = str(exc)
                 except Exception as exc:  # pdfminer cannot read it either
                     fallback = _describe(_reason(exc))
+            if textless is not None:
+                other = (
+                    None if isinstance(fallback, str) or index >= len(fallback) else fallback[index]
+                )
+                if other is None or not _finds_chars(other, index + 1, warnings):
+                    if other is not None:
+                        other.close()
+                    yield index + 1, textless  # neither reader finds text there
+                    continue
             if isinstance(fallback, str) or index >= len(fallback):
                 warnings.append(
                     f"page {index + 1}: could not be read (pdfium: {problem};"

@@ -300,14 +300,16 @@ def _page_problems(number: int, complaints: list[str]) -> list[str]:
 
 def _finds_chars(page: Any, number: int, warnings: list[str]) -> bool:
     """Whether pdfplumber finds characters on ``page`` (which it keeps for the reading
-    that follows), noting what pdfminer complains of on the way; a page it cannot read
-    finds none."""
+    that follows), noting what pdfminer complains of on the way where it does (where it
+    does not, pdfium's page stands, and the pre-pass has reported the page's damage); a page
+    it cannot read finds none."""
     try:
         with _pdfminer_complaints() as complaints:
             found = bool(page.chars)
     except Exception:  # pdfminer raises many unrelated types for a bad page
         return False
-    warnings.extend(_page_problems(number, complaints))
+    if found:
+        warnings.extend(_page_problems(number, complaints))
     return found
 
 

@@ -35,6 +35,7 @@ from .indicators import find_indicators
 from .memberships import table_to_memberships
 from .structure import (
     action_plan_title,
+    bare_priority,
     ends_section,
     is_delivery_heading,
     is_measures_heading,
@@ -99,6 +100,7 @@ class HeadingFacts:
         number: The section number it opens with ("3. Priorities" is 3).
         action_plan: Its text where it names an action plan ("Property Crime Action Plan").
         numbered_priority: ``(ref, title)`` where it numbers a priority ("Priority 2: Hate crime").
+        bare_priority: The ref where it numbers a priority without its name ("Priority 2").
         priorities: It introduces the plan's priorities ("Our Priorities").
         part: It names a part of a priority's section ("What we will do").
         measures: It introduces how success is measured.
@@ -114,6 +116,7 @@ class HeadingFacts:
     number: int | None
     action_plan: str | None
     numbered_priority: tuple[str, str] | None
+    bare_priority: str | None
     priorities: bool
     part: bool
     measures: bool
@@ -138,6 +141,7 @@ def heading_facts(text: str) -> HeadingFacts:
         number=section_number(cleaned),
         action_plan=action_plan_title(cleaned),
         numbered_priority=priority_heading(cleaned),
+        bare_priority=bare_priority(cleaned),
         priorities=is_priorities_heading(cleaned),
         part=is_priority_part(cleaned),
         measures=is_measures_heading(cleaned),

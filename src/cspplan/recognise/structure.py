@@ -26,6 +26,7 @@ from ..text.words import AUXILIARIES, FUNCTION_WORDS, singular
 
 __all__ = [
     "action_plan_title",
+    "bare_priority",
     "ends_section",
     "is_delivery_heading",
     "is_measures_heading",
@@ -214,6 +215,20 @@ def priority_heading(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     return match.group("ref"), match.group("title").strip()
+
+
+_BARE_PRIORITY = lazy(
+    r"^(?:(?:strategic|key|our)\s+)?(?:priority|theme|strand|priority\s+area)\s+"
+    r"(?P<ref>\d{1,2}|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.\-–—]?$",
+    IGNORECASE,
+)
+
+
+def bare_priority(text: str) -> str | None:
+    """The ref where a heading numbers a priority and names nothing ("Priority 3", "THEME
+    B:"): its name is on the line after it."""
+    match = _BARE_PRIORITY.match(" ".join(text.split()))
+    return match.group("ref") if match else None
 
 
 def is_priorities_heading(text: str) -> bool:

@@ -29,7 +29,7 @@ from .facts import (
 )
 from .indicators import find_indicators
 from .periods import section_period
-from .structure import legend_entry, named_prefix
+from .structure import bare_priority, legend_entry, named_prefix
 from .target_assembly import neighbour_paragraphs
 from .targets import find_targets
 from .walk_tables import (
@@ -69,6 +69,9 @@ _OWN_PRIORITIES = lazy(
 )
 """A sentence about the plan's own priorities, as against "two of the county's priorities"."""
 _SENTENCE_END = lazy(r"[.;!?]$")
+_NAME_END = lazy(r"[.;!?:]$")
+"""The end of a line that is a sentence or introduces what follows, so names no priority."""
+_DIGIT = lazy(r"\d")
 _CAPTION_LABEL = lazy(r"(?:table|figure|appendix|annex)\s+\w{1,4}\b", IGNORECASE)
 """A caption's label ("Table 3:"), which makes a line ending in a full stop a caption still."""
 
@@ -96,6 +99,8 @@ class Walk:
     sections: list[tuple[int, Period]] = attrs.Factory(list)
     """The periods the open sections' headings name, with each heading's level, outermost
     first ("Delivery plan 2007/08" over "Burglary")."""
+    names_taken: set[int] = attrs.Factory(set)
+    """Blocks read as the name of the bare "Priority 3" heading before them."""
     flat_headings: bool = attrs.field(init=False)
     """Every heading of the document has one level, so levels say nothing of nesting (Word
     and PDF exports often flatten them)."""
@@ -128,7 +133,7 @@ class Walk:
         while index < len(blocks):
             check_deadline()  # cspplan.load's time limit
             block = blocks[index]
-            if index in front_used:
+            if index in front_used or index in self.names_taken:
                 self.draft.place(index)
                 index += 1
                 continue
@@ -256,6 +261,12 @@ class Walk:
         if facts.numbered_priority is not None:
             self.numbered_priority(index, block, facts.numbered_priority)
             return True
+        name = self.name_after(index) if facts.bare_priority is not None else None
+        if facts.bare_priority is not None and name is not None:
+            # "Priority 3" with its name on the next line, as a PDF's two-line heading is.
+            self.names_taken.add(name[0])
+            self.numbered_priority(index, block, (facts.bare_priority, name[1]))
+            return True
         if facts.priorities:
             self.in_priorities = True
             self.priorities_number = facts.number
@@ -315,6 +326,26 @@ class Walk:
         self.measures = False
         self.close()
         return True
+
+    def name_after(self, index: int) -> tuple[int, str] | None:
+        """The block after ``index`` and its text where it reads as a priority's name: a
+        short line of words, not a sentence, holding no figure (which may be a target)."""
+        if index + 1 >= len(self.blocks):
+            return None
+        block = self.blocks[index + 1]
+        if not isinstance(block, (Heading, Paragraph)):
+            return None
+        text = " ".join(block.text.split())
+        if (
+            not text
+            or len(text.split()) > PRIORITY_TITLE_WORDS
+            or _NAME_END.search(text)
+            or _DIGIT.search(text)
+            or heading_facts(text).numbered_priority is not None
+            or bare_priority(text) is not None
+        ):
+            return None
+        return index + 1, text
 
     def numbered_priority(self, index: int, block: Heading, numbered: tuple[str, str]) -> None:
         """ "Priority 2: Hate crime" opens that priority, or the one named so earlier."""

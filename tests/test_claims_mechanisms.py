@@ -33,6 +33,16 @@ EXPECTED: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
         ("A131", "error", ("140", "480", "29.2%")),
     ],
     "audit_budget_total": [("A132", "error", ("£86,000", "£84,000"))],
+    "claims_differences": [
+        ("A120", "error", ("140 fewer", "2,345", "2,215", "130")),
+        ("A120", "error", ("36 more", "291", "318", "27")),
+        ("A120", "error", ("52", "1,604", "1,562", "42")),
+        ("A120", "error", ("31", "188", "147", "41")),
+        ("A120", "error", ("7%", "1,250", "1,290", "3.2%")),
+        ("A120", "warning", ("9%", "420", "389", "7.4%")),
+        ("A121", "error", ("a fall", "186", "212")),
+    ],
+    "audit_count_total": [("A132", "error", ("1,746", "1,796")), ("A132", "error", ("342", "332"))],
 }
 TWINS = [
     "claims_one_sentence_ok",
@@ -41,6 +51,8 @@ TWINS = [
     "audit_points_base_share_ok",
     "audit_budget_total_ok",
     "claims_survey_ratings",
+    "claims_differences_ok",
+    "audit_count_total_ok",
 ]
 FORMATS = ["txt", "docx", "pdf"]
 

@@ -161,7 +161,8 @@ def check_sum_total(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
 
     Example: "The £84,000 fund covers £36,000 for patrols, £30,000 for locks and £20,000
     for publicity" is an error (the lines make £86,000); with £18,000 for publicity it
-    holds, as does a Budget column whose Total row is the sum of the rows above it.
+    holds, as does a Budget column whose Total row is the sum of the rows above it, or a
+    column of incidents by ward whose row labelled "Total" adds them up.
     """
     for claim in plan.claims:
         if claim.kind is not ClaimKind.SUM:

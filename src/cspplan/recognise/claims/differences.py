@@ -1,0 +1,117 @@
+"""Differences in the figures' own unit: "95 fewer than the 1,265 the year before", "went
+down by 74, from 486 to 412", "from 486 to 412, a fall of 74".
+
+Each is a change claim with its start and end figures and a ``change`` figure of unit
+``count`` labelled by its word ("fewer", "more"), so the audit checks the stated difference
+against the two figures as it checks "330 fewer" beside a move. Only wordings that tie all
+three figures together are read: a difference with no figure after "than" ("12 more than
+planned") or no figure linked before it states nothing to check.
+"""
+
+from __future__ import annotations
+
+from ...model.plan import Claim, ClaimKind, Figure
+from ...model.source import SourceRef
+from ...model.values import Direction, Number, Period
+from ...text.numbers import NUMBER, joined, parse_number
+from ...text.patterns import IGNORECASE, Match, lazy
+from ..periods import PERIOD_PATTERN, parse_period
+from .changes import Spanned, figure_before
+from .common import hedged, is_year
+
+__all__ = ["difference_claims"]
+
+_NOT_PERCENT = r"(?!\s{0,2}(?:%|per\s?cent|percentage|points?\b|pp\b))"
+_YEARISH = PERIOD_PATTERN.pattern
+
+_FEWER_THAN = lazy(
+    rf"(?P<n>{NUMBER}){_NOT_PERCENT}(?:\s{{1,3}}[a-z][a-z\-]{{1,20}})?\s{{1,3}}"
+    rf"(?:(?P<down>fewer|less|lower)|(?P<up>more|higher|greater))\s{{1,3}}than\s{{1,3}}"
+    rf"(?:the\s{{1,3}}|(?:last|the\s{{1,3}}previous)\s{{1,3}}year'?s\s{{1,3}}|(?:in\s{{1,3}})?(?P<p>{_YEARISH})(?:'s)?,?\s{{1,3}})?"
+    rf"(?P<from>{NUMBER}){_NOT_PERCENT}(?![/\-–]\d)"
+    rf"(?:(?:\s{{1,3}}[a-z][a-z\-]{{1,20}})?\s{{1,3}}in\s{{1,3}}(?P<p2>{_YEARISH}))?",
+    IGNORECASE,
+)
+"""A difference with the figure it is counted from: "95 fewer than the 1,265", "25 fewer
+than the 435 in 2020"."""
+
+_BY_THEN_FROM = lazy(
+    rf"\b(?:(?P<down>fell|fallen|dropped|decreased|reduced|declined|(?:went|gone)\s{{1,3}}down|down)"
+    rf"|(?P<up>rose|risen|increased|grew|grown|(?:went|gone)\s{{1,3}}up|up))\s{{1,3}}by\s{{1,3}}"
+    rf"(?P<n>{NUMBER}){_NOT_PERCENT}(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,2}}?\s{{0,2}},?\s{{1,3}}"
+    rf"from\s{{1,3}}(?P<from>{NUMBER}){_NOT_PERCENT}(?:\s{{1,3}}(?:in\s{{1,3}})?(?P<p1>{_YEARISH}))?"
+    rf"(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,2}}?\s{{1,3}}to\s{{1,3}}(?P<to>{NUMBER}){_NOT_PERCENT}",
+    IGNORECASE,
+)
+"""A difference, then the move: "went down by 74, from 486 to 412"."""
+
+_FROM_THEN_BY = lazy(
+    rf"\bfrom\s{{1,3}}(?P<from>{NUMBER}){_NOT_PERCENT}(?:\s{{1,3}}(?:in\s{{1,3}})?(?P<p1>{_YEARISH}))?"
+    rf"(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,2}}?\s{{1,3}}to\s{{1,3}}(?P<to>{NUMBER}){_NOT_PERCENT}"
+    rf"(?:\s{{1,3}}(?:in\s{{1,3}})?{_YEARISH})?(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,2}}?\s{{0,2}}[,(–—-]\s{{0,3}}"
+    rf"(?:(?:this|which|that)\s{{1,3}}(?:is|was)\s{{1,3}})?an?\s{{1,3}}"
+    rf"(?:(?P<down>reduction|decrease|fall|drop|decline)|(?P<up>increase|rise))\s{{1,3}}of\s{{1,3}}"
+    rf"(?P<n>{NUMBER}){_NOT_PERCENT}",
+    IGNORECASE,
+)
+"""The move, then a difference: "from 486 to 412, a fall of 74"."""
+
+
+def difference_claims(sentence: str, source: SourceRef) -> list[Spanned]:
+    """The change claims of ``sentence`` that state a difference in the figures' own unit,
+    each with the span its wording covers."""
+    found: list[Spanned] = []
+    statement = joined(sentence)
+    for match in _FEWER_THAN.finditer(sentence):
+        if hedged(sentence, match.start("n")) or hedged(sentence, match.start("from")):
+            continue
+        linked = figure_before(sentence, match.start("n"))
+        if linked is None:
+            continue
+        printed = match.group("p") or match.group("p2")
+        period = parse_period(printed) if printed else None
+        claim = _claim(statement, source, match, match.group("from"), linked[0].text, period)
+        if claim is not None:
+            found.append((linked[1], match.end(), claim))
+    for pattern in (_BY_THEN_FROM, _FROM_THEN_BY):
+        for match in pattern.finditer(sentence):
+            if hedged(sentence, match.start("n")) or hedged(sentence, match.start("from")):
+                continue
+            period = parse_period(match.group("p1")) if match.group("p1") else None
+            claim = _claim(statement, source, match, match.group("from"), match.group("to"), period)
+            if claim is not None:
+                found.append((match.start(), match.end(), claim))
+    return found
+
+
+def _claim(
+    statement: str,
+    source: SourceRef,
+    match: Match,
+    start_text: str,
+    end_text: str,
+    period: Period | None,
+) -> Claim | None:
+    if any(is_year(text) for text in (match.group("n"), start_text, end_text)):
+        return None
+    values: list[Number] = []
+    for text in (start_text, end_text, match.group("n")):
+        value = parse_number(text)
+        if value is None:
+            return None
+        values.append(value)
+    start, end, difference = values
+    down = bool(match.group("down"))
+    word = match.group("down") or match.group("up") or ""
+    return Claim(
+        id="",
+        kind=ClaimKind.CHANGE,
+        statement=statement,
+        direction=Direction.REDUCE if down else Direction.INCREASE,
+        figures=(
+            Figure(role="from", value=start, unit="count", period=period),
+            Figure(role="to", value=end, unit="count"),
+            Figure(role="change", value=difference, label=word.lower(), unit="count"),
+        ),
+        source=source,
+    )

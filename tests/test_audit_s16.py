@@ -1,0 +1,114 @@
+"""Audit recall on wordings and layouts other councils use: differences in the figures' own
+unit ("95 fewer than the 1,265"), changes whose figures follow a span, a bracket or a colon,
+signed table changes, and Total rows of count columns. The fixture pairs
+(claims_differences, audit_count_total, each with an _ok twin) are checked end to end in
+Word and PDF by tests/test_claims_mechanisms.py; these are the reader's unit cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cspplan
+from cspplan.document import Cell, Row, Table
+from cspplan.model import Claim, ClaimKind
+from cspplan.model.source import SourceRef
+from cspplan.recognise.claims import find_claims, table_claims
+
+MECHANISMS = Path(__file__).resolve().parent / "fixtures" / "mechanisms"
+# --- what the reader makes of small sentences in our own words -----------------------------
+
+
+def _figures(claim: Claim) -> list[tuple[str, str]]:
+    return [(f.role, f.value.text) for f in claim.figures]
+
+
+def _read(text: str) -> list[list[tuple[str, str]]]:
+    return [_figures(c) for c in find_claims(text, SourceRef())]
+
+
+def test_fewer_than_a_named_figure() -> None:
+    (claim,) = find_claims("We recorded 410 thefts, 25 fewer than the 435 in 2020.", SourceRef())
+    assert _figures(claim) == [("from", "435"), ("to", "410"), ("change", "25")]
+    assert claim.figures[-1].label == "fewer"
+    assert claim.figures[0].period is not None and claim.figures[0].period.text == "2020"
+
+
+def test_more_than_last_years_figure() -> None:
+    assert _read("Arrests rose to 96, 12 more than last year's 84.") == [
+        [("from", "84"), ("to", "96"), ("change", "12")]
+    ]
+
+
+def test_a_difference_with_nothing_to_count_from_is_no_claim() -> None:
+    assert _read("We trained 64 door staff, 14 more than planned.") == []
+    assert _read("There were 30 more patrols than in the summer.") == []
+
+
+def test_a_hedged_difference_is_no_claim() -> None:
+    assert _read("We recorded 410 thefts, around 25 fewer than the 435 in 2020.") == []
+
+
+def test_a_difference_in_points_is_not_a_count() -> None:
+    assert _read("Satisfaction was 81%, 3 points higher than the 78% of 2020.") == []
+
+
+def test_by_then_from_and_to() -> None:
+    assert _read("Graffiti reports went up by 30, from 210 to 240.") == [
+        [("from", "210"), ("to", "240"), ("change", "30")]
+    ]
+
+
+def test_a_difference_joins_the_move_it_restates() -> None:
+    assert _read("Arson fell from 90 to 72, a reduction of 18.") == [
+        [("from", "90"), ("to", "72"), ("change", "18")]
+    ]
+
+
+def test_a_span_between_the_change_and_its_figures() -> None:
+    assert _read("Burglary fell by 10% this year, from 500 to 450.") == [
+        [("from", "500"), ("to", "450"), ("change", "10%")]
+    ]
+
+
+def test_the_old_figure_in_brackets() -> None:
+    assert _read("Robbery rose by 5% to 105 offences (2019/20: 100).") == [
+        [("from", "100"), ("to", "105"), ("change", "5%")]
+    ]
+    assert _read("There were 105 robberies (2019/20: 100), an increase of 5%.") == [
+        [("from", "100"), ("to", "105"), ("change", "5%")]
+    ]
+
+
+def test_figures_after_a_colon() -> None:
+    assert _read("Thefts fell by 20%: 80 compared with 100 last year.") == [
+        [("from", "100"), ("to", "80"), ("change", "20%")]
+    ]
+
+
+def _table(rows: list[tuple[str, ...]]) -> Table:
+    return Table(rows=tuple(Row(cells=tuple(Cell(lines=(t,)) for t in r)) for r in rows))
+
+
+def test_a_count_column_total_is_a_sum() -> None:
+    rows = [("Ward", "Offences"), ("North", "120"), ("South", "80"), ("Total", "200")]
+    (claim,) = table_claims(_table(rows))
+    assert claim.kind is ClaimKind.SUM
+    assert _figures(claim) == [("total", "200"), ("part", "120"), ("part", "80")]
+
+
+def test_a_named_total_row_of_counts_may_hold_more_than_its_rows() -> None:
+    rows = [("Crime", "Offences"), ("Burglary", "120"), ("Robbery", "80"), ("Total crime", "900")]
+    assert table_claims(_table(rows)) == []
+
+
+def test_a_rate_column_total_is_not_a_sum() -> None:
+    rows = [("Ward", "Rate per 1,000"), ("North", "12"), ("South", "8"), ("Total", "10")]
+    assert table_claims(_table(rows)) == []
+
+
+def test_a_signed_table_change_reads_with_its_size(tmp_path: Path) -> None:
+    text = "# Plan\n\n## Table\n\nArea\t2020\t2021\t% change\nNorth\t500\t450\t-12.0%\nSouth\t400\t440\t10.0%\n"
+    plan_path = tmp_path / "signed.txt"
+    plan_path.write_text(text, encoding="utf-8")
+    messages = [f.message for f in cspplan.check(cspplan.load(plan_path)) if f.code == "A120"]
+    assert messages == ["claim states -12.0% (a fall of 12.0%) but from 500 to 450 is 10%"]

@@ -112,3 +112,29 @@ def test_a_signed_table_change_reads_with_its_size(tmp_path: Path) -> None:
     plan_path.write_text(text, encoding="utf-8")
     messages = [f.message for f in cspplan.check(cspplan.load(plan_path)) if f.code == "A120"]
     assert messages == ["claim states -12.0% (a fall of 12.0%) but from 500 to 450 is 10%"]
+
+
+def test_a_sub_row_or_sub_total_stops_a_count_column_sum() -> None:
+    rows = [("Crime", "Offences"), ("Violence", "500"), ("of which domestic", "200")]
+    rows += [("Theft", "300"), ("Total", "800")]
+    assert table_claims(_table(rows)) == []
+    rows = [("Month", "Calls"), ("April", "10"), ("May", "20"), ("Sub-total", "30")]
+    rows += [("June", "5"), ("July", "5"), ("Total", "40")]
+    assert table_claims(_table(rows)) == []
+
+
+def test_a_difference_from_another_year_is_not_the_moves() -> None:
+    text = "Admissions numbered 212, 18 fewer than the 230 in 2020/21 and 41 fewer than in 2019/20."
+    assert _read(text) == [[("from", "230"), ("to", "212"), ("change", "18")]]
+
+
+def test_a_percent_fewer_than_a_named_figure() -> None:
+    assert _read("There were 655 cases, 11% fewer than the 740 recorded in 2020/21.") == [
+        [("from", "740"), ("to", "655"), ("change", "11%")]
+    ]
+
+
+def test_a_comparison_in_brackets_after_the_change() -> None:
+    assert _read("Assaults are 14% higher than in 2020 (96 compared with 84).") == [
+        [("from", "84"), ("to", "96"), ("change", "14%")]
+    ]

@@ -411,6 +411,11 @@ def _relate(
     start_figure: Figure | None = None
     end_figure: Figure | None = None
     from_match = _FROM.match(after)
+    if from_match is None and (
+        anchor.groupdict().get("cmpdown") or anchor.groupdict().get("cmpup")
+    ):
+        # "12% fewer than the 1,160 recorded in 2020": the figure compared with is the start.
+        from_match = _THAN_FIGURE.match(after) if anchor.group(0).lower().endswith("than") else None
     unusable = from_match is None or _from_figure(from_match) is None  # "since 2010"
     since = _SINCE.match(after) if unusable else None
     if since is not None:
@@ -520,12 +525,23 @@ def _prior_in_brackets(
 
 
 _THEN_COMPARED = lazy(
-    rf"^\s{{0,3}}[:(–—-]\s{{0,3}}(?P<to>{NUMBER})(?!\s{{0,2}}%)(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,3}}?"
+    rf"^(?:\s{{1,3}}(?:(?:than\s{{1,3}})?in|on|since)\s{{1,3}}{_YEARISH}|\s{{1,3}}(?:this|last)\s{{1,3}}year)?"
+    rf"\s{{0,3}}[:(–—-]\s{{0,3}}(?P<to>{NUMBER})(?!\s{{0,2}}%)(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,3}}?"
     rf"(?:\s{{1,3}}(?:this\s{{1,3}}year|in\s{{1,3}}{_YEARISH}))?,?\s{{1,3}}(?:compared\s{{1,3}}(?:with|to)|against|versus|vs\.?)"
     rf"\s{{1,3}}(?:the\s{{1,3}})?(?P<from>{NUMBER})(?!\s{{0,2}}%|\s{{0,2}}[/\-–]\s{{0,2}}\d)",
     IGNORECASE,
 )
-"""The figures after a change and a colon: ": 150 offences compared with 180 last year"."""
+"""The figures after a change and a colon or bracket: ": 150 offences compared with 180 last
+year", "higher than in 2019 (230 compared with 200)"."""
+
+
+_THAN_FIGURE = lazy(
+    rf"^\s{{1,3}}(?:the\s{{1,3}}|(?:last|the\s{{1,3}}previous)\s{{1,3}}year'?s\s{{1,3}})?(?P<fp1>)(?P<from>{NUMBER})"
+    rf"(?!\s{{0,2}}(?:%|per\s?cent)|\s{{0,2}}[/\-–]\s{{0,2}}\d)"
+    rf"(?:(?:\s{{1,3}}[a-z]{{2,12}})?\s{{1,3}}in\s{{1,3}}(?P<fp2>{_YEARISH}))?",
+    IGNORECASE,
+)
+"""The figure a comparison is made with: "12% fewer than| the 1,160 recorded in 2020"."""
 
 
 def _compared_after(sentence: str, position: int) -> tuple[Figure | None, Figure | None]:

@@ -110,7 +110,7 @@ def column_sums(table: Table) -> list[Claim]:
         whole = _amount(last.cells[column].text.strip())
         if parts is None or whole is None:
             continue
-        if not money and not all(_whole_number(n) for n in (*parts, whole)):
+        if not money and (not all(_whole_number(n) for n in (*parts, whole)) or _nested_rows(body)):
             continue
         unit = Unit.MONEY.value if "£" in head.text or "£" in last.cells[column].text else "count"
         figures = [Figure(role="total", value=whole, label=head.text.strip() or None, unit=unit)]
@@ -125,6 +125,23 @@ def column_sums(table: Table) -> list[Claim]:
             )
         )
     return claims
+
+
+_NESTED_LABEL = lazy(
+    r"(?i)^\s{0,3}(?:of\s{1,3}which|o/w|incl(?:uding|\.)?|within|[-–—•]|\(|(?:grand\s{1,3})?(?:sub-?\s?)?total\b)"
+)
+"""A row label that makes its row part of another ("of which domestic", "- of those")
+or a sum of rows above it ("Sub-total Q1"): a column with such rows is not one list of
+parts."""
+
+
+def _nested_rows(body: Sequence[Row]) -> bool:
+    """True where a body row is a sub-row or a sub-total, by its first filled cell."""
+    for row in body:
+        label = next((cell.text for cell in row.cells if not cell.is_empty), "")
+        if _NESTED_LABEL.match(label):
+            return True
+    return False
 
 
 def _whole_number(number: Number) -> bool:

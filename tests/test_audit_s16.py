@@ -138,3 +138,32 @@ def test_a_comparison_in_brackets_after_the_change() -> None:
     assert _read("Assaults are 14% higher than in 2020 (96 compared with 84).") == [
         [("from", "84"), ("to", "96"), ("change", "14%")]
     ]
+
+
+def test_a_change_on_an_earlier_figure_in_brackets() -> None:
+    (claim,) = find_claims("Recorded crime: 8,730 (-6% on last year's 9,310).", SourceRef())
+    assert _figures(claim) == [("from", "9,310"), ("to", "8,730"), ("change", "6%")]
+    assert claim.direction is not None and claim.direction.value == "reduce"
+    (claim,) = find_claims("Thefts: 410 (+10 on 2020's 400).", SourceRef())
+    assert _figures(claim) == [("from", "400"), ("to", "410"), ("change", "10")]
+
+
+def test_a_difference_with_its_percentage_before_the_move() -> None:
+    text = "Arson came down by 20 offences (10%) compared to last year, from 200 to 180."
+    assert _read(text) == [[("from", "200"), ("to", "180"), ("change", "20"), ("change", "10%")]]
+
+
+def test_a_whole_named_without_an_article() -> None:
+    (claim,) = find_claims("Of 540 incidents, 301 (56%) were racist.", SourceRef())
+    assert _figures(claim) == [("total", "540"), ("part", "56%"), ("part", "301")]
+    assert find_claims("Of 2021 figures, 44 (12%) were reclassified.", SourceRef()) == []
+
+
+def test_row_shares_need_a_total_row_of_100_percent() -> None:
+    rows = [("Ward", "Burglaries", "% of burglaries"), ("A", "146", "18%"), ("B", "212", "26%")]
+    rows += [("C", "305", "37%"), ("D", "157", "19%")]
+    with_total = table_claims(_table([*rows, ("Total", "820", "100%")]))
+    parts = [_figures(c) for c in with_total if c.figure("total") is not None]
+    assert [("total", "820"), ("part", "37%"), ("part", "305")] in parts
+    without = table_claims(_table([*rows, ("Total", "820", "")]))
+    assert not [c for c in without if c.kind is ClaimKind.SHARE and c.figure("total")]

@@ -44,6 +44,13 @@ EXPECTED: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
         ("A120", "error", ("15%", "740", "655", "11.5%")),
         ("A120", "error", ("20%", "84", "96", "14.3%")),
     ],
+    "claims_compact_changes": [
+        ("A120", "error", ("8%", "9,310", "8,730", "6.2%")),
+        ("A120", "error", ("12%", "1,046", "1,126", "7.6%")),
+        ("A120", "error", ("11%", "1,340", "1,215", "9.3%")),
+        ("A131", "error", ("61%", "301", "540", "55.7%")),
+    ],
+    "audit_share_rows": [("A131", "error", ("33%", "305", "820", "37.2%"))],
     "audit_count_total": [("A132", "error", ("1,746", "1,796")), ("A132", "error", ("342", "332"))],
 }
 TWINS = [
@@ -55,6 +62,8 @@ TWINS = [
     "claims_survey_ratings",
     "claims_differences_ok",
     "audit_count_total_ok",
+    "claims_compact_changes_ok",
+    "audit_share_rows_ok",
 ]
 FORMATS = ["txt", "docx", "pdf"]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ...model.plan import Claim, ClaimKind, Figure
 from ...model.source import SourceRef
 from ...model.values import Direction, Number, Period
-from ...text.numbers import NUMBER, joined, parse_number
+from ...text.numbers import NUMBER, PERCENT, joined, parse_number, parse_quantity
 from ...text.patterns import IGNORECASE, Match, lazy
 from ..periods import PERIOD_PATTERN, parse_period
 from .changes import Spanned, figure_before
@@ -38,12 +38,29 @@ than the 435 in 2020"."""
 _BY_THEN_FROM = lazy(
     rf"\b(?:(?P<down>fell|fallen|dropped|decreased|reduced|declined|(?:went|gone)\s{{1,3}}down|down)"
     rf"|(?P<up>rose|risen|increased|grew|grown|(?:went|gone)\s{{1,3}}up|up))\s{{1,3}}by\s{{1,3}}"
-    rf"(?P<n>{NUMBER}){_NOT_PERCENT}(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,2}}?\s{{0,2}},?\s{{1,3}}"
+    rf"(?P<n>{NUMBER}){_NOT_PERCENT}(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,2}}?"
+    rf"(?:\s{{0,2}}\(\s{{0,2}}(?P<pct>{PERCENT})\s{{0,2}}\))?"
+    rf"(?:\s{{1,3}}(?:compared\s{{1,3}}(?:to|with)|on)\s{{1,3}}(?:last|the\s{{1,3}}previous)\s{{1,3}}year)?\s{{0,2}},?\s{{1,3}}"
     rf"from\s{{1,3}}(?P<from>{NUMBER}){_NOT_PERCENT}(?:\s{{1,3}}(?:in\s{{1,3}})?(?P<p1>{_YEARISH}))?"
     rf"(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,2}}?\s{{1,3}}to\s{{1,3}}(?P<to>{NUMBER}){_NOT_PERCENT}",
     IGNORECASE,
 )
-"""A difference, then the move: "went down by 74, from 486 to 412"."""
+"""A difference, then the move: "went down by 74, from 486 to 412", "reduced by 340
+incidents (8%) compared to last year, from 4,250 to 3,910"."""
+
+_UNSIGNED = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?(?![\d,]\d|[./]\d|\w)"
+"""A figure right after its sign ("-6", "+92"), which :data:`NUMBER` does not take."""
+
+_BRACKETED_ON = lazy(
+    rf"(?P<to>{NUMBER}){_NOT_PERCENT}(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,2}}\s{{0,2}}\(\s{{0,2}}"
+    rf"(?P<sign>[+\-−–])?\s{{0,2}}(?:(?P<pct>{_UNSIGNED}\s{{0,2}}(?:%|per\s?cent\b))|(?P<n>{_UNSIGNED}){_NOT_PERCENT})\s{{1,3}}"
+    rf"(?:on|compared\s{{1,3}}(?:with|to)|against|vs\.?)\s{{1,3}}"
+    rf"(?:(?:last|the\s{{1,3}}previous)\s{{1,3}}year'?s\s{{1,3}}|(?P<p1>{_YEARISH})(?:'s)?\s{{1,3}}|the\s{{1,3}})?"
+    rf"(?:(?:figure|total)\s{{1,3}}of\s{{1,3}})?(?P<from>{NUMBER}){_NOT_PERCENT}\s{{0,2}}\)",
+    IGNORECASE,
+)
+"""A figure with its change on an earlier one in brackets: "12,450 (-5% on last year's
+13,100)"; the sign, where printed, gives the direction."""
 
 _FROM_THEN_BY = lazy(
     rf"\bfrom\s{{1,3}}(?P<from>{NUMBER}){_NOT_PERCENT}(?:\s{{1,3}}(?:in\s{{1,3}})?(?P<p1>{_YEARISH}))?"
@@ -73,6 +90,12 @@ def difference_claims(sentence: str, source: SourceRef) -> list[Spanned]:
         claim = _claim(statement, source, match, match.group("from"), linked[0].text, period)
         if claim is not None:
             found.append((linked[1], match.end(), claim))
+    for match in _BRACKETED_ON.finditer(sentence):
+        if hedged(sentence, match.start("to")) or is_year(match.group("to")):
+            continue
+        claim = _bracketed(statement, source, match)
+        if claim is not None:
+            found.append((match.start(), match.end(), claim))
     for pattern in (_BY_THEN_FROM, _FROM_THEN_BY):
         for match in pattern.finditer(sentence):
             if hedged(sentence, match.start("n")) or hedged(sentence, match.start("from")):
@@ -82,6 +105,31 @@ def difference_claims(sentence: str, source: SourceRef) -> list[Spanned]:
             if claim is not None:
                 found.append((match.start(), match.end(), claim))
     return found
+
+
+def _bracketed(statement: str, source: SourceRef, match: Match) -> Claim | None:
+    start = parse_number(match.group("from"))
+    end = parse_number(match.group("to"))
+    printed = match.group("pct") or match.group("n")
+    change = parse_quantity(printed) if printed else None
+    if start is None or end is None or change is None or is_year(match.group("from")):
+        return None
+    sign = match.group("sign")
+    direction = None if sign is None else (Direction.INCREASE if sign == "+" else Direction.REDUCE)
+    period = parse_period(match.group("p1")) if match.group("p1") else None
+    unit = "percent" if match.group("pct") else "count"
+    return Claim(
+        id="",
+        kind=ClaimKind.CHANGE,
+        statement=statement,
+        direction=direction,
+        figures=(
+            Figure(role="from", value=start, unit="count", period=period),
+            Figure(role="to", value=end, unit="count"),
+            Figure(role="change", value=change, unit=unit),
+        ),
+        source=source,
+    )
 
 
 def _claim(
@@ -112,6 +160,14 @@ def _claim(
             Figure(role="from", value=start, unit="count", period=period),
             Figure(role="to", value=end, unit="count"),
             Figure(role="change", value=difference, label=word.lower(), unit="count"),
+            *_stated_percent(match),
         ),
         source=source,
     )
+
+
+def _stated_percent(match: Match) -> tuple[Figure, ...]:
+    """The percentage a difference gives in brackets beside it ("340 incidents (8%)")."""
+    printed = match.groupdict().get("pct")
+    value = parse_quantity(printed) if printed else None
+    return (Figure(role="change", value=value, unit="percent"),) if value is not None else ()

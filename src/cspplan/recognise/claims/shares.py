@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from decimal import Decimal
 
-from ...document import Table
+from ...document import Row, Table
 from ...model.plan import Claim, ClaimKind, Figure
 from ...model.source import SourceRef
 from ...model.values import Number
@@ -264,7 +265,7 @@ _WHOLE_AFTER = lazy(
     IGNORECASE,
 )
 _WHOLE_BEFORE = lazy(
-    rf"(?i)^\s{{0,3}}of\s{{1,3}}(?:the|these|those|all|a\s{{1,3}}total\s{{1,3}}of)\s{{1,3}}(?P<total>{_AMOUNT})"
+    rf"(?i)^\s{{0,3}}of\s{{1,3}}(?:(?:the|these|those|all|a\s{{1,3}}total\s{{1,3}}of)\s{{1,3}})?(?P<total>{_AMOUNT})"
     rf"(?!\s{{0,2}}(?:%|per\s?cent|million|m\b|bn\b|billion))[^,;:()%]{{0,80}},"
 )
 
@@ -309,6 +310,8 @@ def _part_of_whole(sentence: str, source: SourceRef) -> Claim | None:
         if whole is None:
             return None
         total_text = whole.group("total")
+        if is_year(total_text):
+            return None  # "Of 2019, ...": a year, not a whole
         percent_text = pair.group("p1") or pair.group("p2")
         count_text = pair.group("n1") or pair.group("n2")
         label = " ".join(pair.group(0).split())
@@ -350,7 +353,7 @@ def _parts_of_whole(sentence: str, source: SourceRef) -> list[Claim]:
     if whole is None or whole.end() > pairs[0].start() or hedged(sentence, pairs[0].start()):
         return []
     total = parse_number(whole.group("total"))
-    if total is None:
+    if total is None or is_year(whole.group("total")):
         return []
     claims: list[Claim] = []
     for pair in pairs:
@@ -418,4 +421,70 @@ def share_columns(table: Table) -> list[Claim]:
                 source=head.source,
             )
         )
+        claims.extend(_row_shares(header, body, column))
     return claims
+
+
+_HUNDRED_CELL = lazy(r"^\s{0,3}100(?:\.0{1,2})?\s{0,2}%\s{0,3}$")
+
+
+def _row_shares(header: Row, body: Sequence[Row], column: int) -> list[Claim]:
+    """Each row's share of the whole where the table gives the whole: a "Total" row whose
+    share cell says 100% and which prints a total in exactly one column of counts beside
+    it. Each row's count and share then make a part of that total ("230 | 23%" of 1,000),
+    checked as "Of the 1,000 victims, 230 (23%) ..." is."""
+    totals = [row for row in body if _TOTAL_ROW.match(" ".join(row.cells[0].text.split()))]
+    if len(totals) != 1 or totals[0] is not body[-1]:
+        return []
+    last = totals[0]
+    if not _HUNDRED_CELL.match(last.cells[column].text):
+        return []
+    counts = [
+        index
+        for index in range(1, len(header.cells))
+        if index != column and _count_column(body, index)
+    ]
+    if len(counts) != 1:
+        return []
+    count_column = counts[0]
+    total = parse_number(last.cells[count_column].text.strip())
+    if total is None:
+        return []
+    claims: list[Claim] = []
+    for row in body[:-1]:
+        label = " ".join(row.cells[0].text.split())
+        percent = parse_quantity(row.cells[column].text.strip())
+        count = parse_number(row.cells[count_column].text.strip())
+        if percent is None or count is None:
+            return []
+        figures = (
+            Figure(
+                role="total", value=total, label=" ".join(last.cells[0].text.split()), unit="count"
+            ),
+            Figure(role="part", value=percent, label=label, unit="percent"),
+            Figure(role="part", value=count, label=label, unit="count"),
+        )
+        statement = " | ".join(" ".join(cell.text.split()) for cell in row.cells)
+        claims.append(
+            Claim(
+                id="",
+                kind=ClaimKind.SHARE,
+                statement=statement,
+                figures=figures,
+                source=row.cells[column].source,
+            )
+        )
+    return claims
+
+
+_COUNT_CELL = lazy(rf"^\s{{0,3}}{NUMBER}\s{{0,3}}$")
+
+
+def _count_column(body: Sequence[Row], column: int) -> bool:
+    """True where every body cell of ``column`` is a whole number that is not a year."""
+    for row in body:
+        text = row.cells[column].text.strip()
+        number = parse_number(text) if _COUNT_CELL.match(text) else None
+        if number is None or is_year(text) or number.value != number.value.to_integral_value():
+            return False
+    return True

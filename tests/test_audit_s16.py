@@ -167,3 +167,29 @@ def test_row_shares_need_a_total_row_of_100_percent() -> None:
     assert [("total", "820"), ("part", "37%"), ("part", "305")] in parts
     without = table_claims(_table([*rows, ("Total", "820", "")]))
     assert not [c for c in without if c.kind is ClaimKind.SHARE and c.figure("total")]
+
+
+def test_complementary_parts_over_100_are_one_whole() -> None:
+    assert _read("Of victims, 58% were female and 47% were male.") == [
+        [("part", "58%"), ("part", "47%")]
+    ]
+    # Short of 100 the rest may be unrecorded; other labels are no whole at all.
+    assert _read("Of victims, 58% were female and 37% were male.") == []
+    assert _read("Of callers, 58% were women and 47% were aged under 25.") == []
+
+
+def test_group_rows_merged_across_are_not_parts() -> None:
+    def row(*texts: str) -> Row:
+        return Row(cells=tuple(Cell(lines=(t,)) for t in texts))
+
+    group = Row(cells=(Cell(lines=("Northern wards",), colspan=3),))
+    rows = [row("Ward", "Calls", "% of calls"), group, row("A", "146", "18%")]
+    rows += [row("B", "212", "26%"), group, row("C", "305", "37%"), row("D", "157", "19%")]
+    rows += [row("Total", "820", "100%")]
+    claims = table_claims(Table(rows=tuple(rows)))
+    sums = [_figures(c) for c in claims if c.kind is ClaimKind.SUM]
+    assert sums == [
+        [("total", "820"), ("part", "146"), ("part", "212"), ("part", "305"), ("part", "157")]
+    ]
+    shares = [_figures(c) for c in claims if c.kind is ClaimKind.SHARE and c.figure("total")]
+    assert [("total", "820"), ("part", "37%"), ("part", "305")] in shares

@@ -50,7 +50,14 @@ EXPECTED: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
         ("A120", "error", ("11%", "1,340", "1,215", "9.3%")),
         ("A131", "error", ("61%", "301", "540", "55.7%")),
     ],
-    "audit_share_rows": [("A131", "error", ("33%", "305", "820", "37.2%"))],
+    "claims_complementary_shares": [
+        ("A130", "error", ("104%", "71%", "33%")),
+        ("A130", "error", ("105%", "81%", "24%")),
+    ],
+    "audit_share_rows": [
+        ("A131", "error", ("33%", "305", "820", "37.2%")),
+        ("A131", "error", ("33%", "305", "820", "37.2%")),
+    ],
     "audit_count_total": [("A132", "error", ("1,746", "1,796")), ("A132", "error", ("342", "332"))],
 }
 TWINS = [
@@ -64,6 +71,7 @@ TWINS = [
     "audit_count_total_ok",
     "claims_compact_changes_ok",
     "audit_share_rows_ok",
+    "claims_complementary_shares_ok",
 ]
 FORMATS = ["txt", "docx", "pdf"]
 

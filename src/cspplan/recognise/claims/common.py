@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from ...document import Row
 from ...model.values import Period
 from ...text.numbers import PERCENT
 from ...text.patterns import lazy
@@ -72,3 +73,13 @@ def inside(taken: list[tuple[int, int]], position: int) -> bool:
     """True where ``position`` falls in one of the sorted, non-overlapping spans."""
     index = bisect.bisect_right(taken, (position, 1 << 62)) - 1
     return index >= 0 and taken[index][0] <= position < taken[index][1]
+
+
+_DIGIT = lazy(r"\d")
+
+
+def group_row(row: Row) -> bool:
+    """True where a table row only names a group of the rows below it ("Northern wards"):
+    one filled cell, merged across the row or alone in it, with no figure in it."""
+    filled = [cell for cell in row.cells if not cell.is_empty]
+    return len(filled) == 1 and len(row.cells) > 0 and not _DIGIT.search(filled[0].text)

@@ -18,7 +18,7 @@ from ...model.source import SourceRef
 from ...model.values import Number, Unit
 from ...text.numbers import NUMBER, joined, parse_number
 from ...text.patterns import lazy
-from .common import hedged
+from .common import group_row, hedged
 
 __all__ = ["column_sums", "money_sums"]
 
@@ -91,6 +91,11 @@ def column_sums(table: Table) -> list[Claim]:
     rows = [row for row in table.rows if any(not cell.is_empty for cell in row.cells)]
     if len(rows) < _MIN_LINES + 2:
         return []
+    # Group rows ("Northern wards", often merged across the table) head the rows below them
+    # and hold no figure of their own.
+    rows = rows[:1] + [row for row in rows[1:] if not group_row(row)]
+    if len(rows) < _MIN_LINES + 2:
+        return []
     header, body, last = rows[0], rows[1:-1], rows[-1]
     width = len(header.cells)
     if any(len(row.cells) != width for row in rows):
@@ -110,7 +115,7 @@ def column_sums(table: Table) -> list[Claim]:
         whole = _amount(last.cells[column].text.strip())
         if parts is None or whole is None:
             continue
-        if not money and (not all(_whole_number(n) for n in (*parts, whole)) or _nested_rows(body)):
+        if _nested_rows(body) or (not money and not all(_whole_number(n) for n in (*parts, whole))):
             continue
         unit = Unit.MONEY.value if "£" in head.text or "£" in last.cells[column].text else "count"
         figures = [Figure(role="total", value=whole, label=head.text.strip() or None, unit=unit)]

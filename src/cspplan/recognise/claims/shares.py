@@ -18,7 +18,7 @@ from ...text.numbers import (
     parse_quantity,
 )
 from ...text.patterns import IGNORECASE, lazy
-from .common import PERCENTAGE, hedged, inside, is_year
+from .common import PERCENTAGE, group_row, hedged, inside, is_year
 
 _SHARE_PART = lazy(
     rf"(?P<pct>{PERCENT})\s{{1,3}}(?:(?:are|were|is|was)\s{{1,3}})?"
@@ -63,6 +63,28 @@ such figures are as often a comparison ("here 48%, nationally 45%")."""
 
 _PAIR_SHARE_BOUNDS = (Decimal(98), Decimal(102))
 """Where two parts of a share must sum to be one whole: only a rounding slip from 100."""
+
+
+_COMPLEMENTS = (
+    frozenset({"male", "female"}),
+    frozenset({"males", "females"}),
+    frozenset({"men", "women"}),
+    frozenset({"boys", "girls"}),
+    frozenset({"adult", "child"}),
+    frozenset({"adults", "children"}),
+)
+"""Labels of two parts that make up one whole between them, whatever their figures."""
+
+
+_COMPLEMENT_HIGH = Decimal(110)
+"""How far over 100 two complementary parts ("58% female and 47% male") are still read as
+one whole, so that the sum is checked; a pair that falls short is not read (the rest may be
+unrecorded)."""
+
+
+def _complementary(labels: Sequence[str | None]) -> bool:
+    """True where two labels name the two halves of one whole ("female", "male")."""
+    return len(labels) == 2 and frozenset((label or "").lower() for label in labels) in _COMPLEMENTS
 
 
 _LABEL_FIRST_SHARE_BOUNDS = (Decimal(90), Decimal(110))
@@ -211,6 +233,8 @@ def _share_claim(
     total = sum((v.value for v in values if v is not None), Decimal(0))
     if len(parts) == _MIN_SHARE_PARTS:
         low, high = _PAIR_SHARE_BOUNDS
+        if _complementary(labels):
+            high = _COMPLEMENT_HIGH
     elif strict:
         low, high = _LABEL_FIRST_SHARE_BOUNDS
     else:
@@ -382,6 +406,7 @@ def share_columns(table: Table) -> list[Claim]:
     is the whole, not a part. Read only where the rows come near 100 (as a list of shares
     in a sentence), and only in a table whose rows line up with its header."""
     rows = [row for row in table.rows if any(not cell.is_empty for cell in row.cells)]
+    rows = rows[:1] + [row for row in rows[1:] if not group_row(row)]
     if len(rows) < _MIN_LABEL_FIRST_PARTS + 1:
         return []
     header, body = rows[0], rows[1:]

@@ -193,3 +193,32 @@ def test_group_rows_merged_across_are_not_parts() -> None:
     ]
     shares = [_figures(c) for c in claims if c.kind is ClaimKind.SHARE and c.figure("total")]
     assert [("total", "820"), ("part", "37%"), ("part", "305")] in shares
+
+
+def test_a_rate_per_head_beside_its_count_and_population() -> None:
+    rows = [
+        ("Area", "Population", "Offences", "Rate per 1,000"),
+        ("North", "20,000", "500", "25.0"),
+    ]
+    (claim,) = table_claims(_table(rows))
+    assert _figures(claim) == [("total", "20,000"), ("part", "500"), ("part", "25.0")]
+    assert claim.figures[-1].unit == "per_1000"
+
+
+def test_no_rate_claim_without_one_count_column_or_in_thousands() -> None:
+    two_counts = [("Area", "Population", "Offences 2021", "Offences 2022", "Rate per 1,000")]
+    two_counts += [("North", "20,000", "450", "500", "25.0")]
+    assert table_claims(_table(two_counts)) == []
+    thousands = [("Area", "Population (000s)", "Offences", "Rate per 1,000")]
+    thousands += [("North", "20", "500", "25.0")]
+    assert table_claims(_table(thousands)) == []
+
+
+def test_a_whole_broken_down_into_counts() -> None:
+    text = "Of the 500 referrals, 120 came from police, 80 from schools and 60 from health."
+    (claim,) = find_claims(text, SourceRef())
+    assert claim.kind is ClaimKind.SHARE
+    assert _figures(claim) == [("total", "500"), ("part", "120"), ("part", "80"), ("part", "60")]
+    # Two counts are as often examples; periods are no labels; percentages are other claims.
+    assert _read("Of the 500 referrals, 120 came from police and 80 from schools.") == []
+    assert _read("Of the 1,200 calls, 300 in 2019, 400 in 2020 and 500 in 2021.") == []

@@ -58,6 +58,14 @@ EXPECTED: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
         ("A131", "error", ("33%", "305", "820", "37.2%")),
         ("A131", "error", ("33%", "305", "820", "37.2%")),
     ],
+    "audit_rate_per_head": [
+        ("A131", "error", ("60.2 per 1,000", "2,104", "38,150", "55.2")),
+        ("A131", "error", ("8.7 per 1,000", "52", "4,880", "10.7")),
+    ],
+    "claims_counted_parts": [
+        ("A130", "error", ("412", "425", "236 + 118 + 71")),
+        ("A130", "error", ("640", "670", "255 + 190 + 130 + 95")),
+    ],
     "audit_count_total": [("A132", "error", ("1,746", "1,796")), ("A132", "error", ("342", "332"))],
 }
 TWINS = [
@@ -72,6 +80,8 @@ TWINS = [
     "claims_compact_changes_ok",
     "audit_share_rows_ok",
     "claims_complementary_shares_ok",
+    "audit_rate_per_head_ok",
+    "claims_counted_parts_ok",
 ]
 FORMATS = ["txt", "docx", "pdf"]
 

@@ -40,6 +40,7 @@ from .counts import count_claims
 from .differences import difference_claims
 from .merge import fold_changes
 from .money import column_sums, money_sums
+from .rates import rate_columns
 from .shares import share_claims, share_columns
 
 __all__ = ["find_claims", "footnotes", "table_claims"]
@@ -69,8 +70,9 @@ def find_claims(
 
 def table_claims(table: Table) -> list[Claim]:
     """The claims a table states by its layout, with ``id=""``: a column of shares of one
-    whole ("Share of all violence": 24%, 31%, ...), and a column of amounts with a "Total"
-    row (a sum with its line items).
+    whole ("Share of all violence": 24%, 31%, ...), a column of amounts with a "Total"
+    row (a sum with its line items), and rates per head beside their counts and
+    populations (each row a part of its population).
 
     >>> from cspplan.document import Cell, Row
     >>> rows = [("Area", "Budget (£)"), ("North", "1,200"), ("South", "800"), ("Total", "2,000")]
@@ -79,7 +81,7 @@ def table_claims(table: Table) -> list[Claim]:
     [('total', '2,000'), ('part', '1,200'), ('part', '800')]
     """
     try:
-        return [*share_columns(table), *column_sums(table)]
+        return [*share_columns(table), *column_sums(table), *rate_columns(table)]
     except TimeoutError:
         return []
 

@@ -18,7 +18,7 @@ from ...text.numbers import (
     parse_quantity,
 )
 from ...text.patterns import IGNORECASE, lazy
-from .common import PERCENTAGE, group_row, hedged, inside, is_year
+from .common import PERCENTAGE, count_column, group_row, hedged, inside, is_year
 
 _SHARE_PART = lazy(
     rf"(?P<pct>{PERCENT})\s{{1,3}}(?:(?:are|were|is|was)\s{{1,3}})?"
@@ -120,7 +120,49 @@ def share_claims(sentence: str, source: SourceRef) -> list[Claim]:
             claims.append(part_of)
         else:
             claims.extend(_parts_of_whole(sentence, source))
+    if not claims:
+        counted = _counted_parts(sentence, source)
+        if counted is not None:
+            claims.append(counted)
     return claims
+
+
+_COUNTED_PART = lazy(
+    rf"^\s{{0,3}}(?:and\s{{1,3}})?(?P<n>{NUMBER})(?!\s{{0,2}}(?:%|per\s?cent))\s{{1,3}}"
+    rf"(?:(?:were|was|are|is)\s{{1,3}})?(?:(?:for|of|in|as)\s{{1,3}})?(?P<label>[A-Za-z][A-Za-z'’\- ]{{1,60}}?)\s{{0,2}}\.?$"
+)
+"""One part of a counted breakdown: "150 possession of other drugs", "and 90 supply"."""
+_COUNTED_SPLIT = lazy(r"(?i)\s{0,3}[,;]\s{0,3}(?:and\s{1,3})?|\s{1,3}(?:and|&)\s{1,3}(?=\d)")
+_MIN_COUNTED_PARTS = 3
+"""Fewest counts a breakdown of a named whole needs: two are as often a pair of examples."""
+
+
+def _counted_parts(sentence: str, source: SourceRef) -> Claim | None:
+    """A named whole broken down into counts with no percentages: "Of the 400 drug offences
+    recorded, 180 were for possession of cannabis, 130 for other drugs and 90 for supply".
+    The parts need not make up the whole (the rest may go unnamed), so the audit only asks
+    whether they add up to more than it."""
+    if PERCENTAGE.search(sentence) or hedged(sentence, 0):
+        return None
+    whole = _WHOLE_BEFORE.match(sentence)
+    if whole is None or is_year(whole.group("total")) or "£" in whole.group("total"):
+        return None
+    total = parse_number(whole.group("total"))
+    tail = sentence[whole.end() :].strip().rstrip(".")
+    pieces = _COUNTED_SPLIT.split(tail)
+    if total is None or len(pieces) < _MIN_COUNTED_PARTS:
+        return None
+    figures = [Figure(role="total", value=total, unit="count")]
+    for piece in pieces:
+        item = _COUNTED_PART.match(piece)
+        if item is None or is_year(item.group("n")):
+            return None
+        value = parse_number(item.group("n"))
+        if value is None:
+            return None
+        label = " ".join(item.group("label").split())
+        figures.append(Figure(role="part", value=value, label=label, unit="count"))
+    return _sentence_share(sentence, figures, source)
 
 
 _LEAD_IN = lazy(
@@ -255,6 +297,11 @@ def _share_claim(
                 0,
                 Figure(role="total", value=value, label=whole.group("what").strip(), unit="count"),
             )
+    return _sentence_share(sentence, figures, source)
+
+
+def _sentence_share(sentence: str, figures: Sequence[Figure], source: SourceRef) -> Claim:
+    """A share claim stated by ``sentence`` with its ``figures``."""
     return Claim(
         id="",
         kind=ClaimKind.SHARE,
@@ -467,19 +514,19 @@ def _row_shares(header: Row, body: Sequence[Row], column: int) -> list[Claim]:
     counts = [
         index
         for index in range(1, len(header.cells))
-        if index != column and _count_column(body, index)
+        if index != column and count_column(body, index)
     ]
     if len(counts) != 1:
         return []
-    count_column = counts[0]
-    total = parse_number(last.cells[count_column].text.strip())
+    count_at = counts[0]
+    total = parse_number(last.cells[count_at].text.strip())
     if total is None:
         return []
     claims: list[Claim] = []
     for row in body[:-1]:
         label = " ".join(row.cells[0].text.split())
         percent = parse_quantity(row.cells[column].text.strip())
-        count = parse_number(row.cells[count_column].text.strip())
+        count = parse_number(row.cells[count_at].text.strip())
         if percent is None or count is None:
             return []
         figures = (
@@ -500,16 +547,3 @@ def _row_shares(header: Row, body: Sequence[Row], column: int) -> list[Claim]:
             )
         )
     return claims
-
-
-_COUNT_CELL = lazy(rf"^\s{{0,3}}{NUMBER}\s{{0,3}}$")
-
-
-def _count_column(body: Sequence[Row], column: int) -> bool:
-    """True where every body cell of ``column`` is a whole number that is not a year."""
-    for row in body:
-        text = row.cells[column].text.strip()
-        number = parse_number(text) if _COUNT_CELL.match(text) else None
-        if number is None or is_year(text) or number.value != number.value.to_integral_value():
-            return False
-    return True

@@ -222,3 +222,15 @@ def test_a_whole_broken_down_into_counts() -> None:
     # Two counts are as often examples; periods are no labels; percentages are other claims.
     assert _read("Of the 500 referrals, 120 came from police and 80 from schools.") == []
     assert _read("Of the 1,200 calls, 300 in 2019, 400 in 2020 and 500 in 2021.") == []
+
+
+def test_a_difference_with_its_percentage_after_the_move() -> None:
+    assert _read("Thefts rose from 190 to 213, an increase of 23 thefts (12%).") == [
+        [("from", "190"), ("to", "213"), ("change", "23"), ("change", "12%")]
+    ]
+
+
+def test_a_difference_from_last_year_in_brackets() -> None:
+    assert _read("Crime stood at 9,310, which is 490 fewer than last year (9,800).") == [
+        [("from", "9,800"), ("to", "9,310"), ("change", "490")]
+    ]

@@ -68,10 +68,21 @@ _FROM_THEN_BY = lazy(
     rf"(?:\s{{1,3}}(?:in\s{{1,3}})?{_YEARISH})?(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,2}}?\s{{0,2}}[,(–—-]\s{{0,3}}"
     rf"(?:(?:this|which|that)\s{{1,3}}(?:is|was)\s{{1,3}})?an?\s{{1,3}}"
     rf"(?:(?P<down>reduction|decrease|fall|drop|decline)|(?P<up>increase|rise))\s{{1,3}}of\s{{1,3}}"
-    rf"(?P<n>{NUMBER}){_NOT_PERCENT}",
+    rf"(?P<n>{NUMBER}){_NOT_PERCENT}(?:\s{{1,3}}[a-z][a-z\-]{{1,20}})?"
+    rf"(?:\s{{0,2}}\(\s{{0,2}}(?P<pct>{PERCENT})\s{{0,2}}\))?",
     IGNORECASE,
 )
-"""The move, then a difference: "from 486 to 412, a fall of 74"."""
+"""The move, then a difference: "from 486 to 412, a fall of 74", "from 190 to 213, an
+increase of 23 incidents (12%)"."""
+
+_THAN_BRACKET = lazy(
+    rf"(?P<n>{NUMBER}){_NOT_PERCENT}(?:\s{{1,3}}[a-z][a-z\-]{{1,20}})?\s{{1,3}}"
+    rf"(?:(?P<down>fewer|less|lower)|(?P<up>more|higher|greater))\s{{1,3}}than\s{{1,3}}"
+    rf"(?:last\s{{1,3}}year|the\s{{1,3}}previous\s{{1,3}}year|(?:in\s{{1,3}})?(?P<p>{_YEARISH}))\s{{0,2}}"
+    rf"\(\s{{0,2}}(?P<from>{NUMBER}){_NOT_PERCENT}\s{{0,2}}\)(?P<p2>)",
+    IGNORECASE,
+)
+"""A difference with the figure counted from in brackets: "490 fewer than last year (9,800)"."""
 
 
 def difference_claims(sentence: str, source: SourceRef) -> list[Spanned]:
@@ -79,7 +90,7 @@ def difference_claims(sentence: str, source: SourceRef) -> list[Spanned]:
     each with the span its wording covers."""
     found: list[Spanned] = []
     statement = joined(sentence)
-    for match in _FEWER_THAN.finditer(sentence):
+    for match in (*_FEWER_THAN.finditer(sentence), *_THAN_BRACKET.finditer(sentence)):
         if hedged(sentence, match.start("n")) or hedged(sentence, match.start("from")):
             continue
         linked = figure_before(sentence, match.start("n"))

@@ -132,7 +132,10 @@ _COUNTED_PART = lazy(
     rf"(?:(?:were|was|are|is)\s{{1,3}})?(?:(?:for|of|in|as)\s{{1,3}})?(?P<label>[A-Za-z][A-Za-z'’\- ]{{1,60}}?)\s{{0,2}}\.?$"
 )
 """One part of a counted breakdown: "150 possession of other drugs", "and 90 supply"."""
-_COUNTED_SPLIT = lazy(r"(?i)\s{0,3}[,;]\s{0,3}(?:and\s{1,3})?|\s{1,3}(?:and|&)\s{1,3}(?=\d)")
+_COUNTED_SPLIT = lazy(
+    r"(?i)\s{0,3}(?:;|,(?!\d{3}(?!\d)))\s{0,3}(?:and\s{1,3})?|\s{1,3}(?:and|&)\s{1,3}(?=\d)"
+)
+"""Between two counted parts: a comma (not the one inside "1,210"), a semicolon or "and"."""
 _MIN_COUNTED_PARTS = 3
 """Fewest counts a breakdown of a named whole needs: two are as often a pair of examples."""
 

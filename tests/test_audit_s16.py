@@ -234,3 +234,25 @@ def test_a_difference_from_last_year_in_brackets() -> None:
     assert _read("Crime stood at 9,310, which is 490 fewer than last year (9,800).") == [
         [("from", "9,800"), ("to", "9,310"), ("change", "490")]
     ]
+
+
+def test_a_rate_per_household_beside_residents_is_not_read() -> None:
+    rows = [("Area", "Population", "Burglaries", "Rate per 1,000 households")]
+    rows += [("North", "20,000", "80", "9.1")]
+    assert table_claims(_table(rows)) == []
+    rows = [("Area", "Households", "Burglaries", "Rate per 1,000 households")]
+    rows += [("North", "8,800", "80", "9.1")]
+    assert len(table_claims(_table(rows))) == 1
+
+
+def test_a_difference_to_a_figure_gives_the_start_where_a_percentage_is_stated() -> None:
+    (claim,) = find_claims("Burglary fell by 1,200 to 8,800, a reduction of 12%.", SourceRef())
+    assert _figures(claim) == [
+        ("from", "10,000"),
+        ("to", "8,800"),
+        ("change", "1,200"),
+        ("change", "12%"),
+    ]
+    assert claim.figures[0].label == "derived"
+    # With no percentage there is nothing the subtraction could contradict.
+    assert _read("Burglary fell by 1,200 to 8,800.") == []

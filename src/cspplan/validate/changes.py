@@ -33,7 +33,9 @@ def check_change_size(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
 
     A difference in the figures' own unit ("95 fewer than the 1,265") is checked the same
     way, against the two figures' difference; a signed change from a table ("-12.0%") is
-    shown with its size ("a fall of 12.0%").
+    shown with its size ("a fall of 12.0%"); where the plan gives a difference and the
+    figure it led to but not the start ("increased by 30 to 330, a rise of 16%"), the start
+    is the one less the other (300), and the message says so.
 
     Example: "2,581, a reduction of 40% on the 4,632 baseline" (a 44.3% fall) is an error;
     "down from 4,632 to 2,581, a reduction of 44%" holds; "1,180 cases, 95 fewer than the
@@ -47,7 +49,7 @@ def check_change_size(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
         yield claim_problem(
             Severity.WARNING if verdict is Verdict.LENIENT else Severity.ERROR,
             claim,
-            f"claim states {_stated_text(claim, case)} but {figures_text(case)} is "
+            f"claim states {_stated_text(claim, case)} but {_moved_text(claim, case)} is "
             f"{number_text(expected)}{how}",
             expected=expected,
             stated=case.change,
@@ -71,6 +73,24 @@ def _stated_text(claim: Claim, case: ChangeCase) -> str:
         return text
     word = "fall" if sign.group(0).strip() in "-−–" else "rise"
     return f"{text} (a {word} of {text[sign.end() :]})"
+
+
+def _moved_text(claim: Claim, case: ChangeCase) -> str:
+    """The case's figures, with how a start the plan does not print was worked out ("by 30
+    to 330": from 300 (330 less 30) to 330)."""
+    start = claim.figure("from")
+    difference = next((f for f in claim.figures if f.role == "change" and f.unit == "count"), None)
+    if start is None or start.label != DERIVED or difference is None:
+        return figures_text(case)
+    how = "plus" if claim.direction is Direction.REDUCE else "less"
+    return (
+        f"from {case.base.text} ({case.new.text} {how} {difference.value.text}) to {case.new.text}"
+    )
+
+
+DERIVED = "derived"
+"""The label of a start figure the plan does not print but gives as the end figure less the
+stated difference ("increased by 30 to 330")."""
 
 
 _DIFFERENCE_WORDS = frozenset({"fewer", "more", "less", "lower", "higher", "greater"})

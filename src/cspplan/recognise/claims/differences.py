@@ -17,7 +17,7 @@ from ...text.numbers import NUMBER, PERCENT, joined, parse_number, parse_quantit
 from ...text.patterns import IGNORECASE, Match, lazy
 from ..periods import PERIOD_PATTERN, parse_period
 from .changes import Spanned, figure_before
-from .common import hedged, is_year
+from .common import PERCENTAGE, hedged, is_year
 
 __all__ = ["difference_claims"]
 
@@ -47,6 +47,17 @@ _BY_THEN_FROM = lazy(
 )
 """A difference, then the move: "went down by 74, from 486 to 412", "reduced by 340
 incidents (8%) compared to last year, from 4,250 to 3,910"."""
+
+_BY_THEN_TO = lazy(
+    rf"\b(?:(?P<down>fell|fallen|dropped|decreased|reduced|declined|(?:went|gone)\s{{1,3}}down|down)"
+    rf"|(?P<up>rose|risen|increased|grew|grown|(?:went|gone)\s{{1,3}}up|up))\s{{1,3}}by\s{{1,3}}"
+    rf"(?P<n>{NUMBER}){_NOT_PERCENT}(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,2}}?\s{{0,2}},?\s{{1,3}}"
+    rf"to\s{{1,3}}(?P<to>{NUMBER}){_NOT_PERCENT}(?!\s{{0,3}},?\s{{0,3}}from\b|\s{{1,3}}(?:minutes|hours|days|weeks))",
+    IGNORECASE,
+)
+"""A difference and the figure it led to, the start left to subtraction: "increased by 30
+offences to 330" started from 300. Read only where the sentence also states the change as
+a percentage ("..., a rise of 10%"), which is then checked against 300 and 330."""
 
 _UNSIGNED = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?(?![\d,]\d|[./]\d|\w)"
 """A figure right after its sign ("-6", "+92"), which :data:`NUMBER` does not take."""
@@ -107,6 +118,11 @@ def difference_claims(sentence: str, source: SourceRef) -> list[Spanned]:
         claim = _bracketed(statement, source, match)
         if claim is not None:
             found.append((match.start(), match.end(), claim))
+    if PERCENTAGE.search(sentence):
+        for match in _BY_THEN_TO.finditer(sentence):
+            claim = _derived(statement, source, match)
+            if claim is not None and not hedged(sentence, match.start("n")):
+                found.append((match.start(), match.end(), claim))
     for pattern in (_BY_THEN_FROM, _FROM_THEN_BY):
         for match in pattern.finditer(sentence):
             if hedged(sentence, match.start("n")) or hedged(sentence, match.start("from")):
@@ -116,6 +132,35 @@ def difference_claims(sentence: str, source: SourceRef) -> list[Spanned]:
             if claim is not None:
                 found.append((match.start(), match.end(), claim))
     return found
+
+
+def _derived(statement: str, source: SourceRef, match: Match) -> Claim | None:
+    """A claim "by N to M" whose start is M less N (or plus N, for a fall)."""
+    if is_year(match.group("to")) or is_year(match.group("n")):
+        return None
+    difference = parse_number(match.group("n"))
+    end = parse_number(match.group("to"))
+    if difference is None or end is None:
+        return None
+    down = bool(match.group("down"))
+    value = end.value + difference.value if down else end.value - difference.value
+    if value <= 0:
+        return None
+    places = max(difference.decimals, end.decimals)
+    text = f"{value:,.{places}f}" if "," in end.text else f"{value:.{places}f}"
+    word = (match.group("down") or match.group("up") or "").lower()
+    return Claim(
+        id="",
+        kind=ClaimKind.CHANGE,
+        statement=statement,
+        direction=Direction.REDUCE if down else Direction.INCREASE,
+        figures=(
+            Figure(role="from", value=Number(value, text), label="derived", unit="count"),
+            Figure(role="to", value=end, unit="count"),
+            Figure(role="change", value=difference, label=word, unit="count"),
+        ),
+        source=source,
+    )
 
 
 def _bracketed(statement: str, source: SourceRef, match: Match) -> Claim | None:

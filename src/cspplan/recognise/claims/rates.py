@@ -28,6 +28,15 @@ back with ``cspplan.validate.reading.rate_scale``)."""
 _RATE_HEADER = lazy(r"(?i)\bper\s{0,2}(?P<n>1,?000|10,?000|100,?000)(?![\d,])")
 _POPULATION_HEADER = lazy(r"(?i)\b(?:population|residents|households|head\s{1,3}count)\b")
 _NOT_COUNT_HEADER = lazy(r"(?i)%|per\s?cent|\bper\b|\brate\b|average|\bmean\b|median|\brank")
+_BASE_WORD = lazy(r"(?i)\b(?:population|residents|people|persons|households|homes|dwellings)\b")
+
+
+def _base(text: str) -> str:
+    """What a population counts, "households" or "people", from the words naming it."""
+    return "households" if _HOUSEHOLDS.search(text) else "people"
+
+
+_HOUSEHOLDS = lazy(r"(?i)\b(?:households|homes|dwellings)\b")
 _IN_THOUSANDS = lazy(r"(?i)000s?\b|thousands?|\(k\)|\bm\b|million")
 
 
@@ -53,6 +62,9 @@ def rate_columns(table: Table) -> list[Claim]:
     population_at = people[0]
     if _IN_THOUSANDS.search(heads[population_at]):
         return []  # "Population (000s)": the figures are not heads
+    base = _BASE_WORD.search(heads[rate_at])
+    if base is not None and _base(base.group(0)) != _base(heads[population_at]):
+        return []  # "per 1,000 households" beside a column of residents
     counts = [
         i
         for i, h in enumerate(heads)

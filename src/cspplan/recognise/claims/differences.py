@@ -148,19 +148,8 @@ def _derived(statement: str, source: SourceRef, match: Match) -> Claim | None:
         return None
     places = max(difference.decimals, end.decimals)
     text = f"{value:,.{places}f}" if "," in end.text else f"{value:.{places}f}"
-    word = (match.group("down") or match.group("up") or "").lower()
-    return Claim(
-        id="",
-        kind=ClaimKind.CHANGE,
-        statement=statement,
-        direction=Direction.REDUCE if down else Direction.INCREASE,
-        figures=(
-            Figure(role="from", value=Number(value, text), label="derived", unit="count"),
-            Figure(role="to", value=end, unit="count"),
-            Figure(role="change", value=difference, label=word, unit="count"),
-        ),
-        source=source,
-    )
+    start = Figure(role="from", value=Number(value, text), label="derived", unit="count")
+    return _move_claim(statement, source, match, start, end, difference)
 
 
 def _bracketed(statement: str, source: SourceRef, match: Match) -> Claim | None:
@@ -205,6 +194,20 @@ def _claim(
             return None
         values.append(value)
     start, end, difference = values
+    first = Figure(role="from", value=start, unit="count", period=period)
+    return _move_claim(statement, source, match, first, end, difference)
+
+
+def _move_claim(
+    statement: str,
+    source: SourceRef,
+    match: Match,
+    start: Figure,
+    end: Number,
+    difference: Number,
+) -> Claim:
+    """A change claim from ``start`` to ``end`` stating ``difference`` (and the percentage
+    in brackets beside it, if any), its direction from the match's word."""
     down = bool(match.group("down"))
     word = match.group("down") or match.group("up") or ""
     return Claim(
@@ -213,7 +216,7 @@ def _claim(
         statement=statement,
         direction=Direction.REDUCE if down else Direction.INCREASE,
         figures=(
-            Figure(role="from", value=start, unit="count", period=period),
+            start,
             Figure(role="to", value=end, unit="count"),
             Figure(role="change", value=difference, label=word.lower(), unit="count"),
             *_stated_percent(match),

@@ -33,6 +33,43 @@ EXPECTED: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
         ("A131", "error", ("140", "480", "29.2%")),
     ],
     "audit_budget_total": [("A132", "error", ("£86,000", "£84,000"))],
+    "claims_differences": [
+        ("A120", "error", ("140 fewer", "2,345", "2,215", "130")),
+        ("A120", "error", ("36 more", "291", "318", "27")),
+        ("A120", "error", ("52", "1,604", "1,562", "42")),
+        ("A120", "error", ("31", "188", "147", "41")),
+        ("A120", "error", ("7%", "1,250", "1,290", "3.2%")),
+        ("A120", "warning", ("9%", "420", "389", "7.4%")),
+        ("A121", "error", ("a fall", "186", "212")),
+        ("A120", "error", ("15%", "740", "655", "11.5%")),
+        ("A120", "error", ("20%", "84", "96", "14.3%")),
+        ("A120", "error", ("18%", "190", "213", "12.1%")),
+        ("A120", "error", ("390 fewer", "9,800", "9,310", "490")),
+        ("A120", "error", ("16%", "300 (330 less 30)", "330", "10%")),
+    ],
+    "claims_compact_changes": [
+        ("A120", "error", ("8%", "9,310", "8,730", "6.2%")),
+        ("A120", "error", ("12%", "1,046", "1,126", "7.6%")),
+        ("A120", "error", ("11%", "1,340", "1,215", "9.3%")),
+        ("A131", "error", ("61%", "301", "540", "55.7%")),
+    ],
+    "claims_complementary_shares": [
+        ("A130", "error", ("104%", "71%", "33%")),
+        ("A130", "error", ("105%", "81%", "24%")),
+    ],
+    "audit_share_rows": [
+        ("A131", "error", ("33%", "305", "820", "37.2%")),
+        ("A131", "error", ("33%", "305", "820", "37.2%")),
+    ],
+    "audit_rate_per_head": [
+        ("A131", "error", ("60.2 per 1,000", "2,104", "38,150", "55.2")),
+        ("A131", "error", ("8.7 per 1,000", "52", "4,880", "10.7")),
+    ],
+    "claims_counted_parts": [
+        ("A130", "error", ("1,412", "1,425", "1,236 + 118 + 71")),
+        ("A130", "error", ("640", "670", "255 + 190 + 130 + 95")),
+    ],
+    "audit_count_total": [("A132", "error", ("1,746", "1,796")), ("A132", "error", ("342", "332"))],
 }
 TWINS = [
     "claims_one_sentence_ok",
@@ -41,6 +78,13 @@ TWINS = [
     "audit_points_base_share_ok",
     "audit_budget_total_ok",
     "claims_survey_ratings",
+    "claims_differences_ok",
+    "audit_count_total_ok",
+    "claims_compact_changes_ok",
+    "audit_share_rows_ok",
+    "claims_complementary_shares_ok",
+    "audit_rate_per_head_ok",
+    "claims_counted_parts_ok",
 ]
 FORMATS = ["txt", "docx", "pdf"]
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model.plan import ClaimKind, Plan
+from ..model.plan import Claim, ClaimKind, Plan
 from ..model.values import Direction
+from ..text.patterns import lazy
 from .cases import (
     ChangeCase,
     Verdict,
@@ -30,8 +31,15 @@ def check_change_size(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
     An error where no reading of the printed figures gives the stated change; a warning
     where only truncation or a coarse rounding does.
 
+    A difference in the figures' own unit ("95 fewer than the 1,265") is checked the same
+    way, against the two figures' difference; a signed change from a table ("-12.0%") is
+    shown with its size ("a fall of 12.0%"); where the plan gives a difference and the
+    figure it led to but not the start ("increased by 30 to 330, a rise of 16%"), the start
+    is the one less the other (300), and the message says so.
+
     Example: "2,581, a reduction of 40% on the 4,632 baseline" (a 44.3% fall) is an error;
-    "down from 4,632 to 2,581, a reduction of 44%" holds.
+    "down from 4,632 to 2,581, a reduction of 44%" holds; "1,180 cases, 95 fewer than the
+    1,265 the year before" (85 fewer) is an error.
     """
     for claim, case, verdict in claim_change_cases(plan, settings):
         if verdict not in (Verdict.LENIENT, Verdict.FAILS):
@@ -41,11 +49,52 @@ def check_change_size(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
         yield claim_problem(
             Severity.WARNING if verdict is Verdict.LENIENT else Severity.ERROR,
             claim,
-            f"claim states {case.change.text} but {figures_text(case)} is "
+            f"claim states {_stated_text(claim, case)} but {_moved_text(claim, case)} is "
             f"{number_text(expected)}{how}",
             expected=expected,
             stated=case.change,
         )
+
+
+_SIGN = lazy(r"^\s{0,2}[+\-−–]\s{0,2}")
+"""A sign printed before a table's change ("-12.0%", "+4.9%")."""
+
+
+def _stated_text(claim: Claim, case: ChangeCase) -> str:
+    """The stated change as a reader finds it, with its size: a signed change as
+    "-12.0% (a fall of 12.0%)", a difference with its word ("95 fewer")."""
+    text = case.change.text
+    figure = next((f for f in claim.figures if f.role == "change" and f.value == case.change), None)
+    label = (figure.label or "") if figure is not None and figure.unit == "count" else ""
+    if label in _DIFFERENCE_WORDS:
+        return f"{text} {label}"
+    sign = _SIGN.match(text)
+    if sign is None:
+        return text
+    word = "fall" if sign.group(0).strip() in "-−–" else "rise"
+    return f"{text} (a {word} of {text[sign.end() :]})"
+
+
+def _moved_text(claim: Claim, case: ChangeCase) -> str:
+    """The case's figures, with how a start the plan does not print was worked out ("by 30
+    to 330": from 300 (330 less 30) to 330)."""
+    start = claim.figure("from")
+    difference = next((f for f in claim.figures if f.role == "change" and f.unit == "count"), None)
+    if start is None or start.label != DERIVED or difference is None:
+        return figures_text(case)
+    how = "plus" if claim.direction is Direction.REDUCE else "less"
+    return (
+        f"from {case.base.text} ({case.new.text} {how} {difference.value.text}) to {case.new.text}"
+    )
+
+
+DERIVED = "derived"
+"""The label of a start figure the plan does not print but gives as the end figure less the
+stated difference ("increased by 30 to 330")."""
+
+
+_DIFFERENCE_WORDS = frozenset({"fewer", "more", "less", "lower", "higher", "greater"})
+"""Words of a difference in the figures' own unit that read after its figure."""
 
 
 def check_change_direction(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:

@@ -22,6 +22,7 @@ __all__ = [
     "figure_is_percent",
     "hedge_before",
     "is_percent",
+    "rate_scale",
     "table_step",
     "target_reader",
 ]
@@ -178,6 +179,19 @@ def claim_reader(claim: Claim, settings: CheckSettings) -> Reader:
             if side:
                 hedges[figure.value.text] = side
     return Reader(settings, {}, hedges)
+
+
+RATE_UNIT = "per_"
+"""How a rate figure's unit starts: ``per_1000`` is a rate per 1,000 (see
+:mod:`cspplan.recognise.claims.rates`)."""
+
+
+def rate_scale(unit: str | None) -> int | None:
+    """The N of a rate figure's unit ``per_N`` ("per_1000"), or None for any other unit."""
+    if not unit or not unit.startswith(RATE_UNIT):
+        return None
+    digits = unit[len(RATE_UNIT) :]
+    return int(digits) if digits.isdigit() else None
 
 
 def figure_is_percent(figure: Figure) -> bool:

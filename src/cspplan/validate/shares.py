@@ -12,7 +12,7 @@ from .cases import PERCENT_PLACES
 from .common import claim_problem, computed, percent_text
 from .findings import Problem, Severity
 from .intervals import HUNDRED, quotient, total
-from .reading import Reader, claim_reader, figure_is_percent
+from .reading import Reader, claim_reader, figure_is_percent, rate_scale
 from .settings import CheckSettings
 
 __all__ = ["check_count_items", "check_share_of_total", "check_share_sum", "check_sum_total"]
@@ -41,9 +41,16 @@ def check_share_sum(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
     where the sum reaches 100 only at the very edge of the rounding (every share rounded
     up from exactly half a point).
 
+    Counts that break a named whole down ("Of the 400 offences, 180 were ..., 150 ... and
+    90 ...") may leave some of it unnamed, so they are judged only where they add up to
+    more than the whole: an error beyond any rounding, a warning where only a coarse
+    rounding of round figures excuses it.
+
     Example: "62% micro, 25% small, 12% medium and 6% large" (105%) is an error;
-    "83% micro, 13% small, 3% medium and 1% large" holds.
+    "83% micro, 13% small, 3% medium and 1% large" holds; "Of the 400 drug offences, 180
+    were for cannabis, 150 for other drugs and 90 for supply" (420) is an error.
     """
+    yield from _counted_over(plan, settings)
     for claim in plan.claims:
         if claim.kind is not ClaimKind.SHARE:
             continue
@@ -87,11 +94,40 @@ def check_share_sum(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
         )
 
 
+def _counted_over(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
+    """Counts of a named whole, with no percentage beside them, that add up to more than it."""
+    for claim in plan.claims:
+        whole = claim.figure("total")
+        if claim.kind is not ClaimKind.SHARE or whole is None or figure_is_percent(whole):
+            continue
+        parts = [f for f in claim.figures if f.role == "part"]
+        if len(parts) < MIN_SHARES or any(f.unit != "count" for f in parts):
+            continue
+        reader = claim_reader(claim, settings)
+        strict = total(reader.interval(f.value) for f in parts)
+        whole_at = reader.interval(whole.value)
+        if strict.lo <= whole_at.hi:
+            continue
+        loose = total(reader.interval(f.value, settings.lenient) for f in parts)
+        lenient = settings.lenient and loose.lo <= reader.interval(whole.value, settings.lenient).hi
+        exact = sum((f.value.value for f in parts), Decimal(0))
+        added = computed(exact, max(f.value.decimals for f in parts))
+        yield claim_problem(
+            Severity.WARNING if lenient else Severity.ERROR,
+            claim,
+            f"parts of {whole.value.text} add up to {_grouped(added)} "
+            f"({' + '.join(f.value.text for f in parts)}), more than the whole"
+            + (" unless coarsely rounded" if lenient else ""),
+            expected=whole.value,
+            stated=Number(added.value, _grouped(added)),
+        )
+
+
 def _share_pairs(claim: Claim) -> list[tuple[Figure, Figure]]:
-    """Parts given both as a percentage and as a count: "23% (98)"."""
+    """Parts given both as a percentage (or a rate per N) and as a count: "23% (98)"."""
     parts = [f for f in claim.figures if f.role == "part"]
-    percents = [f for f in parts if figure_is_percent(f)]
-    counts = [f for f in parts if not figure_is_percent(f)]
+    percents = [f for f in parts if figure_is_percent(f) or rate_scale(f.unit)]
+    counts = [f for f in parts if not figure_is_percent(f) and not rate_scale(f.unit)]
     labelled = [
         (p, c) for p in percents for c in counts if p.label is not None and p.label == c.label
     ]
@@ -108,7 +144,13 @@ def _share_agrees(
     share = quotient(reader.interval(count.value, lenient), reader.interval(whole.value, lenient))
     if share is None:
         return True
-    return share.scale(HUNDRED).overlaps(reader.interval(percent.value, lenient))
+    return share.scale(_scale(percent)).overlaps(reader.interval(percent.value, lenient))
+
+
+def _scale(part: Figure) -> Decimal:
+    """What a part's figure is per: 100 for a percentage, N for a rate per N."""
+    per = rate_scale(part.unit)
+    return Decimal(per) if per else HUNDRED
 
 
 def check_share_of_total(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
@@ -119,8 +161,13 @@ def check_share_of_total(plan: Plan, settings: CheckSettings) -> Iterator[Proble
     an error where no reading reconciles them, a warning where only truncation or coarse
     rounding does.
 
+    A rate per head printed beside its count and population ("Population | Offences |
+    Rate per 1,000") is checked the same way: the rate must be the count over the
+    population times 1,000 (or 10,000, 100,000) within rounding.
+
     Example: "Of the 425 casualties, 28% (98) were motorcyclists" is an error (98 is 23%
-    of 425); "23% (98)" holds.
+    of 425); "23% (98)" holds; a district of 38,150 people with 2,104 offences and a rate
+    of 60.2 per 1,000 is an error (55.2).
     """
     for claim in plan.claims:
         if claim.kind is not ClaimKind.SHARE:
@@ -133,15 +180,29 @@ def check_share_of_total(plan: Plan, settings: CheckSettings) -> Iterator[Proble
             if _share_agrees(reader, percent, count, whole, False):
                 continue
             lenient = settings.lenient and _share_agrees(reader, percent, count, whole, True)
+            scale = _scale(percent)
             exact = (
-                count.value.value / whole.value.value * HUNDRED if whole.value.value else Decimal(0)
+                count.value.value / whole.value.value * scale if whole.value.value else Decimal(0)
             )
-            expected = computed(exact, max(PERCENT_PLACES, percent.value.decimals), "%")
+            if scale != HUNDRED:
+                # "Eastmoor | 38,150 | 2,104 | 60.2" under "Rate per 1,000 population".
+                per = f" per {int(scale):,}"
+                expected = computed(exact, max(PERCENT_PLACES, percent.value.decimals))
+                message = (
+                    f"claim gives a rate of {percent.value.text}{per} for {count.value.text} "
+                    f"in {whole.value.text}, but {count.value.text} / {whole.value.text} x "
+                    f"{int(scale):,} is {expected.text}{per}"
+                )
+            else:
+                expected = computed(exact, max(PERCENT_PLACES, percent.value.decimals), "%")
+                message = (
+                    f"claim gives {percent.value.text} ({count.value.text}) of "
+                    f"{whole.value.text}, but {count.value.text} is {expected.text} of it"
+                )
             yield claim_problem(
                 Severity.WARNING if lenient else Severity.ERROR,
                 claim,
-                f"claim gives {percent.value.text} ({count.value.text}) of {whole.value.text}, "
-                f"but {count.value.text} is {expected.text} of it",
+                message,
                 expected=expected,
                 stated=percent.value,
             )
@@ -161,7 +222,8 @@ def check_sum_total(plan: Plan, settings: CheckSettings) -> Iterator[Problem]:
 
     Example: "The £84,000 fund covers £36,000 for patrols, £30,000 for locks and £20,000
     for publicity" is an error (the lines make £86,000); with £18,000 for publicity it
-    holds, as does a Budget column whose Total row is the sum of the rows above it.
+    holds, as does a Budget column whose Total row is the sum of the rows above it, or a
+    column of incidents by ward whose row labelled "Total" adds them up.
     """
     for claim in plan.claims:
         if claim.kind is not ClaimKind.SUM:

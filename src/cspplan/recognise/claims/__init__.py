@@ -14,6 +14,9 @@ auditor is hurt more by a wrongly extracted claim than by a missed one:
   count only where they make up the whole ("50.9% female and 49.1% male"); three or more
   where they come near it, so a list that misses 100 by a rounding slip is still read
   (and then checked), while "48% here, compared to 45% nationally" is not a share.
+- **difference**: a change in the figures' own unit with both figures, "95 fewer than the
+  1,265 the year before", "went down by 74, from 486 to 412" (a change claim whose change
+  figure is a count).
 - **count**: "four key priorities", "11 key areas", with the items listed after a text
   ending in a colon, passed in ``following``.
 
@@ -24,16 +27,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import attrs
+
 from ...document import Table
 from ...model.plan import Claim
 from ...model.source import SourceRef
 from ...text.numbers import blank_markup, sentences
 from ..targets import target_sentences
-from .changes import change_claims
+from .changes import Spanned, change_claims, same_move
 from .common import FOOTNOTE_MARK
 from .counts import count_claims
+from .differences import difference_claims
 from .merge import fold_changes
 from .money import column_sums, money_sums
+from .rates import rate_columns
 from .shares import share_claims, share_columns
 
 __all__ = ["find_claims", "footnotes", "table_claims"]
@@ -63,8 +70,9 @@ def find_claims(
 
 def table_claims(table: Table) -> list[Claim]:
     """The claims a table states by its layout, with ``id=""``: a column of shares of one
-    whole ("Share of all violence": 24%, 31%, ...), and a column of amounts with a "Total"
-    row (a sum with its line items).
+    whole ("Share of all violence": 24%, 31%, ...), a column of amounts with a "Total"
+    row (a sum with its line items), and rates per head beside their counts and
+    populations (each row a part of its population).
 
     >>> from cspplan.document import Cell, Row
     >>> rows = [("Area", "Budget (£)"), ("North", "1,200"), ("South", "800"), ("Total", "2,000")]
@@ -73,7 +81,7 @@ def table_claims(table: Table) -> list[Claim]:
     [('total', '2,000'), ('part', '1,200'), ('part', '800')]
     """
     try:
-        return [*share_columns(table), *column_sums(table)]
+        return [*share_columns(table), *column_sums(table), *rate_columns(table)]
     except TimeoutError:
         return []
 
@@ -98,7 +106,25 @@ def _find_claims(
         if offset in targeted:
             continue
         pieces = change_claims(sentence, text[:offset], text, following, source)
+        pieces = _with_differences(pieces, difference_claims(sentence, source))
         found.extend((offset, claim) for claim in fold_changes(sentence, pieces))
     found.extend(count_claims(text, parts, following, source, depths))
     found.sort(key=lambda pair: pair[0])
     return [claim for _, claim in found]
+
+
+def _with_differences(pieces: list[Spanned], differences: list[Spanned]) -> list[Spanned]:
+    """``pieces`` with each stated difference added: as a change figure of the piece that
+    already relates its two figures ("fell from 188 to 147, a reduction of 41"), else as a
+    claim of its own."""
+    merged = list(pieces)
+    for low, high, difference in differences:
+        index = next((i for i, p in enumerate(merged) if same_move(difference, p[2])), None)
+        if index is None:
+            merged.append((low, high, difference))
+            continue
+        start, end, move = merged[index]
+        extra = [f for f in difference.figures if f.role == "change" and f not in move.figures]
+        if move.direction is difference.direction and extra:
+            merged[index] = (start, end, attrs.evolve(move, figures=(*move.figures, *extra)))
+    return merged

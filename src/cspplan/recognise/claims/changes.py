@@ -198,8 +198,9 @@ def _last_figure_before(
     return (window, window_start, candidates[-1]) if candidates else None
 
 
-def _figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
-    """The nearest plain figure before ``position`` that the wording links to it."""
+def figure_before(sentence: str, position: int) -> tuple[Number, int] | None:
+    """The nearest plain figure before ``position`` that the wording links to it ("2,581, a
+    reduction": a comma, a dash, "and" or "this was" between), with where it starts."""
     found = _last_figure_before(sentence, position, rates=False)
     if found is None:
         return None
@@ -275,7 +276,7 @@ def change_claims(
         if inside(taken, anchor.start()) or hedged(sentence, anchor.start("from")):
             continue
         moved = _moved_from(sentence, anchor, statement, source)
-        if moved is not None and not any(_same_move(moved[0], other) for _, _, other in claims):
+        if moved is not None and not any(same_move(moved[0], other) for _, _, other in claims):
             claims.append((anchor.start(), moved[1], moved[0]))
     return claims
 
@@ -332,7 +333,7 @@ def _moved_from(
                 period=period_before(sentence, found[1] + 1),
             )
     else:
-        found = _figure_before(sentence, anchor.start())
+        found = figure_before(sentence, anchor.start())
         if found is not None:
             end_figure = _figure_at(sentence, found[0], found[1], "to")
     if end_figure is None:
@@ -365,8 +366,8 @@ _BRACKETED_CHANGE = lazy(
 )
 
 
-def _same_move(first: Claim, second: Claim) -> bool:
-    """True where two claims relate the same start and end figures."""
+def same_move(first: Claim, second: Claim) -> bool:
+    """True where two claims relate the same start and end figures (both must have them)."""
     return all(
         (a := first.figure(role)) is not None
         and (b := second.figure(role)) is not None
@@ -410,6 +411,11 @@ def _relate(
     start_figure: Figure | None = None
     end_figure: Figure | None = None
     from_match = _FROM.match(after)
+    if from_match is None and (
+        anchor.groupdict().get("cmpdown") or anchor.groupdict().get("cmpup")
+    ):
+        # "12% fewer than the 1,160 recorded in 2020": the figure compared with is the start.
+        from_match = _THAN_FIGURE.match(after) if anchor.group(0).lower().endswith("than") else None
     unusable = from_match is None or _from_figure(from_match) is None  # "since 2010"
     since = _SINCE.match(after) if unusable else None
     if since is not None:
@@ -436,8 +442,11 @@ def _relate(
             if end_figure is not None and end_figure.period is None and period_first.group("p"):
                 period = parse_period(period_first.group("p"))
                 end_figure = attrs.evolve(end_figure, period=period)
+    if start_figure is None and end_figure is None:
+        # "reduced by 17 per cent: 150 offences compared with 180 last year".
+        start_figure, end_figure = _compared_after(sentence, anchor.end())
     if end_figure is None and kind in ("after", "before"):
-        found = _figure_before(sentence, anchor.start())
+        found = figure_before(sentence, anchor.start())
         if found is not None:
             value, position = found
             window = max(0, position - _COMPARED_WINDOW)
@@ -458,6 +467,9 @@ def _relate(
             else:
                 end_figure = _figure_at(sentence, value, position, "to")
     if start_figure is None and end_figure is not None:
+        # "to 426 offences (2021/22: 400)": the old figure in brackets after the new one.
+        start_figure, end_figure = _prior_in_brackets(sentence, anchor, end_figure)
+    if start_figure is None and end_figure is not None:
         before = sentence[max(0, anchor.start() - _EARLIER_WINDOW) : anchor.start()]
         start_figure = (
             _from_to_before(before, end_figure)
@@ -473,6 +485,78 @@ def _relate(
         if pair is not None:
             start_figure, end_figure = pair
     return start_figure, end_figure
+
+
+_PRIOR_PAIR = lazy(
+    rf"(?P<to>{NUMBER})(?!\s{{0,2}}%)(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,3}}\s{{0,3}}\(\s{{0,2}}"
+    rf"(?:(?P<p>{_YEARISH})|(?:the\s{{1,3}})?(?:previous|last|prior)\s{{1,3}}year)"
+    rf"(?:\s{{1,3}}(?:figure|total))?\s{{0,2}}[:=]\s{{0,2}}(?P<from>{NUMBER})(?!\s{{0,2}}%)\s{{0,2}}\)",
+    IGNORECASE,
+)
+"""A figure with the one it is compared with in brackets: "426 offences (2021/22: 400)"."""
+
+
+_PAIR_WINDOW = 120
+"""Most characters between a change and the bracketed pair of figures it relates."""
+
+
+def _prior_in_brackets(
+    sentence: str, anchor: Match, end_figure: Figure
+) -> tuple[Figure | None, Figure]:
+    """The start figure printed in brackets after the end figure ("to 426 offences
+    (2021/22: 400)"), with the end figure; where the figure read as the end is the
+    bracketed one ("426 (2021/22: 400), a rise of 6.5%"), the figure before the brackets
+    becomes the end."""
+    low = max(0, anchor.start() - _PAIR_WINDOW)
+    for pair in _PRIOR_PAIR.finditer(sentence, low, anchor.end() + _PAIR_WINDOW):
+        start_value = parse_number(pair.group("from"))
+        end_value = parse_number(pair.group("to"))
+        if start_value is None or end_value is None or is_year(pair.group("to")):
+            continue
+        text = end_figure.value.text
+        if text not in (pair.group("to"), pair.group("from")):
+            continue
+        period = parse_period(pair.group("p")) if pair.group("p") else None
+        start = Figure(role="from", value=start_value, unit="count", period=period)
+        if text == pair.group("from") and pair.end() <= anchor.start():
+            end_figure = Figure(role="to", value=end_value, unit="count")
+        return start, end_figure
+    return None, end_figure
+
+
+_THEN_COMPARED = lazy(
+    rf"^(?:\s{{1,3}}(?:(?:than\s{{1,3}})?in|on|since)\s{{1,3}}{_YEARISH}|\s{{1,3}}(?:this|last)\s{{1,3}}year)?"
+    rf"\s{{0,3}}[:(–—-]\s{{0,3}}(?P<to>{NUMBER})(?!\s{{0,2}}%)(?:\s{{1,3}}[a-z][a-z\-]{{1,20}}){{0,3}}?"
+    rf"(?:\s{{1,3}}(?:this\s{{1,3}}year|in\s{{1,3}}{_YEARISH}))?,?\s{{1,3}}(?:compared\s{{1,3}}(?:with|to)|against|versus|vs\.?)"
+    rf"\s{{1,3}}(?:the\s{{1,3}})?(?P<from>{NUMBER})(?!\s{{0,2}}%|\s{{0,2}}[/\-–]\s{{0,2}}\d)",
+    IGNORECASE,
+)
+"""The figures after a change and a colon or bracket: ": 150 offences compared with 180 last
+year", "higher than in 2019 (230 compared with 200)"."""
+
+
+_THAN_FIGURE = lazy(
+    rf"^\s{{1,3}}(?:the\s{{1,3}}|(?:last|the\s{{1,3}}previous)\s{{1,3}}year'?s\s{{1,3}})?(?P<fp1>)(?P<from>{NUMBER})"
+    rf"(?!\s{{0,2}}(?:%|per\s?cent)|\s{{0,2}}[/\-–]\s{{0,2}}\d)"
+    rf"(?:(?:\s{{1,3}}[a-z]{{2,12}})?\s{{1,3}}in\s{{1,3}}(?P<fp2>{_YEARISH}))?",
+    IGNORECASE,
+)
+"""The figure a comparison is made with: "12% fewer than| the 1,160 recorded in 2020"."""
+
+
+def _compared_after(sentence: str, position: int) -> tuple[Figure | None, Figure | None]:
+    """The start and end figures a change is followed by, as ": N compared with M"."""
+    match = _THEN_COMPARED.match(sentence[position : position + _RELATE_WINDOW])
+    if match is None or is_year(match.group("to")) or is_year(match.group("from")):
+        return None, None
+    new = parse_number(match.group("to"))
+    old = parse_number(match.group("from"))
+    if new is None or old is None:
+        return None, None
+    return (
+        Figure(role="from", value=old, unit="count"),
+        Figure(role="to", value=new, unit="count"),
+    )
 
 
 _SINCE_PERIOD = lazy(
@@ -526,11 +610,12 @@ _LAST_YEAR = lazy(
 _SINCE = lazy(
     rf"^\s{{1,3}}(?:(?:since|over|in|during|between)\s{{1,3}}(?:(?:the\s{{1,3}}(?:last|past)\s{{1,3}})?\w{{1,8}}\s{{1,3}}(?:years?|months)|the\s{{1,3}}(?:year|twelve\s{{1,3}}months|12\s{{1,3}}months)"
     rf"|(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}})(?:\s{{1,3}}(?:and|to)\s{{1,3}}(?:{PERIOD_PATTERN.pattern}|(?:19|20)\d{{2}}))?)\s{{0,2}},"
-    rf"|(?:on|compared\s{{1,3}}(?:with|to))\s{{1,3}}(?:the\s{{1,3}})?(?:previous|last|preceding)\s{{1,3}}(?:year|12\s{{1,3}}months)\s{{0,2}},?)",
+    rf"|(?:on|compared\s{{1,3}}(?:with|to))\s{{1,3}}(?:the\s{{1,3}})?(?:previous|last|preceding)\s{{1,3}}(?:year|12\s{{1,3}}months)\s{{0,2}},?"
+    rf"|(?:this|last)\s{{1,3}}(?:financial\s{{1,3}})?(?:year|quarter|twelve\s{{1,3}}months|12\s{{1,3}}months)\s{{0,2}},?)",
     IGNORECASE,
 )
 """A span between a change and its figures: "since 2010,", "over three years,", "on the previous
-year"."""
+year", "this year,"."""
 
 
 _COMPARED = lazy(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
+from ...document import Row
 from ...model.values import Period
-from ...text.numbers import PERCENT
+from ...text.numbers import NUMBER, PERCENT, parse_number
 from ...text.patterns import lazy
 from ..periods import PERIOD_PATTERN, parse_period
 from ..targets import report_period
@@ -72,3 +74,26 @@ def inside(taken: list[tuple[int, int]], position: int) -> bool:
     """True where ``position`` falls in one of the sorted, non-overlapping spans."""
     index = bisect.bisect_right(taken, (position, 1 << 62)) - 1
     return index >= 0 and taken[index][0] <= position < taken[index][1]
+
+
+_DIGIT = lazy(r"\d")
+
+
+def group_row(row: Row) -> bool:
+    """True where a table row only names a group of the rows below it ("Northern wards"):
+    one filled cell, merged across the row or alone in it, with no figure in it."""
+    filled = [cell for cell in row.cells if not cell.is_empty]
+    return len(filled) == 1 and len(row.cells) > 0 and not _DIGIT.search(filled[0].text)
+
+
+_COUNT_CELL = lazy(rf"^\s{{0,3}}{NUMBER}\s{{0,3}}$")
+
+
+def count_column(body: Sequence[Row], column: int) -> bool:
+    """True where every cell of ``column`` in ``body`` is a whole number that is not a year."""
+    for row in body:
+        text = row.cells[column].text.strip()
+        number = parse_number(text) if _COUNT_CELL.match(text) else None
+        if number is None or is_year(text) or number.value != number.value.to_integral_value():
+            return False
+    return True

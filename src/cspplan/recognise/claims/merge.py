@@ -41,11 +41,29 @@ _GAP = 90
 """Most characters between two pieces of one statement."""
 
 
-def _differences(sentence: str) -> list[tuple[int, int, Figure]]:
+_THAN_OTHER = lazy(
+    rf"^\s{{1,3}}than\s{{1,3}}(?:in\s{{1,3}}|the\s{{1,3}}|(?:the\s{{1,3}})?(?:figure|total)\s{{1,3}}(?:of|for|in)\s{{1,3}})?"
+    rf"(?P<other>{PERIOD_PATTERN.pattern}|{NUMBER})",
+    IGNORECASE,
+)
+"""What a difference is counted from, where it names a figure or a period: "than in 2019/20"."""
+
+
+def _differences(sentence: str, move: Claim) -> list[tuple[int, int, Figure]]:
+    """The stated differences of ``sentence`` that may be the move's: not those counted
+    from a figure or period other than the move's start ("41 fewer than in 2019/20" beside
+    a move from 2020/21)."""
+    start = move.figure("from")
+    own = {start.value.text} if start is not None else set()
+    if start is not None and start.period is not None:
+        own.add(start.period.text)
     found = []
     for match in _DIFFERENCE.finditer(sentence):
         value = parse_number(match.group("n"))
         if value is None or is_year(match.group("n")):
+            continue
+        than = _THAN_OTHER.match(sentence[match.end() :])
+        if than is not None and than.group("other") not in own:
             continue
         figure = Figure(role="change", value=value, label=match.group("word").lower(), unit="count")
         found.append((match.start(), match.end(), figure))
@@ -76,7 +94,7 @@ def fold_changes(sentence: str, pieces: list[tuple[int, int, Claim]]) -> list[Cl
     if len(moves) != 1:
         return [claim for _, _, claim in sorted(pieces, key=lambda p: p[0])]
     low, high, move = moves[0]
-    differences = _differences(sentence)
+    differences = _differences(sentence, move)
     texts = [f.value.text for _, _, f in differences]
     own = [f.value.text for f in move.figures]
     figures = list(move.figures)

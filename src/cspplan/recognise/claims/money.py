@@ -18,7 +18,7 @@ from ...model.source import SourceRef
 from ...model.values import Number, Unit
 from ...text.numbers import NUMBER, joined, parse_number
 from ...text.patterns import lazy
-from .common import hedged
+from .common import group_row, hedged
 
 __all__ = ["column_sums", "money_sums"]
 
@@ -37,6 +37,13 @@ _LINE_GAP = lazy(r"(?i)^[^£\d;:]{0,80}?(?:,\s{0,3}(?:and\s{1,3})?|\s(?:and|&)\s
 _TOTAL_LABEL = lazy(r"(?i)^\s{0,3}(?:grand\s{1,3})?(?:sub-?\s?)?total\b[\s:£()a-z]{0,20}$")
 _AMOUNT_CELL = lazy(rf"^\s{{0,3}}£?\s?(?P<n>{NUMBER})\s{{0,3}}$")
 _MONEY_HEADER = lazy(r"(?i)£|\b(?:budget|cost|costs|amount|funding|allocation|spend|value)\b")
+_BARE_TOTAL = lazy(r"(?i)^\s{0,3}(?:grand\s{1,3})?total\s{0,3}:?\s{0,3}$")
+"""A row labelled only "Total": the sum of the rows above, for a column of counts too (a
+"Total recorded crime" row may hold more than the crime types listed above it)."""
+_NOT_ADDED = lazy(
+    r"(?i)%|per\s?cent|\brate\b|\bper\b|average|\bmean\b|median|ratio|proportion|share|\brank"
+)
+"""Headers of columns whose total row is not the sum of the rows above it."""
 _MIN_LINES = 2
 """Fewest line items a total is read with."""
 
@@ -78,8 +85,15 @@ def money_sums(sentence: str, source: SourceRef) -> list[Claim]:
 
 def column_sums(table: Table) -> list[Claim]:
     """Each column of amounts whose last filled row is labelled "Total": the rows above
-    are its line items. The label is read from the row's first filled cell."""
+    are its line items. The label is read from the row's first filled cell. A column of
+    whole-number counts ("Incidents") is read too where the row says only "Total" and the
+    header is no rate, share or average."""
     rows = [row for row in table.rows if any(not cell.is_empty for cell in row.cells)]
+    if len(rows) < _MIN_LINES + 2:
+        return []
+    # Group rows ("Northern wards", often merged across the table) head the rows below them
+    # and hold no figure of their own.
+    rows = rows[:1] + [row for row in rows[1:] if not group_row(row)]
     if len(rows) < _MIN_LINES + 2:
         return []
     header, body, last = rows[0], rows[1:-1], rows[-1]
@@ -92,11 +106,16 @@ def column_sums(table: Table) -> list[Claim]:
     claims = []
     for column, head in enumerate(header.cells):
         total_match = _AMOUNT_CELL.match(last.cells[column].text)
-        if total_match is None or not _MONEY_HEADER.search(head.text):
+        if total_match is None:
+            continue
+        money = bool(_MONEY_HEADER.search(head.text))
+        if not money and (not _BARE_TOTAL.match(label) or _NOT_ADDED.search(head.text)):
             continue
         parts = _column_parts(body, column)
         whole = _amount(last.cells[column].text.strip())
         if parts is None or whole is None:
+            continue
+        if _nested_rows(body) or (not money and not all(_whole_number(n) for n in (*parts, whole))):
             continue
         unit = Unit.MONEY.value if "£" in head.text or "£" in last.cells[column].text else "count"
         figures = [Figure(role="total", value=whole, label=head.text.strip() or None, unit=unit)]
@@ -111,6 +130,27 @@ def column_sums(table: Table) -> list[Claim]:
             )
         )
     return claims
+
+
+_NESTED_LABEL = lazy(
+    r"(?i)^\s{0,3}(?:of\s{1,3}which|o/w|incl(?:uding|\.)?|within|[-–—•]|\(|(?:grand\s{1,3})?(?:sub-?\s?)?total\b)"
+)
+"""A row label that makes its row part of another ("of which domestic", "- of those")
+or a sum of rows above it ("Sub-total Q1"): a column with such rows is not one list of
+parts."""
+
+
+def _nested_rows(body: Sequence[Row]) -> bool:
+    """True where a body row is a sub-row or a sub-total, by its first filled cell."""
+    for row in body:
+        label = next((cell.text for cell in row.cells if not cell.is_empty), "")
+        if _NESTED_LABEL.match(label):
+            return True
+    return False
+
+
+def _whole_number(number: Number) -> bool:
+    return number.value == number.value.to_integral_value()
 
 
 def _column_parts(body: Sequence[Row], column: int) -> list[Number] | None:

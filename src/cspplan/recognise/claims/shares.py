@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from decimal import Decimal
 
-from ...document import Table
+from ...document import Row, Table
 from ...model.plan import Claim, ClaimKind, Figure
 from ...model.source import SourceRef
 from ...model.values import Number
@@ -17,7 +18,7 @@ from ...text.numbers import (
     parse_quantity,
 )
 from ...text.patterns import IGNORECASE, lazy
-from .common import PERCENTAGE, hedged, inside, is_year
+from .common import PERCENTAGE, count_column, group_row, hedged, inside, is_year
 
 _SHARE_PART = lazy(
     rf"(?P<pct>{PERCENT})\s{{1,3}}(?:(?:are|were|is|was)\s{{1,3}})?"
@@ -64,6 +65,28 @@ _PAIR_SHARE_BOUNDS = (Decimal(98), Decimal(102))
 """Where two parts of a share must sum to be one whole: only a rounding slip from 100."""
 
 
+_COMPLEMENTS = (
+    frozenset({"male", "female"}),
+    frozenset({"males", "females"}),
+    frozenset({"men", "women"}),
+    frozenset({"boys", "girls"}),
+    frozenset({"adult", "child"}),
+    frozenset({"adults", "children"}),
+)
+"""Labels of two parts that make up one whole between them, whatever their figures."""
+
+
+_COMPLEMENT_HIGH = Decimal(110)
+"""How far over 100 two complementary parts ("58% female and 47% male") are still read as
+one whole, so that the sum is checked; a pair that falls short is not read (the rest may be
+unrecorded)."""
+
+
+def _complementary(labels: Sequence[str | None]) -> bool:
+    """True where two labels name the two halves of one whole ("female", "male")."""
+    return len(labels) == 2 and frozenset((label or "").lower() for label in labels) in _COMPLEMENTS
+
+
 _LABEL_FIRST_SHARE_BOUNDS = (Decimal(90), Decimal(110))
 """Where three or more parts labelled before their percentages must sum."""
 
@@ -97,7 +120,52 @@ def share_claims(sentence: str, source: SourceRef) -> list[Claim]:
             claims.append(part_of)
         else:
             claims.extend(_parts_of_whole(sentence, source))
+    if not claims:
+        counted = _counted_parts(sentence, source)
+        if counted is not None:
+            claims.append(counted)
     return claims
+
+
+_COUNTED_PART = lazy(
+    rf"^\s{{0,3}}(?:and\s{{1,3}})?(?P<n>{NUMBER})(?!\s{{0,2}}(?:%|per\s?cent))\s{{1,3}}"
+    rf"(?:(?:were|was|are|is)\s{{1,3}})?(?:(?:for|of|in|as)\s{{1,3}})?(?P<label>[A-Za-z][A-Za-z'’\- ]{{1,60}}?)\s{{0,2}}\.?$"
+)
+"""One part of a counted breakdown: "150 possession of other drugs", "and 90 supply"."""
+_COUNTED_SPLIT = lazy(
+    r"(?i)\s{0,3}(?:;|,(?!\d{3}(?!\d)))\s{0,3}(?:and\s{1,3})?|\s{1,3}(?:and|&)\s{1,3}(?=\d)"
+)
+"""Between two counted parts: a comma (not the one inside "1,210"), a semicolon or "and"."""
+_MIN_COUNTED_PARTS = 3
+"""Fewest counts a breakdown of a named whole needs: two are as often a pair of examples."""
+
+
+def _counted_parts(sentence: str, source: SourceRef) -> Claim | None:
+    """A named whole broken down into counts with no percentages: "Of the 400 drug offences
+    recorded, 180 were for possession of cannabis, 130 for other drugs and 90 for supply".
+    The parts need not make up the whole (the rest may go unnamed), so the audit only asks
+    whether they add up to more than it."""
+    if PERCENTAGE.search(sentence) or hedged(sentence, 0):
+        return None
+    whole = _WHOLE_BEFORE.match(sentence)
+    if whole is None or is_year(whole.group("total")) or "£" in whole.group("total"):
+        return None
+    total = parse_number(whole.group("total"))
+    tail = sentence[whole.end() :].strip().rstrip(".")
+    pieces = _COUNTED_SPLIT.split(tail)
+    if total is None or len(pieces) < _MIN_COUNTED_PARTS:
+        return None
+    figures = [Figure(role="total", value=total, unit="count")]
+    for piece in pieces:
+        item = _COUNTED_PART.match(piece)
+        if item is None or is_year(item.group("n")):
+            return None
+        value = parse_number(item.group("n"))
+        if value is None:
+            return None
+        label = " ".join(item.group("label").split())
+        figures.append(Figure(role="part", value=value, label=label, unit="count"))
+    return _sentence_share(sentence, figures, source)
 
 
 _LEAD_IN = lazy(
@@ -210,6 +278,8 @@ def _share_claim(
     total = sum((v.value for v in values if v is not None), Decimal(0))
     if len(parts) == _MIN_SHARE_PARTS:
         low, high = _PAIR_SHARE_BOUNDS
+        if _complementary(labels):
+            high = _COMPLEMENT_HIGH
     elif strict:
         low, high = _LABEL_FIRST_SHARE_BOUNDS
     else:
@@ -230,6 +300,11 @@ def _share_claim(
                 0,
                 Figure(role="total", value=value, label=whole.group("what").strip(), unit="count"),
             )
+    return _sentence_share(sentence, figures, source)
+
+
+def _sentence_share(sentence: str, figures: Sequence[Figure], source: SourceRef) -> Claim:
+    """A share claim stated by ``sentence`` with its ``figures``."""
     return Claim(
         id="",
         kind=ClaimKind.SHARE,
@@ -264,7 +339,7 @@ _WHOLE_AFTER = lazy(
     IGNORECASE,
 )
 _WHOLE_BEFORE = lazy(
-    rf"(?i)^\s{{0,3}}of\s{{1,3}}(?:the|these|those|all|a\s{{1,3}}total\s{{1,3}}of)\s{{1,3}}(?P<total>{_AMOUNT})"
+    rf"(?i)^\s{{0,3}}of\s{{1,3}}(?:(?:the|these|those|all|a\s{{1,3}}total\s{{1,3}}of)\s{{1,3}})?(?P<total>{_AMOUNT})"
     rf"(?!\s{{0,2}}(?:%|per\s?cent|million|m\b|bn\b|billion))[^,;:()%]{{0,80}},"
 )
 
@@ -309,6 +384,8 @@ def _part_of_whole(sentence: str, source: SourceRef) -> Claim | None:
         if whole is None:
             return None
         total_text = whole.group("total")
+        if is_year(total_text):
+            return None  # "Of 2019, ...": a year, not a whole
         percent_text = pair.group("p1") or pair.group("p2")
         count_text = pair.group("n1") or pair.group("n2")
         label = " ".join(pair.group(0).split())
@@ -350,7 +427,7 @@ def _parts_of_whole(sentence: str, source: SourceRef) -> list[Claim]:
     if whole is None or whole.end() > pairs[0].start() or hedged(sentence, pairs[0].start()):
         return []
     total = parse_number(whole.group("total"))
-    if total is None:
+    if total is None or is_year(whole.group("total")):
         return []
     claims: list[Claim] = []
     for pair in pairs:
@@ -379,6 +456,7 @@ def share_columns(table: Table) -> list[Claim]:
     is the whole, not a part. Read only where the rows come near 100 (as a list of shares
     in a sentence), and only in a table whose rows line up with its header."""
     rows = [row for row in table.rows if any(not cell.is_empty for cell in row.cells)]
+    rows = rows[:1] + [row for row in rows[1:] if not group_row(row)]
     if len(rows) < _MIN_LABEL_FIRST_PARTS + 1:
         return []
     header, body = rows[0], rows[1:]
@@ -416,6 +494,59 @@ def share_columns(table: Table) -> list[Claim]:
                 statement=" ".join(head.text.split()),
                 figures=tuple(figures),
                 source=head.source,
+            )
+        )
+        claims.extend(_row_shares(header, body, column))
+    return claims
+
+
+_HUNDRED_CELL = lazy(r"^\s{0,3}100(?:\.0{1,2})?\s{0,2}%\s{0,3}$")
+
+
+def _row_shares(header: Row, body: Sequence[Row], column: int) -> list[Claim]:
+    """Each row's share of the whole where the table gives the whole: a "Total" row whose
+    share cell says 100% and which prints a total in exactly one column of counts beside
+    it. Each row's count and share then make a part of that total ("230 | 23%" of 1,000),
+    checked as "Of the 1,000 victims, 230 (23%) ..." is."""
+    totals = [row for row in body if _TOTAL_ROW.match(" ".join(row.cells[0].text.split()))]
+    if len(totals) != 1 or totals[0] is not body[-1]:
+        return []
+    last = totals[0]
+    if not _HUNDRED_CELL.match(last.cells[column].text):
+        return []
+    counts = [
+        index
+        for index in range(1, len(header.cells))
+        if index != column and count_column(body, index)
+    ]
+    if len(counts) != 1:
+        return []
+    count_at = counts[0]
+    total = parse_number(last.cells[count_at].text.strip())
+    if total is None:
+        return []
+    claims: list[Claim] = []
+    for row in body[:-1]:
+        label = " ".join(row.cells[0].text.split())
+        percent = parse_quantity(row.cells[column].text.strip())
+        count = parse_number(row.cells[count_at].text.strip())
+        if percent is None or count is None:
+            return []
+        figures = (
+            Figure(
+                role="total", value=total, label=" ".join(last.cells[0].text.split()), unit="count"
+            ),
+            Figure(role="part", value=percent, label=label, unit="percent"),
+            Figure(role="part", value=count, label=label, unit="count"),
+        )
+        statement = " | ".join(" ".join(cell.text.split()) for cell in row.cells)
+        claims.append(
+            Claim(
+                id="",
+                kind=ClaimKind.SHARE,
+                statement=statement,
+                figures=figures,
+                source=row.cells[column].source,
             )
         )
     return claims

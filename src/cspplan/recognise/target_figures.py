@@ -80,6 +80,9 @@ _CLAUSE = lazy(
         (?=\s{{0,3}}[,(;]|\s{{1,3}}(?:from|to|by|in|over|on)\b))
   | (?P<toclause>\bto\s{{1,3}}(?:(?:a|an|the)\s{{1,3}}(?:(?!(?:by|from|to|in|for|at|on|with|than|and|or)\b)[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}(?:of\s{{1,3}})?)?
         (?P<tgt>{_VALUE}){NOT_AGE}{_CONTEXT.format(name="t")})
+  | (?P<levelclause>\b(?:at|to|on|within|below|under|above)\s{{1,3}}(?:or\s{{1,3}}(?:below|above|under|over|less|more)\s{{1,3}})?
+        (?:(?:the|their|its|current)\s{{1,3}})?(?P<lyear>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)\s{{1,3}}
+        (?:levels?|figures?|rates?|outturns?)\b(?!\s{{0,3}}of\s))
   | (?P<atclause>\b(?P<qual>at\s{{1,3}}or\s{{1,3}}(?:below|above|under|over|less|more)|at\s{{1,3}}least|at\s{{1,3}}most
         |no\s{{1,3}}(?:more|less|higher|lower|greater|fewer)\s{{1,3}}than|less\s{{1,3}}than|more\s{{1,3}}than
         |fewer\s{{1,3}}than|below|under|above|over|within|at)\s{{1,3}}(?:(?:a|the|its|their)\s{{1,3}}(?P<levelyear>(?:19|20)\d{{2}}(?:\s{{0,2}}/\s{{0,2}}\d{{2,4}})?\s{{1,3}})?(?:rate|level|figure)\s{{1,3}}of\s{{1,3}})?
@@ -163,6 +166,7 @@ def read_figures(
     from_end = -100
     yearly: Match | None = None
     per: str | None = None
+    held: Period | None = None
     for clause in _CLAUSE.finditer(rest):
         if clause.group("pctclause") and percent is None:
             # "by 8%", and "an increase of 19%" after the figures, state the change;
@@ -208,6 +212,10 @@ def read_figures(
                 continue
             goal = Measure(value=value, period=_context_period(clause, "t"))
             per = per or _per(clause.group("tctx"))
+        elif clause.group("levelclause"):
+            # "Maintain calls about youth disorder at 2009/10 levels": the level of a period
+            # is the aim, with no figure printed for it.
+            held = held or parse_period(" ".join(clause.group("lyear").split()))
         elif clause.group("atclause") and goal is None:
             if looks_like_year(clause.group("at")) or (
                 clause.group("qual").lower() == "at" and not _is_percent(clause.group("at"))
@@ -236,8 +244,11 @@ def read_figures(
             seen_figure = True
         if not clause.group("byclause"):
             last_clause_end = clause.end()
-    if percent is None and goal is None:
+    if percent is None and goal is None and held is None:
         return None
+    if percent is not None or goal is not None:
+        # A level stated beside figures is their baseline's period, not a figureless hold.
+        held = None
     if deadline is None and TARGET_WORD.search(before):
         deadline = find_period(before[-DEADLINE_WINDOW:])
     leading = LEADING_BY.search(before[-FRAME_WINDOW:]) if deadline is None else None
@@ -283,6 +294,7 @@ def read_figures(
         deadline=deadline,
         indicator=indicator,
         source=source,
+        level=held,
     )
 
 

@@ -355,12 +355,66 @@ _BOUND_FORM = lazy(
 )
 
 
+_BOUND_QUALIFIER = (
+    r"no\s{1,3}more\s{1,3}than|not\s{1,3}more\s{1,3}than|fewer\s{1,3}than|at\s{1,3}least"
+    r"|at\s{1,3}most|a\s{1,3}maximum\s{1,3}of|a\s{1,3}minimum\s{1,3}of"
+)
+# "No more than 64 casualties a year in accidental dwelling fires": the bound leads its
+# sentence, or follows the label naming the measure ("Youth offending: no more than ...").
+_LEADING_BOUND = lazy(
+    rf"^\W{{0,3}}(?:(?P<label>[A-Za-z][\w'/&-]{{1,25}}(?:\s{{1,3}}[\w'/&-]{{1,25}}){{0,5}})\s{{0,3}}[:–-]\s{{1,3}})?"
+    rf"(?P<qual>{_BOUND_QUALIFIER})\s{{1,3}}(?P<value>{PERCENT}|{NUMBER})(?![\w/])"
+    rf"(?P<what>[^.;:()]{{0,160}})",
+    IGNORECASE,
+)
+_PER_YEAR = lazy(
+    r"(?i)\s{0,3},?\s{0,3}\b(?:(?:a|per|each|every)\s{1,3}(?:year|annum)|annually|yearly)\b"
+)
+
+
+def _leading_bound(sentence: str, source: SourceRef) -> Target | None:
+    """A yearly ceiling or floor stated as the sentence itself: "No more than 64 casualties a
+    year in accidental dwelling fires". Only a figure for each year (or by a date) makes
+    it a target: "At least 40 young people each term" counts an output."""
+    match = _LEADING_BOUND.match(sentence.strip())
+    if match is None or looks_like_year(match.group("value")):
+        return None
+    value = parse_quantity(match.group("value"), short_points=True)
+    what = match.group("what")
+    yearly = _PER_YEAR.search(what)
+    label = match.group("label")
+    # A share held under a ceiling after the measure's label ("Re-offending: no more than
+    # 9.5%") is a standing target too; a count needs its year.
+    rate = label is not None and "%" in match.group("value") and not what.strip()
+    if value is None or (yearly is None and not rate):
+        return None
+    words = f"{what[: yearly.start()]} {what[yearly.end() :]}" if yearly else label or ""
+    metric = metric_name(_OF_PREFIX.sub("", words))
+    if metric is None:
+        return None
+    qualifier = " ".join(match.group("qual").split()).lower()
+    goal = Measure(value=value, label=qualifier)
+    nearby = sentence[: match.end()]
+    indicators = [i for i in find_indicators(nearby, source) if i.code]
+    return Target(
+        id="",
+        statement=joined(sentence),
+        metric=metric,
+        direction=Direction.MAINTAIN,
+        unit=unit_of(None, None, goal, metric, nearby),
+        per="year" if yearly else None,
+        target=goal,
+        indicator=indicators[0] if indicators else None,
+        source=source,
+    )
+
+
 def _bound(sentence: str, source: SourceRef) -> Target | None:
     """A ceiling or a floor set as an aim: "will ensure there are no more than 350 hospital
     admissions for assault in 2021/22". Which way the figure is to move is not said."""
     match = _BOUND_FORM.search(sentence)
     if match is None or looks_like_year(match.group("value")):
-        return None
+        return _leading_bound(sentence, source)
     value = parse_quantity(match.group("value"), short_points=True)
     metric = metric_name(_OF_PREFIX.sub("", match.group("what")))
     if value is None or metric is None:

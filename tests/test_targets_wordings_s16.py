@@ -14,8 +14,10 @@ import pytest
 
 import cspplan
 from cspplan.model import Direction, SourceRef, Target
+from cspplan.recognise.indicator_tables import worded_targets
 from cspplan.recognise.targets import find_targets
-from recognise_helpers import alarms, load_mechanism
+from cspplan.recognise.trajectory import targets_from_table
+from recognise_helpers import alarms, load_mechanism, make_table
 
 RENDERS = ["txt", "docx", "pdf", "plain.pdf"]
 
@@ -115,3 +117,77 @@ def test_hold_and_increase_fixture_reads_every_target(render: str, tmp_path: Pat
 def test_level_survives_the_json_round_trip(tmp_path: Path) -> None:
     plan = load_mechanism("targets_hold_increase", "txt", tmp_path)
     assert cspplan.loads(cspplan.dumps(plan)) == plan
+
+
+# --- last year's actual, next year's target and the change between them --------------------------
+
+
+@pytest.mark.parametrize("render", RENDERS)
+def test_actual_before_target_is_the_baseline_and_the_change_its_percent(
+    render: str, tmp_path: Path
+) -> None:
+    plan = load_mechanism("targets_actual_change", render, tmp_path)
+    figures = {t.metric: _figures(t) for t in plan.all_targets()}
+    assert figures["Theft from shops"] == ("5%", "1,480", "1,406")
+    assert figures["Cycle theft"] == ("5%", "360", "342")
+    assert figures["Violence with injury"] == ("10%", "920", "874")
+    assert figures["Residents satisfied with their area"] == ("2 points", "76%", "78%")
+    shops = next(t for t in plan.all_targets() if t.metric == "Theft from shops")
+    assert shops.outturn is None and shops.direction is Direction.REDUCE
+    assert alarms(plan) == [("A101", "error")]
+    assert alarms(load_mechanism("targets_actual_change_ok", render, tmp_path)) == []
+
+
+def test_an_actual_of_the_target_year_stays_its_outturn() -> None:
+    table = make_table(
+        [
+            ["Measure", "2012/13 actual", "2013/14 target", "2013/14 actual", "Change"],
+            ["Cycle theft", "360", "342", "330", "-8.3%"],
+        ]
+    )
+    (target,) = targets_from_table(table)
+    assert _figures(target) == (None, "360", "342")
+    assert target.outturn is not None and target.outturn.value.text == "330"
+
+
+# --- targets stated in words in a Target column --------------------------------------------------
+
+
+@pytest.mark.parametrize("render", RENDERS)
+def test_worded_target_cells_are_read_about_the_indicator(render: str, tmp_path: Path) -> None:
+    plan = load_mechanism("targets_worded_cells", render, tmp_path)
+    by_metric = {t.metric: t for t in plan.all_targets()}
+    assert set(by_metric) == {
+        "Burglary of homes",
+        "Shed and garage break-ins",
+        "Alcohol-related assaults",
+        "Victims who would report again",
+        "Repeat fly-tipping hotspots",
+        "Calls about street drinking",
+    }
+    assert _figures(by_metric["Burglary of homes"]) == ("6%", "830", None)
+    assert by_metric["Shed and garage break-ins"].percent is not None
+    assert by_metric["Shed and garage break-ins"].direction is Direction.REDUCE
+    assert _figures(by_metric["Alcohol-related assaults"]) == (None, None, "410")
+    assert _figures(by_metric["Victims who would report again"]) == (None, "68%", "72%")
+    level = by_metric["Repeat fly-tipping hotspots"].level
+    assert level is not None and level.text == "2015/16"
+    assert _figures(by_metric["Calls about street drinking"]) == (None, None, "15%")
+    assert alarms(plan) == []
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["Work with schools", "Quarterly review", "TBC", "−30"],
+)
+def test_words_that_state_no_target_give_none(cell: str) -> None:
+    table = make_table([["Indicator", "Target"], ["Cycle theft", cell]])
+    assert worded_targets(table) == []
+
+
+def test_a_plain_figure_in_the_target_column_is_the_target_value() -> None:
+    table = make_table([["Indicator", "Target 2014/15"], ["Cycle theft", "342"]])
+    (target,) = worded_targets(table)
+    assert _figures(target) == (None, None, "342")
+    assert target.target is not None and target.target.period is not None
+    assert target.target.period.text == "2014/15"

@@ -173,6 +173,11 @@ _PASSIVE_BEFORE = lazy(
     r"(?i)\b(?:will|shall|must|(?:is|are)\s{1,3}to|needs?\s{1,3}to)\s{1,3}be\s{1,3}"
     r"(?:(?:further|significantly)\s{1,3})?$"
 )
+# "By 2017 we will have reduced ...": an aim in the future perfect.
+_PERFECT_BEFORE = lazy(
+    r"(?i)\b(?:will|shall|aims?\s{1,3}to|intends?\s{1,3}to|plans?\s{1,3}to|wants?\s{1,3}to)"
+    r"\s{1,3}have\s{1,3}$"
+)
 _PARTICIPLE = lazy(
     r"(?i)reduced|decreased|lowered|brought\s{1,3}down|driven\s{1,3}down|increased|raised|improved"
 )
@@ -232,10 +237,11 @@ def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
                 starts.append(window + _frame_start(before))
                 previous_end = end
             continue
-        if not (coordinated or _is_frame(before) or _PASSIVE_BEFORE.search(before)):
+        perfect = _PERFECT_BEFORE.search(before)
+        if not (coordinated or _is_frame(before) or _PASSIVE_BEFORE.search(before) or perfect):
             continue
         passive = _PASSIVE_BEFORE.search(before)
-        if _PARTICIPLE.fullmatch(verb.group(0)) and passive is None:
+        if _PARTICIPLE.fullmatch(verb.group(0)) and passive is None and perfect is None:
             # "crime reduced by 5%" reports; only "will be reduced by 5%" aims.
             continue
         target = read_figures(sentence, verb.end(), end, _direction(verb), before, source)
@@ -358,6 +364,7 @@ _BOUND_FORM = lazy(
 _BOUND_QUALIFIER = (
     r"no\s{1,3}more\s{1,3}than|not\s{1,3}more\s{1,3}than|fewer\s{1,3}than|at\s{1,3}least"
     r"|at\s{1,3}most|a\s{1,3}maximum\s{1,3}of|a\s{1,3}minimum\s{1,3}of"
+    r"|at\s{1,3}or\s{1,3}(?:below|under|less\s{1,3}than|above|over|more\s{1,3}than)"
 )
 # "No more than 64 casualties a year in accidental dwelling fires": the bound leads its
 # sentence, or follows the label naming the measure ("Youth offending: no more than ...").
@@ -388,8 +395,9 @@ def _leading_bound(sentence: str, source: SourceRef) -> Target | None:
     rate = label is not None and "%" in match.group("value") and not what.strip()
     if value is None or (yearly is None and not rate):
         return None
-    words = f"{what[: yearly.start()]} {what[yearly.end() :]}" if yearly else label or ""
-    metric = metric_name(_OF_PREFIX.sub("", words))
+    words = f"{what[: yearly.start()]} {what[yearly.end() :]}" if yearly else ""
+    # "Alcohol-related admissions: no more than 1,200 a year": the label names the measure.
+    metric = metric_name(_OF_PREFIX.sub("", words)) or metric_name(label or "")
     if metric is None:
         return None
     qualifier = " ".join(match.group("qual").split()).lower()

@@ -32,7 +32,7 @@ from ..model.values import Direction, Measure, Number, Period, Unit
 from ..text.numbers import parse_number, parse_quantity
 from ..text.patterns import DOTALL, IGNORECASE, lazy
 from ..text.words import FUNCTION_WORDS, singular
-from .indicator_tables import read_indicator_table
+from .indicator_tables import read_indicator_table, worded_targets
 from .indicators import find_indicators
 from .periods import PERIOD_PATTERN, parse_period
 from .targets import unit_of
@@ -417,7 +417,7 @@ def _targets_from_table(table: Table) -> list[Target]:
     if performance is not None:
         return list(performance.targets)
     if not read_trajectories(table):
-        return scorecard_targets(table)
+        return scorecard_targets(table) or worded_targets(table)
     stated = _stated_directions(table)
     for position, trajectory in enumerate(read_trajectories(table)):
         if trajectory.label is None:

@@ -693,7 +693,7 @@ def _claims(cells: _Cells, target: Target | None, source: SourceRef) -> list[Cla
 # --- targets stated in words in a Target column ------------------------------------------
 
 
-def worded_targets(table: Table) -> list[Target]:
+def worded_targets(table: Table, words_only: bool = False) -> list[Target]:
     """One target a row of a table whose Target column states each target in words or as
     a change, the row's label naming the measure::
 
@@ -707,33 +707,44 @@ def worded_targets(table: Table) -> list[Target]:
     value, and words are read as a target statement about the label ("Burglary: reduce by
     5%"); a Baseline column's figure is the baseline where the words give none. A row whose
     words state no target gives none, and a table where no row does is no target table.
+    Where several Target columns give a target by year, the last is read. ``words_only``
+    leaves rows whose target is a plain figure to the trajectory reader.
     """
     try:
-        return _worded(table)
+        return _worded(table, words_only)
     except TimeoutError:
         return []
 
 
-def _worded(table: Table) -> list[Target]:
+def _worded(table: Table, words_only: bool) -> list[Target]:
     grid = _grid(table)
     for index, (_, header) in enumerate(grid[:_HEADER_ROWS]):
         columns = _columns(header)
         roles = [c.role for c in columns]
-        goals = [c for c in columns if c.role is ColumnRole.TARGET]
-        if len(goals) != 1 or ColumnRole.RANK in roles or ColumnRole.QUARTER in roles:
+        goals = [c for c in columns if c.role is ColumnRole.TARGET][-1:]
+        if not goals or ColumnRole.RANK in roles or ColumnRole.QUARTER in roles:
             continue
         labels = [c for c in columns if c.role is ColumnRole.LABEL and c.col < goals[0].col]
-        if not labels:
+        # The column headed Indicator or Measure names the row's measure, wherever it
+        # stands ("Target | Measure | By when"); else the label nearest the target (a theme
+        # or priority column comes first).
+        named = [
+            c
+            for c in columns
+            if c.role in (ColumnRole.LABEL, ColumnRole.OTHER) and _METRIC_HEADER.match(c.header)
+        ] or labels[::-1]
+        if not named:
             continue
-        # The column headed Indicator or Measure names the row's measure; else the label
-        # nearest the target (a theme or priority column comes first).
-        named = [c for c in labels if _METRIC_HEADER.match(c.header)] or labels[::-1]
         found = []
         for row, values in grid[index + 1 :]:
             label = next((values[c.col] for c in named if values.get(c.col)), "")
             words = values.get(goals[0].col, "")
             if not _THREE_LETTERS.search(label) or _PLACEHOLDER.match(words):
                 continue
+            if words_only and any(
+                _CELL.match(values.get(c.col, "")) for c in columns if c.role in _FIGURE_ROLES
+            ):
+                continue  # a row of figures, which the trajectory reader takes
             source = row.source if row.source != SourceRef() else table.source
             target = _worded_target(label, words, goals[0], columns, values, source)
             if target is not None:

@@ -35,12 +35,13 @@ from .target_figures import (
 __all__ = ["direction_of", "sentence_targets"]
 
 _VERBS = {
-    Direction.REDUCE: r"reduce|reducing|decrease|decreasing|cut|cutting|lower|lowering"
+    Direction.REDUCE: r"reduce|reducing|decrease|decreasing|cut|cutting|lower|lowering|halve|halving"
     r"|bring\s{1,3}down|drive\s{1,3}down|minimise|fall|drop|decline|go\s{1,3}down"
     # "bring the crime rate down from 93 to 88": the particle after the measure it moves.
     r"|(?:bring|get|drive|push)\s{1,3}(?P<np>(?:(?!(?:down|from|to|by|and)\b)[\w'/-]{1,25}\s{1,3}){1,8}?)down"
     r"|reduced|decreased|lowered|brought\s{1,3}down|driven\s{1,3}down",
     Direction.INCREASE: r"increase|increasing|raise|raising|improve|improving|grow|growing|rise|go\s{1,3}up"
+    r"|double|doubling"
     r"|boost|boosting|achieve\s{1,3}an?\s{1,3}increase\s{1,3}(?:in|of)"
     r"|increased|raised|improved",
     Direction.MAINTAIN: r"maintain|maintaining|hold|holding|keep|keeping|sustain|sustaining"
@@ -73,7 +74,9 @@ _LABEL_TARGET = lazy(
     IGNORECASE,
 )
 _NOUN_AIM = lazy(
-    r"(?i)^\W{0,3}(?:an?\s{1,3})?(?:\d{1,3}(?:\.\d{1,2})?\s{0,2}(?:%|per\s?cent)\s{1,3})?"
+    # "Total crime – a reduction of 7% by 2015": the label of the measure may lead.
+    r"(?i)^\W{0,3}(?:[a-z][\w'/&-]{1,25}(?:\s{1,3}[\w'/&-]{1,25}){0,5}\s{0,3}[:–]\s{1,3})?"
+    r"(?:an?\s{1,3})?(?:\d{1,3}(?:\.\d{1,2})?\s{0,2}(?:%|per\s?cent)\s{1,3})?"
     r"(?:reduction|decrease|cut|increase|rise|improvement)\b"
 )
 _LEAD_LABEL = lazy(
@@ -317,7 +320,7 @@ def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
 
 _LABELLED_VALUE = lazy(
     rf"^\W{{0,3}}(?P<label>[^:;.]{{3,120}}?)\s{{0,3}}[:\-–]\s{{0,3}}(?:(?:local|laa|annual)\s{{1,3}})?targets?\s{{1,3}}"
-    rf"(?P<value>{PERCENT}|{NUMBER})(?![\w/%])\s{{0,3}}"
+    rf"(?:(?:rate|level|figure|value)\s{{1,3}}(?:of\s{{1,3}})?)?(?P<value>{PERCENT}|{NUMBER})(?![\w/%])\s{{0,3}}"
     rf"(?:(?:by|in|for)\s{{1,3}}(?P<when>[^,.;()]{{2,30}}?))?\s{{0,3}}(?:[.;,]|$)",
     IGNORECASE,
 )

@@ -82,6 +82,11 @@ _HEADER_PERIOD = lazy(
     IGNORECASE | DOTALL,
 )
 _PLACEHOLDER = lazy(r"(?i)^\s{0,3}(?:n/?a|tbc|tbd|-|–|—|\*|not\s{1,3}available|nil)?\s{0,3}$")
+_CHANGE_CELL = lazy(
+    r"(?i)^\s{0,3}(?:[+\-–−]\s{0,2}\d{1,3}(?:\.\d{1,2})?\s{0,2}%"
+    r"|\d{1,3}(?:\.\d{1,2})?\s{0,2}(?:%|per\s?cent)\s{1,3}(?:reduction|decrease|fall|cut|increase|rise))\s{0,3}$"
+)
+"""A cell stating a change, signed or named ("−5%", "10% reduction"), not a figure."""
 _TRAILING = lazy(
     r"(?i)^\s{0,3}(?:desired\s{1,3}|target\s{1,3})?(?:direction(?:\s{1,3}of\s{1,3}travel)?|trend|polarity"
     r"|good\s{1,3}performance|better\s{1,3}is|comments?|notes?|status|rag|lead|owner|source"
@@ -132,6 +137,8 @@ _HEADER_ROWS = 3
 """How many rows at the top of a table may be its header (a title row or a wrapped label
 row may come first)."""
 _MIN_POINTS = 2
+_BASE_HEADER_WORDS = 3
+"""Most words of a header naming a baseline column without a period ("Baseline figure")."""
 """Fewest figures a row needs to be a trajectory: one figure is a value, not a path."""
 
 
@@ -183,10 +190,24 @@ def quarter_period(text: str, year: Period | None = None) -> Period | None:
     return Period(text=written, start=start, end=end)
 
 
+_SHORT_YEAR = lazy(
+    r"^\s{0,3}(?P<first>\d{2})\s{0,2}/\s{0,2}(?P<second>\d{2})(?![\d/])(?P<label>.{0,40})$"
+)
+"""A financial year written short in a header, "08/09 target" (the years consecutive)."""
+
+
+def _short_year(text: str) -> str | None:
+    """The header with its short financial year written in full ("2008/09 target")."""
+    match = _SHORT_YEAR.match(text)
+    if match is None or (int(match.group("first")) + 1) % 100 != int(match.group("second")):
+        return None
+    return f"20{match.group('first')}/{match.group('second')}{match.group('label')}"
+
+
 def _header(text: str) -> tuple[Period, str | None] | None:
     if _RANK_HEADER.search(text):
         return None
-    match = _HEADER_PERIOD.match(text)
+    match = _HEADER_PERIOD.match(text) or _HEADER_PERIOD.match(_short_year(text) or "")
     if match is None:
         return None
     period = parse_period(match.group("period"))
@@ -332,16 +353,34 @@ def _period_rows(
             continue
         first = min(periods)
         last = max(periods)
+        below = grid[index + 1 :]
+        # After the periods, a column named as a note ("Direction", "Lead") or one holding
+        # no figures ("LAA | Yes") is no figure column: it may follow them.
         trailing = {
             col
             for col, found in headers.items()
-            if found is None and col > last and _TRAILING.match(row[col])
+            if found is None
+            and col > last
+            and (_TRAILING.match(row[col]) or not any(_figure(r.get(col, "")) for r in below))
         }
         others = sorted(
             col for col, found in headers.items() if found is None and col not in trailing
         )
         if any(col > first for col in others):
             continue
+        # "Indicator | Baseline | 2008/09 | 2009/10": a baseline column without a period
+        # before the periods starts each row's path.
+        base_col = next(
+            (
+                col
+                for col in others
+                if _BASE_WORDS.search(row[col])
+                and len(row[col].split()) <= _BASE_HEADER_WORDS
+                and any(_figure(r.get(col, "")) for r in below)
+            ),
+            None,
+        )
+        others = [col for col in others if col != base_col]
         header_label = " ".join(row[col] for col in others) or None
         named_col = next((col for col in others if _METRIC_HEADER.match(row[col])), None)
         labels = {col: label for col, (_, label) in periods.items()}
@@ -359,6 +398,18 @@ def _period_rows(
         for values_row in body:
             measures: list[Measure] = []
             profile: list[Measure] = []
+            if base_col is not None and not _PLACEHOLDER.match(values_row.get(base_col, "")):
+                value = _figure(values_row.get(base_col, ""))
+                if value is None:
+                    return None
+                measures.append(Measure(value=value, label=row[base_col]))
+            cells = [values_row.get(col, "") for col in periods]
+            if any(_CHANGE_CELL.match(t) for t in cells) and all(
+                _CHANGE_CELL.match(t) or _PLACEHOLDER.match(t) for t in cells
+            ):
+                # "10% reduction | 15% reduction | 20% reduction": changes by year, no path
+                # of figures (see worded_targets), which leaves the other rows trajectories.
+                continue
             for col, (period, _) in sorted(periods.items()):
                 text = values_row.get(col, "")
                 if _PLACEHOLDER.match(text):
@@ -373,7 +424,9 @@ def _period_rows(
                     notes[len(rows)] = values_row[col]
                 elif _TRAILING_CHANGE.match(row[col]) and values_row.get(col):
                     changes[len(rows)] = values_row[col]
-            label_text = " ".join(t for c, t in sorted(values_row.items()) if c < first and t)
+            label_text = " ".join(
+                t for c, t in sorted(values_row.items()) if c < first and t and c != base_col
+            )
             if named_col is not None and values_row.get(named_col):
                 # "Outcome | Indicator | 2010/11 ...": the indicator names what is counted.
                 label_text = values_row[named_col]
@@ -419,6 +472,8 @@ def _targets_from_table(table: Table) -> list[Target]:
     if not read_trajectories(table):
         return scorecard_targets(table) or worded_targets(table)
     stated = _stated_directions(table)
+    # Rows stating their targets as changes ("10% reduction") beside the rows of figures.
+    targets.extend(worded_targets(table, words_only=True))
     for position, trajectory in enumerate(read_trajectories(table)):
         if trajectory.label is None:
             continue

@@ -243,3 +243,25 @@ def test_a_column_of_figures_after_the_periods_still_stops_the_reading() -> None
 )
 def test_more_aim_wordings(text: str, figures: tuple[str | None, ...]) -> None:
     assert _figures(_only(text)) == figures
+
+
+# --- a target cell with its change beside the figure, and symbol bounds ---------------------------
+
+
+@pytest.mark.parametrize("render", RENDERS)
+def test_target_cells_with_their_change_and_symbol_bounds(render: str, tmp_path: Path) -> None:
+    plan = load_mechanism("targets_cell_change", render, tmp_path)
+    by_metric = {t.metric: t for t in plan.all_targets()}
+    assert _figures(by_metric["Theft from vehicles"]) == ("6%", None, "980")
+    assert _figures(by_metric["Racially aggravated offences"]) == ("4%", None, "312")
+    marac = by_metric["Repeat referrals to MARAC"].target
+    assert marac is not None and (marac.value.text, marac.label) == ("27%", "at most")
+    damage = by_metric["Criminal damage to dwellings"].target
+    assert damage is not None and (damage.value.text, damage.label) == ("1,500", "less than")
+    shed = by_metric["Shed burglary"]
+    assert _figures(shed) == ("5%", "440", "418")
+    assert shed.target is not None and shed.target.period is None
+    assert alarms(plan) == []
+    assert alarms(load_mechanism("targets_cell_change_bad", render, tmp_path)) == [
+        ("A101", "error")
+    ]

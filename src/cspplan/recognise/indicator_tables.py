@@ -337,6 +337,8 @@ class _Cells:
     polarity: Polarity | None
     direction: Direction | None
     text: str
+    target_change: Number | None = None
+    """The change printed beside the target figure: "1,100 (−8%)", "5% (1,140)"."""
 
 
 def _rows(
@@ -390,6 +392,7 @@ def _row_cells(
     polarity: Polarity | None = None
     direction: Direction | None = None
     code = ""
+    target_change: Number | None = None
     for column in columns:
         text = values.get(column.col, "")
         if not text:
@@ -397,7 +400,10 @@ def _row_cells(
         if column.role in _FIGURE_ROLES:
             if _PLACEHOLDER.match(text):
                 continue
-            measure = _figure(text, column)
+            beside = _with_change(text, column) if column.role is ColumnRole.TARGET else None
+            if beside is not None:
+                target_change = beside[1]
+            measure = beside[0] if beside is not None else _figure(text, column)
             if measure is None:
                 return None  # words where a figure should be: another kind of table
             figures.setdefault(column.role, []).append(measure)
@@ -428,7 +434,9 @@ def _row_cells(
                 else Polarity.LOWER_IS_BETTER
             )
     text = " | ".join(t for _, t in sorted(values.items()) if t)
-    return _Cells(label, code, figures, change, trend, rag, polarity, direction, text)
+    return _Cells(
+        label, code, figures, change, trend, rag, polarity, direction, text, target_change
+    )
 
 
 def _figure(text: str, column: _Column) -> Measure | None:
@@ -441,6 +449,30 @@ def _figure(text: str, column: _Column) -> Measure | None:
     written = match.group("period")
     period = parse_period(written.strip()) if written else None
     return Measure(value=value, period=period or column.period, label=column.header)
+
+
+_VALUE_THEN_CHANGE = lazy(
+    r"^\s{0,3}(?P<value>(?:£\s{0,2})?(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?\s{0,2}%?)"
+    r"\s{0,3}\(\s{0,2}(?P<change>[+\-–−]?\s{0,2}\d{1,3}(?:\.\d{1,2})?\s{0,2}%)\s{0,2}\)\s{0,3}$"
+)
+_CHANGE_THEN_VALUE = lazy(
+    r"^\s{0,3}(?P<change>[+\-–−]?\s{0,2}\d{1,3}(?:\.\d{1,2})?\s{0,2}%)"
+    r"\s{0,3}\(\s{0,2}(?P<value>(?:£\s{0,2})?(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?)\s{0,2}\)\s{0,3}$"
+)
+
+
+def _with_change(text: str, column: _Column) -> tuple[Measure, Number] | None:
+    """A target cell giving its figure and its change, either way round: "1,100 (−8%)",
+    "5% (1,140)" (the figure a count, the percentage its change); the change without
+    its sign."""
+    match = _VALUE_THEN_CHANGE.match(text) or _CHANGE_THEN_VALUE.match(text)
+    if match is None:
+        return None
+    value = parse_number(" ".join(match.group("value").split()))
+    change = parse_number(_unsigned(" ".join(match.group("change").split())))
+    if value is None or change is None:
+        return None
+    return Measure(value=value, period=column.period, label=column.header), change
 
 
 def _change(text: str, header: str) -> tuple[Number, str | None] | None:
@@ -534,6 +566,8 @@ def _target(cells: _Cells, source: SourceRef) -> Target | None:
     if direction is None and base is not None and goal.value.value != base.value.value:
         direction = Direction.REDUCE if goal.value.value < base.value.value else Direction.INCREASE
     percent = said.percent if said is not None and said.target is None else None
+    if percent is None and cells.target_change is not None:
+        percent = cells.target_change
     if carried and percent is None and cells.change is not None and cells.change[1]:
         change = cells.change[0]
         percent = Number(value=abs(change.value), text=_unsigned(change.text))
@@ -795,13 +829,22 @@ def _worded_target(
             deadline=column.period,
             source=source,
         )
-    figure = _figure(words, column)
+    beside = _with_change(words, column)
+    bound = _SYMBOL_BOUND.match(words)
+    figure = beside[0] if beside else _figure(words, column)
+    if bound is not None:
+        # "≤ 28%", "<2,000": a ceiling or a floor printed as a symbol.
+        limit = parse_number(bound.group("value"))
+        label_word = _BOUND_WORDS[bound.group("symbol").replace("=<", "<=").replace("=>", ">=")]
+        figure = Measure(value=limit, period=column.period, label=label_word) if limit else None
     if figure is not None:
+        printed = beside[1] if beside else None
         return Target(
             id="",
             statement=statement,
             metric=label,
-            unit=unit_of(None, base, figure, label, label),
+            percent=printed,
+            unit=unit_of(printed, base, figure, label, label),
             baseline=base,
             target=figure,
             deadline=figure.period,
@@ -824,6 +867,19 @@ def _worded_target(
 
 
 _SIGNED = lazy(r"^\s{0,3}[+\-–−]")
+_SYMBOL_BOUND = lazy(
+    r"^\s{0,3}(?P<symbol>≤|≥|<=|=<|>=|=>|<|>)\s{0,2}"
+    r"(?P<value>(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?\s{0,2}%?)\s{0,3}$"
+)
+_BOUND_WORDS = {
+    "≤": "at most",
+    "<=": "at most",
+    "<": "less than",
+    "≥": "at least",
+    ">=": "at least",
+    ">": "more than",
+}
+"""The bound a symbol before a target figure sets, in the words of the prose bounds."""
 
 
 # --- the plan's key to its ratings ------------------------------------------------------

@@ -265,3 +265,35 @@ def test_target_cells_with_their_change_and_symbol_bounds(render: str, tmp_path:
     assert alarms(load_mechanism("targets_cell_change_bad", render, tmp_path)) == [
         ("A101", "error")
     ]
+
+
+# --- rows labelled by their role, a value's period and baseline after it ---------------------------
+
+
+@pytest.mark.parametrize("render", RENDERS)
+def test_target_and_actual_rows_under_a_named_header(render: str, tmp_path: Path) -> None:
+    plan = load_mechanism("targets_target_actual_rows", render, tmp_path)
+    targets = plan.all_targets()
+    assert len(targets) == 3
+    shoplifting = next(t for t in targets if t.metric == "Shoplifting")
+    assert [m.value.text for m in shoplifting.trajectory] == ["900", "870", "840"]
+    vehicles = next(t for t in targets if t.target and t.target.value.text == "410")
+    assert vehicles.baseline is not None and vehicles.baseline.value.text == "430"
+    assert vehicles.baseline.period is not None and vehicles.baseline.period.text == "2015/16"
+    assert vehicles.trajectory == ()
+    roads = next(t for t in targets if t.target and t.target.value.text == "64")
+    assert roads.target is not None and roads.target.period is not None
+    assert roads.target.period.text == "2016/17"
+    assert alarms(plan) == []
+
+
+def test_an_actual_row_alone_is_no_target() -> None:
+    rows = [["Burglary", "2014/15", "2015/16"], ["Actual", "910", "880"]]
+    assert targets_from_table(make_table(rows)) == []
+
+
+def test_periods_down_the_first_column_are_a_target_of_their_own() -> None:
+    rows = [["Year", "Cycle theft target"], ["2015/16 (baseline)", "420"], ["2016/17", "400"]]
+    (target,) = targets_from_table(make_table(rows))
+    assert _figures(target) == (None, "420", "400")
+    assert target.metric == "Cycle theft target"

@@ -773,8 +773,12 @@ def _worded(table: Table, words_only: bool) -> list[Target]:
         for row, values in grid[index + 1 :]:
             label = next((values[c.col] for c in named if values.get(c.col)), "")
             words = values.get(goals[0].col, "")
-            if not _THREE_LETTERS.search(label) or _PLACEHOLDER.match(words):
-                continue
+            if (
+                not _THREE_LETTERS.search(label)
+                or _PLACEHOLDER.match(words)
+                or PERIOD_PATTERN.match(label.strip())
+            ):
+                continue  # no measure named ("2009/10 (baseline) | 1,500" runs down the years)
             if words_only and any(
                 _CELL.match(values.get(c.col, "")) for c in columns if c.role in _FIGURE_ROLES
             ):

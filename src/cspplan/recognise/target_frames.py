@@ -14,7 +14,7 @@ import attrs
 
 from ..model.plan import Target
 from ..model.source import SourceRef
-from ..model.values import Direction, Measure, PercentBasis
+from ..model.values import Direction, Measure, Number, PercentBasis
 from ..text.numbers import NUMBER, PERCENT, joined, parse_quantity
 from ..text.patterns import IGNORECASE, Match, lazy
 from .indicators import find_indicators
@@ -330,10 +330,8 @@ def _labelled_value(sentence: str, source: SourceRef) -> Target | None:
     """A target value after the name of what it measures: "BVPI 127a Violent crime per 1,000
     population: target 18.5 by 2007/08"."""
     match = _LABELLED_VALUE.search(sentence.strip())
-    if match is None or looks_like_year(match.group("value")):
-        return None
-    value = parse_quantity(match.group("value"), short_points=True)
-    if value is None:
+    value = _value_of(match)
+    if match is None or value is None:
         return None
     deadline = deadline_in(match.group("when")) if match.group("when") else None
     label = match.group("label")
@@ -387,9 +385,9 @@ def _leading_bound(sentence: str, source: SourceRef) -> Target | None:
     year in accidental dwelling fires". Only a figure for each year (or by a date) makes
     it a target: "At least 40 young people each term" counts an output."""
     match = _LEADING_BOUND.match(sentence.strip())
-    if match is None or looks_like_year(match.group("value")):
+    value = _value_of(match)
+    if match is None:
         return None
-    value = parse_quantity(match.group("value"), short_points=True)
     what = match.group("what")
     yearly = _PER_YEAR.search(what)
     label = match.group("label")
@@ -424,9 +422,9 @@ def _bound(sentence: str, source: SourceRef) -> Target | None:
     """A ceiling or a floor set as an aim: "will ensure there are no more than 350 hospital
     admissions for assault in 2021/22". Which way the figure is to move is not said."""
     match = _BOUND_FORM.search(sentence)
-    if match is None or looks_like_year(match.group("value")):
+    value = _value_of(match)
+    if match is None or value is None:
         return _leading_bound(sentence, source)
-    value = parse_quantity(match.group("value"), short_points=True)
     metric = metric_name(_OF_PREFIX.sub("", match.group("what")))
     if value is None or metric is None:
         return None
@@ -464,6 +462,16 @@ _VALUE_FORM = lazy(
     IGNORECASE,
 )
 _NOT_A_VALUE = lazy(r"\s{0,3}(?:reduction|decrease|cut|increase|rise|improvement|of\s)", IGNORECASE)
+# "Target: 2,280 (2010/11)": the period the value is for, in brackets after it.
+_VALUE_PERIOD = lazy(
+    r"^\s{0,3}\(\s{0,2}(?P<period>(?:19|20)\d{2}(?:\s{0,2}[/\-–]\s{0,2}\d{2,4})?)\s{0,2}\)"
+)
+# "180 (baseline 2010/11: 200)", "2,950, from a baseline of 3,100": the baseline after the value.
+_BASELINE_AFTER = lazy(
+    rf"^[^.;]{{0,40}}?\bbaseline\s{{0,3}}(?:(?:for|in)\s{{1,3}})?\(?(?P<period>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)?\)?"
+    rf"\s{{0,3}}(?:[:=]|\s(?:of|was|is))?\s{{0,3}}(?P<value>{PERCENT}|{NUMBER})(?![\w/])",
+    IGNORECASE,
+)
 _CHANGE_FIGURES = lazy(r"\s{0,3}(?:\(\s{0,2})?(?:from|on)\s", IGNORECASE)
 _PREPOSITION = lazy(
     r"(?:by|in|for|to|and|from|of|at|on|per|the|a|an|was|is|will|which|that)\b", IGNORECASE
@@ -475,10 +483,8 @@ def _stated_value(sentence: str, source: SourceRef) -> Target | None:
     5%", "The milestone target for 2009 is 427", "LAA target: 82%"; or as a change with its
     figures and no verb, "The target was 30% from 4,632 (baseline 2003/04) to 3,242"."""
     match = _VALUE_FORM.search(sentence)
-    if match is None or looks_like_year(match.group("value")):
-        return None
-    value = parse_quantity(match.group("value"), short_points=True)
-    if value is None:
+    value = _value_of(match)
+    if match is None or value is None:
         return None
     following = sentence[match.end("value") : match.end("value") + _VALUE_AFTER]
     if _NOT_A_VALUE.match(following):
@@ -488,9 +494,14 @@ def _stated_value(sentence: str, source: SourceRef) -> Target | None:
         return read_figures(
             sentence, verb, len(sentence), None, sentence[max(0, verb - BEFORE) : verb], source
         )
-    deadline = period_in(match.group("for") or match.group("for2") or "") or period_in(
-        sentence[max(0, match.start() - _PERIOD_BEFORE) : match.start()]
+    after = sentence[match.end("value") :]
+    bracketed = _VALUE_PERIOD.match(after)
+    deadline = (
+        period_in(match.group("for") or match.group("for2") or "")
+        or period_in(sentence[max(0, match.start() - _PERIOD_BEFORE) : match.start()])
+        or (period_in(bracketed.group("period")) if bracketed else None)
     )
+    baseline = _baseline_after(after)
     pct_text = match.group("vpct") or match.group("vpct2")
     direction: Direction | None = None
     if match.group("vr") or match.group("vr2"):
@@ -504,18 +515,39 @@ def _stated_value(sentence: str, source: SourceRef) -> Target | None:
     goal = Measure(value=value, period=deadline, label=kind.lower() if kind else None)
     nearby = sentence[max(0, match.start() - BEFORE) : match.end()]
     indicators = [i for i in find_indicators(nearby, source) if i.code]
+    if direction is None and baseline is not None and baseline.value.value != value.value:
+        direction = Direction.REDUCE if value.value < baseline.value.value else Direction.INCREASE
     return Target(
         id="",
         statement=joined(sentence),
         metric=metric,
         direction=direction,
         percent=percent,
-        unit=unit_of(percent, None, goal, metric, nearby),
+        unit=unit_of(percent, baseline, goal, metric, nearby),
+        baseline=baseline,
         target=goal,
         deadline=deadline,
         indicator=indicators[0] if indicators else None,
         source=source,
     )
+
+
+def _baseline_after(text: str) -> Measure | None:
+    """The baseline a stated value names after it: "(baseline 2010/11: 200)"."""
+    match = _BASELINE_AFTER.match(text)
+    value = _value_of(match)
+    if match is None or value is None:
+        return None
+    period = period_in(match.group("period")) if match.group("period") else None
+    return Measure(value=value, period=period, label="baseline")
+
+
+def _value_of(match: Match | None) -> Number | None:
+    """The figure a form's ``value`` group holds; ``None`` for a year, never a target's
+    figure, or for no match."""
+    if match is None or looks_like_year(match.group("value")):
+        return None
+    return parse_quantity(match.group("value"), short_points=True)
 
 
 def _frame_start(before: str) -> int:

@@ -109,6 +109,13 @@ _METRIC_HEADER = lazy(
 """The header of the column that names what a row counts, among several label columns."""
 _OUTTURN_WORDS = lazy(r"(?i)\b(?:actual|outturn|out-turn|achieved|result|performance)\b")
 _BASE_WORDS = lazy(r"(?i)\b(?:benchmark|baseline|base)\b")
+_OUTTURN_ROW = lazy(
+    r"(?i)^\W{0,3}(?:actuals?|outturns?|out-turns?|achieved|results?|actual\s{1,3}performance"
+    r"|performance)\W{0,3}(?:\([^()]{0,30}\))?\W{0,3}$"
+)
+"""A row label naming the figures reached ("Actual", "Outturn"), not a path to a target."""
+_TARGET_ROW = lazy(r"(?i)^\W{0,3}(?:targets?|target\s{1,3}(?:figures?|trajectory|path))\W{0,3}$")
+"""A row label naming only its role ("Target"), where the header names the measure."""
 _TARGET_WORD = lazy(r"(?i)target")
 _LONG_NUMBER = lazy(r"\d{3,}")
 """A figure of three digits or more in a header label: the cell holds data, not a heading."""
@@ -248,6 +255,8 @@ def _across(table: Table) -> Trajectory | None:
     if len(rows) != 1:
         return None
     label, measures, profile = rows[0]
+    if label and header_label and _TARGET_ROW.match(label):
+        label = header_label  # "Target" names the row's role; the header names the measure
     return _trajectory(measures, label or header_label, profile)
 
 
@@ -469,14 +478,28 @@ def _targets_from_table(table: Table) -> list[Target]:
     performance = read_indicator_table(table, performance_only=True)
     if performance is not None:
         return list(performance.targets)
-    if not read_trajectories(table):
-        return scorecard_targets(table) or worded_targets(table)
+    rows = read_trajectories(table)
+    if not rows:
+        read = scorecard_targets(table) or worded_targets(table)
+        sideways = None if read else _down(table)
+        if sideways is None or sideways.label is None:
+            return read
+        # Periods down the first column, labelled by the header beside them: a target of
+        # its own where no statement claims it.
+        rows = [sideways]
     stated = _stated_directions(table)
     # Rows stating their targets as changes ("10% reduction") beside the rows of figures.
     targets.extend(worded_targets(table, words_only=True))
-    for position, trajectory in enumerate(read_trajectories(table)):
-        if trajectory.label is None:
+    found = _period_rows(table)
+    header_label = found[0] if found is not None else None
+    for position, trajectory in enumerate(rows):
+        label = trajectory.label
+        if label is None or _OUTTURN_ROW.match(label):
+            # "Actual | 720 | 690": the figures reached, never a target of their own.
             continue
+        if _TARGET_ROW.match(label) and header_label:
+            # "Burglary | 2008/09 | ..." over "Target | 700 | ...": the header names it.
+            label = header_label
         measures = trajectory.measures
         profile = trajectory.profile
         planned = [m for m in measures if not _OUTTURN_WORDS.search(m.label or "")]
@@ -505,12 +528,10 @@ def _targets_from_table(table: Table) -> list[Target]:
         if position < len(stated) and stated[position] is not None:
             # The plan's own word for the direction is what it asserts.
             direction = stated[position]
-        named = find_indicators(trajectory.label, table.source)
+        named = find_indicators(label, table.source)
         indicator = named[0] if named else None
-        metric = (indicator.title if indicator and indicator.title else trajectory.label).strip()
-        cells = " | ".join(
-            [trajectory.label, *(m.value.text for m in sorted_points(measures, profile))]
-        )
+        metric = (indicator.title if indicator and indicator.title else label).strip()
+        cells = " | ".join([label, *(m.value.text for m in sorted_points(measures, profile))])
         targets.append(
             Target(
                 id="",
@@ -518,7 +539,7 @@ def _targets_from_table(table: Table) -> list[Target]:
                 metric=metric or None,
                 direction=direction,
                 percent=trajectory.target_percent,
-                unit=unit_of(trajectory.target_percent, base, goal, metric, trajectory.label),
+                unit=unit_of(trajectory.target_percent, base, goal, metric, label),
                 baseline=base,
                 target=goal,
                 deadline=goal.period,
@@ -665,10 +686,17 @@ def trajectory_fit(target: Target, trajectory: Trajectory) -> int:
         return 0
     if target.unit is Unit.COUNT and figures and (percent_points or rate_label):
         return 0
+    shared = _shares_figure(target, trajectory)
+    own = _words(f"{target.metric or ''} {target.statement}")
+    named = _words(label) - FUNCTION_WORDS - _GENERIC
+    if named and not named & own and len(figures) == 2 and not shared:
+        # The table names another measure, and the target, whole without it, gives
+        # none of its figures: it is not this target's path.
+        return 0
     score = 1
-    if _shares_figure(target, trajectory):
+    if shared:
         score += 1
-    if _words(label) & _words(f"{target.metric or ''} {target.statement}"):
+    if _words(label) & own:
         score += 1
     return score
 

@@ -68,6 +68,10 @@ def test_labelled_share_ceiling_is_a_target() -> None:
         "At least 25 pupils took part in the scheme.",
         "No more than 12 officers are on duty at night.",
         "At least 70% of respondents said they felt safe.",
+        "At least 450 adults were in alcohol treatment each year.",
+        "Fewer than 30 thefts are reported at the station each year.",
+        "Bike theft: at least 120 offences each year since 2012.",
+        "No more than 52 people a year were hurt on the towpaths between 2010 and 2013.",
         # Reports in the wordings of the aims below.
         "Last year we have reduced cycle theft by 9%.",
         "Knife offences halved between 2008 and 2011, from 260 to 130.",

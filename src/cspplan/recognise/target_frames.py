@@ -375,6 +375,13 @@ _LEADING_BOUND = lazy(
     rf"(?P<what>[^.;:()]{{0,160}})",
     IGNORECASE,
 )
+_FINITE = lazy(
+    r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should"
+    r"|can|could|may|might|must|fell|rose|remained|stayed|stood|got|took|saw|received|attended"
+    r"|entered|completed|since|between|last|previous|past)\b"
+)
+"""Words that make the words after a bound a clause, not a measure: a verb (the figure is
+reported or forecast, not aimed at), or a span in the past ("since 2008")."""
 _PER_YEAR = lazy(
     r"(?i)\s{0,3},?\s{0,3}\b(?:(?:a|per|each|every)\s{1,3}(?:year|annum)|annually|yearly)\b"
 )
@@ -389,6 +396,8 @@ def _leading_bound(sentence: str, source: SourceRef) -> Target | None:
     if match is None:
         return None
     what = match.group("what")
+    if _FINITE.search(what):
+        return None  # "At least 450 users were in treatment each year": a report
     yearly = _PER_YEAR.search(what)
     label = match.group("label")
     # A share held under a ceiling after the measure's label ("Re-offending: no more than

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 import cspplan
@@ -301,3 +302,32 @@ def test_periods_down_the_first_column_are_a_target_of_their_own() -> None:
     (target,) = targets_from_table(make_table(rows))
     assert _figures(target) == (None, "420", "400")
     assert target.metric == "Cycle theft target"
+
+
+# --- a Word table whose header is on two rows, merged ---------------------------------------------
+
+
+def _merged_header_plan(path: Path) -> Path:
+    """A Word plan whose target table has "Indicator" and "Baseline 2013/14" merged down two
+    header rows beside "Targets" merged across the years."""
+    document = docx.Document()
+    document.add_heading("Ambridge Vale Community Safety Partnership", 0)
+    document.add_heading("Targets", 1)
+    table = document.add_table(rows=3, cols=4)
+    table.cell(0, 2).merge(table.cell(0, 3)).text = "Targets"
+    table.cell(1, 2).text, table.cell(1, 3).text = "2014/15", "2015/16"
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Indicator"
+    table.cell(0, 1).merge(table.cell(1, 1)).text = "Baseline 2013/14"
+    for column, text in enumerate(["Theft from the person", "610", "590", "570"]):
+        table.cell(2, column).text = text
+    document.save(str(path))
+    return path
+
+
+def test_a_two_row_merged_header_gives_the_baseline_column(tmp_path: Path) -> None:
+    plan = cspplan.load(_merged_header_plan(tmp_path / "merged.docx"))
+    (target,) = plan.all_targets()
+    assert target.metric == "Theft from the person"
+    assert [m.value.text for m in target.trajectory] == ["610", "590", "570"]
+    assert target.baseline is not None and target.baseline.period is not None
+    assert target.baseline.period.text == "2013/14"

@@ -363,6 +363,13 @@ def _period_rows(
         first = min(periods)
         last = max(periods)
         below = grid[index + 1 :]
+        for upper in reversed(grid[:index]):
+            # A header on two rows, "Baseline 2007/08" merged down beside "Targets" over
+            # the years: the label columns' headers are in the row above.
+            for col, text in upper.items():
+                if col < first and text and not row.get(col):
+                    row = {**row, col: text}
+                    headers[col] = None
         # After the periods, a column named as a note ("Direction", "Lead") or one holding
         # no figures ("LAA | Yes") is no figure column: it may follow them.
         trailing = {
@@ -411,7 +418,9 @@ def _period_rows(
                 value = _figure(values_row.get(base_col, ""))
                 if value is None:
                     return None
-                measures.append(Measure(value=value, label=row[base_col]))
+                measures.append(
+                    Measure(value=value, period=_header_year(row[base_col]), label=row[base_col])
+                )
             cells = [values_row.get(col, "") for col in periods]
             if any(_CHANGE_CELL.match(t) for t in cells) and all(
                 _CHANGE_CELL.match(t) or _PLACEHOLDER.match(t) for t in cells

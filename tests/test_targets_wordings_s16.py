@@ -78,6 +78,10 @@ def test_labelled_share_ceiling_is_a_target() -> None:
         "Knife offences halved between 2008 and 2011, from 260 to 130.",
         "Cycle theft – a reduction of 6% was achieved by 2015.",
         "Fly-tipping stayed at 2011/12 levels.",
+        "Cycle theft was down 7% by March 2016.",
+        "Cycle theft down 7% on the year before.",
+        "Cycle theft down 7% by March 2016 compared with 2014/15.",
+        "The data show cycle theft down 7% by March 2016.",
     ],
 )
 def test_outputs_and_reports_are_no_targets(text: str) -> None:
@@ -244,6 +248,9 @@ def test_a_column_of_figures_after_the_periods_still_stops_the_reading() -> None
         ("By March 2014 we aim to have reduced arson to 85.", (None, None, "85")),
         ("Cycle theft – a reduction of 6% by 2015 (baseline 410).", ("6%", "410", None)),
         ("Reducing reoffending: target rate of 21.5% by 2014/15.", (None, None, "21.5%")),
+        ("Target – 240 grass fires or fewer.", (None, None, "240")),
+        ("Cycle theft down 7% by March 2016.", ("7%", None, None)),
+        ("Knife crime: up 4% by 2015/16", ("4%", None, None)),
     ],
 )
 def test_more_aim_wordings(text: str, figures: tuple[str | None, ...]) -> None:
@@ -331,3 +338,15 @@ def test_a_two_row_merged_header_gives_the_baseline_column(tmp_path: Path) -> No
     assert [m.value.text for m in target.trajectory] == ["610", "590", "570"]
     assert target.baseline is not None and target.baseline.period is not None
     assert target.baseline.period.text == "2013/14"
+
+
+def test_a_bound_after_the_value_is_its_label() -> None:
+    target = _only("Target – 240 grass fires or fewer.")
+    assert target.target is not None and target.target.label == "or fewer"
+    assert target.metric == "grass fires"
+
+
+def test_a_headline_change_with_a_deadline_says_which_way() -> None:
+    target = _only("Cycle theft down 7% by March 2016.")
+    assert target.direction is Direction.REDUCE
+    assert target.deadline is not None and target.deadline.text == "March 2016"

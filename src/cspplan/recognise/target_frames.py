@@ -312,6 +312,7 @@ def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
             _stated_value(sentence, source)
             or _labelled_value(sentence, source)
             or _bound(sentence, source)
+            or _moved_by(sentence, source)
         )
         if stated is not None:
             targets.append(stated)
@@ -459,17 +460,21 @@ def _bound(sentence: str, source: SourceRef) -> Target | None:
     )
 
 
+_OR_WORDS = "fewer|less|lower|below|under|more|higher|above|over"
+"""The words of a bound after a target value: "350 or fewer"."""
 _VALUE_FORM = lazy(
     rf"\b(?:(?P<kind>milestone|annual|interim|stretch|year\s{{1,3}}\d|\d{{4}}/\d{{2}})\s{{1,3}})?targets?"
     rf"(?:\s{{1,3}}for\s{{1,3}}(?P<for>[^,.;:()]{{2,40}}?)|\s{{1,3}}(?P<for2>(?:19|20)\d{{2}}(?:/\d{{2}})?))?"
-    rf"\s{{0,3}}(?P<verb>is|was|will\s{{1,3}}be|of|:|=)\s{{1,3}}"
+    rf"\s{{0,3}}(?P<verb>is|was|will\s{{1,3}}be|of|:|=|–|—|-(?=\s))\s{{1,3}}"
     rf"(?:to\s{{1,3}}(?:achieve|reach)\s{{1,3}})?(?P<value>{PERCENT}|{NUMBER})(?![\w/]|\s{{0,2}}(?:%|per\s?cent))"
-    rf"(?P<what>(?:\s{{1,3}}[a-z][\w\-]{{1,20}}){{0,5}})"
+    rf"(?P<what>(?:(?!\s{{1,3}}or\s{{1,3}}(?:{_OR_WORDS})\b)\s{{1,3}}[a-z][\w\-]{{1,20}}){{0,5}})"
     rf"(?:\s{{0,3}}[,(]\s{{0,3}}(?:a|an|which\s{{1,3}}is\s{{1,3}}a|representing\s{{1,3}}a)\s{{1,3}}"
     rf"(?:(?P<vpct>{PERCENT})\s{{1,3}}(?:(?P<vr>reduction|decrease|cut)|(?P<vi>increase|rise|improvement))"
     rf"|(?:(?P<vr2>reduction|decrease|cut)|(?P<vi2>increase|rise|improvement))\s{{1,3}}of\s{{1,3}}(?P<vpct2>{PERCENT})))?",
     IGNORECASE,
 )
+# "Target – 350 deliberate fires or fewer": the bound after the value.
+_OR_BOUND = lazy(rf"(?i)\s{{1,3}}or\s{{1,3}}(?P<word>{_OR_WORDS})\b")
 _NOT_A_VALUE = lazy(r"\s{0,3}(?:reduction|decrease|cut|increase|rise|improvement|of\s)", IGNORECASE)
 # "Target: 2,280 (2010/11)": the period the value is for, in brackets after it.
 _VALUE_PERIOD = lazy(
@@ -521,7 +526,9 @@ def _stated_value(sentence: str, source: SourceRef) -> Target | None:
     what = (match.group("what") or "").strip()
     metric = metric_name(what) if what and not _PREPOSITION.match(what) else None
     kind = match.group("kind")
-    goal = Measure(value=value, period=deadline, label=kind.lower() if kind else None)
+    bound = _OR_BOUND.match(sentence, match.end("value") if not what else match.end("what"))
+    qualifier = f"or {bound.group('word').lower()}" if bound else None
+    goal = Measure(value=value, period=deadline, label=kind.lower() if kind else qualifier)
     nearby = sentence[max(0, match.start() - BEFORE) : match.end()]
     indicators = [i for i in find_indicators(nearby, source) if i.code]
     if direction is None and baseline is not None and baseline.value.value != value.value:
@@ -549,6 +556,45 @@ def _baseline_after(text: str) -> Measure | None:
         return None
     period = period_in(match.group("period")) if match.group("period") else None
     return Measure(value=value, period=period, label="baseline")
+
+
+# "Drug-related offending down 10% by 2015": a measure, which way, how much, by when.
+_MOVED_BY = lazy(
+    rf"^\W{{0,3}}(?P<what>[A-Za-z][^.;()%]{{2,80}}?)\s{{0,3}}[:–]?\s{{1,3}}(?P<way>down|up)\s{{1,3}}(?:by\s{{1,3}})?"
+    rf"(?P<value>{PERCENT})\s{{1,3}}(?:by|before)\s{{1,3}}(?:the\s{{1,3}}end\s{{1,3}}of\s{{1,3}})?",
+    IGNORECASE,
+)
+
+
+_SHOWN = lazy(r"(?i)\b(?:shows?|showed|shown|saw|sees?|seen|means?|meant|with|figures|data)\b")
+"""Words before a headline change that make it a reading of figures, not an aim."""
+
+
+def _moved_by(sentence: str, source: SourceRef) -> Target | None:
+    """A change stated as a headline with a deadline: "Drug-related offending down 10% by
+    2015". Without the deadline ("down 10% on last year") or with a verb ("crime was down
+    10% by March") it reports a change, and is no target."""
+    match = _MOVED_BY.match(sentence.strip())
+    value = _value_of(match)
+    if match is None or value is None or _FINITE.search(match.group("what")):
+        return None
+    rest = sentence.strip()[match.end() :]
+    deadline = deadline_in(rest)
+    metric = metric_name(match.group("what"))
+    if deadline is None or metric is None or _SHOWN.search(match.group("what")):
+        return None
+    if rest[len(deadline.text) :].strip(" .;,") if rest.startswith(deadline.text) else True:
+        return None  # more after the date ("compared with 2013/14"): a report's comparison
+    return Target(
+        id="",
+        statement=joined(sentence),
+        metric=metric,
+        direction=Direction.REDUCE if match.group("way").lower() == "down" else Direction.INCREASE,
+        percent=value,
+        unit=unit_of(value, None, None, metric, sentence),
+        deadline=deadline,
+        source=source,
+    )
 
 
 def _value_of(match: Match | None) -> Number | None:

@@ -350,3 +350,23 @@ def test_a_headline_change_with_a_deadline_says_which_way() -> None:
     target = _only("Cycle theft down 7% by March 2016.")
     assert target.direction is Direction.REDUCE
     assert target.deadline is not None and target.deadline.text == "March 2016"
+
+
+@pytest.mark.parametrize("render", RENDERS)
+def test_prose_wordings_fixture(render: str, tmp_path: Path) -> None:
+    plan = load_mechanism("targets_prose_wordings", render, tmp_path)
+    figures = sorted((_figures(t) for t in plan.all_targets()), key=str)
+    assert figures == sorted(
+        [
+            (None, "180", "90"),
+            (None, "25", "50"),
+            ("20%", None, None),
+            ("15%", "360", None),
+            (None, None, "33.5%"),
+            (None, None, "120"),
+            ("25%", None, None),
+            (None, "160", "140"),
+        ],
+        key=str,
+    )
+    assert alarms(plan) == []

@@ -370,3 +370,19 @@ def test_prose_wordings_fixture(render: str, tmp_path: Path) -> None:
         key=str,
     )
     assert alarms(plan) == []
+
+
+@pytest.mark.parametrize("header", ["Ambition 2016/17", "Goal", "Aim for 2017", "Aim"])
+def test_other_words_for_the_target_column(header: str) -> None:
+    table = make_table([["Indicator", header], ["Street drinking reports", "Reduce by 10%"]])
+    (target,) = worded_targets(table)
+    assert _figures(target) == ("10%", None, None)
+
+
+def test_a_plain_percentage_under_target_is_the_figure_to_reach() -> None:
+    table = make_table([["Indicator", "Target"], ["Confidence in the police", "60%"]])
+    (target,) = worded_targets(table)
+    assert _figures(target) == (None, None, "60%")
+    table = make_table([["Indicator", "Target reduction"], ["Cycle theft", "10%"]])
+    (target,) = worded_targets(table)
+    assert _figures(target) == ("10%", None, None)

@@ -102,7 +102,11 @@ _ROLE_PATTERNS: tuple[tuple[ColumnRole, str], ...] = (
     (ColumnRole.DIRECTION, r"^\W{0,3}(?:desired\s{1,3}|target\s{1,3}|intended\s{1,3})?direction\b"),
     (ColumnRole.RAG, r"^\W{0,3}(?:rag|r\s?/\s?a\s?/\s?g|status|rating|performance\s{1,3}status)\b"),
     (ColumnRole.QUARTER, r"^\W{0,3}(?:q[1-4]|quarter(?:\s{1,3}[1-4])?)\b"),
-    (ColumnRole.TARGET, r"\btarget\b(?!\s{1,3}dates?)"),
+    # "Ambition 2015/16", "Goal", "Aim for 2016": other partnerships' word for the target.
+    (
+        ColumnRole.TARGET,
+        r"\b(?:target|ambition|goal)s?\b(?!\s{1,3}dates?)|^\W{0,3}aim(?:\s{1,3}for\b|\W{0,3}$)",
+    ),
     (ColumnRole.BASELINE, r"\b(?:baseline|benchmark|base\s{1,3}line|starting\s{1,3}point)\b"),
     (ColumnRole.ACTUAL, r"\b(?:actual|outturn|out-turn|year\s{1,3}to\s{1,3}date|ytd|achieved)\b"),
 )
@@ -811,7 +815,12 @@ def _worded_target(
     ]
     base = bases[0] if bases else None
     change = _change(words, column.header)
-    if change is not None and (change[1] is not None or _SIGNED.match(words)):
+    # "−8%", "5% reduction", or "10%" under "Target reduction" is a change; a plain "60%"
+    # under "Target" is the figure to reach.
+    said_change = (
+        _SIGNED.match(words) or _CHANGE_WORD.search(words) or _HEADER_CHANGE.search(column.header)
+    )
+    if change is not None and said_change:
         stated, unit = change
         if unit is None:
             return None  # "−30": a change in number, which this reader does not state
@@ -871,6 +880,7 @@ def _worded_target(
 
 
 _SIGNED = lazy(r"^\s{0,3}[+\-–−]")
+_HEADER_CHANGE = lazy(r"(?i)\b(?:reduction|decrease|increase|change|cut)\b")
 _SYMBOL_BOUND = lazy(
     r"^\s{0,3}(?P<symbol>≤|≥|<=|=<|>=|=>|<|>)\s{0,2}"
     r"(?P<value>(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?\s{0,2}%?)\s{0,3}$"

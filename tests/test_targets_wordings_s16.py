@@ -251,6 +251,7 @@ def test_a_column_of_figures_after_the_periods_still_stops_the_reading() -> None
         ("Target – 240 grass fires or fewer.", (None, None, "240")),
         ("Cycle theft down 7% by March 2016.", ("7%", None, None)),
         ("Knife crime: up 4% by 2015/16", ("4%", None, None)),
+        ("Reduce shop theft by twelve per cent by 2016.", ("twelve per cent", None, None)),
     ],
 )
 def test_more_aim_wordings(text: str, figures: tuple[str | None, ...]) -> None:
@@ -366,6 +367,7 @@ def test_prose_wordings_fixture(render: str, tmp_path: Path) -> None:
             (None, None, "120"),
             ("25%", None, None),
             (None, "160", "140"),
+            ("fifteen per cent", "300", "255"),
         ],
         key=str,
     )

@@ -8,6 +8,8 @@ After a target's verb come its metric and, in any order, the clauses that carry 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 
 from ..model.plan import Indicator, Target
@@ -68,7 +70,8 @@ _CHANGE_NOUNS = r"reduction|decrease|cut|fall|increase|rise|improvement|change"
 _CLAUSE = lazy(
     rf"""
     (?P<pctclause>\b(?P<pctverb>by|was|is|be|(?P<pctnoun>(?:increase|rise|reduction|decrease|fall|cut|drop|improvement)\s{{1,3}}of))\s{{1,3}}(?:a\s{{1,3}}|an\s{{1,3}})?(?:further\s{{1,3}}|another\s{{1,3}}|minimum\s{{1,3}}of\s{{1,3}}|at\s{{1,3}}least\s{{1,3}})?
-        (?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}(?:percentage\s{{1,2}}points?|pp\b|points?\b)))
+        (?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}(?:percentage\s{{1,2}}points?|pp\b|points?\b)
+        |(?:{NUMBER_WORDS})\s{{1,2}}(?:per\s?cent|percent)\b))
   | (?P<fromclause>(?:\bfrom\s{{1,3}}|\((?=\s{{0,3}}{_VALUE}\s{{1,3}}to\s)\s{{0,3}})(?P<fromwords>(?:(?:a|an|the|its|their|our)\s{{1,3}})?(?:[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}
         (?:average|baseline|base|figure|level|total|rate|position)\s{{1,3}}(?:of\s{{1,3}})?)?
         (?P<base>{_VALUE}){NOT_AGE}{_CONTEXT.format(name="b")})
@@ -174,7 +177,7 @@ def read_figures(
             stated = clause.group("pctverb").lower() == "by" or clause.group("pctnoun")
             if looks_like_year(clause.group("pct")) or (not stated and not target_framed):
                 continue
-            percent = parse_quantity(clause.group("pct"), short_points=True)
+            percent = _percent_of(clause.group("pct"))
             yearly = _YEARLY.match(rest, clause.end())
         elif clause.group("fromclause") and baseline is None:
             value = _figure_of(clause.group("base"))
@@ -324,6 +327,15 @@ def _span(text: str) -> int | None:
     """The years a yearly rate runs over, where the words say: "over three years"."""
     match = _OVER_YEARS.search(text)
     return number_word(match.group("years")) if match is not None else None
+
+
+def _percent_of(text: str) -> Number | None:
+    """A stated change as a number: "16%", "3 points", or in words, "twenty per cent"."""
+    found = parse_quantity(text, short_points=True)
+    if found is not None:
+        return found
+    word = number_word(text.split()[0]) if text.split() else None
+    return Number(value=Decimal(word), text=" ".join(text.split())) if word else None
 
 
 def looks_like_year(text: str) -> bool:

@@ -312,6 +312,27 @@ def test_periods_down_the_first_column_are_a_target_of_their_own() -> None:
     assert target.metric == "Cycle theft target"
 
 
+def test_each_column_of_figures_down_the_years_is_a_target() -> None:
+    rows = [
+        ["Year", "Shop theft", "Bike theft"],
+        ["2015/16 (baseline)", "700", "310"],
+        ["2016/17", "680", "300"],
+        ["2017/18", "660", "290"],
+    ]
+    found = {t.metric: t for t in targets_from_table(make_table(rows))}
+    assert [m.value.text for m in found["Shop theft"].trajectory] == ["700", "680", "660"]
+    assert _figures(found["Bike theft"]) == (None, "310", "290")
+
+
+def test_a_history_down_the_years_is_no_target() -> None:
+    rows = [
+        ["Year", "Shop theft", "Bike theft"],
+        ["2014/15", "720", "330"],
+        ["2015/16", "700", "310"],
+    ]
+    assert targets_from_table(make_table(rows)) == []
+
+
 # --- a Word table whose header is on two rows, merged ---------------------------------------------
 
 

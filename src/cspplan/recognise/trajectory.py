@@ -109,6 +109,8 @@ _METRIC_HEADER = lazy(
 """The header of the column that names what a row counts, among several label columns."""
 _OUTTURN_WORDS = lazy(r"(?i)\b(?:actual|outturn|out-turn|achieved|result|performance)\b")
 _BASE_WORDS = lazy(r"(?i)\b(?:benchmark|baseline|base)\b")
+_AIMED = lazy(r"(?i)\b(?:targets?|baseline|trajectory|aims?|ambitions?|goals?)\b")
+"""Words of a table of figures by year that make it a path to a target, not a history."""
 _OUTTURN_ROW = lazy(
     r"(?i)^\W{0,3}(?:actuals?|outturns?|out-turns?|achieved|results?|actual\s{1,3}performance"
     r"|performance)\W{0,3}(?:\([^()]{0,30}\))?\W{0,3}$"
@@ -490,12 +492,12 @@ def _targets_from_table(table: Table) -> list[Target]:
     rows = read_trajectories(table)
     if not rows:
         read = scorecard_targets(table) or worded_targets(table)
-        sideways = None if read else _down(table)
-        if sideways is None or sideways.label is None:
+        # Periods down the first column, each column of figures labelled by its header: a
+        # target of its own where no statement claims it.
+        rows = [] if read else [t for t in _columns_down(table) if t.label]
+        if not rows or not _AIMED.search(" ".join(c.text for r in table.rows for c in r.cells)):
+            # A history by year ("Year | Total crime") names no target, baseline or aim.
             return read
-        # Periods down the first column, labelled by the header beside them: a target of
-        # its own where no statement claims it.
-        rows = [sideways]
     stated = _stated_directions(table)
     # Rows stating their targets as changes ("10% reduction") beside the rows of figures.
     targets.extend(worded_targets(table, words_only=True))
@@ -599,6 +601,37 @@ def _down(table: Table) -> Trajectory | None:
     if len(measures) < _MIN_POINTS:
         return None
     return _trajectory(measures, row_label)
+
+
+def _columns_down(table: Table) -> list[Trajectory]:
+    """One trajectory per column of figures under a header row, the periods down the first
+    column ("Year | Burglary | Robbery" over "2009/10 | 640 | 95"); none where a row is led
+    by no period or holds words among its figures."""
+    grid = [row for row in _grid(table) if any(text for text in row.values())]
+    if len(grid) <= _MIN_POINTS:
+        return []
+    first = min(grid[0])
+    heads = {col: text for col, text in grid[0].items() if col != first and text}
+    if not heads or _header(grid[0].get(first, "")) is not None:
+        return []
+    columns: dict[int, list[Measure]] = {col: [] for col in heads}
+    for row in grid[1:]:
+        header = _header(row.get(first, ""))
+        if header is None or set(row) - set(heads) - {first}:
+            return []
+        for col in heads:
+            text = row.get(col, "")
+            if _PLACEHOLDER.match(text):
+                continue
+            value = _figure(text)
+            if value is None:
+                return []
+            columns[col].append(Measure(value=value, period=header[0], label=header[1]))
+    return [
+        _trajectory(measures, heads[col])
+        for col, measures in columns.items()
+        if len(measures) >= _MIN_POINTS
+    ]
 
 
 def _trajectory(

@@ -195,7 +195,14 @@ FACTS: list[tuple[str, str, Callable[[Plan], object], object]] = [
         _no_claim_from("percentage point increase"),
         True,
     ),
-    ("eastshire_strategy.txt", "target count", lambda p: len(_targets(p)), 7),
+    # Seven with figures, and the hold "at or below 2019/20 levels" that prints none.
+    ("eastshire_strategy.txt", "target count", lambda p: len(_targets(p)), 8),
+    (
+        "eastshire_strategy.txt",
+        "hold at a period's level",
+        lambda p: [t.level.text for t in _targets(p) if t.level is not None],
+        ["2019/20"],
+    ),
     # A markdown pipe table with "A1" refs and bare targets in the Target column.
     (
         "harlow_pipe.md",

@@ -8,31 +8,15 @@ trajectory_named_row*.txt, read as text and in Word and PDF renderings.
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 import cspplan
-from cspplan.model import Direction, Plan, SourceRef, Target
+from cspplan.model import Direction, SourceRef, Target
 from cspplan.recognise.targets import find_targets
-
-MECHANISMS = Path(__file__).parent / "fixtures" / "mechanisms"
-sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
-from render_plan import render_as  # noqa: E402
-
-
-def _load(stem: str, render: str, folder: Path) -> Plan:
-    return cspplan.load(render_as(MECHANISMS / f"{stem}.txt", render, folder))
-
-
-def _alarms(plan: Plan) -> list[tuple[str, str]]:
-    return sorted(
-        (f.code, f.severity.value)
-        for f in cspplan.check(plan)
-        if f.severity.value in ("warning", "error")
-    )
+from recognise_helpers import alarms, load_mechanism
 
 
 def _figures(target: Target) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
@@ -136,7 +120,7 @@ def test_will_also_frames_a_second_target() -> None:
 
 @pytest.mark.parametrize("render", ["txt", "docx", "pdf"])
 def test_moving_subject_plan_is_read_and_audited(render: str, tmp_path: Path) -> None:
-    plan = _load("targets_moving_subject", render, tmp_path)
+    plan = load_mechanism("targets_moving_subject", render, tmp_path)
     targets = plan.all_targets()
     assert len(targets) == 5
     metrics = [(t.metric or "").lower() for t in targets]
@@ -144,9 +128,9 @@ def test_moving_subject_plan_is_read_and_audited(render: str, tmp_path: Path) ->
     assert metrics[1] == "shed and garage break-ins"
     assert targets[2].indicator is not None and targets[2].indicator.code == "NI 21"
     assert _figures(targets[4]) == (Decimal(35), Decimal(184), Decimal(236))
-    assert _alarms(plan) == [("A101", "error")]
-    twin = _load("targets_moving_subject_ok", render, tmp_path)
-    assert _alarms(twin) == []
+    assert alarms(plan) == [("A101", "error")]
+    twin = load_mechanism("targets_moving_subject_ok", render, tmp_path)
+    assert alarms(twin) == []
 
 
 # --- a trajectory row naming its target ------------------------------------------------
@@ -154,7 +138,7 @@ def test_moving_subject_plan_is_read_and_audited(render: str, tmp_path: Path) ->
 
 @pytest.mark.parametrize("render", ["txt", "docx", "pdf"])
 def test_trajectory_goes_to_the_target_its_row_names(render: str, tmp_path: Path) -> None:
-    plan = _load("trajectory_named_row", render, tmp_path)
+    plan = load_mechanism("trajectory_named_row", render, tmp_path)
     vehicle, cycle, violence = plan.all_targets()
     assert [p.value.text for p in vehicle.trajectory] == ["1,180", "1,120", "1,064"]
     assert cycle.trajectory == ()
@@ -162,8 +146,8 @@ def test_trajectory_goes_to_the_target_its_row_names(render: str, tmp_path: Path
     assert violence.trajectory[-1].value.text == "1,363"
     found = [(f.code, f.severity.value, f.subject.id) for f in cspplan.check(plan)]
     assert found == [("A111", "error", vehicle.id)]
-    twin = _load("trajectory_named_row_ok", render, tmp_path)
-    assert _alarms(twin) == []
+    twin = load_mechanism("trajectory_named_row_ok", render, tmp_path)
+    assert alarms(twin) == []
 
 
 # --- a target restated as a noun, figures in brackets ------------------------------------
@@ -206,7 +190,7 @@ def test_a_change_after_a_stated_value_leaves_the_value_reading_whole() -> None:
 def test_a_change_column_after_the_periods_is_each_rows_percent(
     render: str, tmp_path: Path
 ) -> None:
-    plan = _load("trajectory_table_change", render, tmp_path)
+    plan = load_mechanism("trajectory_table_change", render, tmp_path)
     targets = plan.all_targets()
     assert [t.metric for t in targets] == [
         "Dwelling burglary",
@@ -223,8 +207,8 @@ def test_a_change_column_after_the_periods_is_each_rows_percent(
     assert [len(t.trajectory) for t in targets] == [4, 4, 4, 4]
     found = [(f.code, f.severity.value, f.subject.id) for f in cspplan.check(plan)]
     assert found == [("A101", "error", targets[2].id)]
-    twin = _load("trajectory_table_change_ok", render, tmp_path)
-    assert _alarms(twin) == []
+    twin = load_mechanism("trajectory_table_change_ok", render, tmp_path)
+    assert alarms(twin) == []
 
 
 # --- noun forms, labels and named figures -----------------------------------------------

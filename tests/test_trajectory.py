@@ -13,6 +13,7 @@ from cspplan.recognise.trajectory import (
     apply_trajectory,
     read_trajectories,
     read_trajectory,
+    scorecard_targets,
     targets_from_table,
 )
 from cspplan.serialise.converter import make_converter
@@ -344,7 +345,9 @@ def test_scorecard_with_words_in_a_figure_column_is_not_read() -> None:
         ["Burglary", "900", "855"],
         ["Confidence", "Survey to be run", "Improve"],
     )
-    assert targets_from_table(grid) == []
+    assert scorecard_targets(grid) == []
+    # Read as targets stated in a Target column, only the row whose cell states one counts.
+    assert [t.metric for t in targets_from_table(grid)] == ["Burglary"]
 
 
 def test_the_indicator_column_names_the_metric_among_several_labels() -> None:

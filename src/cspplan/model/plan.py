@@ -199,6 +199,9 @@ class Target:
             ("Improving", "Rising"); a stated trend to check, never the target's direction.
         profile: Figures for parts of the target's year (quarters, months), in order: how
             the year's figure is spread, never a path from the baseline to the target.
+        level: The period whose level a hold keeps where the plan prints no figure for it
+            ("maintain calls about youth disorder at 2009/10 levels"): the figure to keep is
+            that period's, which the plan leaves to its data.
     """
 
     id: str
@@ -221,6 +224,7 @@ class Target:
     rating: Rating | None = None
     trend: str | None = None
     profile: tuple[Measure, ...] = ()
+    level: Period | None = None
 
     def __repr__(self) -> str:
         return _short_repr("Target", id=self.id, statement=_first_words(self.statement))

@@ -63,6 +63,7 @@ __all__ = [
     "header_roles",
     "read_indicator_table",
     "read_rating_key",
+    "worded_targets",
 ]
 
 
@@ -101,7 +102,11 @@ _ROLE_PATTERNS: tuple[tuple[ColumnRole, str], ...] = (
     (ColumnRole.DIRECTION, r"^\W{0,3}(?:desired\s{1,3}|target\s{1,3}|intended\s{1,3})?direction\b"),
     (ColumnRole.RAG, r"^\W{0,3}(?:rag|r\s?/\s?a\s?/\s?g|status|rating|performance\s{1,3}status)\b"),
     (ColumnRole.QUARTER, r"^\W{0,3}(?:q[1-4]|quarter(?:\s{1,3}[1-4])?)\b"),
-    (ColumnRole.TARGET, r"\btarget\b(?!\s{1,3}dates?)"),
+    # "Ambition 2015/16", "Goal", "Aim for 2016": other partnerships' word for the target.
+    (
+        ColumnRole.TARGET,
+        r"\b(?:target|ambition|goal)s?\b(?!\s{1,3}dates?)|^\W{0,3}aim(?:\s{1,3}for\b|\W{0,3}$)",
+    ),
     (ColumnRole.BASELINE, r"\b(?:baseline|benchmark|base\s{1,3}line|starting\s{1,3}point)\b"),
     (ColumnRole.ACTUAL, r"\b(?:actual|outturn|out-turn|year\s{1,3}to\s{1,3}date|ytd|achieved)\b"),
 )
@@ -126,8 +131,13 @@ _CELL = lazy(
 )
 _CHANGE_CELL = lazy(
     r"^\s{0,3}(?P<sign>[+\-–−])?\s{0,2}(?P<number>(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?)"
-    r"\s{0,2}(?P<unit>%|per\s?cent|percentage\s{1,2}points?|points?|pts?|ppts?|pp)?\s{0,3}$",
+    r"\s{0,2}(?P<unit>%|per\s?cent|percentage\s{1,2}points?|points?|pts?|ppts?|pp)?"
+    # "5% reduction": the word says the sign.
+    r"(?:\s{1,3}(?:(?P<down>reduction|decrease|fall|cut|lower)|(?P<up>increase|rise|higher)))?\s{0,3}$",
     IGNORECASE,
+)
+_CHANGE_WORD = lazy(
+    r"(?i)\s{1,3}(?:reduction|decrease|fall|cut|lower|increase|rise|higher)\s{0,3}$"
 )
 _PLACEHOLDER = lazy(r"(?i)^\s{0,3}(?:n/?a|tbc|tbd|-|–|—|\*|not\s{1,3}available|nil|new)?\s{0,3}$")
 _THREE_LETTERS = lazy(r"[A-Za-z]{3}")
@@ -331,6 +341,8 @@ class _Cells:
     polarity: Polarity | None
     direction: Direction | None
     text: str
+    target_change: Number | None = None
+    """The change printed beside the target figure: "1,100 (−8%)", "5% (1,140)"."""
 
 
 def _rows(
@@ -384,6 +396,7 @@ def _row_cells(
     polarity: Polarity | None = None
     direction: Direction | None = None
     code = ""
+    target_change: Number | None = None
     for column in columns:
         text = values.get(column.col, "")
         if not text:
@@ -391,7 +404,10 @@ def _row_cells(
         if column.role in _FIGURE_ROLES:
             if _PLACEHOLDER.match(text):
                 continue
-            measure = _figure(text, column)
+            beside = _with_change(text, column) if column.role is ColumnRole.TARGET else None
+            if beside is not None:
+                target_change = beside[1]
+            measure = beside[0] if beside is not None else _figure(text, column)
             if measure is None:
                 return None  # words where a figure should be: another kind of table
             figures.setdefault(column.role, []).append(measure)
@@ -422,7 +438,9 @@ def _row_cells(
                 else Polarity.LOWER_IS_BETTER
             )
     text = " | ".join(t for _, t in sorted(values.items()) if t)
-    return _Cells(label, code, figures, change, trend, rag, polarity, direction, text)
+    return _Cells(
+        label, code, figures, change, trend, rag, polarity, direction, text, target_change
+    )
 
 
 def _figure(text: str, column: _Column) -> Measure | None:
@@ -437,12 +455,39 @@ def _figure(text: str, column: _Column) -> Measure | None:
     return Measure(value=value, period=period or column.period, label=column.header)
 
 
+_VALUE_THEN_CHANGE = lazy(
+    r"^\s{0,3}(?P<value>(?:£\s{0,2})?(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?\s{0,2}%?)"
+    r"\s{0,3}\(\s{0,2}(?P<change>[+\-–−]?\s{0,2}\d{1,3}(?:\.\d{1,2})?\s{0,2}%)\s{0,2}\)\s{0,3}$"
+)
+_CHANGE_THEN_VALUE = lazy(
+    r"^\s{0,3}(?P<change>[+\-–−]?\s{0,2}\d{1,3}(?:\.\d{1,2})?\s{0,2}%)"
+    r"\s{0,3}\(\s{0,2}(?P<value>(?:£\s{0,2})?(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?)\s{0,2}\)\s{0,3}$"
+)
+
+
+def _with_change(text: str, column: _Column) -> tuple[Measure, Number] | None:
+    """A target cell giving its figure and its change, either way round: "1,100 (−8%)",
+    "5% (1,140)" (the figure a count, the percentage its change); the change without
+    its sign."""
+    match = _VALUE_THEN_CHANGE.match(text) or _CHANGE_THEN_VALUE.match(text)
+    if match is None:
+        return None
+    value = parse_number(" ".join(match.group("value").split()))
+    change = parse_number(_unsigned(" ".join(match.group("change").split())))
+    if value is None or change is None:
+        return None
+    return Measure(value=value, period=column.period, label=column.header), change
+
+
 def _change(text: str, header: str) -> tuple[Number, str | None] | None:
     match = _CHANGE_CELL.match(text)
     if match is None:
         return None
     digits = match.group("number").replace(",", "")
-    sign = "-" if (match.group("sign") or "") in "-–−" and match.group("sign") else ""
+    if match.group("sign") and match.group("down" if match.group("sign") == "+" else "up"):
+        return None  # "+5% reduction" says two things
+    falls = (match.group("sign") or "+") in "-–−" or match.group("down") is not None
+    sign = "-" if falls else ""
     unit_text = (match.group("unit") or "").lower()
     if "point" in unit_text or unit_text in ("pt", "pts", "ppt", "ppts", "pp"):
         unit: str | None = "points"
@@ -454,10 +499,15 @@ def _change(text: str, header: str) -> tuple[Number, str | None] | None:
         unit = "percent"
     else:
         unit = None
-    written = " ".join(text.split())
+    written = _CHANGE_WORD.sub("", " ".join(text.split()))
     if unit == "percent" and "%" not in written:
         written = f"{written}%"
     return Number(value=Decimal(f"{sign}{digits}"), text=written), unit
+
+
+def _unsigned(text: str) -> str:
+    """A stated change as a target's percent: "5%" for "−5%", as printed but for its sign."""
+    return text.lstrip("+-–− ")
 
 
 def _polarity(text: str) -> Polarity | None:
@@ -500,6 +550,15 @@ def _target(cells: _Cells, source: SourceRef) -> Target | None:
         base = earlier[-1] if earlier else None
     actuals = cells.figures.get(ColumnRole.ACTUAL, [])
     outturn = _latest(actuals) if actuals else None
+    earlier = [m for m in actuals if _before(m, goal)]
+    if base is None and earlier:
+        # "2009/10 actual | 2010/11 target": the year's actual figure is where the target
+        # starts from, not its outturn; later actual figures are outturns.
+        base = _latest(earlier)
+        later = [m for m in actuals if m not in earlier]
+        outturn = _latest(later) if later else None
+    # With no outturn, a change beside the baseline and the target is the target's own.
+    carried = base is not None and outturn is None and not bases
     stated = find_targets(f"Target: {cells.label}", source)
     said = stated[0] if stated else None
     direction = said.direction if said is not None else None
@@ -511,6 +570,13 @@ def _target(cells: _Cells, source: SourceRef) -> Target | None:
     if direction is None and base is not None and goal.value.value != base.value.value:
         direction = Direction.REDUCE if goal.value.value < base.value.value else Direction.INCREASE
     percent = said.percent if said is not None and said.target is None else None
+    if percent is None and cells.target_change is not None:
+        percent = cells.target_change
+    if carried and percent is None and cells.change is not None and cells.change[1]:
+        change = cells.change[0]
+        percent = Number(value=abs(change.value), text=_unsigned(change.text))
+        if direction is None and change.value:
+            direction = Direction.INCREASE if change.value > 0 else Direction.REDUCE
     found = find_indicators(f"{cells.code} {cells.label}".strip(), source)
     indicator = next((i for i in found if i.code), None)
     metric = (said.metric if said is not None and said.metric else None) or (
@@ -660,6 +726,174 @@ def _claims(cells: _Cells, target: Target | None, source: SourceRef) -> list[Cla
             )
         )
     return claims
+
+
+# --- targets stated in words in a Target column ------------------------------------------
+
+
+def worded_targets(table: Table, words_only: bool = False) -> list[Target]:
+    """One target a row of a table whose Target column states each target in words or as
+    a change, the row's label naming the measure::
+
+        Indicator      Baseline   Target
+        Burglary       1,200      Reduce by 5%
+        Robbery                   −3%
+        Confidence     51%        Increase to 60%
+        Youth calls               Maintain at 2009/10 levels
+
+    A signed change ("−3%", "5% reduction") is the target's percent, a plain figure its
+    value, and words are read as a target statement about the label ("Burglary: reduce by
+    5%"); a Baseline column's figure is the baseline where the words give none. A row whose
+    words state no target gives none, and a table where no row does is no target table.
+    Where several Target columns give a target by year, the last is read. ``words_only``
+    leaves rows whose target is a plain figure to the trajectory reader.
+    """
+    try:
+        return _worded(table, words_only)
+    except TimeoutError:
+        return []
+
+
+def _worded(table: Table, words_only: bool) -> list[Target]:
+    grid = _grid(table)
+    for index, (_, header) in enumerate(grid[:_HEADER_ROWS]):
+        columns = _columns(header)
+        roles = [c.role for c in columns]
+        goals = [c for c in columns if c.role is ColumnRole.TARGET][-1:]
+        if not goals or ColumnRole.RANK in roles or ColumnRole.QUARTER in roles:
+            continue
+        labels = [c for c in columns if c.role is ColumnRole.LABEL and c.col < goals[0].col]
+        # The column headed Indicator or Measure names the row's measure, wherever it
+        # stands ("Target | Measure | By when"); else the label nearest the target (a theme
+        # or priority column comes first).
+        named = [
+            c
+            for c in columns
+            if c.role in (ColumnRole.LABEL, ColumnRole.OTHER) and _METRIC_HEADER.match(c.header)
+        ] or labels[::-1]
+        if not named:
+            continue
+        found = []
+        for row, values in grid[index + 1 :]:
+            label = next((values[c.col] for c in named if values.get(c.col)), "")
+            words = values.get(goals[0].col, "")
+            if (
+                not _THREE_LETTERS.search(label)
+                or _PLACEHOLDER.match(words)
+                or PERIOD_PATTERN.match(label.strip())
+            ):
+                continue  # no measure named ("2009/10 (baseline) | 1,500" runs down the years)
+            if words_only and any(
+                _CELL.match(values.get(c.col, "")) for c in columns if c.role in _FIGURE_ROLES
+            ):
+                continue  # a row of figures, which the trajectory reader takes
+            source = row.source if row.source != SourceRef() else table.source
+            target = _worded_target(label, words, goals[0], columns, values, source)
+            if target is not None:
+                found.append(target)
+        if found:
+            return found
+    return []
+
+
+def _worded_target(
+    label: str,
+    words: str,
+    column: _Column,
+    columns: list[_Column],
+    values: dict[int, str],
+    source: SourceRef,
+) -> Target | None:
+    """The target one row states in words (see :func:`worded_targets`)."""
+    statement = " | ".join(t for _, t in sorted(values.items()) if t)
+    bases = [
+        m
+        for c in columns
+        if c.role is ColumnRole.BASELINE and values.get(c.col)
+        for m in [_figure(values[c.col], c)]
+        if m is not None
+    ]
+    base = bases[0] if bases else None
+    change = _change(words, column.header)
+    # "−8%", "5% reduction", or "10%" under "Target reduction" is a change; a plain "60%"
+    # under "Target" is the figure to reach.
+    said_change = (
+        _SIGNED.match(words) or _CHANGE_WORD.search(words) or _HEADER_CHANGE.search(column.header)
+    )
+    if change is not None and said_change:
+        stated, unit = change
+        if unit is None:
+            return None  # "−30": a change in number, which this reader does not state
+        percent = Number(value=abs(stated.value), text=_unsigned(stated.text))
+        return Target(
+            id="",
+            statement=statement,
+            metric=label,
+            direction=(
+                Direction.INCREASE
+                if stated.value > 0
+                else Direction.REDUCE
+                if stated.value
+                else None
+            ),
+            percent=percent,
+            unit=unit_of(percent, base, None, label, label),
+            baseline=base,
+            deadline=column.period,
+            source=source,
+        )
+    beside = _with_change(words, column)
+    bound = _SYMBOL_BOUND.match(words)
+    figure = beside[0] if beside else _figure(words, column)
+    if bound is not None:
+        # "≤ 28%", "<2,000": a ceiling or a floor printed as a symbol.
+        limit = parse_number(bound.group("value"))
+        label_word = _BOUND_WORDS[bound.group("symbol").replace("=<", "<=").replace("=>", ">=")]
+        figure = Measure(value=limit, period=column.period, label=label_word) if limit else None
+    if figure is not None:
+        printed = beside[1] if beside else None
+        return Target(
+            id="",
+            statement=statement,
+            metric=label,
+            percent=printed,
+            unit=unit_of(printed, base, figure, label, label),
+            baseline=base,
+            target=figure,
+            deadline=figure.period,
+            source=source,
+        )
+    said = find_targets(f"{label}: {words}", source) or find_targets(
+        f"{label}: target {words}", source
+    )
+    if len(said) != 1:
+        return None
+    target = said[0]
+    if target.baseline is None and base is not None:
+        target = attrs.evolve(target, baseline=base)
+    if target.target is not None and target.target.period is None and column.period:
+        target = attrs.evolve(target, target=attrs.evolve(target.target, period=column.period))
+    # The row's label names the measure; the words only say what to do with it.
+    return attrs.evolve(
+        target, statement=statement, metric=label, deadline=target.deadline or column.period
+    )
+
+
+_SIGNED = lazy(r"^\s{0,3}[+\-–−]")
+_HEADER_CHANGE = lazy(r"(?i)\b(?:reduction|decrease|increase|change|cut)\b")
+_SYMBOL_BOUND = lazy(
+    r"^\s{0,3}(?P<symbol>≤|≥|<=|=<|>=|=>|<|>)\s{0,2}"
+    r"(?P<value>(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,4})?\s{0,2}%?)\s{0,3}$"
+)
+_BOUND_WORDS = {
+    "≤": "at most",
+    "<=": "at most",
+    "<": "less than",
+    "≥": "at least",
+    ">=": "at least",
+    ">": "more than",
+}
+"""The bound a symbol before a target figure sets, in the words of the prose bounds."""
 
 
 # --- the plan's key to its ratings ------------------------------------------------------

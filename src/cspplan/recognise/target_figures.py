@@ -8,6 +8,8 @@ After a target's verb come its metric and, in any order, the clauses that carry 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 
 from ..model.plan import Indicator, Target
@@ -68,7 +70,8 @@ _CHANGE_NOUNS = r"reduction|decrease|cut|fall|increase|rise|improvement|change"
 _CLAUSE = lazy(
     rf"""
     (?P<pctclause>\b(?P<pctverb>by|was|is|be|(?P<pctnoun>(?:increase|rise|reduction|decrease|fall|cut|drop|improvement)\s{{1,3}}of))\s{{1,3}}(?:a\s{{1,3}}|an\s{{1,3}})?(?:further\s{{1,3}}|another\s{{1,3}}|minimum\s{{1,3}}of\s{{1,3}}|at\s{{1,3}}least\s{{1,3}})?
-        (?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}(?:percentage\s{{1,2}}points?|pp\b|points?\b)))
+        (?P<pct>{PERCENT}|{NUMBER}\s{{0,2}}(?:percentage\s{{1,2}}points?|pp\b|points?\b)
+        |(?:{NUMBER_WORDS})\s{{1,2}}(?:per\s?cent|percent)\b))
   | (?P<fromclause>(?:\bfrom\s{{1,3}}|\((?=\s{{0,3}}{_VALUE}\s{{1,3}}to\s)\s{{0,3}})(?P<fromwords>(?:(?:a|an|the|its|their|our)\s{{1,3}})?(?:[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}
         (?:average|baseline|base|figure|level|total|rate|position)\s{{1,3}}(?:of\s{{1,3}})?)?
         (?P<base>{_VALUE}){NOT_AGE}{_CONTEXT.format(name="b")})
@@ -80,6 +83,9 @@ _CLAUSE = lazy(
         (?=\s{{0,3}}[,(;]|\s{{1,3}}(?:from|to|by|in|over|on)\b))
   | (?P<toclause>\bto\s{{1,3}}(?:(?:a|an|the)\s{{1,3}}(?:(?!(?:by|from|to|in|for|at|on|with|than|and|or)\b)[\w/\-]{{1,12}}\s{{1,3}}){{0,3}}(?:of\s{{1,3}})?)?
         (?P<tgt>{_VALUE}){NOT_AGE}{_CONTEXT.format(name="t")})
+  | (?P<levelclause>\b(?:at|to|on|within|below|under|above)\s{{1,3}}(?:or\s{{1,3}}(?:below|above|under|over|less|more)\s{{1,3}})?
+        (?:(?:the|their|its|current)\s{{1,3}})?(?P<lyear>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)\s{{1,3}}
+        (?:levels?|figures?|rates?|outturns?)\b(?!\s{{0,3}}of\s))
   | (?P<atclause>\b(?P<qual>at\s{{1,3}}or\s{{1,3}}(?:below|above|under|over|less|more)|at\s{{1,3}}least|at\s{{1,3}}most
         |no\s{{1,3}}(?:more|less|higher|lower|greater|fewer)\s{{1,3}}than|less\s{{1,3}}than|more\s{{1,3}}than
         |fewer\s{{1,3}}than|below|under|above|over|within|at)\s{{1,3}}(?:(?:a|the|its|their)\s{{1,3}}(?P<levelyear>(?:19|20)\d{{2}}(?:\s{{0,2}}/\s{{0,2}}\d{{2,4}})?\s{{1,3}})?(?:rate|level|figure)\s{{1,3}}of\s{{1,3}})?
@@ -163,6 +169,7 @@ def read_figures(
     from_end = -100
     yearly: Match | None = None
     per: str | None = None
+    held: Period | None = None
     for clause in _CLAUSE.finditer(rest):
         if clause.group("pctclause") and percent is None:
             # "by 8%", and "an increase of 19%" after the figures, state the change;
@@ -170,7 +177,7 @@ def read_figures(
             stated = clause.group("pctverb").lower() == "by" or clause.group("pctnoun")
             if looks_like_year(clause.group("pct")) or (not stated and not target_framed):
                 continue
-            percent = parse_quantity(clause.group("pct"), short_points=True)
+            percent = _percent_of(clause.group("pct"))
             yearly = _YEARLY.match(rest, clause.end())
         elif clause.group("fromclause") and baseline is None:
             value = _figure_of(clause.group("base"))
@@ -208,6 +215,10 @@ def read_figures(
                 continue
             goal = Measure(value=value, period=_context_period(clause, "t"))
             per = per or _per(clause.group("tctx"))
+        elif clause.group("levelclause"):
+            # "Maintain calls about youth disorder at 2009/10 levels": the level of a period
+            # is the aim, with no figure printed for it.
+            held = held or parse_period(" ".join(clause.group("lyear").split()))
         elif clause.group("atclause") and goal is None:
             if looks_like_year(clause.group("at")) or (
                 clause.group("qual").lower() == "at" and not _is_percent(clause.group("at"))
@@ -236,8 +247,11 @@ def read_figures(
             seen_figure = True
         if not clause.group("byclause"):
             last_clause_end = clause.end()
-    if percent is None and goal is None:
+    if percent is None and goal is None and held is None:
         return None
+    if percent is not None or goal is not None:
+        # A level stated beside figures is their baseline's period, not a figureless hold.
+        held = None
     if deadline is None and TARGET_WORD.search(before):
         deadline = find_period(before[-DEADLINE_WINDOW:])
     leading = LEADING_BY.search(before[-FRAME_WINDOW:]) if deadline is None else None
@@ -283,6 +297,7 @@ def read_figures(
         deadline=deadline,
         indicator=indicator,
         source=source,
+        level=held,
     )
 
 
@@ -312,6 +327,15 @@ def _span(text: str) -> int | None:
     """The years a yearly rate runs over, where the words say: "over three years"."""
     match = _OVER_YEARS.search(text)
     return number_word(match.group("years")) if match is not None else None
+
+
+def _percent_of(text: str) -> Number | None:
+    """A stated change as a number: "16%", "3 points", or in words, "twenty per cent"."""
+    found = parse_quantity(text, short_points=True)
+    if found is not None:
+        return found
+    word = number_word(text.split()[0]) if text.split() else None
+    return Number(value=Decimal(word), text=" ".join(text.split())) if word else None
 
 
 def looks_like_year(text: str) -> bool:

@@ -14,7 +14,7 @@ import attrs
 
 from ..model.plan import Target
 from ..model.source import SourceRef
-from ..model.values import Direction, Measure, PercentBasis
+from ..model.values import Direction, Measure, Number, PercentBasis
 from ..text.numbers import NUMBER, PERCENT, joined, parse_quantity
 from ..text.patterns import IGNORECASE, Match, lazy
 from .indicators import find_indicators
@@ -35,12 +35,13 @@ from .target_figures import (
 __all__ = ["direction_of", "sentence_targets"]
 
 _VERBS = {
-    Direction.REDUCE: r"reduce|reducing|decrease|decreasing|cut|cutting|lower|lowering"
+    Direction.REDUCE: r"reduce|reducing|decrease|decreasing|cut|cutting|lower|lowering|halve|halving"
     r"|bring\s{1,3}down|drive\s{1,3}down|minimise|fall|drop|decline|go\s{1,3}down"
     # "bring the crime rate down from 93 to 88": the particle after the measure it moves.
     r"|(?:bring|get|drive|push)\s{1,3}(?P<np>(?:(?!(?:down|from|to|by|and)\b)[\w'/-]{1,25}\s{1,3}){1,8}?)down"
     r"|reduced|decreased|lowered|brought\s{1,3}down|driven\s{1,3}down",
     Direction.INCREASE: r"increase|increasing|raise|raising|improve|improving|grow|growing|rise|go\s{1,3}up"
+    r"|double|doubling"
     r"|boost|boosting|achieve\s{1,3}an?\s{1,3}increase\s{1,3}(?:in|of)"
     r"|increased|raised|improved",
     Direction.MAINTAIN: r"maintain|maintaining|hold|holding|keep|keeping|sustain|sustaining"
@@ -73,7 +74,9 @@ _LABEL_TARGET = lazy(
     IGNORECASE,
 )
 _NOUN_AIM = lazy(
-    r"(?i)^\W{0,3}(?:an?\s{1,3})?(?:\d{1,3}(?:\.\d{1,2})?\s{0,2}(?:%|per\s?cent)\s{1,3})?"
+    # "Total crime – a reduction of 7% by 2015": the label of the measure may lead.
+    r"(?i)^\W{0,3}(?:[a-z][\w'/&-]{1,25}(?:\s{1,3}[\w'/&-]{1,25}){0,5}\s{0,3}[:–]\s{1,3})?"
+    r"(?:an?\s{1,3})?(?:\d{1,3}(?:\.\d{1,2})?\s{0,2}(?:%|per\s?cent)\s{1,3})?"
     r"(?:reduction|decrease|cut|increase|rise|improvement)\b"
 )
 _LEAD_LABEL = lazy(
@@ -173,6 +176,11 @@ _PASSIVE_BEFORE = lazy(
     r"(?i)\b(?:will|shall|must|(?:is|are)\s{1,3}to|needs?\s{1,3}to)\s{1,3}be\s{1,3}"
     r"(?:(?:further|significantly)\s{1,3})?$"
 )
+# "By 2017 we will have reduced ...": an aim in the future perfect.
+_PERFECT_BEFORE = lazy(
+    r"(?i)\b(?:will|shall|aims?\s{1,3}to|intends?\s{1,3}to|plans?\s{1,3}to|wants?\s{1,3}to)"
+    r"\s{1,3}have\s{1,3}$"
+)
 _PARTICIPLE = lazy(
     r"(?i)reduced|decreased|lowered|brought\s{1,3}down|driven\s{1,3}down|increased|raised|improved"
 )
@@ -232,10 +240,11 @@ def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
                 starts.append(window + _frame_start(before))
                 previous_end = end
             continue
-        if not (coordinated or _is_frame(before) or _PASSIVE_BEFORE.search(before)):
+        perfect = _PERFECT_BEFORE.search(before)
+        if not (coordinated or _is_frame(before) or _PASSIVE_BEFORE.search(before) or perfect):
             continue
         passive = _PASSIVE_BEFORE.search(before)
-        if _PARTICIPLE.fullmatch(verb.group(0)) and passive is None:
+        if _PARTICIPLE.fullmatch(verb.group(0)) and passive is None and perfect is None:
             # "crime reduced by 5%" reports; only "will be reduced by 5%" aims.
             continue
         target = read_figures(sentence, verb.end(), end, _direction(verb), before, source)
@@ -303,6 +312,7 @@ def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
             _stated_value(sentence, source)
             or _labelled_value(sentence, source)
             or _bound(sentence, source)
+            or _moved_by(sentence, source)
         )
         if stated is not None:
             targets.append(stated)
@@ -311,7 +321,7 @@ def sentence_targets(sentence: str, source: SourceRef) -> list[Target]:
 
 _LABELLED_VALUE = lazy(
     rf"^\W{{0,3}}(?P<label>[^:;.]{{3,120}}?)\s{{0,3}}[:\-–]\s{{0,3}}(?:(?:local|laa|annual)\s{{1,3}})?targets?\s{{1,3}}"
-    rf"(?P<value>{PERCENT}|{NUMBER})(?![\w/%])\s{{0,3}}"
+    rf"(?:(?:rate|level|figure|value)\s{{1,3}}(?:of\s{{1,3}})?)?(?P<value>{PERCENT}|{NUMBER})(?![\w/%])\s{{0,3}}"
     rf"(?:(?:by|in|for)\s{{1,3}}(?P<when>[^,.;()]{{2,30}}?))?\s{{0,3}}(?:[.;,]|$)",
     IGNORECASE,
 )
@@ -321,10 +331,8 @@ def _labelled_value(sentence: str, source: SourceRef) -> Target | None:
     """A target value after the name of what it measures: "BVPI 127a Violent crime per 1,000
     population: target 18.5 by 2007/08"."""
     match = _LABELLED_VALUE.search(sentence.strip())
-    if match is None or looks_like_year(match.group("value")):
-        return None
-    value = parse_quantity(match.group("value"), short_points=True)
-    if value is None:
+    value = _value_of(match)
+    if match is None or value is None:
         return None
     deadline = deadline_in(match.group("when")) if match.group("when") else None
     label = match.group("label")
@@ -355,13 +363,78 @@ _BOUND_FORM = lazy(
 )
 
 
+_BOUND_QUALIFIER = (
+    r"no\s{1,3}more\s{1,3}than|not\s{1,3}more\s{1,3}than|fewer\s{1,3}than|at\s{1,3}least"
+    r"|at\s{1,3}most|a\s{1,3}maximum\s{1,3}of|a\s{1,3}minimum\s{1,3}of"
+    r"|at\s{1,3}or\s{1,3}(?:below|under|less\s{1,3}than|above|over|more\s{1,3}than)"
+)
+# "No more than 64 casualties a year in accidental dwelling fires": the bound leads its
+# sentence, or follows the label naming the measure ("Youth offending: no more than ...").
+_LEADING_BOUND = lazy(
+    rf"^\W{{0,3}}(?:(?P<label>[A-Za-z][\w'/&-]{{1,25}}(?:\s{{1,3}}[\w'/&-]{{1,25}}){{0,5}})\s{{0,3}}[:–-]\s{{1,3}})?"
+    rf"(?P<qual>{_BOUND_QUALIFIER})\s{{1,3}}(?P<value>{PERCENT}|{NUMBER})(?![\w/])"
+    rf"(?P<what>[^.;:()]{{0,160}})",
+    IGNORECASE,
+)
+_FINITE = lazy(
+    r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should"
+    r"|can|could|may|might|must|fell|rose|remained|stayed|stood|got|took|saw|received|attended"
+    r"|entered|completed|since|between|last|previous|past)\b"
+)
+"""Words that make the words after a bound a clause, not a measure: a verb (the figure is
+reported or forecast, not aimed at), or a span in the past ("since 2008")."""
+_PER_YEAR = lazy(
+    r"(?i)\s{0,3},?\s{0,3}\b(?:(?:a|per|each|every)\s{1,3}(?:year|annum)|annually|yearly)\b"
+)
+
+
+def _leading_bound(sentence: str, source: SourceRef) -> Target | None:
+    """A yearly ceiling or floor stated as the sentence itself: "No more than 64 casualties a
+    year in accidental dwelling fires". Only a figure for each year (or by a date) makes
+    it a target: "At least 40 young people each term" counts an output."""
+    match = _LEADING_BOUND.match(sentence.strip())
+    value = _value_of(match)
+    if match is None:
+        return None
+    what = match.group("what")
+    if _FINITE.search(what):
+        return None  # "At least 450 users were in treatment each year": a report
+    yearly = _PER_YEAR.search(what)
+    label = match.group("label")
+    # A share held under a ceiling after the measure's label ("Re-offending: no more than
+    # 9.5%") is a standing target too; a count needs its year.
+    rate = label is not None and "%" in match.group("value") and not what.strip()
+    if value is None or (yearly is None and not rate):
+        return None
+    words = f"{what[: yearly.start()]} {what[yearly.end() :]}" if yearly else ""
+    # "Alcohol-related admissions: no more than 1,200 a year": the label names the measure.
+    metric = metric_name(_OF_PREFIX.sub("", words)) or metric_name(label or "")
+    if metric is None:
+        return None
+    qualifier = " ".join(match.group("qual").split()).lower()
+    goal = Measure(value=value, label=qualifier)
+    nearby = sentence[: match.end()]
+    indicators = [i for i in find_indicators(nearby, source) if i.code]
+    return Target(
+        id="",
+        statement=joined(sentence),
+        metric=metric,
+        direction=Direction.MAINTAIN,
+        unit=unit_of(None, None, goal, metric, nearby),
+        per="year" if yearly else None,
+        target=goal,
+        indicator=indicators[0] if indicators else None,
+        source=source,
+    )
+
+
 def _bound(sentence: str, source: SourceRef) -> Target | None:
     """A ceiling or a floor set as an aim: "will ensure there are no more than 350 hospital
     admissions for assault in 2021/22". Which way the figure is to move is not said."""
     match = _BOUND_FORM.search(sentence)
-    if match is None or looks_like_year(match.group("value")):
-        return None
-    value = parse_quantity(match.group("value"), short_points=True)
+    value = _value_of(match)
+    if match is None or value is None:
+        return _leading_bound(sentence, source)
     metric = metric_name(_OF_PREFIX.sub("", match.group("what")))
     if value is None or metric is None:
         return None
@@ -387,18 +460,32 @@ def _bound(sentence: str, source: SourceRef) -> Target | None:
     )
 
 
+_OR_WORDS = "fewer|less|lower|below|under|more|higher|above|over"
+"""The words of a bound after a target value: "350 or fewer"."""
 _VALUE_FORM = lazy(
     rf"\b(?:(?P<kind>milestone|annual|interim|stretch|year\s{{1,3}}\d|\d{{4}}/\d{{2}})\s{{1,3}})?targets?"
     rf"(?:\s{{1,3}}for\s{{1,3}}(?P<for>[^,.;:()]{{2,40}}?)|\s{{1,3}}(?P<for2>(?:19|20)\d{{2}}(?:/\d{{2}})?))?"
-    rf"\s{{0,3}}(?P<verb>is|was|will\s{{1,3}}be|of|:|=)\s{{1,3}}"
+    rf"\s{{0,3}}(?P<verb>is|was|will\s{{1,3}}be|of|:|=|–|—|-(?=\s))\s{{1,3}}"
     rf"(?:to\s{{1,3}}(?:achieve|reach)\s{{1,3}})?(?P<value>{PERCENT}|{NUMBER})(?![\w/]|\s{{0,2}}(?:%|per\s?cent))"
-    rf"(?P<what>(?:\s{{1,3}}[a-z][\w\-]{{1,20}}){{0,5}})"
+    rf"(?P<what>(?:(?!\s{{1,3}}or\s{{1,3}}(?:{_OR_WORDS})\b)\s{{1,3}}[a-z][\w\-]{{1,20}}){{0,5}})"
     rf"(?:\s{{0,3}}[,(]\s{{0,3}}(?:a|an|which\s{{1,3}}is\s{{1,3}}a|representing\s{{1,3}}a)\s{{1,3}}"
     rf"(?:(?P<vpct>{PERCENT})\s{{1,3}}(?:(?P<vr>reduction|decrease|cut)|(?P<vi>increase|rise|improvement))"
     rf"|(?:(?P<vr2>reduction|decrease|cut)|(?P<vi2>increase|rise|improvement))\s{{1,3}}of\s{{1,3}}(?P<vpct2>{PERCENT})))?",
     IGNORECASE,
 )
+# "Target – 350 deliberate fires or fewer": the bound after the value.
+_OR_BOUND = lazy(rf"(?i)\s{{1,3}}or\s{{1,3}}(?P<word>{_OR_WORDS})\b")
 _NOT_A_VALUE = lazy(r"\s{0,3}(?:reduction|decrease|cut|increase|rise|improvement|of\s)", IGNORECASE)
+# "Target: 2,280 (2010/11)": the period the value is for, in brackets after it.
+_VALUE_PERIOD = lazy(
+    r"^\s{0,3}\(\s{0,2}(?P<period>(?:19|20)\d{2}(?:\s{0,2}[/\-–]\s{0,2}\d{2,4})?)\s{0,2}\)"
+)
+# "180 (baseline 2010/11: 200)", "2,950, from a baseline of 3,100": the baseline after the value.
+_BASELINE_AFTER = lazy(
+    rf"^[^.;]{{0,40}}?\bbaseline\s{{0,3}}(?:(?:for|in)\s{{1,3}})?\(?(?P<period>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)?\)?"
+    rf"\s{{0,3}}(?:[:=]|\s(?:of|was|is))?\s{{0,3}}(?P<value>{PERCENT}|{NUMBER})(?![\w/])",
+    IGNORECASE,
+)
 _CHANGE_FIGURES = lazy(r"\s{0,3}(?:\(\s{0,2})?(?:from|on)\s", IGNORECASE)
 _PREPOSITION = lazy(
     r"(?:by|in|for|to|and|from|of|at|on|per|the|a|an|was|is|will|which|that)\b", IGNORECASE
@@ -410,10 +497,8 @@ def _stated_value(sentence: str, source: SourceRef) -> Target | None:
     5%", "The milestone target for 2009 is 427", "LAA target: 82%"; or as a change with its
     figures and no verb, "The target was 30% from 4,632 (baseline 2003/04) to 3,242"."""
     match = _VALUE_FORM.search(sentence)
-    if match is None or looks_like_year(match.group("value")):
-        return None
-    value = parse_quantity(match.group("value"), short_points=True)
-    if value is None:
+    value = _value_of(match)
+    if match is None or value is None:
         return None
     following = sentence[match.end("value") : match.end("value") + _VALUE_AFTER]
     if _NOT_A_VALUE.match(following):
@@ -423,9 +508,14 @@ def _stated_value(sentence: str, source: SourceRef) -> Target | None:
         return read_figures(
             sentence, verb, len(sentence), None, sentence[max(0, verb - BEFORE) : verb], source
         )
-    deadline = period_in(match.group("for") or match.group("for2") or "") or period_in(
-        sentence[max(0, match.start() - _PERIOD_BEFORE) : match.start()]
+    after = sentence[match.end("value") :]
+    bracketed = _VALUE_PERIOD.match(after)
+    deadline = (
+        period_in(match.group("for") or match.group("for2") or "")
+        or period_in(sentence[max(0, match.start() - _PERIOD_BEFORE) : match.start()])
+        or (period_in(bracketed.group("period")) if bracketed else None)
     )
+    baseline = _baseline_after(after)
     pct_text = match.group("vpct") or match.group("vpct2")
     direction: Direction | None = None
     if match.group("vr") or match.group("vr2"):
@@ -436,21 +526,83 @@ def _stated_value(sentence: str, source: SourceRef) -> Target | None:
     what = (match.group("what") or "").strip()
     metric = metric_name(what) if what and not _PREPOSITION.match(what) else None
     kind = match.group("kind")
-    goal = Measure(value=value, period=deadline, label=kind.lower() if kind else None)
+    bound = _OR_BOUND.match(sentence, match.end("value") if not what else match.end("what"))
+    qualifier = f"or {bound.group('word').lower()}" if bound else None
+    goal = Measure(value=value, period=deadline, label=kind.lower() if kind else qualifier)
     nearby = sentence[max(0, match.start() - BEFORE) : match.end()]
     indicators = [i for i in find_indicators(nearby, source) if i.code]
+    if direction is None and baseline is not None and baseline.value.value != value.value:
+        direction = Direction.REDUCE if value.value < baseline.value.value else Direction.INCREASE
     return Target(
         id="",
         statement=joined(sentence),
         metric=metric,
         direction=direction,
         percent=percent,
-        unit=unit_of(percent, None, goal, metric, nearby),
+        unit=unit_of(percent, baseline, goal, metric, nearby),
+        baseline=baseline,
         target=goal,
         deadline=deadline,
         indicator=indicators[0] if indicators else None,
         source=source,
     )
+
+
+def _baseline_after(text: str) -> Measure | None:
+    """The baseline a stated value names after it: "(baseline 2010/11: 200)"."""
+    match = _BASELINE_AFTER.match(text)
+    value = _value_of(match)
+    if match is None or value is None:
+        return None
+    period = period_in(match.group("period")) if match.group("period") else None
+    return Measure(value=value, period=period, label="baseline")
+
+
+# "Drug-related offending down 10% by 2015": a measure, which way, how much, by when.
+_MOVED_BY = lazy(
+    rf"^\W{{0,3}}(?P<what>[A-Za-z][^.;()%]{{2,80}}?)\s{{0,3}}[:–]?\s{{1,3}}(?P<way>down|up)\s{{1,3}}(?:by\s{{1,3}})?"
+    rf"(?P<value>{PERCENT})\s{{1,3}}(?:by|before)\s{{1,3}}(?:the\s{{1,3}}end\s{{1,3}}of\s{{1,3}})?",
+    IGNORECASE,
+)
+
+
+_SHOWN = lazy(r"(?i)\b(?:shows?|showed|shown|saw|sees?|seen|means?|meant|with|figures|data)\b")
+"""Words before a headline change that make it a reading of figures, not an aim."""
+
+
+def _moved_by(sentence: str, source: SourceRef) -> Target | None:
+    """A change stated as a headline with a deadline: "Drug-related offending down 10% by
+    2015". Without the deadline ("down 10% on last year") or with a verb ("crime was down
+    10% by March") it reports a change, and is no target."""
+    match = _MOVED_BY.match(sentence.strip())
+    value = _value_of(match)
+    if match is None or value is None or _FINITE.search(match.group("what")):
+        return None
+    rest = sentence.strip()[match.end() :]
+    deadline = deadline_in(rest)
+    metric = metric_name(match.group("what"))
+    if deadline is None or metric is None or _SHOWN.search(match.group("what")):
+        return None
+    if rest[len(deadline.text) :].strip(" .;,") if rest.startswith(deadline.text) else True:
+        return None  # more after the date ("compared with 2013/14"): a report's comparison
+    return Target(
+        id="",
+        statement=joined(sentence),
+        metric=metric,
+        direction=Direction.REDUCE if match.group("way").lower() == "down" else Direction.INCREASE,
+        percent=value,
+        unit=unit_of(value, None, None, metric, sentence),
+        deadline=deadline,
+        source=source,
+    )
+
+
+def _value_of(match: Match | None) -> Number | None:
+    """The figure a form's ``value`` group holds; ``None`` for a year, never a target's
+    figure, or for no match."""
+    if match is None or looks_like_year(match.group("value")):
+        return None
+    return parse_quantity(match.group("value"), short_points=True)
 
 
 def _frame_start(before: str) -> int:

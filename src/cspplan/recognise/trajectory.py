@@ -32,7 +32,7 @@ from ..model.values import Direction, Measure, Number, Period, Unit
 from ..text.numbers import parse_number, parse_quantity
 from ..text.patterns import DOTALL, IGNORECASE, lazy
 from ..text.words import FUNCTION_WORDS, singular
-from .indicator_tables import read_indicator_table
+from .indicator_tables import read_indicator_table, worded_targets
 from .indicators import find_indicators
 from .periods import PERIOD_PATTERN, parse_period
 from .targets import unit_of
@@ -82,6 +82,11 @@ _HEADER_PERIOD = lazy(
     IGNORECASE | DOTALL,
 )
 _PLACEHOLDER = lazy(r"(?i)^\s{0,3}(?:n/?a|tbc|tbd|-|–|—|\*|not\s{1,3}available|nil)?\s{0,3}$")
+_CHANGE_CELL = lazy(
+    r"(?i)^\s{0,3}(?:[+\-–−]\s{0,2}\d{1,3}(?:\.\d{1,2})?\s{0,2}%"
+    r"|\d{1,3}(?:\.\d{1,2})?\s{0,2}(?:%|per\s?cent)\s{1,3}(?:reduction|decrease|fall|cut|increase|rise))\s{0,3}$"
+)
+"""A cell stating a change, signed or named ("−5%", "10% reduction"), not a figure."""
 _TRAILING = lazy(
     r"(?i)^\s{0,3}(?:desired\s{1,3}|target\s{1,3})?(?:direction(?:\s{1,3}of\s{1,3}travel)?|trend|polarity"
     r"|good\s{1,3}performance|better\s{1,3}is|comments?|notes?|status|rag|lead|owner|source"
@@ -104,6 +109,15 @@ _METRIC_HEADER = lazy(
 """The header of the column that names what a row counts, among several label columns."""
 _OUTTURN_WORDS = lazy(r"(?i)\b(?:actual|outturn|out-turn|achieved|result|performance)\b")
 _BASE_WORDS = lazy(r"(?i)\b(?:benchmark|baseline|base)\b")
+_AIMED = lazy(r"(?i)\b(?:targets?|baseline|trajectory|aims?|ambitions?|goals?)\b")
+"""Words of a table of figures by year that make it a path to a target, not a history."""
+_OUTTURN_ROW = lazy(
+    r"(?i)^\W{0,3}(?:actuals?|outturns?|out-turns?|achieved|results?|actual\s{1,3}performance"
+    r"|performance)\W{0,3}(?:\([^()]{0,30}\))?\W{0,3}$"
+)
+"""A row label naming the figures reached ("Actual", "Outturn"), not a path to a target."""
+_TARGET_ROW = lazy(r"(?i)^\W{0,3}(?:targets?|target\s{1,3}(?:figures?|trajectory|path))\W{0,3}$")
+"""A row label naming only its role ("Target"), where the header names the measure."""
 _TARGET_WORD = lazy(r"(?i)target")
 _LONG_NUMBER = lazy(r"\d{3,}")
 """A figure of three digits or more in a header label: the cell holds data, not a heading."""
@@ -132,6 +146,8 @@ _HEADER_ROWS = 3
 """How many rows at the top of a table may be its header (a title row or a wrapped label
 row may come first)."""
 _MIN_POINTS = 2
+_BASE_HEADER_WORDS = 3
+"""Most words of a header naming a baseline column without a period ("Baseline figure")."""
 """Fewest figures a row needs to be a trajectory: one figure is a value, not a path."""
 
 
@@ -183,10 +199,24 @@ def quarter_period(text: str, year: Period | None = None) -> Period | None:
     return Period(text=written, start=start, end=end)
 
 
+_SHORT_YEAR = lazy(
+    r"^\s{0,3}(?P<first>\d{2})\s{0,2}/\s{0,2}(?P<second>\d{2})(?![\d/])(?P<label>.{0,40})$"
+)
+"""A financial year written short in a header, "08/09 target" (the years consecutive)."""
+
+
+def _short_year(text: str) -> str | None:
+    """The header with its short financial year written in full ("2008/09 target")."""
+    match = _SHORT_YEAR.match(text)
+    if match is None or (int(match.group("first")) + 1) % 100 != int(match.group("second")):
+        return None
+    return f"20{match.group('first')}/{match.group('second')}{match.group('label')}"
+
+
 def _header(text: str) -> tuple[Period, str | None] | None:
     if _RANK_HEADER.search(text):
         return None
-    match = _HEADER_PERIOD.match(text)
+    match = _HEADER_PERIOD.match(text) or _HEADER_PERIOD.match(_short_year(text) or "")
     if match is None:
         return None
     period = parse_period(match.group("period"))
@@ -227,6 +257,8 @@ def _across(table: Table) -> Trajectory | None:
     if len(rows) != 1:
         return None
     label, measures, profile = rows[0]
+    if label and header_label and _TARGET_ROW.match(label):
+        label = header_label  # "Target" names the row's role; the header names the measure
     return _trajectory(measures, label or header_label, profile)
 
 
@@ -332,16 +364,41 @@ def _period_rows(
             continue
         first = min(periods)
         last = max(periods)
+        below = grid[index + 1 :]
+        for upper in reversed(grid[:index]):
+            # A header on two rows, "Baseline 2007/08" merged down beside "Targets" over
+            # the years: the label columns' headers are in the row above.
+            for col, text in upper.items():
+                if col < first and text and not row.get(col):
+                    row = {**row, col: text}
+                    headers[col] = None
+        # After the periods, a column named as a note ("Direction", "Lead") or one holding
+        # no figures ("LAA | Yes") is no figure column: it may follow them.
         trailing = {
             col
             for col, found in headers.items()
-            if found is None and col > last and _TRAILING.match(row[col])
+            if found is None
+            and col > last
+            and (_TRAILING.match(row[col]) or not any(_figure(r.get(col, "")) for r in below))
         }
         others = sorted(
             col for col, found in headers.items() if found is None and col not in trailing
         )
         if any(col > first for col in others):
             continue
+        # "Indicator | Baseline | 2008/09 | 2009/10": a baseline column without a period
+        # before the periods starts each row's path.
+        base_col = next(
+            (
+                col
+                for col in others
+                if _BASE_WORDS.search(row[col])
+                and len(row[col].split()) <= _BASE_HEADER_WORDS
+                and any(_figure(r.get(col, "")) for r in below)
+            ),
+            None,
+        )
+        others = [col for col in others if col != base_col]
         header_label = " ".join(row[col] for col in others) or None
         named_col = next((col for col in others if _METRIC_HEADER.match(row[col])), None)
         labels = {col: label for col, (_, label) in periods.items()}
@@ -359,6 +416,20 @@ def _period_rows(
         for values_row in body:
             measures: list[Measure] = []
             profile: list[Measure] = []
+            if base_col is not None and not _PLACEHOLDER.match(values_row.get(base_col, "")):
+                value = _figure(values_row.get(base_col, ""))
+                if value is None:
+                    return None
+                measures.append(
+                    Measure(value=value, period=_header_year(row[base_col]), label=row[base_col])
+                )
+            cells = [values_row.get(col, "") for col in periods]
+            if any(_CHANGE_CELL.match(t) for t in cells) and all(
+                _CHANGE_CELL.match(t) or _PLACEHOLDER.match(t) for t in cells
+            ):
+                # "10% reduction | 15% reduction | 20% reduction": changes by year, no path
+                # of figures (see worded_targets), which leaves the other rows trajectories.
+                continue
             for col, (period, _) in sorted(periods.items()):
                 text = values_row.get(col, "")
                 if _PLACEHOLDER.match(text):
@@ -373,7 +444,9 @@ def _period_rows(
                     notes[len(rows)] = values_row[col]
                 elif _TRAILING_CHANGE.match(row[col]) and values_row.get(col):
                     changes[len(rows)] = values_row[col]
-            label_text = " ".join(t for c, t in sorted(values_row.items()) if c < first and t)
+            label_text = " ".join(
+                t for c, t in sorted(values_row.items()) if c < first and t and c != base_col
+            )
             if named_col is not None and values_row.get(named_col):
                 # "Outcome | Indicator | 2010/11 ...": the indicator names what is counted.
                 label_text = values_row[named_col]
@@ -416,12 +489,28 @@ def _targets_from_table(table: Table) -> list[Target]:
     performance = read_indicator_table(table, performance_only=True)
     if performance is not None:
         return list(performance.targets)
-    if not read_trajectories(table):
-        return scorecard_targets(table)
+    rows = read_trajectories(table)
+    if not rows:
+        read = scorecard_targets(table) or worded_targets(table)
+        # Periods down the first column, each column of figures labelled by its header: a
+        # target of its own where no statement claims it.
+        rows = [] if read else [t for t in _columns_down(table) if t.label]
+        if not rows or not _AIMED.search(" ".join(c.text for r in table.rows for c in r.cells)):
+            # A history by year ("Year | Total crime") names no target, baseline or aim.
+            return read
     stated = _stated_directions(table)
-    for position, trajectory in enumerate(read_trajectories(table)):
-        if trajectory.label is None:
+    # Rows stating their targets as changes ("10% reduction") beside the rows of figures.
+    targets.extend(worded_targets(table, words_only=True))
+    found = _period_rows(table)
+    header_label = found[0] if found is not None else None
+    for position, trajectory in enumerate(rows):
+        label = trajectory.label
+        if label is None or _OUTTURN_ROW.match(label):
+            # "Actual | 720 | 690": the figures reached, never a target of their own.
             continue
+        if _TARGET_ROW.match(label) and header_label:
+            # "Burglary | 2008/09 | ..." over "Target | 700 | ...": the header names it.
+            label = header_label
         measures = trajectory.measures
         profile = trajectory.profile
         planned = [m for m in measures if not _OUTTURN_WORDS.search(m.label or "")]
@@ -450,12 +539,10 @@ def _targets_from_table(table: Table) -> list[Target]:
         if position < len(stated) and stated[position] is not None:
             # The plan's own word for the direction is what it asserts.
             direction = stated[position]
-        named = find_indicators(trajectory.label, table.source)
+        named = find_indicators(label, table.source)
         indicator = named[0] if named else None
-        metric = (indicator.title if indicator and indicator.title else trajectory.label).strip()
-        cells = " | ".join(
-            [trajectory.label, *(m.value.text for m in sorted_points(measures, profile))]
-        )
+        metric = (indicator.title if indicator and indicator.title else label).strip()
+        cells = " | ".join([label, *(m.value.text for m in sorted_points(measures, profile))])
         targets.append(
             Target(
                 id="",
@@ -463,7 +550,7 @@ def _targets_from_table(table: Table) -> list[Target]:
                 metric=metric or None,
                 direction=direction,
                 percent=trajectory.target_percent,
-                unit=unit_of(trajectory.target_percent, base, goal, metric, trajectory.label),
+                unit=unit_of(trajectory.target_percent, base, goal, metric, label),
                 baseline=base,
                 target=goal,
                 deadline=goal.period,
@@ -514,6 +601,37 @@ def _down(table: Table) -> Trajectory | None:
     if len(measures) < _MIN_POINTS:
         return None
     return _trajectory(measures, row_label)
+
+
+def _columns_down(table: Table) -> list[Trajectory]:
+    """One trajectory per column of figures under a header row, the periods down the first
+    column ("Year | Burglary | Robbery" over "2009/10 | 640 | 95"); none where a row is led
+    by no period or holds words among its figures."""
+    grid = [row for row in _grid(table) if any(text for text in row.values())]
+    if len(grid) <= _MIN_POINTS:
+        return []
+    first = min(grid[0])
+    heads = {col: text for col, text in grid[0].items() if col != first and text}
+    if not heads or _header(grid[0].get(first, "")) is not None:
+        return []
+    columns: dict[int, list[Measure]] = {col: [] for col in heads}
+    for row in grid[1:]:
+        header = _header(row.get(first, ""))
+        if header is None or set(row) - set(heads) - {first}:
+            return []
+        for col in heads:
+            text = row.get(col, "")
+            if _PLACEHOLDER.match(text):
+                continue
+            value = _figure(text)
+            if value is None:
+                return []
+            columns[col].append(Measure(value=value, period=header[0], label=header[1]))
+    return [
+        _trajectory(measures, heads[col])
+        for col, measures in columns.items()
+        if len(measures) >= _MIN_POINTS
+    ]
 
 
 def _trajectory(
@@ -610,10 +728,17 @@ def trajectory_fit(target: Target, trajectory: Trajectory) -> int:
         return 0
     if target.unit is Unit.COUNT and figures and (percent_points or rate_label):
         return 0
+    shared = _shares_figure(target, trajectory)
+    own = _words(f"{target.metric or ''} {target.statement}")
+    named = _words(label) - FUNCTION_WORDS - _GENERIC
+    if named and not named & own and len(figures) == 2 and not shared:
+        # The table names another measure, and the target, whole without it, gives
+        # none of its figures: it is not this target's path.
+        return 0
     score = 1
-    if _shares_figure(target, trajectory):
+    if shared:
         score += 1
-    if _words(label) & _words(f"{target.metric or ''} {target.statement}"):
+    if _words(label) & own:
         score += 1
     return score
 

@@ -45,7 +45,7 @@ __all__ = [
     "Workstream",
 ]
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 """Version of the serialised form. A change that breaks existing JSON bumps the major part."""
 
 _SOURCE = SourceRef()

@@ -77,6 +77,8 @@ _CLAUSE = lazy(
         (?P<base>{_VALUE}){NOT_AGE}{_CONTEXT.format(name="b")})
   | (?P<baseclause>\bbaseline\s{{0,3}}(?:figure\s{{1,3}}|level\s{{1,3}})?(?:(?:for|in)\s{{1,3}})?(?:\(?(?P<bperiod>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)\)?\s{{0,3}})?
         (?:[:=\-–]|\s(?:of|was|is|=))?\s{{0,3}}(?P<base2>{_VALUE}){NOT_AGE}{_CONTEXT.format(name="c")})
+  | (?P<priorclause>\(\s{{0,2}}(?P<pperiod>(?:19|20)\d{{2}}(?:\s{{0,2}}[/\-–]\s{{0,2}}\d{{2,4}})?)\s{{0,2}}:\s{{0,3}}
+        (?P<base3>{_VALUE})\s{{0,2}}\))
   | (?P<tgtclause>\btarget\s{{0,3}}(?:figure\s{{1,3}}|level\s{{1,3}})?(?:[:=]|\s(?:of|is|=))?\s{{0,3}}
         (?P<tgt2>{_VALUE})(?![\d.,%])(?!\s{{0,3}}(?:per\s?cent\s{{1,3}}|percentage\s{{1,3}}points?\s{{1,3}})?(?:{_CHANGE_NOUNS})){NOT_AGE})
   | (?P<countclause>\bby\s{{1,3}}(?!(?:19|20)\d{{2}}\b)(?P<count>{NUMBER})(?![\d.,]?\d|\s{{0,2}}(?:%|per\s?cent|percentage|pp\b|points?\b))
@@ -195,6 +197,15 @@ def read_figures(
             bperiod = clause.group("bperiod")
             period = parse_period(bperiod) if bperiod else _context_period(clause, "c")
             baseline = Measure(value=value, period=period, label="baseline")
+        elif clause.group("priorclause") and baseline is None:
+            # "to 250 in 2010/11 (2008/09: 180)": the figure of a year before the target's,
+            # printed beside it, is where the target starts from.
+            value = _figure_of(clause.group("base3"))
+            period = parse_period(clause.group("pperiod"))
+            aimed = goal.period if goal is not None and goal.period is not None else deadline
+            if not _before(period, aimed) or value is None:
+                continue
+            baseline = Measure(value=value, period=period)
         elif clause.group("tgtclause") and goal is None:
             # "(2011/12 baseline 720; target 662)": the target figure named as such.
             value = _figure_of(clause.group("tgt2"))
@@ -357,6 +368,13 @@ def _baseline_label(words: str | None) -> str | None:
     cleaned = " ".join(words.split())
     cleaned = _BASELINE_ARTICLE.sub("", cleaned).strip()
     return cleaned or None
+
+
+def _before(earlier: Period | None, later: Period | None) -> bool:
+    """True where both periods are known and ``earlier`` ends before ``later`` starts."""
+    if earlier is None or later is None or earlier.end is None or later.start is None:
+        return False
+    return earlier.end < later.start
 
 
 def _context_period(clause: Match, name: str) -> Period | None:

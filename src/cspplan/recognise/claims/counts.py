@@ -53,6 +53,11 @@ _LAST_AND = lazy(r"(?i)\s(?:and|&)\s")
 _LEADING_AND = lazy(r"(?i)^(?:and|&)\s")
 
 
+_LEAD_BEFORE = 40
+"""Characters before a count read with the words after it for what makes its list a
+selection ("three of our five priorities are ...")."""
+
+
 _OWN_PLAN_BEFORE = 120
 """Characters before a count read for words tying it to this plan ("our three priorities")."""
 
@@ -119,15 +124,18 @@ def count_claims(
         noun = " ".join(match.group("noun").lower().split())
         where = bisect.bisect_right(starts, match.start()) - 1
         statement = joined(parts[where][1]) if where >= 0 else joined(text)
-        items = _inline_items(text, match.end(), value)
-        if not items and introduces and position == len(matches) - 1:
-            items = listed_after
-        if not items and not (
+        own = bool(
             _PLAN_NOUNS.match(noun)
             and _OWN_PLAN.search(
                 text[max(0, match.start() - _OWN_PLAN_BEFORE) : match.end() + _OWN_PLAN_AFTER]
             )
-        ):
+        )
+        # Only a count of the plan's own parts is read as short of a run-in list that
+        # names fewer ("15 areas of concern: litter, noise and graffiti being ...").
+        items = _inline_items(text, match.end(), value, short=own)
+        if not items and introduces and position == len(matches) - 1:
+            items = listed_after
+        if not items and not own:
             # A bare count is kept only where it is about this plan's own structure.
             continue
         figure = Figure(
@@ -171,7 +179,7 @@ _ARE = lazy(
 _ITEM_SPLIT = lazy(r"(?:^|\s)(?:\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)]|[•▪◦●❖➢➤►■·])\s{1,3}")
 
 
-def _inline_items(text: str, position: int, count: int) -> tuple[str, ...]:
+def _inline_items(text: str, position: int, count: int, short: bool = False) -> tuple[str, ...]:
     """Items listed in the same text after a colon: "three areas of work: 1. A 2. B 3. C",
     one per line after it in a table cell, or "three themes: A, B and C" where the commas
     and the last "and" give exactly ``count`` items (an item may itself hold an "and")."""
@@ -180,7 +188,10 @@ def _inline_items(text: str, position: int, count: int) -> tuple[str, ...]:
         # "Our three priorities are A, B and C.": run in after the verb, no colon; only a
         # list of exactly the stated number of items counts.
         verb = _ARE.match(text[position : position + _VERB_WINDOW])
-        return _run_in_items(text[position + verb.end() :], count) if verb else ()
+        if verb is None:
+            return ()
+        lead = text[max(0, position - _LEAD_BEFORE) : position + verb.end()]
+        return _run_in_items(text[position + verb.end() :], count, lead if short else None)
     tail = text[colon + 1 : colon + 1 + _ITEMS_WINDOW]
     pieces = _ITEM_SPLIT.split(tail, maxsplit=_MAX_ITEMS)
     if len(pieces) >= 3 and not pieces[0].strip():
@@ -188,21 +199,54 @@ def _inline_items(text: str, position: int, count: int) -> tuple[str, ...]:
     elif "\n" in tail.strip():
         items = tuple(joined(line).strip(" ,;") for line in tail.strip().split("\n")[:_MAX_ITEMS])
     else:
-        items = _run_in_items(tail, count)
+        lead = text[max(0, position - _LEAD_BEFORE) : colon]
+        items = _run_in_items(tail, count, lead if short else None)
     return items if len(items) >= 2 and all(items) else ()
 
 
-def _run_in_items(tail: str, count: int) -> tuple[str, ...]:
+_PARTIAL = lazy(
+    r"(?i)\b(?:include[sd]?|including|such\s{1,3}as|e\.\s?g\.?|for\s{1,3}example|among|amongst"
+    r"|plus|as\s{1,3}well\s{1,3}as|others?|etc|notably|especially|particularly|namely\s{1,3}some)\b"
+    r"|\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s{1,3}of\s{1,3}"
+    r"(?:our|the|its|their|these|those)\b"
+)
+"""Words that make a list a selection ("include", "such as", "and others", "three of our
+five"), or add to it past its last "and" ("plus", "as well as"): its length says nothing
+of the count."""
+
+
+def _run_in_items(tail: str, count: int, lead: str | None = None) -> tuple[str, ...]:
+    """The items of a list run in after a count: exactly ``count`` of them on one reading
+    of its commas and last "and"; or, given ``lead`` (the words from the count to the list,
+    for a count of the plan's own parts), where even splitting at every "and" gives fewer
+    and neither ``lead`` nor the list makes it a selection, the items it does name, which
+    the audit finds short."""
     sentence_end = _SENTENCE_STOP.search(tail)
     run = joined(tail[: sentence_end.start()] if sentence_end else tail)
     if not run or len(run) > _MAX_RUN_IN:
         return ()
     commas = [piece.strip() for piece in run.split(",")]
     last = _LAST_AND.split(commas[-1].removeprefix("and ").strip(), maxsplit=1)
-    for candidate in ([*commas[:-1], *last], commas):
-        cleaned = tuple(_LEADING_AND.sub("", c).strip() for c in candidate)
+    readings = [
+        tuple(_LEADING_AND.sub("", c).strip() for c in candidate)
+        for candidate in ([*commas[:-1], *last], commas)
+    ]
+    for cleaned in readings:
         if len(cleaned) == count and all(cleaned):
             return cleaned
+    most = sum(len(_LAST_AND.split(_LEADING_AND.sub("", c).strip())) for c in commas)
+    if (
+        len(commas) >= 2
+        and most < count
+        and all(all(r) for r in readings)
+        and lead is not None
+        and not _PARTIAL.search(lead)
+        and not _PARTIAL.search(run)
+    ):
+        # Even split at every "and" the list is shorter than its count ("five priorities:
+        # A, B, and C and D"): it names fewer, however its items are read. After a comma
+        # before the last "and" that part is one item; without one, the "and" ends the list.
+        return readings[1] if _LEADING_AND.match(commas[-1]) else readings[0]
     return ()
 
 

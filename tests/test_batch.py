@@ -417,19 +417,27 @@ def test_ctrl_c_stops_at_once_keeping_finished_work(archive: Path, tmp_path: Pat
         stderr=subprocess.PIPE,
     )
     journal = out / JOURNAL
-    deadline = time.monotonic() + 30
-    # The finished file counts once its row is in the journal, not when its output lands.
-    while time.monotonic() < deadline and not (
-        journal.exists() and "plan-a.txt" in journal.read_text(encoding="utf-8")
-    ):
+
+    def recorded() -> bool:
+        # The finished file counts once its row is in the journal, whole (its line ended),
+        # not when its output lands.
+        try:
+            text = journal.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return False
+        return "plan-a.txt" in text and text.endswith("\n")
+
+    deadline = time.monotonic() + 120  # a hang guard, not a timing
+    while time.monotonic() < deadline and not recorded() and child.poll() is None:
         time.sleep(0.05)
+    assert recorded(), "plan-a.txt was never recorded"
     time.sleep(0.3)  # the worker is now blocked on the pipe
     child.send_signal(signal.SIGINT)
     try:
-        status = child.wait(timeout=15)
+        _, err = child.communicate(timeout=120)  # drained, so a full pipe cannot block it
     finally:
         child.kill()
-    assert status == 130
+    assert child.returncode == 130, err.decode("utf-8", "replace")[-2000:]
     rows = read_manifest_rows(out)
     assert rows["plan-a.txt.json"]["status"] == "converted"
     assert "stuck.txt.json" not in rows

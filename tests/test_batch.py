@@ -254,7 +254,7 @@ def test_a_hung_file_is_stopped_at_the_time_limit(archive: Path, tmp_path: Path)
     started = time.perf_counter()
     # The limit is generous so that the small plans finish on a loaded machine; only the
     # pipe, which never ends, can reach it.
-    result = convert([stuck, archive], tmp_path / "out", jobs=2, timeout=8)
+    result = convert([stuck, archive], tmp_path / "out", jobs=2, timeout=15)
     elapsed = time.perf_counter() - started
     statuses = {r.output: r.status for r in result.results}
     assert statuses["stuck.txt.json"] == "timeout"
@@ -350,7 +350,7 @@ def test_an_executor_task_is_killed_at_the_time_limit(archive: Path, tmp_path: P
     with ThreadPoolExecutor(2) as pool:
         # Each task starts its own interpreter: the limit leaves room for that on a busy
         # machine, which only the never-ending pipe can use up.
-        result = convert([stuck, archive / "plan-a.txt"], tmp_path / "out", pool, timeout=10)
+        result = convert([stuck, archive / "plan-a.txt"], tmp_path / "out", pool, timeout=20)
     statuses = {r.output: r.status for r in result.results}
     assert statuses == {"stuck.txt.json": "timeout", "plan-a.txt.json": "converted"}
 

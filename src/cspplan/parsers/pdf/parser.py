@@ -27,7 +27,7 @@ from .guard import (
     survey,
 )
 from .page import PageContent, compact_page, read_page
-from .pdfium import PdfiumPage, descriptor_descents, open_pdfium
+from .pdfium import PdfiumPage, descriptor_descents, font_descriptor, open_pdfium
 from .settings import PdfSettings
 
 __all__ = ["PdfParser"]
@@ -205,17 +205,10 @@ def _resource_streams(resources: Any, seen: set[int]) -> Iterator[Any]:
             spec = resolve1(ref)
             if not isinstance(spec, Mapping):
                 continue
-            holders = [spec]
-            descendants = resolve1(spec.get("DescendantFonts"))
-            if isinstance(descendants, list) and descendants:
-                holders.append(resolve1(descendants[0]))
             refs = [spec.get("ToUnicode")]
-            for holder in holders:
-                descriptor = (
-                    resolve1(holder.get("FontDescriptor")) if isinstance(holder, Mapping) else None
-                )
-                if isinstance(descriptor, Mapping):
-                    refs.extend(descriptor.get(key) for key in _FONT_PROGRAMS)
+            descriptor = font_descriptor(spec)
+            if descriptor is not None:
+                refs.extend(descriptor.get(key) for key in _FONT_PROGRAMS)
             procs = resolve1(spec.get("CharProcs"))
             if isinstance(procs, Mapping):
                 refs.extend(procs.values())

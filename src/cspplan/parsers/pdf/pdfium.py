@@ -21,7 +21,7 @@ import itertools
 import math
 import operator
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 from .layout import Word, make_word
@@ -123,6 +123,19 @@ def _base(name: str) -> str:
     return name.split("+", 1)[-1]
 
 
+def font_descriptor(spec: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The font descriptor of a font dictionary (pdfminer objects): a composite (Type 0)
+    font's is its descendant's."""
+    from pdfminer.pdftypes import resolve1
+
+    holder: Any = spec
+    descendants = resolve1(spec.get("DescendantFonts"))
+    if isinstance(descendants, list) and descendants:
+        holder = resolve1(descendants[0])
+    descriptor = resolve1(holder.get("FontDescriptor")) if isinstance(holder, dict) else None
+    return descriptor if isinstance(descriptor, dict) else None
+
+
 def descriptor_descents(resources: Any) -> dict[str, float]:
     """Descent (a negative fraction of the font size) of each font in a page's resources
     (pdfminer objects), from its font descriptor, as pdfminer takes it: pdfium measures
@@ -144,12 +157,8 @@ def descriptor_descents(resources: Any) -> dict[str, float]:
         subtype = resolve1(spec.get("Subtype"))
         if not isinstance(name, PSLiteral) or getattr(subtype, "name", None) == "Type3":
             continue
-        holder = spec
-        descendants = resolve1(spec.get("DescendantFonts"))
-        if isinstance(descendants, list) and descendants:
-            holder = resolve1(descendants[0])
-        descriptor = resolve1(holder.get("FontDescriptor")) if isinstance(holder, dict) else None
-        if not isinstance(descriptor, dict):
+        descriptor = font_descriptor(spec)
+        if descriptor is None:
             continue
         value = resolve1(descriptor.get("Descent", 0))
         if not isinstance(value, (int, float)):
